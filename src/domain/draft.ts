@@ -1,0 +1,56 @@
+// What a citizen has given so far for one bundle. Saved locally, synced to the platform, submitted as is.
+import type { Answers, ApplicantKind, Delivery, LicenceKind, RegionCode } from './template/types'
+
+export type MaterialChoice =
+  | { mode: 'licence' } // A: the platform's e-licence, used after consent
+  | { mode: 'in-bundle' } // produced by an earlier matter of this bundle
+  | { mode: 'window' } // B: verified earlier at a window
+  | { mode: 'upload'; fileIds: string[] } // C
+  | { mode: 'promise'; agreedAt: string } // D: 告知承诺, ISO time of agreement
+  | { mode: 'defer' } // 容缺: supplied later
+
+export type MaterialMode = MaterialChoice['mode']
+
+export interface DeliveryChoice {
+  method: Delivery
+  /** ems */
+  address?: { recipient: string; mobile: string; region: RegionCode; detail: string }
+  /** pickup */
+  hallId?: string
+}
+
+/** Who is filing for whom. The journey is the same whoever acts. */
+export interface ActingFor {
+  /** self = the applicant; staff = 帮代办 window staff; relative = 亲情帮办 */
+  actor: 'self' | 'staff' | 'relative'
+  /** a proxy may promise (告知承诺) only with explicit written authorisation */
+  promiseAuthorised: boolean
+  authorisationId?: string
+}
+
+export interface DraftContent {
+  bundleId: string
+  /** template version the draft was made on */
+  templateVersion: number
+  region: RegionCode
+  applicantKind: ApplicantKind
+  answers: Answers
+  /** form field values by field id, as typed (strings) */
+  values: Record<string, string>
+  materials: Record<string, MaterialChoice>
+  delivery?: DeliveryChoice
+  handling?: 'online' | 'offline'
+}
+
+/** Facts about the applicant the engine needs; the current time is always passed in. */
+export interface GuidanceContext {
+  region: RegionCode
+  applicantKind: ApplicantKind
+  /** e-licences the applicant holds on the platform */
+  licences: LicenceKind[]
+  /** ISO time; the engine never reads the clock */
+  now: string
+  acting?: ActingFor
+  /** serious bad credit or an earlier false promise: 告知承诺 not available */
+  promiseBarred?: boolean
+}

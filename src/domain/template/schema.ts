@@ -1,0 +1,425 @@
+// Runtime check of a 一事一导 template (JSON from the platform or the catalogue).
+// valibot: no eval / new Function (allowed in WeChat), tree-shakes to a few KB. See docs/decisions-schema.md.
+import * as v from 'valibot'
+import type {
+  BundleTemplate,
+  Field,
+  Material,
+  Matter,
+  Option,
+  Question,
+  RegionalParam,
+  Rule,
+  Section,
+  Stop,
+} from './types'
+
+// ---------- leaf schemas ----------
+
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, '标识只能由字母、数字、下划线、点或连字符组成，并以字母开头'))
+const text = v.pipe(v.string(), v.check((s) => s.trim().length > 0, '不能为空'))
+const count = v.pipe(v.number(), v.integer('应为整数'), v.minValue(0, '不能为负数'))
+/** Region prefix: 2–6 digits (GB/T 2260). */
+const regionCode = v.pipe(v.string(), v.regex(/^\d{2,6}$/, '地区代码应为 2 至 6 位数字'))
+const scalar = v.union([v.string(), v.number(), v.boolean()])
+
+const licenceKind = v.picklist([
+  'idCard',
+  'household',
+  'marriage',
+  'businessLicence',
+  'property',
+  'birthCertificate',
+  'socialSecurityCard',
+  'drivingLicence',
+  'foodLicence',
+  'retirementCertificate',
+  'veteranCertificate',
+])
+const profileKey = v.picklist(['name', 'idNumber', 'mobile', 'address', 'sex', 'birthDate', 'firmName', 'uscc', 'legalRepresentative'])
+
+// ---------- Rule (recursive) ----------
+
+// The lazy getter is untyped; the Assert on RuleFromOps below ties the operators to Rule instead.
+const RuleSchema: v.GenericSchema<Rule> = v.lazy((input) => ruleSchemaFor(input) as v.GenericSchema<Rule>)
+const pair = v.strictTuple([RuleSchema, RuleSchema])
+const ruleOps = {
+  var: v.pipe(v.string(), v.minLength(1, '不能为空')),
+  param: v.pipe(v.string(), v.minLength(1, '不能为空')),
+  answered: v.pipe(v.string(), v.minLength(1, '不能为空')),
+  '==': pair,
+  '!=': pair,
+  '>': pair,
+  '>=': pair,
+  '<': pair,
+  '<=': pair,
+  and: v.array(RuleSchema),
+  or: v.array(RuleSchema),
+  '!': RuleSchema,
+  in: v.strictTuple([RuleSchema, v.union([v.array(RuleSchema), RuleSchema])]),
+  if: v.strictTuple([RuleSchema, RuleSchema, RuleSchema]),
+}
+type RuleOps = typeof ruleOps
+type RuleFromOps = { [K in keyof RuleOps]: { [P in K]: v.InferOutput<RuleOps[K]> } }[keyof RuleOps]
+
+const ruleScalar = v.union([v.boolean(), v.number(), v.string(), v.null()], '规则应为常量或单一运算符对象')
+const ruleOpSchemas = Object.fromEntries(
+  Object.entries(ruleOps).map(([op, operand]) => [op, v.strictObject({ [op]: operand })]),
+) as Record<string, v.GenericSchema>
+
+// Choose the schema from the operator key so an error points inside the right operator, not at a vague union.
+function ruleSchemaFor(input: unknown): v.GenericSchema {
+  if (input === null || typeof input !== 'object') return ruleScalar
+  if (Array.isArray(input)) return v.custom(() => false, '规则不能是数组')
+  const keys = Object.keys(input)
+  if (keys.length === 1 && Object.prototype.hasOwnProperty.call(ruleOps, keys[0])) return ruleOpSchemas[keys[0]]
+  return v.custom(() => false, keys.length === 1 ? `未知的规则运算符“${keys[0]}”` : '规则对象必须恰好有一个运算符')
+}
+
+// ---------- template parts ----------
+
+const OptionSchema = v.strictObject({ value: v.string(), label: text, help: v.optional(v.string()) })
+
+const QuestionSchema = v.strictObject({
+  id,
+  kind: v.picklist(['single', 'multiple', 'yesno', 'number', 'region']),
+  text,
+  help: v.optional(v.string()),
+  options: v.optional(v.array(OptionSchema)),
+  unit: v.optional(v.string()),
+  min: v.optional(v.number()),
+  max: v.optional(v.number()),
+  integer: v.optional(v.boolean()),
+  showWhen: v.optional(RuleSchema),
+})
+
+const StopSchema = v.strictObject({
+  id,
+  when: RuleSchema,
+  kind: v.picklist(['not-eligible', 'go-to-window', 'other-bundle']),
+  reason: text,
+  whatToDo: text,
+  otherBundleId: v.optional(v.string()),
+})
+
+const RegionalParamSchema = v.strictObject({
+  default: scalar,
+  byRegion: v.optional(v.record(regionCode, scalar)),
+})
+
+const SectionSchema = v.strictObject({ id, title: text, description: v.optional(v.string()) })
+
+const PrefillSchema = v.variant('source', [
+  v.strictObject({ source: v.literal('profile'), key: profileKey }),
+  v.strictObject({ source: v.literal('licence'), kind: licenceKind, key: text }),
+])
+
+const FieldSchema = v.strictObject({
+  id,
+  label: text,
+  type: v.picklist(['text', 'textarea', 'name', 'idNumber', 'uscc', 'mobile', 'date', 'number', 'select', 'address', 'bankAccount', 'email']),
+  section: id,
+  help: v.optional(v.string()),
+  placeholder: v.optional(v.string()),
+  options: v.optional(v.array(OptionSchema)),
+  unit: v.optional(v.string()),
+  min: v.optional(v.number()),
+  max: v.optional(v.number()),
+  maxLength: v.optional(count),
+  optional: v.optional(v.boolean()),
+  requiredWhen: v.optional(RuleSchema),
+  prefill: v.optional(PrefillSchema),
+  sensitive: v.optional(v.boolean()),
+})
+
+const MaterialSchema = v.strictObject({
+  id,
+  name: text,
+  description: v.optional(v.string()),
+  licence: v.optional(licenceKind),
+  producedBy: v.optional(id),
+  windowVerified: v.optional(v.boolean()),
+  upload: v.optional(
+    v.strictObject({
+      accept: v.pipe(v.array(v.picklist(['pdf', 'jpg', 'png', 'heic'])), v.minLength(1, '至少允许一种文件格式')),
+      maxSizeMB: v.pipe(v.number(), v.minValue(0.1, '不能小于 0.1')),
+      maxCount: v.pipe(count, v.minValue(1, '至少 1 个')),
+    }),
+  ),
+  promise: v.optional(v.strictObject({ text })),
+  deferrable: v.optional(v.strictObject({ consequence: text })),
+  originalAtWindow: v.optional(v.boolean()),
+  sample: v.optional(v.string()),
+  blankForm: v.optional(v.string()),
+})
+
+const StepSchema = v.strictObject({
+  name: text,
+  limit: v.strictObject({ value: v.pipe(v.number(), v.minValue(0, '不能为负数')), unit: v.picklist(['hour', 'workday']) }),
+  standard: text,
+})
+
+const MatterSchema = v.strictObject({
+  id,
+  name: text,
+  baseCode: v.pipe(v.string(), v.regex(/^\d{12}$/, '事项基本编码应为 12 位数字')),
+  implementationCode: v.optional(v.string()),
+  type: v.picklist(['行政许可', '行政确认', '行政给付', '行政征收', '公共服务', '其他行政权力']),
+  caseType: v.picklist(['instant', 'promised']),
+  department: text,
+  authority: v.pipe(
+    v.record(v.union([v.literal('*'), regionCode]), text),
+    v.check((a) => '*' in a, '实施机关必须有默认值（键为 *）'),
+  ),
+  legalBasis: v.array(text),
+  conditions: v.array(text),
+  steps: v.array(StepSchema),
+  legalLimitDays: count,
+  promisedLimitDays: count,
+  fees: v.array(v.strictObject({ item: text, amountYuan: v.pipe(v.number(), v.minValue(0, '不能为负数')), basis: v.optional(v.string()) })),
+  validity: v.optional(v.string()),
+  intermediaryServices: v.array(v.string()),
+  scope: v.string(),
+  visits: count,
+  promiseFlags: v.strictObject({ businessPermit: v.boolean(), certificate: v.boolean() }),
+  contacts: v.strictObject({ consult: text, complaint: text }),
+  location: v.strictObject({ address: text, hours: text }),
+  result: v.strictObject({ name: text, licence: v.optional(licenceKind), sample: v.optional(v.string()) }),
+  appliesWhen: v.optional(RuleSchema),
+  after: v.optional(v.array(id)),
+  fields: v.array(id),
+  materials: v.array(v.strictObject({ ref: id, when: v.optional(RuleSchema) })),
+})
+
+export const BundleTemplateSchema = v.strictObject({
+  schemaVersion: v.literal(1),
+  id,
+  version: v.pipe(count, v.minValue(1, '版本号从 1 开始')),
+  name: text,
+  applicantKinds: v.pipe(v.array(v.picklist(['person', 'firm'])), v.minLength(1, '至少一种申请人类型')),
+  category: text,
+  keywords: v.array(v.string()),
+  zones: v.array(v.picklist(['ftz', 'policy'])),
+  regions: v.array(regionCode),
+  departments: v.array(text),
+  promisedLimitDays: count,
+  visits: count,
+  tongban: v.strictObject({
+    scope: v.picklist(['none', 'province', 'cross-province']),
+    modes: v.array(v.picklist(['full-online', 'remote-proxy', 'multi-site'])),
+  }),
+  delivery: v.array(v.picklist(['ems', 'pickup', 'electronic'])),
+  handling: v.array(v.picklist(['online', 'offline'])),
+  description: text,
+  figures: v.optional(v.array(v.string())),
+  params: v.optional(v.record(id, RegionalParamSchema)),
+  questions: v.array(QuestionSchema),
+  stops: v.optional(v.array(StopSchema)),
+  sections: v.array(SectionSchema),
+  fields: v.array(FieldSchema),
+  materials: v.array(MaterialSchema),
+  matters: v.pipe(v.array(MatterSchema), v.minLength(1, '至少一个事项')),
+})
+
+// ---------- static tie to types.ts: compilation fails when they drift ----------
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
+type Assert<T extends true> = T
+export type SchemaMatchesTypes = [
+  Assert<Equals<RuleFromOps | boolean | number | string | null, Rule>>,
+  Assert<Equals<v.InferOutput<typeof OptionSchema>, Option>>,
+  Assert<Equals<v.InferOutput<typeof QuestionSchema>, Question>>,
+  Assert<Equals<v.InferOutput<typeof StopSchema>, Stop>>,
+  Assert<Equals<v.InferOutput<typeof RegionalParamSchema>, RegionalParam>>,
+  Assert<Equals<v.InferOutput<typeof SectionSchema>, Section>>,
+  Assert<Equals<v.InferOutput<typeof FieldSchema>, Field>>,
+  Assert<Equals<v.InferOutput<typeof MaterialSchema>, Material>>,
+  Assert<Equals<v.InferOutput<typeof MatterSchema>, Matter>>,
+  Assert<Equals<v.InferOutput<typeof BundleTemplateSchema>, BundleTemplate>>,
+]
+
+// ---------- parse ----------
+
+export interface TemplateIssue {
+  /** JSON path, e.g. $.matters[2].steps[0].limit */
+  path: string
+  message: string
+}
+
+export type ParseTemplateResult = { ok: true; template: BundleTemplate } | { ok: false; issues: TemplateIssue[] }
+
+export function parseTemplate(json: unknown): ParseTemplateResult {
+  const result = v.safeParse(BundleTemplateSchema, json, { abortPipeEarly: true })
+  if (!result.success) return { ok: false, issues: result.issues.map(toIssue) }
+  const template = result.output as BundleTemplate
+  const issues = referenceIssues(template)
+  return issues.length ? { ok: false, issues } : { ok: true, template }
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+
+export function jsonPath(keys: readonly (string | number)[]): string {
+  let out = '$'
+  for (const k of keys) {
+    if (typeof k === 'number') out += `[${k}]`
+    else if (IDENT.test(k)) out += `.${k}`
+    else out += `[${JSON.stringify(k)}]`
+  }
+  return out
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '字符串',
+  number: '数字',
+  boolean: '布尔值',
+  object: '对象',
+  strict_object: '对象',
+  array: '数组',
+  tuple: '数组',
+  record: '对象',
+  null: 'null',
+}
+
+function toIssue(issue: v.BaseIssue<unknown>): TemplateIssue {
+  const keys = (issue.path ?? []).map((p) => p.key as string | number)
+  return { path: jsonPath(keys), message: issueMessage(issue) }
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  // Our own messages are already Chinese; only valibot's defaults (English) are translated here.
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message
+  const got = issue.received === 'undefined' ? '缺失' : `实际为 ${issue.received}`
+  switch (issue.type) {
+    case 'strict_object':
+      return issue.expected === 'never' ? '不允许的字段' : `应为对象，${got}`
+    case 'strict_tuple':
+    case 'tuple':
+      return issue.expected === 'never' ? '多余的项' : `应为数组，${got}`
+    case 'picklist':
+    case 'literal':
+      return `取值应为 ${issue.expected ?? ''} 之一，${got}`
+    case 'union':
+    case 'variant':
+      return `不符合允许的形式（${issue.expected ?? ''}），${got}`
+    default:
+      return TYPE_NAMES[issue.type] ? `应为${TYPE_NAMES[issue.type]}，${got}` : `${issue.type}：${got}`
+  }
+}
+
+// ---------- cross references (the engine relies on them) ----------
+
+function referenceIssues(t: BundleTemplate): TemplateIssue[] {
+  const issues: TemplateIssue[] = []
+  const add = (keys: (string | number)[], message: string) => issues.push({ path: jsonPath(keys), message })
+
+  const ids = (list: { id: string }[], key: string) => {
+    const seen = new Set<string>()
+    list.forEach((x, i) => {
+      if (seen.has(x.id)) add([key, i, 'id'], `标识“${x.id}”重复`)
+      seen.add(x.id)
+    })
+    return seen
+  }
+  const questionIds = ids(t.questions, 'questions')
+  const sectionIds = ids(t.sections, 'sections')
+  const fieldIds = ids(t.fields, 'fields')
+  const materialIds = ids(t.materials, 'materials')
+  const matterIds = ids(t.matters, 'matters')
+  ids(t.stops ?? [], 'stops')
+  const paramIds = new Set(Object.keys(t.params ?? {}))
+
+  const checkRule = (rule: Rule | undefined, keys: (string | number)[]) => {
+    if (rule === undefined) return
+    walkRule(rule, (node) => {
+      if ('var' in node && !node.var.startsWith('$') && !questionIds.has(node.var)) add(keys, `规则引用了不存在的问题“${node.var}”`)
+      if ('var' in node && node.var.startsWith('$') && node.var !== '$region' && node.var !== '$applicantKind')
+        add(keys, `未知的上下文变量“${node.var}”`)
+      if ('answered' in node && !questionIds.has(node.answered)) add(keys, `规则引用了不存在的问题“${node.answered}”`)
+      if ('param' in node && !paramIds.has(node.param)) add(keys, `规则引用了不存在的参数“${node.param}”`)
+    })
+  }
+
+  t.questions.forEach((q, i) => {
+    if ((q.kind === 'single' || q.kind === 'multiple') && !q.options?.length) add(['questions', i, 'options'], '单选或多选问题必须有选项')
+    if (q.options) {
+      const values = new Set<string>()
+      q.options.forEach((o, j) => {
+        if (values.has(o.value)) add(['questions', i, 'options', j, 'value'], `选项值“${o.value}”重复`)
+        values.add(o.value)
+      })
+    }
+    if (q.min !== undefined && q.max !== undefined && q.min > q.max) add(['questions', i, 'min'], '最小值大于最大值')
+    checkRule(q.showWhen, ['questions', i, 'showWhen'])
+  })
+  ;(t.stops ?? []).forEach((s, i) => checkRule(s.when, ['stops', i, 'when']))
+  t.fields.forEach((f, i) => {
+    if (!sectionIds.has(f.section)) add(['fields', i, 'section'], `分组“${f.section}”不存在`)
+    if (f.type === 'select' && !f.options?.length) add(['fields', i, 'options'], '下拉字段必须有选项')
+    checkRule(f.requiredWhen, ['fields', i, 'requiredWhen'])
+  })
+  t.materials.forEach((m, i) => {
+    if (m.producedBy !== undefined && !matterIds.has(m.producedBy)) add(['materials', i, 'producedBy'], `事项“${m.producedBy}”不存在`)
+    if (!m.licence && !m.producedBy && !m.windowVerified && !m.upload && !m.promise && !m.deferrable)
+      add(['materials', i], '材料至少要有一种提交方式')
+  })
+  t.matters.forEach((m, i) => {
+    if (m.promisedLimitDays > m.legalLimitDays) add(['matters', i, 'promisedLimitDays'], '承诺办结时限不能超过法定办结时限')
+    checkRule(m.appliesWhen, ['matters', i, 'appliesWhen'])
+    ;(m.after ?? []).forEach((a, j) => {
+      if (!matterIds.has(a)) add(['matters', i, 'after', j], `事项“${a}”不存在`)
+      if (a === m.id) add(['matters', i, 'after', j], '事项不能依赖自身')
+    })
+    m.fields.forEach((f, j) => {
+      if (!fieldIds.has(f)) add(['matters', i, 'fields', j], `字段“${f}”不存在`)
+    })
+    m.materials.forEach((r, j) => {
+      if (!materialIds.has(r.ref)) add(['matters', i, 'materials', j, 'ref'], `材料“${r.ref}”不存在`)
+      checkRule(r.when, ['matters', i, 'materials', j, 'when'])
+    })
+  })
+  const cycle = findCycle(t.matters)
+  if (cycle) add(['matters', t.matters.findIndex((m) => m.id === cycle[0]), 'after'], `事项先后顺序存在循环：${cycle.join(' → ')}`)
+  return issues
+}
+
+/** Visits every object node of a rule (depth first). */
+export function walkRule(rule: Rule, visit: (node: Exclude<Rule, boolean | number | string | null>) => void): void {
+  if (rule === null || typeof rule !== 'object') return
+  visit(rule)
+  for (const operand of Object.values(rule) as unknown[]) {
+    if (Array.isArray(operand)) {
+      for (const x of operand) {
+        if (Array.isArray(x)) x.forEach((y) => walkRule(y as Rule, visit))
+        else walkRule(x as Rule, visit)
+      }
+    } else if (operand !== null && typeof operand === 'object') walkRule(operand as Rule, visit)
+  }
+}
+
+function findCycle(matters: Matter[]): string[] | undefined {
+  const byId = new Map(matters.map((m) => [m.id, m]))
+  const state = new Map<string, 1 | 2>() // 1 = on stack, 2 = done
+  const stack: string[] = []
+  const dfs = (id: string): string[] | undefined => {
+    state.set(id, 1)
+    stack.push(id)
+    for (const next of byId.get(id)?.after ?? []) {
+      if (!byId.has(next)) continue
+      if (state.get(next) === 1) return [...stack.slice(stack.indexOf(next)), next]
+      if (!state.has(next)) {
+        const c = dfs(next)
+        if (c) return c
+      }
+    }
+    stack.pop()
+    state.set(id, 2)
+    return undefined
+  }
+  for (const m of matters) {
+    if (!state.has(m.id)) {
+      const c = dfs(m.id)
+      if (c) return c
+    }
+  }
+  return undefined
+}

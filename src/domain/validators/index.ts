@@ -1,0 +1,11 @@
+// Field validators shared by the app and the mock server.
+export * from './result'
+export * from './date'
+export * from './idNumber'
+export * from './uscc'
+export * from './mobile'
+export * from './number'
+export * from './name'
+export * from './bankAccount'
+export * from './email'
+export * from './field'

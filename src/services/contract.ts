@@ -1,0 +1,414 @@
+// The platform's HTTP contract (省一体化平台, /api/v1). Shared by the app's client and the mock server:
+// change a shape here and both sides fail to compile until they agree. Documented in docs/platform-api.md.
+import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice } from '../domain/draft'
+import type { ApplicantKind, BundleTemplate, LicenceKind, RegionCode, Zone } from '../domain/template/types'
+
+export const API_PREFIX = '/api/v1'
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
+export const ADMIN_TOKEN_HEADER = 'X-Admin-Token'
+
+// ---------- errors ----------
+
+export type ApiErrorCode =
+  | 'VALIDATION' // 422: the content breaks a rule of the template or a validator
+  | 'UNAUTHORIZED' // 401: no token, unknown token, wrong credentials
+  | 'TOKEN_EXPIRED' // 401: access token expired: refresh once
+  | 'FORBIDDEN' // 403: signed in but not allowed (citizen on a staff route)
+  | 'NOT_FOUND' // 404: unknown route or id, or someone else's id
+  | 'METHOD_NOT_ALLOWED' // 405
+  | 'CONFLICT' // 409: stale draft version, already evaluated, not yet concluded …
+  | 'IN_FLIGHT' // 409: the same Idempotency-Key is still being processed
+  | 'IDEMPOTENCY_MISMATCH' // 422: the same Idempotency-Key with a different body
+  | 'TOO_LARGE' // 413
+  | 'UNSUPPORTED_MEDIA_TYPE' // 415
+  | 'BAD_REQUEST' // 400: malformed JSON, wrong types, missing Idempotency-Key
+  | 'RATE_LIMITED' // 429
+  | 'SERVER' // 500
+  | 'UNAVAILABLE' // 503
+
+export const STATUS_OF_CODE: Record<ApiErrorCode, number> = {
+  VALIDATION: 422,
+  UNAUTHORIZED: 401,
+  TOKEN_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  IN_FLIGHT: 409,
+  IDEMPOTENCY_MISMATCH: 422,
+  TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  BAD_REQUEST: 400,
+  RATE_LIMITED: 429,
+  SERVER: 500,
+  UNAVAILABLE: 503,
+}
+
+export interface ApiError {
+  code: ApiErrorCode
+  /** Simplified Chinese, fit to show to the citizen */
+  message: string
+  /** field id (or request property path for BAD_REQUEST) → message */
+  fieldErrors?: Record<string, string>
+  /** material id → message */
+  materialErrors?: Record<string, string>
+  /** question id → message */
+  answerErrors?: Record<string, string>
+  deliveryError?: string
+  /** CONFLICT on a draft: the server's current draft, so the citizen can choose */
+  current?: DraftRecord
+  /** CONFLICT on a submission of an already submitted draft */
+  caseId?: string
+}
+
+export interface ApiErrorBody {
+  error: ApiError
+}
+
+// ---------- health ----------
+
+export interface HealthResponse {
+  ok: true
+  version: string
+  time: string
+}
+
+// ---------- identity ----------
+
+export type Role = 'citizen' | 'staff'
+export type Sex = '男' | '女'
+
+/** The signed-in person's real-name profile (实名信息). Never put idNumber in a URL or a log line. */
+export interface Profile {
+  userId: string
+  role: Role
+  /** citizen: person or firm (the firm's agent); staff: person */
+  kind: ApplicantKind
+  name: string
+  idNumber: string
+  mobile: string
+  address: string
+  sex: Sex
+  /** YYYY-MM-DD */
+  birthDate: string
+  /** home region (GB/T 2260) */
+  region: RegionCode
+  firmName?: string
+  uscc?: string
+  legalRepresentative?: string
+  /** staff: the service hall (帮代办 window) */
+  hall?: string
+}
+
+export interface WechatLoginRequest {
+  code: string
+}
+export interface SmsSendRequest {
+  mobile: string
+}
+export interface SmsSendResponse {
+  sent: true
+  /** seconds before another code may be requested */
+  cooldownSeconds: number
+  /** seconds the code stays valid */
+  expiresInSeconds: number
+}
+export interface SmsVerifyRequest {
+  mobile: string
+  code: string
+}
+export interface StaffLoginRequest {
+  account: string
+  password: string
+}
+export interface RefreshRequest {
+  refreshToken: string
+}
+
+export interface TokenPair {
+  accessToken: string
+  refreshToken: string
+  /** seconds */
+  expiresIn: number
+  refreshExpiresIn: number
+}
+
+export interface LoginResponse extends TokenPair {
+  profile: Profile
+}
+
+export interface OkResponse {
+  ok: true
+}
+
+// ---------- e-licences (电子证照) ----------
+
+export interface LicenceSummary {
+  kind: LicenceKind
+  /** e.g. 居民身份证 */
+  title: string
+  /** masked holder name, e.g. 张*华 */
+  holder: string
+  /** masked licence number */
+  number: string
+  issuer: string
+  /** YYYY-MM-DD */
+  issuedAt: string
+  /** the holder consented to its use before */
+  consented: boolean
+}
+
+export interface LicenceListResponse {
+  licences: LicenceSummary[]
+}
+
+export interface LicenceConsentRequest {
+  /** why it is used, recorded with the consent */
+  purpose?: string
+  bundleId?: string
+}
+
+export interface LicenceConsentResponse {
+  kind: LicenceKind
+  title: string
+  /** the fields templates prefill from (Prefill { source: 'licence', key }) */
+  data: Record<string, string>
+  consentId: string
+  consentedAt: string
+}
+
+// ---------- catalogue ----------
+
+export interface BundleSummary {
+  id: string
+  version: number
+  name: string
+  applicantKinds: ApplicantKind[]
+  category: string
+  keywords: string[]
+  zones: Zone[]
+  regions: RegionCode[]
+  description: string
+  matterCount: number
+  promisedLimitDays: number
+  visits: number
+}
+
+export interface BundleQuery {
+  q?: string
+  applicantKind?: ApplicantKind
+  category?: string
+  zone?: Zone
+  region?: RegionCode
+}
+
+export interface BundleListResponse {
+  bundles: BundleSummary[]
+}
+
+export interface Region {
+  code: RegionCode
+  name: string
+  children?: Region[]
+}
+
+export interface RegionListResponse {
+  regions: Region[]
+}
+
+/** GET /bundles/:id answers the template itself */
+export type BundleResponse = BundleTemplate
+
+// ---------- drafts ----------
+
+export interface DraftRecord {
+  id: string
+  /** increases with every accepted write; 0 means "does not exist yet" when writing */
+  version: number
+  content: DraftContent
+  createdAt: string
+  updatedAt: string
+  status: 'open' | 'submitted'
+  caseId?: string
+}
+
+export interface PutDraftRequest {
+  content: DraftContent
+  /** the version the client last saw (0 to create) */
+  baseVersion: number
+}
+
+export interface DraftListResponse {
+  drafts: DraftRecord[]
+}
+
+// ---------- uploads ----------
+
+export type UploadFileType = 'pdf' | 'jpg' | 'png' | 'heic'
+
+export interface UploadedFile {
+  fileId: string
+  name: string
+  size: number
+  type: UploadFileType
+  bundleId: string
+  materialId: string
+  uploadedAt: string
+}
+
+// ---------- cases ----------
+
+export type MatterStatus = 'submitted' | 'accepted' | 'in-review' | 'site-check' | 'supplement' | 'concluded' | 'delivered'
+export type MatterOutcome = 'approved' | 'refused'
+export type DeadlineStatus = 'on-time' | 'yellow' | 'red'
+
+export interface TimelineEntry {
+  status: MatterStatus
+  at: string
+  note: string
+}
+
+export interface CaseMatter {
+  matterId: string
+  name: string
+  department: string
+  /** the 实施机关 for the case's region */
+  authority: string
+  caseType: 'instant' | 'promised'
+  promisedLimitDays: number
+  hasSiteCheck: boolean
+  status: MatterStatus
+  outcome?: MatterOutcome
+  timeline: TimelineEntry[]
+}
+
+export interface SupplementRequest {
+  message: string
+  fields: string[]
+  materials: string[]
+  requestedAt: string
+  resolvedAt?: string
+}
+
+export interface EvaluationIndicators {
+  /** 办事效率 */
+  efficiency: number
+  /** 办事指南精确度 */
+  guideAccuracy: number
+  /** 办事便捷度 */
+  convenience: number
+  /** 平台操作性 */
+  usability: number
+}
+
+export interface EvaluationRequest {
+  /** 1 非常不满意 … 5 非常满意 */
+  level: number
+  indicators: EvaluationIndicators
+  comment?: string
+}
+
+export interface Evaluation extends EvaluationRequest {
+  at: string
+}
+
+export interface GuidanceSummary {
+  matterIds: string[]
+  departments: string[]
+  fieldCount: number
+  materialCount: number
+  visits: number
+}
+
+/** Burden figures: separate matters vs this bundle (the engine's burden report, as given). */
+export type BurdenReport = Record<string, unknown>
+
+export interface CaseRecord {
+  /** readable, sequential per Beijing day, e.g. HN2026112600001 */
+  id: string
+  bundleId: string
+  bundleName: string
+  templateVersion: number
+  draftId: string
+  region: RegionCode
+  applicantKind: ApplicantKind
+  /** masked, for lists and staff screens */
+  applicantName: string
+  /** overall status: the least advanced matter, or supplement while one is pending */
+  status: MatterStatus
+  submittedAt: string
+  /** YYYY-MM-DD, Beijing date, counted in working days */
+  dueDate: string
+  committedDays: number
+  /** computed when read */
+  deadline: DeadlineStatus
+  matters: CaseMatter[]
+  delivery?: DeliveryChoice
+  handling?: 'online' | 'offline'
+  acting?: ActingFor
+  guidance: GuidanceSummary
+  burden?: BurdenReport
+  supplement?: SupplementRequest
+  evaluation?: Evaluation
+}
+
+export interface SubmitCaseRequest {
+  draftId: string
+  content: DraftContent
+  acting?: ActingFor
+}
+
+export interface CaseListResponse {
+  cases: CaseRecord[]
+}
+
+export interface SupplementSubmitRequest {
+  values: Record<string, string>
+  materials: Record<string, MaterialChoice>
+}
+
+// ---------- admin (staff token or X-Admin-Token) ----------
+
+export interface AdminSupplementRequest {
+  message: string
+  fields?: string[]
+  materials?: string[]
+}
+
+export interface AdminAdvanceRequest {
+  /** default: every matter that can move */
+  matterId?: string
+  /** when the step concludes a matter; default approved */
+  outcome?: MatterOutcome
+  note?: string
+}
+
+export interface ClockAdvanceRequest {
+  hours?: number
+  workingDays?: number
+}
+
+export interface ClockResponse {
+  now: string
+  /** simulated minus real time, ms */
+  offsetMs: number
+}
+
+export interface FaultRule {
+  /** 'POST /cases', '/bundles/*', '*'; paths relative to /api/v1 or absolute; '*' matches anything */
+  route: string
+  /** 0..1: answer 503 without processing */
+  errorRate?: number
+  /** delay before processing, ms */
+  latencyMs?: number
+  /** 0..1: process, then never answer (the client times out) */
+  timeoutRate?: number
+  /** 0..1: process, then destroy the socket before answering */
+  dropRate?: number
+}
+
+export interface FaultConfig {
+  faults: FaultRule[]
+  /** seed of the fault dice, for reproducible runs */
+  seed?: number
+}
