@@ -6,9 +6,13 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|chinese-days)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|tslib|chinese-days|classnames|\.pnpm)/)'],
+  setupFiles: ['<rootDir>/test/support/taro-globals.js'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/src/$1',
+    // The H5 build renders @tarojs/components-react (h5.useHtmlComponents); tests render the same code.
+    '^@tarojs/components$': '<rootDir>/test/support/taro-components.ts',
     '\\.(css|scss|less)$': '<rootDir>/test/support/style-stub.js',
   },
 }

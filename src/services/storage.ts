@@ -1,0 +1,58 @@
+// Key-value storage over Taro's sync storage (WeChat: 1 MB a key, 10 MB in all; H5: localStorage).
+// Never throws: a full or broken storage must not crash the app, so writes report success instead.
+import Taro from '@tarojs/taro'
+
+export interface KeyValueStorage {
+  /** null when absent (Taro returns '' for a missing key) */
+  getItem(key: string): string | null
+  /** false when the write failed, e.g. storage full */
+  setItem(key: string, value: string): boolean
+  removeItem(key: string): void
+}
+
+export const taroStorage: KeyValueStorage = {
+  getItem(key) {
+    try {
+      const value: unknown = Taro.getStorageSync(key)
+      if (value === '' || value === undefined || value === null) return null
+      return typeof value === 'string' ? value : JSON.stringify(value)
+    } catch {
+      return null
+    }
+  },
+  setItem(key, value) {
+    try {
+      Taro.setStorageSync(key, value)
+      return true
+    } catch {
+      return false
+    }
+  },
+  removeItem(key) {
+    try {
+      Taro.removeStorageSync(key)
+    } catch {
+      // nothing to do: the key is gone or storage is unavailable
+    }
+  },
+}
+
+/** In-memory storage for tests and for when the platform storage is unavailable. */
+export function memoryStorage(initial: Record<string, string> = {}, capacityChars = Infinity): KeyValueStorage {
+  const data = new Map(Object.entries(initial))
+  const used = () => [...data].reduce((sum, [k, v]) => sum + k.length + v.length, 0)
+  return {
+    getItem: (key) => data.get(key) ?? null,
+    setItem(key, value) {
+      const before = data.get(key)
+      data.set(key, value)
+      if (used() > capacityChars) {
+        if (before === undefined) data.delete(key)
+        else data.set(key, before)
+        return false
+      }
+      return true
+    },
+    removeItem: (key) => void data.delete(key),
+  }
+}
