@@ -1,7 +1,8 @@
 // Statutory holidays (放假) and make-up working days (调休上班), from the State Council's yearly
 // notice 国务院办公厅关于 YYYY 年部分节假日安排的通知. Only the years the app needs: this ships
 // in the WeChat main package. Add a year when its notice is published (usually in November).
-// Years not listed are treated as "weekends only, estimated" (see calendar.ts).
+// Years not listed are treated as "weekends only, estimated" (see index.ts). 2027: no notice in
+// chinese-days 1.5.7 (its newest data, May 2026) nor found elsewhere as of 2026-11-26, so estimated.
 
 export interface YearSchedule {
   /** notice number, for audit */
@@ -14,7 +15,7 @@ export interface YearSchedule {
 
 export const HOLIDAY_SCHEDULES: Record<number, YearSchedule> = {
   2024: {
-    notice: '国办发明电〔2023〕7号',
+    notice: '国办发明电〔2023〕7号（2023年10月25日）',
     off: [
       ['2024-01-01', '2024-01-01'], // 元旦
       ['2024-02-10', '2024-02-17'], // 春节
