@@ -1,0 +1,4 @@
+declare module '@tarojs/components-react/dist/components/*' {
+  const component: React.ComponentType<any>
+  export default component
+}
