@@ -1,6 +1,7 @@
 // Runtime check of a 一事一导 template (JSON from the platform or the catalogue).
 // valibot: no eval / new Function (allowed in WeChat), tree-shakes to a few KB. See docs/decisions-schema.md.
 import * as v from 'valibot'
+import { walkRule } from '../rules'
 import type {
   BundleTemplate,
   Field,
@@ -380,20 +381,6 @@ function referenceIssues(t: BundleTemplate): TemplateIssue[] {
   const cycle = findCycle(t.matters)
   if (cycle) add(['matters', t.matters.findIndex((m) => m.id === cycle[0]), 'after'], `事项先后顺序存在循环：${cycle.join(' → ')}`)
   return issues
-}
-
-/** Visits every object node of a rule (depth first). */
-export function walkRule(rule: Rule, visit: (node: Exclude<Rule, boolean | number | string | null>) => void): void {
-  if (rule === null || typeof rule !== 'object') return
-  visit(rule)
-  for (const operand of Object.values(rule) as unknown[]) {
-    if (Array.isArray(operand)) {
-      for (const x of operand) {
-        if (Array.isArray(x)) x.forEach((y) => walkRule(y as Rule, visit))
-        else walkRule(x as Rule, visit)
-      }
-    } else if (operand !== null && typeof operand === 'object') walkRule(operand as Rule, visit)
-  }
 }
 
 function findCycle(matters: Matter[]): string[] | undefined {
