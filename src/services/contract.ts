@@ -1,6 +1,7 @@
 // The platform's HTTP contract (省一体化平台, /api/v1). Shared by the app's client and the mock server:
 // change a shape here and both sides fail to compile until they agree. Documented in docs/platform-api.md.
 import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice } from '../domain/draft'
+import type { Burden } from '../domain/engine/types'
 import type { ApplicantKind, BundleTemplate, LicenceKind, RegionCode, Zone } from '../domain/template/types'
 
 export const API_PREFIX = '/api/v1'
@@ -312,16 +313,21 @@ export interface Evaluation extends EvaluationRequest {
   at: string
 }
 
-export interface GuidanceSummary {
+export interface CaseGuidance {
   matterIds: string[]
   departments: string[]
   fieldCount: number
+  /** materials the applicant acted on (not covered by an e-licence or an earlier matter) */
   materialCount: number
   visits: number
+  /** committed working days of the bundle for this case */
+  workingDays: number
+  /** the holiday schedule of a year involved is not published yet */
+  estimated: boolean
 }
 
-/** Burden figures: separate matters vs this bundle (the engine's burden report, as given). */
-export type BurdenReport = Record<string, unknown>
+/** Burden figures: separate matters vs this bundle (the engine's report at submission). */
+export type BurdenReport = Burden
 
 export interface CaseRecord {
   /** readable, sequential per Beijing day, e.g. HN2026112600001 */
@@ -343,10 +349,12 @@ export interface CaseRecord {
   /** computed when read */
   deadline: DeadlineStatus
   matters: CaseMatter[]
+  /** what was submitted (with any 补正 merged in) */
+  content: DraftContent
   delivery?: DeliveryChoice
   handling?: 'online' | 'offline'
   acting?: ActingFor
-  guidance: GuidanceSummary
+  guidance: CaseGuidance
   burden?: BurdenReport
   supplement?: SupplementRequest
   evaluation?: Evaluation

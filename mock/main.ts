@@ -1,0 +1,50 @@
+// `npx tsx mock/main.ts`: the mock platform on MOCK_HOST:MOCK_PORT (default 127.0.0.1:3100).
+import path from 'node:path'
+import type { FaultConfig } from '../src/services/contract'
+import { createPlatform } from './server'
+import { validateFaultConfig } from './server/faults'
+
+const root = path.resolve(__dirname, '..')
+const port = Number(process.env.MOCK_PORT ?? 3100)
+const host = process.env.MOCK_HOST ?? '127.0.0.1'
+const dataDir = path.resolve(root, process.env.MOCK_DATA_DIR ?? 'mock/.data')
+const staticDir = process.env.MOCK_STATIC_DIR ? path.resolve(root, process.env.MOCK_STATIC_DIR) : undefined
+
+let faults: FaultConfig | undefined
+if (process.env.MOCK_FAULTS) {
+  // e.g. MOCK_FAULTS='{"seed":7,"faults":[{"route":"POST /cases","errorRate":0.2}]}'
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(process.env.MOCK_FAULTS)
+  } catch {
+    console.error('MOCK_FAULTS 不是有效的 JSON，已忽略')
+  }
+  const r = parsed === undefined ? undefined : validateFaultConfig(parsed)
+  if (r?.ok) faults = r.config
+  else if (r) console.error(`MOCK_FAULTS 配置不正确，已忽略：${JSON.stringify(r.errors)}`)
+}
+
+const platform = createPlatform({
+  dataDir,
+  catalogueDir: path.resolve(root, 'mock/catalogue'),
+  staticDir,
+  faults,
+  accessTtlMs: process.env.MOCK_ACCESS_TTL_SECONDS ? Number(process.env.MOCK_ACCESS_TTL_SECONDS) * 1000 : undefined,
+})
+
+platform
+  .listen(port, host)
+  .then(({ url }) => {
+    console.log(`省一体化平台（模拟）已启动：${url}/api/v1`)
+    if (staticDir) console.log(`H5 应用：${url}/`)
+  })
+  .catch((e: Error) => {
+    console.error(`模拟平台启动失败：${e.message}`)
+    process.exit(1)
+  })
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    void platform.close().then(() => process.exit(0))
+  })
+}

@@ -1,0 +1,309 @@
+// Submissions and 补正: the server re-runs the guide engine on what was sent, with the applicant's own
+// holdings as context. It never trusts the client: licences, promises and files are checked here.
+import type { ActingFor, DraftContent, GuidanceContext, MaterialChoice } from '../../src/domain/draft'
+import { guide, validateDraft, type Guidance, type PrefillData } from '../../src/domain/engine'
+import { deadlineStatus, toBeijingDate } from '../../src/domain/calendar'
+import { maskName } from '../../src/domain/mask'
+import type { BundleTemplate, ProfileKey } from '../../src/domain/template/types'
+import type { CaseMatter, CaseRecord, SupplementRequest } from '../../src/services/contract'
+import { regionOffered } from './catalogue'
+import type { Core } from './core'
+import { fail } from './http'
+import { overallStatus, progress } from './progress'
+import type { StoredCase, UserRecord } from './state'
+
+const SITE_CHECK = /现场|核查|勘验|踏勘|勘察/
+
+export function prefillOf(user: UserRecord): PrefillData {
+  const p = user.profile
+  const profile: Partial<Record<ProfileKey, string>> = { name: p.name, idNumber: p.idNumber, mobile: p.mobile, address: p.address, sex: p.sex, birthDate: p.birthDate }
+  if (p.firmName) profile.firmName = p.firmName
+  if (p.uscc) profile.uscc = p.uscc
+  if (p.legalRepresentative) profile.legalRepresentative = p.legalRepresentative
+  const licences: PrefillData['licences'] = {}
+  for (const l of user.licences) licences[l.kind] = l.data
+  return { profile, licences }
+}
+
+export function contextOf(user: UserRecord, content: DraftContent, nowIso: string, acting?: ActingFor): GuidanceContext {
+  return {
+    region: content.region,
+    applicantKind: content.applicantKind,
+    licences: user.licences.map((l) => l.kind),
+    now: nowIso,
+    ...(acting ? { acting } : {}),
+    promiseBarred: user.promiseBarred,
+  }
+}
+
+interface Errors {
+  fieldErrors: Record<string, string>
+  materialErrors: Record<string, string>
+  answerErrors: Record<string, string>
+  deliveryError?: string
+  messages: string[]
+}
+
+function emptyErrors(): Errors {
+  return { fieldErrors: {}, materialErrors: {}, answerErrors: {}, messages: [] }
+}
+
+function hasErrors(e: Errors): boolean {
+  return e.messages.length > 0 || !!e.deliveryError || [e.fieldErrors, e.materialErrors, e.answerErrors].some((x) => Object.keys(x).length > 0)
+}
+
+function reject(e: Errors): never {
+  const count = Object.keys(e.fieldErrors).length + Object.keys(e.materialErrors).length + Object.keys(e.answerErrors).length + (e.deliveryError ? 1 : 0)
+  const message = e.messages[0] ?? `提交的内容有 ${count} 处需要修改，请按提示修改后再提交`
+  return fail('VALIDATION', message, {
+    ...(Object.keys(e.fieldErrors).length ? { fieldErrors: e.fieldErrors } : {}),
+    ...(Object.keys(e.materialErrors).length ? { materialErrors: e.materialErrors } : {}),
+    ...(Object.keys(e.answerErrors).length ? { answerErrors: e.answerErrors } : {}),
+    ...(e.deliveryError ? { deliveryError: e.deliveryError } : {}),
+  })
+}
+
+/** Checks only the server can make: the files named are the applicant's, for this material, not reused. */
+function checkUploads(core: Core, user: UserRecord, bundleId: string, materials: Record<string, MaterialChoice>, only: Set<string> | undefined, errors: Errors): void {
+  const used = new Map<string, string>()
+  for (const [materialId, choice] of Object.entries(materials)) {
+    if (only && !only.has(materialId)) continue
+    if (choice.mode !== 'upload') continue
+    for (const fileId of choice.fileIds) {
+      const f = core.state.uploads.get(fileId)
+      if (!f || f.ownerId !== user.profile.userId) {
+        errors.materialErrors[materialId] ??= '上传的文件不存在或已失效，请重新上传'
+        continue
+      }
+      if (f.materialId !== materialId || f.bundleId !== bundleId) errors.materialErrors[materialId] ??= `文件“${f.name}”不是为该材料上传的，请重新上传`
+      const other = used.get(fileId)
+      if (other && other !== materialId) errors.materialErrors[materialId] ??= `文件“${f.name}”已用于其他材料，请重新上传`
+      used.set(fileId, materialId)
+    }
+    if (new Set(choice.fileIds).size !== choice.fileIds.length) errors.materialErrors[materialId] ??= '同一个文件不能重复提交'
+  }
+}
+
+export interface Checked {
+  template: BundleTemplate
+  guidance: Guidance
+  /** the content with prefilled (locked) values written in: what the departments receive */
+  content: DraftContent
+}
+
+/** Loads the template version the draft names and re-runs the engine; 422 with every problem otherwise. */
+export function checkSubmission(core: Core, user: UserRecord, content: DraftContent, acting: ActingFor | undefined, only?: { fields: Set<string>; materials: Set<string> }): Checked {
+  const errors = emptyErrors()
+  const published = core.catalogue.get(content.bundleId, content.templateVersion)
+  if (!published) {
+    const latest = core.catalogue.get(content.bundleId)
+    return fail('VALIDATION', latest ? `办事指南第 ${content.templateVersion} 版不存在，请按最新版（第 ${latest.template.version} 版）重新确认` : '该一件事不存在或已下线')
+  }
+  const template = published.template
+  if (!only) {
+    if (content.applicantKind !== user.profile.kind) errors.messages.push(content.applicantKind === 'firm' ? '当前登录账号是个人账号，不能以企业身份申请' : '当前登录账号是企业账号，请以企业身份申请')
+    if (!regionOffered(template.regions, content.region)) errors.messages.push(`“${template.name}”在所选地区暂未开通`)
+    if (content.handling && !template.handling.includes(content.handling)) errors.messages.push('所选办理方式不可用')
+    if (acting?.actor === 'staff') errors.messages.push('只有窗口工作人员账号可以代办')
+    if (acting && acting.actor !== 'self' && acting.promiseAuthorised && !acting.authorisationId) errors.messages.push('代办人作出告知承诺须提供申请人的书面授权（授权书编号）')
+  }
+  const nowIso = new Date(core.now()).toISOString()
+  const ctx = contextOf(user, content, nowIso, acting)
+  const prefill = prefillOf(user)
+  const v = validateDraft(template, content, ctx, prefill)
+  if (v.stop) errors.messages.push(`${v.stop.reason}。${v.stop.whatToDo}`)
+  const keep = <T>(rec: Record<string, T>, set?: Set<string>) => (set ? Object.fromEntries(Object.entries(rec).filter(([k]) => set.has(k))) : rec)
+  Object.assign(errors.fieldErrors, keep(v.fieldErrors, only?.fields))
+  Object.assign(errors.materialErrors, keep(v.materialErrors, only?.materials))
+  if (!only) {
+    Object.assign(errors.answerErrors, v.answerErrors)
+    if (v.deliveryError) errors.deliveryError = v.deliveryError
+  }
+  const g = guide(template, content, ctx, prefill)
+  // the engine keeps a refused choice's fallback; a claim the applicant cannot make is an error here
+  for (const m of g.materials) {
+    if (only && !only.materials.has(m.id)) continue
+    const claimed = content.materials[m.id]
+    if (claimed && !m.modes.includes(claimed.mode)) errors.materialErrors[m.id] ??= refusal(claimed.mode, m.material.name, user)
+  }
+  const applicableMaterials = new Set(g.materials.map((m) => m.id))
+  for (const id of Object.keys(content.materials)) {
+    if (!applicableMaterials.has(id) && (!only || only.materials.has(id))) errors.materialErrors[id] ??= '本次办理不需要这份材料，请删除后再提交'
+  }
+  checkUploads(core, user, template.id, content.materials, only?.materials, errors)
+  if (hasErrors(errors)) reject(errors)
+  const values = { ...content.values }
+  for (const f of g.fields.all) if (f.prefill) values[f.id] = f.prefill.value
+  // only the effective choice of each applicable material is kept
+  const materials: Record<string, MaterialChoice> = {}
+  for (const m of g.materials) if (m.choice) materials[m.id] = m.choice
+  return { template, guidance: g, content: { ...content, values, materials } }
+}
+
+function refusal(mode: MaterialChoice['mode'], name: string, user: UserRecord): string {
+  switch (mode) {
+    case 'licence':
+      return `未查到您的电子证照，不能以电子证照提交${name}`
+    case 'promise':
+      return user.promiseBarred ? `您暂不符合告知承诺条件，请以其他方式提交${name}` : `${name}不适用告知承诺，请以其他方式提交`
+    case 'window':
+      return `${name}没有窗口核验记录，请以其他方式提交`
+    case 'defer':
+      return `${name}不适用容缺受理，请现在提交`
+    case 'in-bundle':
+      return `${name}不会由本次办理产生，请以其他方式提交`
+    default:
+      return `${name}不能以此方式提交，请重新选择`
+  }
+}
+
+/** 'HN' + Beijing date + 5-digit sequence of that day. */
+export function nextCaseId(core: Core, nowMs: number): string {
+  const day = toBeijingDate(new Date(nowMs).toISOString()).replace(/-/g, '')
+  const meta = core.state.meta.get()
+  const seq = (meta.caseSeq[day] ?? 0) + 1
+  core.state.meta.update({ caseSeq: { ...meta.caseSeq, [day]: seq } })
+  return `HN${day}${String(seq).padStart(5, '0')}`
+}
+
+export function createCase(core: Core, user: UserRecord, draftId: string, checked: Checked, acting: ActingFor | undefined): StoredCase {
+  const nowMs = core.now()
+  const at = new Date(nowMs).toISOString()
+  const { template, guidance: g, content } = checked
+  const matters: CaseMatter[] = g.matters.map((mv) => ({
+    matterId: mv.id,
+    name: mv.matter.name,
+    department: mv.matter.department,
+    authority: mv.authority,
+    caseType: mv.matter.caseType,
+    promisedLimitDays: mv.matter.promisedLimitDays,
+    hasSiteCheck: mv.matter.steps.some((s) => SITE_CHECK.test(s.name)),
+    status: 'submitted',
+    timeline: [{ status: 'submitted', at, note: '申请已提交' }],
+  }))
+  const id = nextCaseId(core, nowMs)
+  const name = user.profile.kind === 'firm' && user.profile.firmName ? user.profile.firmName : maskName(user.profile.name)
+  const c: StoredCase = {
+    id,
+    ownerId: user.profile.userId,
+    bundleId: template.id,
+    bundleName: template.name,
+    templateVersion: template.version,
+    draftId,
+    region: content.region,
+    applicantKind: content.applicantKind,
+    applicantName: name,
+    status: overallStatus(matters),
+    submittedAt: at,
+    dueDate: g.deadline.expectedDate,
+    committedDays: g.deadline.workingDays,
+    matters,
+    content,
+    ...(content.delivery ? { delivery: content.delivery } : {}),
+    ...(content.handling ? { handling: content.handling } : {}),
+    ...(acting ? { acting } : {}),
+    guidance: {
+      matterIds: g.matters.map((m) => m.id),
+      departments: g.departments,
+      fieldCount: g.fields.all.length,
+      materialCount: g.summary.materialCount,
+      visits: g.visits,
+      workingDays: g.deadline.workingDays,
+      estimated: g.deadline.estimated,
+    },
+    burden: g.burden,
+    supplementHistory: [],
+  }
+  core.state.cases.set(id, c)
+  return c
+}
+
+/** `after` of each matter in the case's template version, for progress(). */
+export function afterMap(core: Core, c: StoredCase): Record<string, string[]> {
+  const t = core.catalogue.get(c.bundleId, c.templateVersion)?.template
+  const out: Record<string, string[]> = {}
+  for (const m of t?.matters ?? []) if (m.after?.length) out[m.id] = m.after
+  return out
+}
+
+/** Moves the case on to now (and saves it when it moved). */
+export function refreshCase(core: Core, c: StoredCase): StoredCase {
+  if (progress(c, core.now(), afterMap(core, c))) core.state.cases.set(c.id, c)
+  return c
+}
+
+export function view(core: Core, c: StoredCase): CaseRecord {
+  const { ownerId: _o, supplementHistory: _h, ...rest } = c
+  const today = toBeijingDate(new Date(core.now()).toISOString())
+  const finished = c.matters.every((m) => m.status === 'concluded' || m.status === 'delivered')
+  // a finished case keeps the status it had when it finished
+  const at = finished ? toBeijingDate(c.matters.map((m) => m.timeline.find((t) => t.status === 'concluded')?.at ?? c.submittedAt).sort().slice(-1)[0]) : today
+  const deadline = deadlineStatus({ submittedAt: c.submittedAt, dueDate: c.dueDate, today: at, committedDays: c.committedDays })
+  return { ...rest, deadline }
+}
+
+/** Applicant answers a 补正: only the named fields and materials may change. */
+export function applySupplement(core: Core, user: UserRecord, c: StoredCase, values: Record<string, string>, materials: Record<string, MaterialChoice>): StoredCase {
+  const s = c.supplement
+  if (!s || s.resolvedAt) return fail('CONFLICT', '该办件当前不需要补正')
+  const errors = emptyErrors()
+  const fields = new Set(s.fields)
+  const mats = new Set(s.materials)
+  for (const k of Object.keys(values)) if (!fields.has(k)) errors.fieldErrors[k] = '本次补正不需要修改这一项'
+  for (const k of Object.keys(materials)) if (!mats.has(k)) errors.materialErrors[k] = '本次补正不需要这份材料'
+  for (const k of fields) if (!(k in values)) errors.fieldErrors[k] ??= '请按补正要求填写这一项'
+  for (const k of mats) if (!(k in materials)) errors.materialErrors[k] ??= '请按补正要求提交这份材料'
+  if (hasErrors(errors)) reject(errors)
+  const merged: DraftContent = { ...c.content, values: { ...c.content.values, ...values }, materials: { ...c.content.materials, ...materials } }
+  const checked = checkSubmission(core, user, merged, c.acting, { fields, materials: mats })
+  const nowMs = core.now()
+  const at = new Date(Math.max(nowMs, ...c.matters.map((m) => Date.parse(m.timeline[m.timeline.length - 1].at)))).toISOString()
+  c.content = checked.content
+  for (const m of c.matters) {
+    if (m.status !== 'supplement') continue
+    m.status = 'in-review'
+    m.timeline.push({ status: 'in-review', at, note: '申请人已补正，重新审查' })
+  }
+  const resolved: SupplementRequest = { ...s, resolvedAt: at }
+  c.supplement = resolved
+  c.supplementHistory = [...c.supplementHistory.slice(0, -1), resolved]
+  c.status = overallStatus(c.matters)
+  core.state.cases.set(c.id, c)
+  return c
+}
+
+/** Staff asks for a 补正 naming fields and/or materials of the case. */
+export function requestSupplement(core: Core, c: StoredCase, message: string, fields: string[], materials: string[]): StoredCase {
+  if (c.supplement && !c.supplement.resolvedAt) fail('CONFLICT', '该办件已有待处理的补正要求')
+  refreshCase(core, c)
+  const t = core.catalogue.get(c.bundleId, c.templateVersion)?.template
+  if (!t) return fail('SERVER', '办件所用的办事指南版本缺失')
+  const errors = emptyErrors()
+  const caseFields = new Set(c.guidance.matterIds.flatMap((id) => t.matters.find((m) => m.id === id)?.fields ?? []))
+  const caseMaterials = new Set(Object.keys(c.content.materials))
+  for (const f of fields) if (!caseFields.has(f)) errors.fieldErrors[f] = '该办件没有这一项'
+  for (const m of materials) if (!caseMaterials.has(m)) errors.materialErrors[m] = '该办件没有这份材料'
+  if (!fields.length && !materials.length) errors.messages.push('请指明需要补正的填写项或材料')
+  if (hasErrors(errors)) reject(errors)
+  // matters that use a named item and are still open go back to the applicant
+  const open = c.matters.filter((m) => m.status !== 'concluded' && m.status !== 'delivered')
+  const touches = (matterId: string) => {
+    const m = t.matters.find((x) => x.id === matterId)
+    return !!m && (m.fields.some((f) => fields.includes(f)) || m.materials.some((r) => materials.includes(r.ref)))
+  }
+  let affected = open.filter((m) => touches(m.matterId))
+  if (!affected.length) affected = open
+  if (!affected.length) fail('CONFLICT', '办件已办结，不能再要求补正')
+  const nowMs = core.now()
+  for (const m of affected) {
+    const at = new Date(Math.max(nowMs, Date.parse(m.timeline[m.timeline.length - 1].at))).toISOString()
+    m.status = 'supplement'
+    m.timeline.push({ status: 'supplement', at, note: `需要补正：${message}` })
+  }
+  const s: SupplementRequest = { message, fields, materials, requestedAt: new Date(nowMs).toISOString() }
+  c.supplement = s
+  c.supplementHistory = [...c.supplementHistory, s]
+  c.status = overallStatus(c.matters)
+  core.state.cases.set(c.id, c)
+  return c
+}

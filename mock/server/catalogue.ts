@@ -1,0 +1,222 @@
+// The catalogue: every JSON file of the bundles folder, checked with parseTemplate. Re-scanned on use, so a
+// new valid file is published without a restart; an invalid one is logged and left out. Every version seen
+// is kept in state, so a draft made on an older version can still be read and submitted.
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseTemplate } from '../../src/domain/template/schema'
+import type { BundleTemplate } from '../../src/domain/template/types'
+import type { BundleQuery, BundleSummary, Region } from '../../src/services/contract'
+import { canonicalJson } from '../../src/services/platform/canonical'
+import type { Logger } from './logger'
+import type { Collection } from './store'
+
+interface FileEntry {
+  mtimeMs: number
+  size: number
+  template?: BundleTemplate
+}
+
+export interface Published {
+  template: BundleTemplate
+  etag: string
+}
+
+export class Catalogue {
+  private files = new Map<string, FileEntry>()
+  private latest = new Map<string, Published>()
+  private regionsCache?: { mtimeMs: number; regions: Region[]; etag: string }
+  private etags = new Map<string, string>()
+
+  constructor(
+    private readonly dir: string,
+    private readonly versions: Collection<BundleTemplate>,
+    private readonly log: Logger,
+  ) {}
+
+  /** Forget what was read (after a reset): the next refresh re-reads and re-stores every file. */
+  invalidate(): void {
+    this.files.clear()
+    this.latest.clear()
+    this.etags.clear()
+    this.regionsCache = undefined
+  }
+
+  /** Re-reads files whose size or mtime changed; cheap enough to run on every request. */
+  refresh(): void {
+    const bundleDir = path.join(this.dir, 'bundles')
+    let names: string[] = []
+    try {
+      names = fs.readdirSync(bundleDir).filter((n) => n.endsWith('.json')).sort()
+    } catch {
+      names = []
+    }
+    const seen = new Set<string>()
+    let changed = false
+    for (const name of names) {
+      const full = path.join(bundleDir, name)
+      seen.add(full)
+      let st: fs.Stats
+      try {
+        st = fs.statSync(full)
+      } catch {
+        continue
+      }
+      const old = this.files.get(full)
+      if (old && old.mtimeMs === st.mtimeMs && old.size === st.size) continue
+      changed = true
+      this.files.set(full, { mtimeMs: st.mtimeMs, size: st.size, template: this.loadFile(full, name) })
+    }
+    for (const k of [...this.files.keys()]) {
+      if (!seen.has(k)) {
+        this.files.delete(k)
+        changed = true
+      }
+    }
+    if (changed) this.rebuild()
+  }
+
+  private loadFile(full: string, name: string): BundleTemplate | undefined {
+    let json: unknown
+    try {
+      json = JSON.parse(fs.readFileSync(full, 'utf8'))
+    } catch (e) {
+      this.log.warn(`目录文件 ${name} 不是有效的 JSON，未发布：${(e as Error).message}`)
+      return undefined
+    }
+    const r = parseTemplate(json)
+    if (!r.ok) {
+      const first = r.issues.slice(0, 5).map((i) => `${i.path} ${i.message}`).join('；')
+      this.log.warn(`目录文件 ${name} 未通过模板校验，未发布（${r.issues.length} 处问题）：${first}`)
+      return undefined
+    }
+    return r.template
+  }
+
+  private rebuild(): void {
+    const latest = new Map<string, Published>()
+    for (const entry of this.files.values()) {
+      const t = entry.template
+      if (!t) continue
+      const key = versionKey(t.id, t.version)
+      const stored = this.versions.get(key)
+      if (stored && canonicalJson(stored) !== canonicalJson(t)) {
+        this.log.warn(`一件事 ${t.id} 第 ${t.version} 版的内容已改变但版本号未变，请提高版本号`)
+      }
+      if (!stored || canonicalJson(stored) !== canonicalJson(t)) this.versions.set(key, t)
+      const cur = latest.get(t.id)
+      if (!cur || cur.template.version < t.version) latest.set(t.id, { template: t, etag: etagOf(t) })
+    }
+    this.latest = latest
+    this.etags.clear()
+  }
+
+  list(query: BundleQuery): BundleSummary[] {
+    this.refresh()
+    const q = query.q?.trim().toLowerCase()
+    return [...this.latest.values()]
+      .map((p) => p.template)
+      .filter((t) => !query.applicantKind || t.applicantKinds.includes(query.applicantKind))
+      .filter((t) => !query.category || t.category === query.category)
+      .filter((t) => !query.zone || t.zones.includes(query.zone))
+      .filter((t) => !query.region || regionOffered(t.regions, query.region))
+      .filter((t) => !q || searchText(t).includes(q))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+      .map(summaryOf)
+  }
+
+  get(id: string, version?: number): Published | undefined {
+    this.refresh()
+    const cur = this.latest.get(id)
+    if (version === undefined || (cur && cur.template.version === version)) return cur
+    const t = this.versions.get(versionKey(id, version))
+    if (!t) return undefined
+    const k = versionKey(id, version)
+    let etag = this.etags.get(k)
+    if (!etag) {
+      etag = etagOf(t)
+      this.etags.set(k, etag)
+    }
+    return { template: t, etag }
+  }
+
+  /** A published (current) bundle id. */
+  isPublished(id: string): boolean {
+    this.refresh()
+    return this.latest.has(id)
+  }
+
+  regions(): { regions: Region[]; etag: string } {
+    const file = path.join(this.dir, 'regions.json')
+    let st: fs.Stats
+    try {
+      st = fs.statSync(file)
+    } catch {
+      return { regions: [], etag: '"regions-none"' }
+    }
+    if (this.regionsCache?.mtimeMs === st.mtimeMs) return this.regionsCache
+    let regions: Region[] = []
+    try {
+      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown
+      regions = normaliseRegions(json)
+    } catch (e) {
+      this.log.warn(`regions.json 无法读取：${(e as Error).message}`)
+    }
+    this.regionsCache = { mtimeMs: st.mtimeMs, regions, etag: `"regions-${hash(canonicalJson(regions)).slice(0, 16)}"` }
+    return this.regionsCache
+  }
+}
+
+export function versionKey(id: string, version: number): string {
+  return `${id}@${version}`
+}
+
+function hash(s: string): string {
+  return createHash('sha256').update(s).digest('hex')
+}
+
+function etagOf(t: BundleTemplate): string {
+  return `"${t.id}-v${t.version}-${hash(canonicalJson(t)).slice(0, 16)}"`
+}
+
+/** Template regions are prefixes ('430000' = 湖南省 → '43'); a region is offered when it falls under one. */
+export function regionOffered(regions: string[], region: string): boolean {
+  return regions.some((r) => {
+    const prefix = r.replace(/(00)+$/, '')
+    return region.startsWith(prefix) || prefix.startsWith(region.replace(/(00)+$/, ''))
+  })
+}
+
+function searchText(t: BundleTemplate): string {
+  return [t.name, t.category, t.description, ...t.keywords, ...t.departments, ...t.matters.map((m) => m.name)].join(' ').toLowerCase()
+}
+
+export function summaryOf(t: BundleTemplate): BundleSummary {
+  return {
+    id: t.id,
+    version: t.version,
+    name: t.name,
+    applicantKinds: t.applicantKinds,
+    category: t.category,
+    keywords: t.keywords,
+    zones: t.zones,
+    regions: t.regions,
+    description: t.description,
+    matterCount: t.matters.length,
+    promisedLimitDays: t.promisedLimitDays,
+    visits: t.visits,
+  }
+}
+
+function normaliseRegions(json: unknown): Region[] {
+  const list = Array.isArray(json) ? json : (json as { regions?: unknown })?.regions
+  if (!Array.isArray(list)) return []
+  const one = (r: unknown): Region | undefined => {
+    if (!r || typeof r !== 'object') return undefined
+    const o = r as Record<string, unknown>
+    if (typeof o.code !== 'string' || typeof o.name !== 'string') return undefined
+    const children = Array.isArray(o.children) ? o.children.map(one).filter((x): x is Region => !!x) : undefined
+    return children && children.length ? { code: o.code, name: o.name, children } : { code: o.code, name: o.name }
+  }
+  return list.map(one).filter((x): x is Region => !!x)
+}

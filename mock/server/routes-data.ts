@@ -1,0 +1,247 @@
+// Catalogue, drafts and uploads.
+import { createHash, randomBytes } from 'node:crypto'
+import type { ApplicantKind, Zone } from '../../src/domain/template/types'
+import type { BundleListResponse, DraftListResponse, DraftRecord, OkResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
+import { canonicalJson } from '../../src/services/platform/canonical'
+import { me, type Core, type Ctx, type Route } from './core'
+import { fail, formatBytes, header, json, type Reply } from './http'
+import { Checker, checkDraftContent } from './input'
+import { sniffType, TYPE_MIME, typeList } from './multipart'
+import type { StoredDraft, StoredUpload } from './state'
+
+const DRAFT_ID = /^[A-Za-z0-9-]{8,64}$/
+
+/** 304 when the client already has this representation. */
+function withEtag(ctx: Ctx, etag: string, value: unknown): Reply {
+  const inm = header(ctx.req, 'if-none-match')
+  const headers = { ETag: etag, 'Cache-Control': 'no-cache' }
+  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers }
+  return json(200, value, headers)
+}
+
+export function draftKey(ownerId: string, id: string): string {
+  return `${ownerId}:${id}`
+}
+
+function publicDraft(d: StoredDraft): DraftRecord {
+  const { ownerId: _o, ...rest } = d
+  return rest
+}
+
+function publicUpload(u: StoredUpload): UploadedFile {
+  const { ownerId: _o, sha256: _s, ...rest } = u
+  return rest
+}
+
+export function dataRoutes(core: Core): Route[] {
+  const ownDraft = (ctx: Ctx): StoredDraft => {
+    const id = ctx.params.id
+    if (!DRAFT_ID.test(id)) fail('BAD_REQUEST', '草稿编号格式不正确（应为客户端生成的 UUID）')
+    const d = core.state.drafts.get(draftKey(me(ctx).profile.userId, id))
+    if (!d) return fail('NOT_FOUND', '草稿不存在或已删除')
+    return d
+  }
+
+  const ownUpload = (ctx: Ctx): StoredUpload => {
+    const u = core.state.uploads.get(ctx.params.fileId)
+    const user = me(ctx)
+    // staff review materials; any other citizen gets the same 404 as for an unknown id
+    if (!u || (u.ownerId !== user.profile.userId && user.profile.role !== 'staff')) return fail('NOT_FOUND', '文件不存在')
+    return u
+  }
+
+  return [
+    // ---------- catalogue ----------
+    {
+      method: 'GET',
+      pattern: '/bundles',
+      auth: 'none',
+      handler(ctx) {
+        const c = new Checker()
+        const q = ctx.query
+        const text = c.string(q.get('q') ?? undefined, 'q', { optional: true, max: 100 })
+        const applicantKind = c.oneOf(q.get('applicantKind') || undefined, 'applicantKind', ['person', 'firm'] as const, true) as ApplicantKind | undefined
+        const zone = c.oneOf(q.get('zone') || undefined, 'zone', ['ftz', 'policy'] as const, true) as Zone | undefined
+        const category = c.string(q.get('category') || undefined, 'category', { optional: true, max: 40 })
+        const region = c.string(q.get('region') || undefined, 'region', { optional: true, pattern: /^\d{2,6}$/, patternMessage: '应为 2 至 6 位地区代码' })
+        c.done('查询参数不正确')
+        const res: BundleListResponse = { bundles: core.catalogue.list({ q: text, applicantKind, zone, category, region }) }
+        return withEtag(ctx, `"list-${createHash('sha256').update(canonicalJson(res)).digest('hex').slice(0, 16)}"`, res)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/bundles/:id',
+      auth: 'none',
+      handler(ctx) {
+        const p = core.catalogue.get(ctx.params.id)
+        if (!p) return fail('NOT_FOUND', '该一件事不存在或已下线')
+        return withEtag(ctx, p.etag, p.template)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/bundles/:id/versions/:version',
+      auth: 'none',
+      handler(ctx) {
+        const v = Number(ctx.params.version)
+        if (!/^\d{1,6}$/.test(ctx.params.version) || v < 1) return fail('BAD_REQUEST', '版本号应为正整数')
+        const p = core.catalogue.get(ctx.params.id, v)
+        if (!p) return fail('NOT_FOUND', `该一件事的第 ${v} 版办事指南不存在`)
+        return withEtag(ctx, p.etag, p.template)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/regions',
+      auth: 'none',
+      handler(ctx) {
+        const r = core.catalogue.regions()
+        const res: RegionListResponse = { regions: r.regions }
+        return withEtag(ctx, r.etag, res)
+      },
+    },
+
+    // ---------- drafts ----------
+    {
+      method: 'GET',
+      pattern: '/drafts',
+      auth: 'citizen',
+      handler(ctx) {
+        const uid = me(ctx).profile.userId
+        const drafts = core.state.drafts
+          .values()
+          .filter((d) => d.ownerId === uid)
+          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+          .map(publicDraft)
+        const res: DraftListResponse = { drafts }
+        return json(200, res)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/drafts/:id',
+      auth: 'citizen',
+      handler: (ctx) => json(200, publicDraft(ownDraft(ctx))),
+    },
+    {
+      method: 'PUT',
+      pattern: '/drafts/:id',
+      auth: 'citizen',
+      body: 'json',
+      handler(ctx) {
+        const id = ctx.params.id
+        if (!DRAFT_ID.test(id)) fail('BAD_REQUEST', '草稿编号格式不正确（应为客户端生成的 UUID）')
+        const c = new Checker()
+        const b = c.object(ctx.body, '')
+        const content = b && checkDraftContent(c, b.content)
+        const baseVersion = b && c.int(b.baseVersion, 'baseVersion', { min: 0 })
+        c.done()
+        const uid = me(ctx).profile.userId
+        if (!core.catalogue.get(content!.bundleId, content!.templateVersion)) fail('VALIDATION', '草稿所属的一件事或办事指南版本不存在', { fieldErrors: { 'content.bundleId': '不存在' } })
+        const key = draftKey(uid, id)
+        const cur = core.state.drafts.get(key)
+        const now = new Date(core.now()).toISOString()
+        if (!cur) {
+          if (baseVersion !== 0) return fail('NOT_FOUND', '草稿不存在或已在其他设备删除')
+          const d: StoredDraft = { id, ownerId: uid, version: 1, content: content!, createdAt: now, updatedAt: now, status: 'open' }
+          core.state.drafts.set(key, d)
+          return json(201, publicDraft(d))
+        }
+        if (cur.status === 'submitted') return fail('CONFLICT', '该草稿已提交，不能再修改', { current: publicDraft(cur), caseId: cur.caseId })
+        if (cur.version !== baseVersion) return fail('CONFLICT', '草稿已在其他设备更新，请选择保留哪一份', { current: publicDraft(cur) })
+        const d: StoredDraft = { ...cur, version: cur.version + 1, content: content!, updatedAt: now }
+        core.state.drafts.set(key, d)
+        return json(200, publicDraft(d))
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/drafts/:id',
+      auth: 'citizen',
+      handler(ctx) {
+        const d = ownDraft(ctx)
+        core.state.drafts.delete(draftKey(d.ownerId, d.id))
+        const res: OkResponse = { ok: true }
+        return json(200, res)
+      },
+    },
+
+    // ---------- uploads ----------
+    {
+      method: 'POST',
+      pattern: '/uploads',
+      auth: 'citizen',
+      body: 'multipart',
+      idempotency: 'optional',
+      handler(ctx) {
+        const parts = (ctx.body as { parts: import('./multipart').Part[] }).parts
+        const field = (n: string) => parts.find((p) => p.name === n && p.filename === undefined)?.data.toString('utf8')
+        const c = new Checker()
+        const bundleId = c.string(field('bundleId'), 'bundleId', { pattern: /^[A-Za-z0-9_.-]{1,80}$/, patternMessage: '一件事标识格式不正确' })
+        const materialId = c.string(field('materialId'), 'materialId', { pattern: /^[A-Za-z0-9_.-]{1,80}$/, patternMessage: '材料标识格式不正确' })
+        const versionText = field('templateVersion')
+        const version = versionText === undefined ? undefined : Number(versionText)
+        if (version !== undefined && (!Number.isInteger(version) || version < 1)) c.err('templateVersion', '应为正整数')
+        const files = parts.filter((p) => p.filename !== undefined)
+        if (files.length !== 1) c.err('file', files.length ? '一次只能上传一个文件' : '缺少文件（表单字段 file）')
+        c.done('上传内容不完整')
+        const file = files[0]
+        const published = core.catalogue.get(bundleId!, version)
+        if (!published) return fail('NOT_FOUND', '该一件事不存在或已下线')
+        const material = published.template.materials.find((m) => m.id === materialId)
+        if (!material) return fail('VALIDATION', '该一件事没有这份材料', { materialErrors: { [materialId!]: '该一件事没有这份材料' } })
+        const spec = material.upload
+        if (!spec) return fail('VALIDATION', `${material.name}不支持上传`, { materialErrors: { [material.id]: `${material.name}不支持上传` } })
+        const bad = (message: string) => fail('VALIDATION', message, { materialErrors: { [material.id]: message } })
+        if (file.data.length === 0) bad('文件是空的，请重新选择文件')
+        if (file.data.length > spec.maxSizeMB * 1024 * 1024) bad(`文件大小为 ${formatBytes(file.data.length)}，超过该材料允许的 ${spec.maxSizeMB} MB`)
+        const type = sniffType(file.data)
+        // HEIC counts only where the material declares it; otherwise it is "not one of the accepted types"
+        if (!type || !spec.accept.includes(type)) bad(`文件内容不是 ${typeList(spec.accept)} 格式`)
+        const fileId = `f-${randomBytes(12).toString('base64url')}`
+        const name = (file.filename ?? 'file').replace(/[\\/\r\n"]/g, '_').slice(0, 120) || 'file'
+        const rec: StoredUpload = {
+          fileId,
+          ownerId: me(ctx).profile.userId,
+          name,
+          size: file.data.length,
+          type: type!,
+          bundleId: bundleId!,
+          materialId: material.id,
+          uploadedAt: new Date(core.now()).toISOString(),
+          sha256: createHash('sha256').update(file.data).digest('hex'),
+        }
+        core.state.blobs.put(fileId, file.data)
+        core.state.uploads.set(fileId, rec)
+        return json(201, publicUpload(rec))
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/uploads/:fileId',
+      auth: 'user',
+      handler: (ctx) => json(200, publicUpload(ownUpload(ctx))),
+    },
+    {
+      method: 'GET',
+      pattern: '/uploads/:fileId/content',
+      auth: 'user',
+      handler(ctx) {
+        const u = ownUpload(ctx)
+        const data = core.state.blobs.get(u.fileId)
+        if (!data) return fail('NOT_FOUND', '文件内容已丢失')
+        return {
+          status: 200,
+          raw: data,
+          headers: {
+            'Content-Type': TYPE_MIME[u.type],
+            'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(u.name)}`,
+            'X-Content-Type-Options': 'nosniff',
+            'Cache-Control': 'private, no-store',
+          },
+        }
+      },
+    },
+  ]
+}

@@ -1,0 +1,202 @@
+// Identity routes: WeChat code, SMS code, staff password, refresh, logout, profile; and e-licences.
+import { maskIdNumber, maskMobile, maskName } from '../../src/domain/mask'
+import type { LicenceKind } from '../../src/domain/template/types'
+import { validateMobile } from '../../src/domain/validators'
+import type { LicenceConsentResponse, LicenceListResponse, OkResponse, SmsSendResponse } from '../../src/services/contract'
+import { LICENCE_TITLES, type LicenceFixture } from '../fixtures/users'
+import { me, type Core, type Route } from './core'
+import { fail, json } from './http'
+import { Checker } from './input'
+import { checkPassword } from './state'
+
+/** The fixed development SMS code (documented in docs/platform-api.md). */
+export const DEV_SMS_CODE = '123456'
+const SMS_TTL_MS = 5 * 60_000
+const SMS_COOLDOWN_MS = 60_000
+const SMS_MAX_TRIES = 5
+
+interface SmsCode {
+  code: string
+  sentAt: number
+  tries: number
+}
+
+function maskNumber(s: string): string {
+  if (/^\d{17}[\dX]$/i.test(s)) return maskIdNumber(s)
+  if (s.length <= 6) return '*'.repeat(s.length)
+  return Array.from(s).slice(0, 4).join('') + '****' + Array.from(s).slice(-4).join('')
+}
+
+function summary(l: LicenceFixture, consented: boolean) {
+  // a firm's name and code are public (企业信用信息公示); a person's are not
+  const firm = l.kind === 'businessLicence' || l.kind === 'foodLicence' || (l.kind === 'property' && /公司|店|厂|中心/.test(l.holder))
+  return {
+    kind: l.kind,
+    title: LICENCE_TITLES[l.kind],
+    holder: firm ? l.holder : maskName(l.holder),
+    number: firm ? l.number : maskNumber(l.number),
+    issuer: l.issuer,
+    issuedAt: l.issuedAt,
+    consented,
+  }
+}
+
+export function identityRoutes(core: Core): Route[] {
+  const sms = new Map<string, SmsCode>()
+
+  const mobileOf = (c: Checker, v: unknown): string | undefined => {
+    const s = c.string(v, 'mobile', { max: 20 })
+    if (s === undefined) return undefined
+    const r = validateMobile(s)
+    if (!r.ok) c.err('mobile', r.message)
+    return r.ok ? r.value : undefined
+  }
+
+  return [
+    {
+      method: 'POST',
+      pattern: '/auth/wechat',
+      auth: 'none',
+      body: 'json',
+      handler(ctx) {
+        const c = new Checker()
+        const b = c.object(ctx.body, '')
+        const code = b && c.string(b.code, 'code', { min: 1, max: 128 })
+        c.done()
+        const user = core.state.userByWechatCode(code as string)
+        if (!user) return fail('UNAUTHORIZED', '微信登录凭证无效或已过期，请重新进入小程序')
+        core.log.info(`微信登录：用户 ${user.profile.userId}`)
+        return json(200, core.auth.issue(user, core.now()))
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/auth/sms/send',
+      auth: 'none',
+      body: 'json',
+      handler(ctx) {
+        const c = new Checker()
+        const b = c.object(ctx.body, '')
+        const mobile = b && mobileOf(c, b.mobile)
+        c.done()
+        const now = core.now()
+        const prev = sms.get(mobile as string)
+        if (prev && now - prev.sentAt < SMS_COOLDOWN_MS) {
+          fail('RATE_LIMITED', `验证码已发送，请 ${Math.ceil((SMS_COOLDOWN_MS - (now - prev.sentAt)) / 1000)} 秒后再获取`)
+        }
+        sms.set(mobile as string, { code: DEV_SMS_CODE, sentAt: now, tries: 0 })
+        // the mock's "SMS gateway" is this log line; the number is masked
+        core.log.info(`短信验证码已发送至 ${maskMobile(mobile as string)}：${DEV_SMS_CODE}（开发环境固定验证码）`)
+        const res: SmsSendResponse = { sent: true, cooldownSeconds: SMS_COOLDOWN_MS / 1000, expiresInSeconds: SMS_TTL_MS / 1000 }
+        return json(200, res)
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/auth/sms/verify',
+      auth: 'none',
+      body: 'json',
+      handler(ctx) {
+        const c = new Checker()
+        const b = c.object(ctx.body, '')
+        const mobile = b && mobileOf(c, b.mobile)
+        const code = b && c.string(b.code, 'code', { pattern: /^\d{6}$/, patternMessage: '验证码应为 6 位数字' })
+        c.done()
+        const now = core.now()
+        const sent = sms.get(mobile as string)
+        if (!sent || now - sent.sentAt > SMS_TTL_MS) return fail('UNAUTHORIZED', '验证码已失效，请重新获取')
+        if (sent.code !== code) {
+          sent.tries++
+          if (sent.tries >= SMS_MAX_TRIES) sms.delete(mobile as string)
+          return fail('UNAUTHORIZED', sent.tries >= SMS_MAX_TRIES ? '验证码错误次数过多，请重新获取' : '验证码不正确')
+        }
+        sms.delete(mobile as string)
+        const user = core.state.userByMobile(mobile as string)
+        if (!user) return fail('UNAUTHORIZED', '该手机号尚未在省一体化平台完成实名注册，请使用微信登录或到政务服务窗口办理')
+        core.log.info(`短信登录：用户 ${user.profile.userId}`)
+        return json(200, core.auth.issue(user, now))
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/auth/staff',
+      auth: 'none',
+      body: 'json',
+      handler(ctx) {
+        const c = new Checker()
+        const b = c.object(ctx.body, '')
+        const account = b && c.string(b.account, 'account', { min: 1, max: 64 })
+        const password = b && c.string(b.password, 'password', { min: 1, max: 128 })
+        c.done()
+        const user = core.state.userByAccount(account as string)
+        if (!user || !checkPassword(password as string, user.passwordHash)) return fail('UNAUTHORIZED', '账号或密码不正确')
+        core.log.info(`工作人员登录：${user.profile.userId}`)
+        return json(200, core.auth.issue(user, core.now()))
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/auth/refresh',
+      auth: 'none',
+      body: 'json',
+      handler(ctx) {
+        const c = new Checker()
+        const b = c.object(ctx.body, '')
+        const token = b && c.string(b.refreshToken, 'refreshToken', { min: 1, max: 200 })
+        c.done()
+        return json(200, core.auth.refresh(token as string, core.now()))
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/auth/logout',
+      auth: 'user',
+      handler(ctx) {
+        if (ctx.session) core.auth.revoke(ctx.session)
+        const res: OkResponse = { ok: true }
+        return json(200, res)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/me',
+      auth: 'user',
+      handler: (ctx) => json(200, me(ctx).profile),
+    },
+    // ---------- e-licences ----------
+    {
+      method: 'GET',
+      pattern: '/licences',
+      auth: 'citizen',
+      handler(ctx) {
+        const u = me(ctx)
+        const consented = new Set(core.state.consents.values().filter((x) => x.userId === u.profile.userId).map((x) => x.kind))
+        const res: LicenceListResponse = { licences: u.licences.map((l) => summary(l, consented.has(l.kind))) }
+        return json(200, res)
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/licences/:kind/consent',
+      auth: 'citizen',
+      body: 'json-optional',
+      idempotency: 'optional',
+      handler(ctx) {
+        const u = me(ctx)
+        const c = new Checker()
+        const b = ctx.body === undefined ? {} : c.object(ctx.body, '')
+        const purpose = b && c.string(b.purpose, 'purpose', { optional: true, max: 200 })
+        const bundleId = b && c.string(b.bundleId, 'bundleId', { optional: true, max: 80 })
+        c.done()
+        const kind = ctx.params.kind as LicenceKind
+        const l = u.licences.find((x) => x.kind === kind)
+        if (!l) return fail('NOT_FOUND', `未查到您的电子${LICENCE_TITLES[kind] ?? '证照'}`)
+        const at = new Date(core.now()).toISOString()
+        const id = `c-${core.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+        core.state.consents.set(id, { id, userId: u.profile.userId, kind, purpose, bundleId, at })
+        const res: LicenceConsentResponse = { kind, title: LICENCE_TITLES[kind], data: l.data, consentId: id, consentedAt: at }
+        return json(200, res)
+      },
+    },
+  ]
+}

@@ -1,0 +1,332 @@
+// Typed client of the provincial platform: one function per route, one error type (PlatformError).
+// Retries only what is safe to repeat, refreshes an expired token once, never shows UI.
+import type { ActingFor, DraftContent } from '../../domain/draft'
+import type { BundleTemplate, LicenceKind } from '../../domain/template/types'
+import {
+  ADMIN_TOKEN_HEADER,
+  API_PREFIX,
+  IDEMPOTENCY_HEADER,
+  type AdminAdvanceRequest,
+  type AdminSupplementRequest,
+  type BundleListResponse,
+  type BundleQuery,
+  type BundleSummary,
+  type CaseListResponse,
+  type CaseRecord,
+  type ClockAdvanceRequest,
+  type ClockResponse,
+  type DraftListResponse,
+  type DraftRecord,
+  type Evaluation,
+  type EvaluationRequest,
+  type FaultConfig,
+  type HealthResponse,
+  type LicenceConsentRequest,
+  type LicenceConsentResponse,
+  type LicenceListResponse,
+  type LicenceSummary,
+  type LoginResponse,
+  type OkResponse,
+  type Profile,
+  type Region,
+  type RegionListResponse,
+  type SmsSendResponse,
+  type SubmitCaseRequest,
+  type SupplementSubmitRequest,
+  type TokenPair,
+  type UploadedFile,
+} from '../contract'
+import { isTransportError, type Transport, type UploadBody } from '../http/transport'
+import { canonicalJson } from './canonical'
+import { defaultMessage, fromResponse, PlatformError } from './errors'
+import { newIdempotencyKey } from './ids'
+
+type MaybePromise<T> = T | Promise<T>
+
+export interface SessionStore {
+  getAccessToken(): MaybePromise<string | null | undefined>
+  getRefreshToken(): MaybePromise<string | null | undefined>
+  setTokens(tokens: TokenPair): MaybePromise<void>
+  clear(): MaybePromise<void>
+}
+
+export interface RetryOptions {
+  /** tries in all, the first included (default 4) */
+  attempts?: number
+  baseDelayMs?: number
+  maxDelayMs?: number
+}
+
+export interface PlatformClientOptions {
+  /** origin of the platform, e.g. http://127.0.0.1:3100 (the /api/v1 prefix is added) */
+  baseUrl: string
+  transport: Transport
+  session: SessionStore
+  retry?: RetryOptions
+  /** per try (default 15 s; WeChat allows up to 60 s) */
+  timeoutMs?: number
+  sleep?: (ms: number) => Promise<void>
+  /** 0 ≤ x < 1, for backoff jitter */
+  random?: () => number
+  /** tests and tools: sent as X-Admin-Token on admin routes */
+  adminToken?: string
+}
+
+export interface UploadInput {
+  bundleId: string
+  materialId: string
+  file: UploadBody['file']
+  idempotencyKey?: string
+}
+
+interface CallOptions {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  path: string
+  query?: Record<string, string | number | undefined>
+  body?: unknown
+  upload?: UploadBody
+  idempotencyKey?: string
+  /** repeating the call cannot do harm twice */
+  retry: boolean
+  auth: boolean
+  admin?: boolean
+  /** GET with ETag revalidation */
+  cache?: boolean
+}
+
+interface RawResult {
+  status: number
+  json: unknown
+}
+
+const RETRY_DEFAULTS: Required<RetryOptions> = { attempts: 4, baseDelayMs: 300, maxDelayMs: 5000 }
+
+export type PlatformClient = ReturnType<typeof createPlatformClient>
+
+export function createPlatformClient(options: PlatformClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, '') + API_PREFIX
+  const retry = { ...RETRY_DEFAULTS, ...options.retry }
+  const timeoutMs = options.timeoutMs ?? 15000
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  const random = options.random ?? Math.random
+  const etagCache = new Map<string, { etag: string; json: unknown }>()
+  let refreshing: Promise<boolean> | null = null
+
+  function urlOf(path: string, query?: CallOptions['query']): string {
+    const qs = query
+      ? Object.entries(query)
+          .filter(([, v]) => v !== undefined && v !== '')
+          .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+          .join('&')
+      : ''
+    return base + path + (qs ? `?${qs}` : '')
+  }
+
+  async function once(o: CallOptions, url: string, token: string | null | undefined): Promise<RawResult> {
+    const headers: Record<string, string> = { Accept: 'application/json' }
+    if (token) headers.Authorization = `Bearer ${token}`
+    if (o.admin && options.adminToken) headers[ADMIN_TOKEN_HEADER] = options.adminToken
+    if (o.idempotencyKey) headers[IDEMPOTENCY_HEADER] = o.idempotencyKey
+    let body: string | UploadBody | undefined
+    if (o.upload) body = o.upload
+    else if (o.body !== undefined) {
+      body = JSON.stringify(o.body)
+      headers['Content-Type'] = 'application/json; charset=utf-8'
+    }
+    const cached = o.cache ? etagCache.get(url) : undefined
+    if (cached) headers['If-None-Match'] = cached.etag
+    const res = await options.transport({ method: o.method, url, headers, body, timeoutMs })
+    if (res.status === 304 && cached) return { status: 200, json: cached.json }
+    let json: unknown
+    if (res.body) {
+      try {
+        json = JSON.parse(res.body)
+      } catch {
+        // a proxy's HTML error page: judged by status alone
+        json = undefined
+      }
+    }
+    if (o.cache && res.status === 200 && res.headers.etag) etagCache.set(url, { etag: res.headers.etag, json })
+    return { status: res.status, json }
+  }
+
+  function retryable(r: RawResult): boolean {
+    if (r.status >= 500 || r.status === 429) return true
+    const code = (r.json as { error?: { code?: string } } | undefined)?.error?.code
+    return r.status === 409 && code === 'IN_FLIGHT'
+  }
+
+  function backoff(attempt: number): number {
+    // full jitter: spreads retries of many clients after one outage
+    const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt)
+    return Math.floor(random() * cap)
+  }
+
+  /** One refresh at a time: parallel 401s share it. */
+  async function refreshOnce(): Promise<boolean> {
+    if (!refreshing) refreshing = doRefresh().finally(() => (refreshing = null))
+    return refreshing
+  }
+
+  async function doRefresh(): Promise<boolean> {
+    const refreshToken = await options.session.getRefreshToken()
+    if (!refreshToken) return false
+    for (let attempt = 0; attempt < retry.attempts; attempt++) {
+      try {
+        const r = await once({ method: 'POST', path: '/auth/refresh', body: { refreshToken }, retry: true, auth: false }, urlOf('/auth/refresh'), null)
+        if (r.status === 200) {
+          await options.session.setTokens(r.json as TokenPair)
+          return true
+        }
+        if (!retryable(r)) return false
+      } catch (e) {
+        if (!isTransportError(e)) throw e
+      }
+      if (attempt + 1 < retry.attempts) await sleep(backoff(attempt))
+    }
+    return false
+  }
+
+  async function call<T>(o: CallOptions): Promise<T> {
+    const url = urlOf(o.path, o.query)
+    const attempts = o.retry ? Math.max(1, retry.attempts) : 1
+    let refreshed = false
+    let last: PlatformError | undefined
+    let again = false
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (attempt > 0 && !again) await sleep(backoff(attempt - 1))
+      again = false
+      let r: RawResult
+      try {
+        const token = o.auth ? await options.session.getAccessToken() : null
+        r = await once(o, url, token)
+      } catch (e) {
+        if (!isTransportError(e)) throw e
+        last = new PlatformError({ kind: e.kind, message: defaultMessage(e.kind) })
+        continue
+      }
+      if (r.status === 401 && o.auth && !refreshed) {
+        refreshed = true
+        if (await refreshOnce()) {
+          // the repeat after a refresh is not a failed try
+          attempt--
+          again = true
+          continue
+        }
+      }
+      if (r.status >= 200 && r.status < 300) return r.json as T
+      last = fromResponse(r.status, r.json)
+      if (r.status === 401 && o.auth) await options.session.clear()
+      if (!retryable(r)) throw last
+    }
+    throw last ?? new PlatformError({ kind: 'server', message: defaultMessage('server') })
+  }
+
+  async function login(path: string, body: unknown): Promise<LoginResponse> {
+    const res = await call<LoginResponse>({ method: 'POST', path, body, retry: false, auth: false })
+    await options.session.setTokens(res)
+    return res
+  }
+
+  const enc = encodeURIComponent
+
+  return {
+    health: () => call<HealthResponse>({ method: 'GET', path: '/health', retry: true, auth: false }),
+
+    // ---------- identity ----------
+    loginWechat: (code: string) => login('/auth/wechat', { code }),
+    sendSmsCode: (mobile: string) => call<SmsSendResponse>({ method: 'POST', path: '/auth/sms/send', body: { mobile }, retry: false, auth: false }),
+    loginSms: (mobile: string, code: string) => login('/auth/sms/verify', { mobile, code }),
+    loginStaff: (account: string, password: string) => login('/auth/staff', { account, password }),
+    /** true when new tokens were stored */
+    refresh: () => refreshOnce(),
+    async logout(): Promise<void> {
+      try {
+        await call<OkResponse>({ method: 'POST', path: '/auth/logout', retry: false, auth: true })
+      } catch (e) {
+        // signing out locally must work offline too
+        if (!(e instanceof PlatformError)) throw e
+      } finally {
+        await options.session.clear()
+      }
+    },
+    me: () => call<Profile>({ method: 'GET', path: '/me', retry: true, auth: true }),
+
+    // ---------- e-licences ----------
+    async listLicences(): Promise<LicenceSummary[]> {
+      return (await call<LicenceListResponse>({ method: 'GET', path: '/licences', retry: true, auth: true })).licences
+    },
+    consentLicence: (kind: LicenceKind, req: LicenceConsentRequest = {}) =>
+      call<LicenceConsentResponse>({ method: 'POST', path: `/licences/${enc(kind)}/consent`, body: req, idempotencyKey: newIdempotencyKey(), retry: true, auth: true }),
+
+    // ---------- catalogue ----------
+    async listBundles(query: BundleQuery = {}): Promise<BundleSummary[]> {
+      return (await call<BundleListResponse>({ method: 'GET', path: '/bundles', query: { ...query }, retry: true, auth: false, cache: true })).bundles
+    },
+    getBundle: (id: string, version?: number) =>
+      call<BundleTemplate>({ method: 'GET', path: version === undefined ? `/bundles/${enc(id)}` : `/bundles/${enc(id)}/versions/${version}`, retry: true, auth: false, cache: true }),
+    async listRegions(): Promise<Region[]> {
+      return (await call<RegionListResponse>({ method: 'GET', path: '/regions', retry: true, auth: false, cache: true })).regions
+    },
+
+    // ---------- drafts ----------
+    async listDrafts(): Promise<DraftRecord[]> {
+      return (await call<DraftListResponse>({ method: 'GET', path: '/drafts', retry: true, auth: true })).drafts
+    },
+    getDraft: (id: string) => call<DraftRecord>({ method: 'GET', path: `/drafts/${enc(id)}`, retry: true, auth: true }),
+    /** baseVersion 0 creates. A stale version throws kind 'conflict' with `current`. */
+    async putDraft(id: string, content: DraftContent, baseVersion: number): Promise<DraftRecord> {
+      try {
+        // safe to repeat: a second write with the same baseVersion cannot overwrite anything newer
+        return await call<DraftRecord>({ method: 'PUT', path: `/drafts/${enc(id)}`, body: { content, baseVersion }, retry: true, auth: true })
+      } catch (e) {
+        // an earlier try landed but its answer was lost: the server already holds exactly this content
+        if (e instanceof PlatformError && e.kind === 'conflict' && e.current && e.current.version === baseVersion + 1 && canonicalJson(e.current.content) === canonicalJson(content)) return e.current
+        throw e
+      }
+    },
+    deleteDraft: (id: string) => call<OkResponse>({ method: 'DELETE', path: `/drafts/${enc(id)}`, retry: true, auth: true }),
+
+    // ---------- uploads ----------
+    uploadFile: (input: UploadInput) =>
+      call<UploadedFile>({
+        method: 'POST',
+        path: '/uploads',
+        upload: { kind: 'upload', fields: { bundleId: input.bundleId, materialId: input.materialId }, file: input.file },
+        idempotencyKey: input.idempotencyKey ?? newIdempotencyKey(),
+        retry: true,
+        auth: true,
+      }),
+    getUpload: (fileId: string) => call<UploadedFile>({ method: 'GET', path: `/uploads/${enc(fileId)}`, retry: true, auth: true }),
+    /** for an <Image> or a download; needs the Authorization header */
+    uploadContentUrl: (fileId: string) => urlOf(`/uploads/${enc(fileId)}/content`),
+
+    // ---------- cases ----------
+    /** Keep `idempotencyKey` with the submission attempt until the platform confirms: a retry returns the same case. */
+    submitCase: (req: { draftId: string; content: DraftContent; acting?: ActingFor }, idempotencyKey: string) =>
+      call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true }),
+    async listCases(): Promise<CaseRecord[]> {
+      return (await call<CaseListResponse>({ method: 'GET', path: '/cases', retry: true, auth: true })).cases
+    },
+    getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true }),
+    submitSupplement: (caseId: string, req: SupplementSubmitRequest, idempotencyKey: string) =>
+      call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true }),
+    evaluateCase: (caseId: string, req: EvaluationRequest, idempotencyKey: string = newIdempotencyKey()) =>
+      call<Evaluation>({ method: 'POST', path: `/cases/${enc(caseId)}/evaluation`, body: req, idempotencyKey, retry: true, auth: true }),
+
+    // ---------- admin: staff token or adminToken ----------
+    admin: {
+      async listCases(query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> {
+        return (await call<CaseListResponse>({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true })).cases
+      },
+      requestSupplement: (caseId: string, req: AdminSupplementRequest) =>
+        call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/supplement`, body: req, retry: false, auth: true, admin: true }),
+      advanceCase: (caseId: string, req: AdminAdvanceRequest = {}) =>
+        call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/advance`, body: req, retry: false, auth: true, admin: true }),
+      advanceClock: (req: ClockAdvanceRequest) => call<ClockResponse>({ method: 'POST', path: '/admin/clock/advance', body: req, retry: false, auth: true, admin: true }),
+      getClock: () => call<ClockResponse>({ method: 'GET', path: '/admin/clock', retry: true, auth: true, admin: true }),
+      setFaults: (config: FaultConfig) => call<FaultConfig>({ method: 'POST', path: '/admin/faults', body: config, retry: false, auth: true, admin: true }),
+      clearFaults: () => call<FaultConfig>({ method: 'DELETE', path: '/admin/faults', retry: true, auth: true, admin: true }),
+    },
+  }
+}
