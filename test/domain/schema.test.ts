@@ -41,6 +41,7 @@ describe('parseTemplate', () => {
     expect(paths).toContain('$.matters[0].department')
     expect(paths).toContain('$.questions[1].showwhen')
     expect(issuesOf(t).find((i) => i.path === '$.questions[1].showwhen')?.message).toBe('不允许的字段')
+    expect(issuesOf(t).find((i) => i.path === '$.matters[0].department')?.message).toBe('缺少此项')
   })
 
   it('reports values outside their enumeration and invalid numbers', () => {
@@ -51,6 +52,7 @@ describe('parseTemplate', () => {
     const issues = issuesOf(t)
     expect(issues.map((i) => i.path).sort()).toEqual(['$.matters[1].caseType', '$.matters[1].visits', '$.schemaVersion'])
     expect(issues.find((i) => i.path === '$.matters[1].visits')?.message).toBe('不能为负数')
+    expect(issues.find((i) => i.path === '$.matters[1].caseType')?.message).toBe('取值应为 "instant" | "promised" 之一，实际为 "fast"')
   })
 
   it('checks rules recursively, naming the operator key in the path', () => {

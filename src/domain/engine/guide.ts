@@ -75,7 +75,7 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
   const matters: MatterView[] = ordered.map((m) => ({
     id: m.id,
     matter: m,
-    authority: pickByRegion(m.authority, ctx.region) ?? '',
+    authority: authorityFor(m, ctx.region, ix),
     because: because(m, scope, ix),
   }))
 
@@ -118,7 +118,7 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
   // --- departments, deadline ---
   const departments = [...new Set(ordered.map((m) => m.department))]
   const workingDays = ordered.every((m) => m.caseType === 'instant') ? 0 : template.promisedLimitDays
-  const due = addWorkingDays(today, workingDays)
+  const due = dueDate(today, workingDays)
   const deadline = {
     workingDays,
     expectedDate: due.date,
@@ -206,6 +206,19 @@ export function validateDraft(template: BundleTemplate, draft: GuideDraft, ctx: 
   return { ok, fieldErrors, materialErrors, answerErrors, deliveryError: g.delivery.error, stop: g.stop }
 }
 
+// addWorkingDays walks day by day; the same (day, limit) pair comes back on every keystroke.
+const dueCache = new Map<string, { date: string; estimated: boolean }>()
+function dueDate(today: string, days: number): { date: string; estimated: boolean } {
+  const key = `${today}|${days}`
+  let due = dueCache.get(key)
+  if (!due) {
+    if (dueCache.size > 64) dueCache.clear()
+    due = addWorkingDays(today, days)
+    dueCache.set(key, due)
+  }
+  return due
+}
+
 const JOURNEY: JourneyStepId[] = ['questions', 'form', 'materials', 'delivery', 'review']
 
 function saved(separate: number, bundle: number): number {
@@ -228,13 +241,24 @@ function dependencyOrder(matters: Matter[], ix: TemplateIndex): Matter[] {
   return out
 }
 
+function authorityFor(m: Matter, region: string, ix: TemplateIndex): string {
+  const key = `${m.id}|${region}`
+  let authority = ix.authorities.get(key)
+  if (authority === undefined) {
+    authority = pickByRegion(m.authority, region) ?? ''
+    ix.authorities.set(key, authority)
+  }
+  return authority
+}
+
 /** The answers that turned a matter on: those without which it would no longer apply, else all it read. */
 function because(m: Matter, scope: RuleScope, ix: TemplateIndex): 'always' | BecauseAnswer[] {
   if (m.appliesWhen === undefined) return 'always'
   const read = (ix.matterQuestionRefs.get(m.id) ?? []).filter((q) => own(scope.answers, q))
+  // The rule reads only `read`, so a copy of those answers minus one is enough.
   const decisive = read.filter((q) => {
-    const without = { ...scope.answers }
-    delete without[q]
+    const without: Answers = {}
+    for (const r of read) if (r !== q) without[r] = scope.answers[r]
     return !holds(m.appliesWhen, { ...scope, answers: without })
   })
   return (decisive.length ? decisive : read).map((id) => {

@@ -16,6 +16,8 @@ export interface TemplateIndex {
   /** questions read by each matter's appliesWhen */
   matterQuestionRefs: Map<string, string[]>
   paramsByRegion: Map<string, Record<string, ParamValue>>
+  /** 实施机关 by `${matterId}|${region}` */
+  authorities: Map<string, string>
 }
 
 const cache = new WeakMap<BundleTemplate, TemplateIndex>()
@@ -37,6 +39,7 @@ export function templateIndex(t: BundleTemplate): TemplateIndex {
       matterOrder: order(t.matters),
       matterQuestionRefs: new Map(t.matters.map((m) => [m.id, ruleQuestionRefs(m.appliesWhen)])),
       paramsByRegion: new Map(),
+      authorities: new Map(),
     }
     cache.set(t, index)
   }

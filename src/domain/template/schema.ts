@@ -292,13 +292,15 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
   const got = issue.received === 'undefined' ? '缺失' : `实际为 ${issue.received}`
   switch (issue.type) {
     case 'strict_object':
-      return issue.expected === 'never' ? '不允许的字段' : `应为对象，${got}`
+      if (issue.expected === 'never') return '不允许的字段'
+      // a missing key is reported by its object, with the key as `expected`
+      return issue.received === 'undefined' && issue.path?.length ? '缺少此项' : `应为对象，${got}`
     case 'strict_tuple':
     case 'tuple':
       return issue.expected === 'never' ? '多余的项' : `应为数组，${got}`
     case 'picklist':
     case 'literal':
-      return `取值应为 ${issue.expected ?? ''} 之一，${got}`
+      return `取值应为 ${(issue.expected ?? '').replace(/^\((.*)\)$/, '$1')} 之一，${got}`
     case 'union':
     case 'variant':
       return `不符合允许的形式（${issue.expected ?? ''}），${got}`
