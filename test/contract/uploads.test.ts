@@ -1,0 +1,119 @@
+// Uploads against the real mock: the content decides the type (magic bytes), the material spec the size.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { BundleTemplate, Material } from '@/domain/template/types'
+import { CATALOGUE, EXE, HEIC, JPG, PDF, PNG, raw, start, tmpDir, type Running, type TestClient } from './support/harness'
+
+let r: Running
+let c: TestClient
+let t: BundleTemplate
+let plain: Material
+let photo: Material
+let noUpload: Material
+
+beforeAll(async () => {
+  // a catalogue of our own: one material takes PDF/JPG/PNG up to 1 MB, another JPG or HEIC
+  const source = JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', 'kaiban-canyin.json'), 'utf8')) as BundleTemplate
+  const withUpload = source.materials.filter((m) => m.upload)
+  plain = { ...withUpload[0], upload: { accept: ['pdf', 'jpg', 'png'], maxSizeMB: 1, maxCount: 3 } }
+  photo = { ...withUpload[1], upload: { accept: ['jpg', 'heic'], maxSizeMB: 5, maxCount: 1 } }
+  noUpload = { ...withUpload[2], upload: undefined, windowVerified: true }
+  t = { ...source, materials: source.materials.map((m) => (m.id === plain.id ? plain : m.id === photo.id ? photo : m.id === noUpload.id ? noUpload : m)) }
+  const dir = tmpDir('yjs-cat-')
+  fs.mkdirSync(path.join(dir, 'bundles'))
+  fs.writeFileSync(path.join(dir, 'bundles', 't.json'), JSON.stringify(t))
+  r = await start({ catalogueDir: dir })
+  c = r.client()
+  await c.loginWechat('dev-no-licence')
+})
+afterAll(() => r.stop())
+
+const up = (materialId: string, data: Buffer, name = 'a.bin', cl: TestClient = c) => cl.uploadFile({ bundleId: t.id, materialId, file: { name, data } })
+
+test.each([
+  ['PDF', PDF, 'pdf'],
+  ['JPEG', JPG, 'jpg'],
+  ['PNG', PNG, 'png'],
+])('a %s file is accepted and typed by its content', async (_label, data, type) => {
+  const res = await up(plain.id, data, '营业执照.bin')
+  expect(res).toMatchObject({ name: '营业执照.bin', size: data.length, type, materialId: plain.id, bundleId: t.id })
+  expect(res.fileId).toMatch(/^f-/)
+})
+
+test('a file whose content is not an accepted type is refused, whatever its name says', async () => {
+  const err = await up(plain.id, EXE, '证明.pdf').catch((e) => e)
+  expect(err).toMatchObject({ kind: 'validation', status: 422, message: '文件内容不是 PDF、JPG 或 PNG 格式' })
+  expect(err.materialErrors[plain.id]).toBe('文件内容不是 PDF、JPG 或 PNG 格式')
+})
+
+test('a PNG named .pdf is a PNG', async () => {
+  expect((await up(plain.id, PNG, 'scan.pdf')).type).toBe('png')
+})
+
+test('HEIC only where the material declares it', async () => {
+  expect((await up(photo.id, HEIC, 'IMG_0001.HEIC')).type).toBe('heic')
+  await expect(up(plain.id, HEIC, 'IMG_0001.HEIC')).rejects.toMatchObject({ message: '文件内容不是 PDF、JPG 或 PNG 格式' })
+  await expect(up(photo.id, PNG)).rejects.toMatchObject({ message: '文件内容不是 JPG 或 HEIC 格式' })
+})
+
+test("over the material's size is refused with both sizes named", async () => {
+  const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 10)])
+  const err = await up(plain.id, big).catch((e) => e)
+  expect(err).toMatchObject({ kind: 'validation' })
+  expect(err.message).toMatch(/超过该材料允许的 1 MB/)
+})
+
+test('an empty file, a material without upload, an unknown material or bundle', async () => {
+  await expect(up(plain.id, Buffer.alloc(0))).rejects.toMatchObject({ message: '文件是空的，请重新选择文件' })
+  await expect(up(noUpload.id, PDF)).rejects.toMatchObject({ kind: 'validation', message: expect.stringMatching(/不支持上传/) })
+  await expect(up('no-such-material', PDF)).rejects.toMatchObject({ kind: 'validation' })
+  await expect(c.uploadFile({ bundleId: 'nope', materialId: plain.id, file: { name: 'a.pdf', data: PDF } })).rejects.toMatchObject({ kind: 'not-found' })
+})
+
+test('bodies over 20 MB are refused with 413 before they are stored', async () => {
+  const huge = Buffer.concat([PDF, Buffer.alloc(21 * 1024 * 1024)])
+  const err = await up(plain.id, huge).catch((e) => e)
+  expect(err).toMatchObject({ status: 413 })
+  expect(err.message).toMatch(/超过/)
+  expect((await c.health()).ok).toBe(true)
+})
+
+test('not multipart → 415; no file part → 400', async () => {
+  const h = { Authorization: `Bearer ${c.tokens.current!.accessToken}` }
+  const json = await raw(r.url, 'POST', '/uploads', { headers: { ...h, 'Content-Type': 'application/json' }, body: '{}' })
+  expect(json.status).toBe(415)
+  const form = new FormData()
+  form.append('bundleId', t.id)
+  form.append('materialId', plain.id)
+  const noFile = await raw(r.url, 'POST', '/uploads', { headers: h, body: form })
+  expect(noFile.status).toBe(400)
+  expect(noFile.json.error.fieldErrors.file).toMatch(/缺少文件/)
+  const broken = await raw(r.url, 'POST', '/uploads', { headers: { ...h, 'Content-Type': 'multipart/form-data; boundary=xyz' }, body: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\n%PDF-' })
+  expect(broken.status).toBe(400)
+})
+
+test('the uploader reads metadata and bytes; another citizen gets 404; staff may review', async () => {
+  const f = await up(plain.id, PDF, '租赁合同.pdf')
+  expect(await c.getUpload(f.fileId)).toEqual(f)
+  const bytes = await raw(r.url, 'GET', `/uploads/${f.fileId}/content`, { headers: { Authorization: `Bearer ${c.tokens.current!.accessToken}` } })
+  expect(bytes.status).toBe(200)
+  expect(bytes.headers.get('content-type')).toBe('application/pdf')
+  expect(Buffer.from(bytes.text, 'latin1').subarray(0, 5).toString()).toBe('%PDF-')
+  const other = r.client()
+  await other.loginWechat('dev-citizen-1')
+  await expect(other.getUpload(f.fileId)).rejects.toMatchObject({ kind: 'not-found', message: '文件不存在' })
+  const otherBytes = await raw(r.url, 'GET', `/uploads/${f.fileId}/content`, { headers: { Authorization: `Bearer ${other.tokens.current!.accessToken}` } })
+  expect(otherBytes.status).toBe(404)
+  await expect(other.getUpload('f-doesnotexist')).rejects.toMatchObject({ kind: 'not-found' })
+  const staff = r.client()
+  await staff.loginStaff('staff02', 'Window@2026')
+  expect((await staff.getUpload(f.fileId)).name).toBe('租赁合同.pdf')
+})
+
+test('a retried upload with the same Idempotency-Key stores the file once', async () => {
+  const before = r.platform.core.state.uploads.size
+  const a = await c.uploadFile({ bundleId: t.id, materialId: plain.id, file: { name: 'x.pdf', data: PDF }, idempotencyKey: 'upload-key-0001' })
+  const b = await c.uploadFile({ bundleId: t.id, materialId: plain.id, file: { name: 'x.pdf', data: PDF }, idempotencyKey: 'upload-key-0001' })
+  expect(b).toEqual(a)
+  expect(r.platform.core.state.uploads.size).toBe(before + 1)
+})
