@@ -30,14 +30,14 @@ test('the home page is in Chinese, zoomable, titled, and shows the app', async (
     const viewport = await page.getAttribute('meta[name="viewport"]', 'content')
     expect(viewport).not.toMatch(/user-scalable\s*=\s*(no|0)/)
     expect(viewport).not.toMatch(/maximum-scale\s*=\s*1(\.0)?\b/)
-    await expect(page.getByText('一件事一次办').first().isVisible()).resolves.toBe(true)
+    await page.locator(':text("一件事一次办"):visible').first().waitFor()
   })
 })
 
 test('the home page has no axe violations at WCAG 2.2 AA', async () => {
   await withScreenshotOnFailure(page, 'home-axe', async () => {
     await page.goto(platform.url + '/')
-    await page.getByText('一件事一次办').first().waitFor()
+    await page.locator(':text("一件事一次办"):visible').first().waitFor()
     expect(await axeViolations(page)).toEqual([])
   })
 })
