@@ -94,9 +94,9 @@ export interface Checked {
 /** Loads the template version the draft names and re-runs the engine; 422 with every problem otherwise. */
 export function checkSubmission(core: Core, user: UserRecord, content: DraftContent, acting: ActingFor | undefined, only?: { fields: Set<string>; materials: Set<string> }): Checked {
   const errors = emptyErrors()
-  const published = core.catalogue.get(content.bundleId, content.templateVersion)
+  const published = core.catalogue.find(content.bundleId, content.templateVersion)
   if (!published) {
-    const latest = core.catalogue.get(content.bundleId)
+    const latest = core.catalogue.find(content.bundleId)
     return fail('VALIDATION', latest ? `办事指南第 ${content.templateVersion} 版不存在，请按最新版（第 ${latest.template.version} 版）重新确认` : '该一件事不存在或已下线')
   }
   const template = published.template
@@ -111,7 +111,7 @@ export function checkSubmission(core: Core, user: UserRecord, content: DraftCont
   const ctx = contextOf(user, content, nowIso, acting)
   const prefill = prefillOf(user)
   const v = validateDraft(template, content, ctx, prefill)
-  if (v.stop) errors.messages.push(`${v.stop.reason}。${v.stop.whatToDo}`)
+  if (v.stop) errors.messages.push(`${v.stop.reason.replace(/[。.]$/, '')}。${v.stop.whatToDo}`)
   const keep = <T>(rec: Record<string, T>, set?: Set<string>) => (set ? Object.fromEntries(Object.entries(rec).filter(([k]) => set.has(k))) : rec)
   Object.assign(errors.fieldErrors, keep(v.fieldErrors, only?.fields))
   Object.assign(errors.materialErrors, keep(v.materialErrors, only?.materials))
@@ -220,7 +220,7 @@ export function createCase(core: Core, user: UserRecord, draftId: string, checke
 
 /** `after` of each matter in the case's template version, for progress(). */
 export function afterMap(core: Core, c: StoredCase): Record<string, string[]> {
-  const t = core.catalogue.get(c.bundleId, c.templateVersion)?.template
+  const t = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template
   const out: Record<string, string[]> = {}
   for (const m of t?.matters ?? []) if (m.after?.length) out[m.id] = m.after
   return out
@@ -276,7 +276,7 @@ export function applySupplement(core: Core, user: UserRecord, c: StoredCase, val
 export function requestSupplement(core: Core, c: StoredCase, message: string, fields: string[], materials: string[]): StoredCase {
   if (c.supplement && !c.supplement.resolvedAt) fail('CONFLICT', '该办件已有待处理的补正要求')
   refreshCase(core, c)
-  const t = core.catalogue.get(c.bundleId, c.templateVersion)?.template
+  const t = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template
   if (!t) return fail('SERVER', '办件所用的办事指南版本缺失')
   const errors = emptyErrors()
   const caseFields = new Set(c.guidance.matterIds.flatMap((id) => t.matters.find((m) => m.id === id)?.fields ?? []))

@@ -125,8 +125,19 @@ export class Catalogue {
       .map(summaryOf)
   }
 
+  /** For the public routes: re-reads the folder first. */
   get(id: string, version?: number): Published | undefined {
     this.refresh()
+    return this.lookup(id, version)
+  }
+
+  /** For checks inside a request (submission, upload): what was read, and the folder again only on a miss. */
+  find(id: string, version?: number): Published | undefined {
+    return this.lookup(id, version) ?? this.get(id, version)
+  }
+
+  /** What was last read, no disk access. */
+  lookup(id: string, version?: number): Published | undefined {
     const cur = this.latest.get(id)
     if (version === undefined || (cur && cur.template.version === version)) return cur
     const t = this.versions.get(versionKey(id, version))

@@ -138,7 +138,7 @@ export function dataRoutes(core: Core): Route[] {
         const baseVersion = b && c.int(b.baseVersion, 'baseVersion', { min: 0 })
         c.done()
         const uid = me(ctx).profile.userId
-        if (!core.catalogue.get(content!.bundleId, content!.templateVersion)) fail('VALIDATION', '草稿所属的一件事或办事指南版本不存在', { fieldErrors: { 'content.bundleId': '不存在' } })
+        if (!core.catalogue.find(content!.bundleId, content!.templateVersion)) fail('VALIDATION', '草稿所属的一件事或办事指南版本不存在', { fieldErrors: { 'content.bundleId': '不存在' } })
         const key = draftKey(uid, id)
         const cur = core.state.drafts.get(key)
         const now = new Date(core.now()).toISOString()
@@ -187,7 +187,7 @@ export function dataRoutes(core: Core): Route[] {
         if (files.length !== 1) c.err('file', files.length ? '一次只能上传一个文件' : '缺少文件（表单字段 file）')
         c.done('上传内容不完整')
         const file = files[0]
-        const published = core.catalogue.get(bundleId!, version)
+        const published = core.catalogue.find(bundleId!, version)
         if (!published) return fail('NOT_FOUND', '该一件事不存在或已下线')
         const material = published.template.materials.find((m) => m.id === materialId)
         if (!material) return fail('VALIDATION', '该一件事没有这份材料', { materialErrors: { [materialId!]: '该一件事没有这份材料' } })
