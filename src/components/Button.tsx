@@ -1,0 +1,55 @@
+// The one button of the app. Taro's H5 <Button> is a <div>: role, tabIndex and Enter/Space make it a button
+// for keyboards and screen readers; on WeChat it stays a native button.
+import { Button as TaroButton } from '@tarojs/components'
+import type { ReactNode } from 'react'
+
+export interface AppButtonProps {
+  children: ReactNode
+  onTap?: () => void
+  variant?: 'primary' | 'secondary' | 'link' | 'danger'
+  disabled?: boolean
+  /** shows a busy state and ignores taps */
+  busy?: boolean
+  block?: boolean
+  id?: string
+  className?: string
+  ariaLabel?: string
+  ariaDescribedBy?: string
+  ariaExpanded?: boolean
+  ariaPressed?: boolean
+  ariaControls?: string
+}
+
+export function AppButton(props: AppButtonProps) {
+  const { children, onTap, variant = 'primary', disabled, busy, block, id, className, ariaLabel, ariaDescribedBy, ariaExpanded, ariaPressed, ariaControls } = props
+  const inert = disabled || busy
+  const activate = () => {
+    if (!inert) onTap?.()
+  }
+  const cls = ['ui-btn', `ui-btn--${variant}`, block ? 'ui-btn--block' : '', inert ? 'ui-btn--inert' : '', className ?? ''].filter(Boolean).join(' ')
+  return (
+    <TaroButton
+      id={id}
+      className={cls}
+      role='button'
+      tabIndex={0}
+      hoverClass='none'
+      aria-disabled={inert ? true : undefined}
+      aria-busy={busy ? true : undefined}
+      aria-label={ariaLabel}
+      aria-describedby={ariaDescribedBy}
+      aria-expanded={ariaExpanded}
+      aria-pressed={ariaPressed}
+      aria-controls={ariaControls}
+      onClick={activate}
+      onKeyDown={(e: { key?: string; preventDefault?: () => void }) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault?.()
+          activate()
+        }
+      }}
+    >
+      {children}
+    </TaroButton>
+  )
+}

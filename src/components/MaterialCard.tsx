@@ -1,0 +1,181 @@
+// One material and how it will be met: e-licence (after consent), produced in this bundle, reused, upload
+// (checked at pick time, progress, retry, remove, the platform's verdict), 告知承诺, or 容缺 稍后补交.
+import { Text, View } from '@tarojs/components'
+import type { MaterialMode, MaterialView } from '@/domain'
+import { LICENCE_NAMES, MATERIAL_MODE_LABELS } from '@/domain/engine/labels'
+import { AppButton } from './Button'
+import { ChoiceGroup, type ChoiceOption } from './ChoiceGroup'
+import { Heading } from './Heading'
+
+export interface AttachedFile {
+  fileId: string
+  name: string
+  sizeText: string
+}
+
+export interface UploadingFile {
+  key: string
+  name: string
+  sizeText: string
+  status: 'uploading' | 'failed'
+  progress: number
+  error?: string
+  retryable?: boolean
+}
+
+export interface MaterialCardProps {
+  view: MaterialView
+  /** names of the matters that need it */
+  usedBy: string[]
+  attached: AttachedFile[]
+  uploading: UploadingFile[]
+  /** refused at pick time */
+  refusals: string[]
+  /** the citizen agreed to the e-licence's use in this session */
+  consented: boolean
+  consentBusy?: boolean
+  promiseUnavailable?: string
+  /** shown after 继续 */
+  error?: string
+  onMode: (mode: MaterialMode) => void
+  onConsent: () => void
+  onPick: () => void
+  onRetry: (key: string) => void
+  onDismiss: (key: string) => void
+  onRemove: (fileId: string) => void
+  onPromise: (agreed: boolean) => void
+}
+
+const TYPE_NAMES = { pdf: 'PDF', jpg: 'JPG', png: 'PNG', heic: 'HEIC' } as const
+
+export function MaterialCard(props: MaterialCardProps) {
+  const { view, usedBy, attached, uploading, refusals, consented, consentBusy, promiseUnavailable, error, onMode, onConsent, onPick, onRetry, onDismiss, onRemove, onPromise } = props
+  const m = view.material
+  const id = `m-${m.id}`
+  const chosen = view.chosen
+  const rule = m.upload
+
+  const detail = (mode: MaterialMode) => {
+    switch (mode) {
+      case 'licence':
+        return consented ? (
+          <View className='ui-ok'>✓ 已关联电子{LICENCE_NAMES[m.licence ?? 'idCard']}，无需上传</View>
+        ) : (
+          <View>
+            <View className='ui-help'>经您同意后，平台将调取您的电子{LICENCE_NAMES[m.licence ?? 'idCard']}用于本次申请。</View>
+            <AppButton variant='secondary' onTap={onConsent} busy={consentBusy}>
+              同意使用电子{LICENCE_NAMES[m.licence ?? 'idCard']}
+            </AppButton>
+          </View>
+        )
+      case 'in-bundle':
+        return <View className='ui-ok'>✓ 本次办理的前一个事项会产生此材料，无需提供</View>
+      case 'window':
+        return <View className='ui-ok'>✓ 已在窗口核验，可直接复用</View>
+      case 'upload':
+        return rule ? (
+          <View>
+            <View className='ui-help' id={`${id}-rule`}>
+              支持 {rule.accept.map((t) => TYPE_NAMES[t]).join('、')} 格式，单个文件不超过 {rule.maxSizeMB} MB，最多 {rule.maxCount} 个
+            </View>
+            {attached.map((f) => (
+              <View key={f.fileId} className='ui-file ui-file--done'>
+                <View className='ui-file__name'>{f.name}</View>
+                <View className='ui-file__meta'>
+                  {f.sizeText} · <Text className='ui-ok'>平台已接收，格式检查通过</Text>
+                </View>
+                <AppButton variant='link' ariaLabel={`删除 ${f.name}`} onTap={() => onRemove(f.fileId)}>
+                  删除
+                </AppButton>
+              </View>
+            ))}
+            {uploading.map((u) => (
+              <View key={u.key} className={`ui-file ui-file--${u.status}`}>
+                <View className='ui-file__name'>{u.name}</View>
+                {u.status === 'uploading' ? (
+                  <View className='ui-progress' role='progressbar' aria-label={`${u.name} 上传进度`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={u.progress}>
+                    <View className='ui-progress__bar' style={{ width: `${u.progress}%` }} />
+                    <Text className='ui-progress__text'>上传中 {u.progress}%</Text>
+                  </View>
+                ) : (
+                  <View className='ui-error' role='alert'>
+                    上传未成功：{u.error}
+                  </View>
+                )}
+                {u.status === 'failed' ? (
+                  <View className='ui-inline'>
+                    {u.retryable ? (
+                      <AppButton variant='secondary' ariaLabel={`重试上传 ${u.name}`} onTap={() => onRetry(u.key)}>
+                        重试
+                      </AppButton>
+                    ) : null}
+                    <AppButton variant='link' ariaLabel={`移除 ${u.name}`} onTap={() => onDismiss(u.key)}>
+                      移除
+                    </AppButton>
+                  </View>
+                ) : null}
+              </View>
+            ))}
+            {refusals.map((r) => (
+              <View key={r} className='ui-error' role='alert'>
+                {r}
+              </View>
+            ))}
+            {attached.length + uploading.length < rule.maxCount ? (
+              <AppButton variant='secondary' onTap={onPick} ariaDescribedBy={`${id}-rule`} ariaLabel={`选择文件：${m.name}`}>
+                选择文件
+              </AppButton>
+            ) : null}
+          </View>
+        ) : null
+      case 'promise':
+        return (
+          <View className='ui-promise'>
+            <View className='ui-label'>承诺内容（请阅读）</View>
+            <View className='ui-promise__text' id={`${id}-promise`}>
+              {m.promise?.text}
+            </View>
+            <View className='ui-help'>作出承诺后，无需提供此项证明；承诺不实的，将承担相应法律责任并记入信用记录。</View>
+            <ChoiceGroup
+              id={`${id}-agree`}
+              legend='是否作出承诺'
+              options={[{ value: 'agree', label: '我已阅读上述内容，自愿作出承诺' }]}
+              multiple
+              value={view.choice?.mode === 'promise' && view.choice.agreedAt ? ['agree'] : []}
+              onChange={(v) => onPromise(Array.isArray(v) && v.includes('agree'))}
+            />
+          </View>
+        )
+      case 'defer':
+        return (
+          <View className='ui-notice ui-notice--warning'>
+            <View className='ui-strong'>稍后补交的后果</View>
+            <View>{m.deferrable?.consequence}</View>
+          </View>
+        )
+    }
+  }
+
+  const options: ChoiceOption[] = view.modes.map((mode) => ({
+    value: mode,
+    label: mode === 'defer' ? '稍后补交（容缺受理）' : mode === 'promise' ? '告知承诺：以承诺代替证明' : mode === 'upload' ? (view.modes.includes('promise') ? '提供证明材料（上传）' : '上传材料') : MATERIAL_MODE_LABELS[mode],
+    help: mode === 'defer' ? m.deferrable?.consequence : undefined,
+  }))
+
+  return (
+    <View className={`ui-card ui-material ${error ? 'ui-material--error' : ''}`} id={id}>
+      <Heading level={2}>{m.name}</Heading>
+      {m.description ? <View className='ui-help'>{m.description}</View> : null}
+      <View className='ui-caption'>用于：{usedBy.join('、')}</View>
+      {view.modes.length > 1 ? (
+        <ChoiceGroup id={`${id}-mode`} legend='提交方式' options={options} value={chosen} error={error} onChange={(v) => onMode(v as MaterialMode)} />
+      ) : error ? (
+        <View className='ui-error' id={`${id}-error`}>
+          {error}
+        </View>
+      ) : null}
+      {chosen ? <View className='ui-material__detail'>{detail(chosen)}</View> : null}
+      {promiseUnavailable ? <View className='ui-help'>{promiseUnavailable}</View> : null}
+    </View>
+  )
+}

@@ -1,0 +1,92 @@
+// A labelled text input: label, 选填 marker, help, and the error tied to the input (aria-describedby).
+import { Input, Text, View } from '@tarojs/components'
+
+export type InputKind = 'text' | 'number' | 'digit' | 'idcard' | 'tel'
+
+export interface TextFieldProps {
+  id: string
+  label: string
+  value: string
+  onInput: (value: string) => void
+  onBlur?: (value: string) => void
+  help?: string
+  optional?: boolean
+  error?: string
+  warning?: string
+  kind?: InputKind
+  maxLength?: number
+  placeholder?: string
+  unit?: string
+  /** the label is the page's heading (a one-question page) */
+  labelAsHeading?: boolean
+  autoComplete?: string
+}
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+function inputProps(kind: InputKind): { type: 'text' | 'number' | 'digit' | 'idcard'; inputMode?: string } {
+  if (kind === 'tel') return isH5 ? { type: 'text', inputMode: 'tel' } : { type: 'number' }
+  if (kind === 'number') return isH5 ? { type: 'text', inputMode: 'numeric' } : { type: 'number' }
+  if (kind === 'digit') return isH5 ? { type: 'text', inputMode: 'decimal' } : { type: 'digit' }
+  if (kind === 'idcard') return isH5 ? { type: 'text' } : { type: 'idcard' }
+  return { type: 'text' }
+}
+
+export function TextField(props: TextFieldProps) {
+  const { id, label, value, onInput, onBlur, help, optional, error, warning, kind = 'text', maxLength, placeholder, unit, labelAsHeading, autoComplete } = props
+  const labelId = `${id}-label`
+  const helpId = help ? `${id}-help` : undefined
+  const errorId = error ? `${id}-error` : undefined
+  const warningId = warning && !error ? `${id}-warning` : undefined
+  const describedBy = [helpId, errorId, warningId].filter(Boolean).join(' ') || undefined
+  const { type, inputMode } = inputProps(kind)
+  const extra: Record<string, unknown> = {}
+  if (inputMode) extra.inputMode = inputMode
+  if (autoComplete) extra.autoComplete = autoComplete
+  return (
+    <View className={`ui-field ${error ? 'ui-field--error' : ''}`}>
+      <View id={labelId} className={labelAsHeading ? 'ui-h1 ui-field__label' : 'ui-label'} role={labelAsHeading ? 'heading' : undefined} aria-level={labelAsHeading ? 1 : undefined}>
+        {label}
+        {optional ? <Text className='ui-optional'>（选填）</Text> : null}
+      </View>
+      {help ? (
+        <View id={helpId} className='ui-help'>
+          {help}
+        </View>
+      ) : null}
+      {error ? (
+        <View id={errorId} className='ui-error'>
+          <Text className='ui-visually-hidden'>错误：</Text>
+          {error}
+        </View>
+      ) : null}
+      <View className='ui-field__row'>
+        <Input
+          id={id}
+          className='ui-input'
+          type={type}
+          value={value}
+          maxlength={maxLength ?? 140}
+          placeholder={placeholder}
+          aria-labelledby={labelId}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          aria-required={optional ? undefined : true}
+          onInput={(e) => onInput(e.detail.value)}
+          onBlur={(e) => onBlur?.(e.detail.value)}
+          {...extra}
+        />
+        {unit ? (
+          <Text className='ui-field__unit' aria-hidden>
+            {unit}
+          </Text>
+        ) : null}
+      </View>
+      {warningId ? (
+        <View id={warningId} className='ui-warning'>
+          {warning}
+        </View>
+      ) : null}
+    </View>
+  )
+}

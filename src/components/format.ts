@@ -1,0 +1,23 @@
+// How values are shown: masked when sensitive (PIPL), figures in words.
+import type { Field } from '@/domain'
+import { maskBankAccount, maskIdNumber, maskMobile } from '@/domain/mask'
+
+/** A prefilled (locked) value as shown on screen: ID numbers and accounts always masked. */
+export function displayValue(field: Field, value: string, labels?: Record<string, string>): string {
+  if (field.type === 'idNumber') return maskIdNumber(value)
+  if (field.type === 'bankAccount') return maskBankAccount(value)
+  if (field.sensitive && field.type === 'mobile') return maskMobile(value)
+  if (field.type === 'select') return labels?.[value] ?? field.options?.find((o) => o.value === value)?.label ?? value
+  return value
+}
+
+export function days(n: number): string {
+  return n === 0 ? '即办' : `${n} 个工作日`
+}
+
+export function yuan(amount: number): string {
+  return amount === 0 ? '免费' : `${amount} 元`
+}
+
+export const DELIVERY_LABELS = { ems: '免费邮寄（EMS）', pickup: '窗口自取', electronic: '仅电子证照（不领取纸质结果）' } as const
+export const HANDLING_LABELS = { online: '全程网办', offline: '线上预填、线下办理' } as const

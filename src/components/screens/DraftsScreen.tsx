@@ -1,0 +1,39 @@
+import { View } from '@tarojs/components'
+import { AppButton } from '../Button'
+import { Heading } from '../Heading'
+
+export interface DraftItem {
+  id: string
+  bundleName: string
+  stepLabel: string
+  updatedText: string
+}
+
+/** 我的草稿 (on this device): resume where the citizen left off, or delete after asking. */
+export function DraftsScreen({ drafts, onResume, onDelete, onBack }: { drafts: DraftItem[]; onResume: (id: string) => void; onDelete: (id: string) => void; onBack: () => void }) {
+  return (
+    <View className='ui-page'>
+      <AppButton variant='link' className='ui-back' onTap={onBack}>
+        ‹ 返回
+      </AppButton>
+      <Heading level={1}>我的草稿</Heading>
+      {drafts.length === 0 ? <View className='ui-help'>暂无草稿。开始办理一件事后，填写的内容会自动保存在这里。</View> : null}
+      {drafts.map((d) => (
+        <View key={d.id} className='ui-card'>
+          <Heading level={2}>{d.bundleName}</Heading>
+          <View className='ui-help'>
+            上次到：{d.stepLabel} · {d.updatedText}
+          </View>
+          <View className='ui-inline'>
+            <AppButton onTap={() => onResume(d.id)} ariaLabel={`继续办理${d.bundleName}`}>
+              继续办理
+            </AppButton>
+            <AppButton variant='danger' onTap={() => onDelete(d.id)} ariaLabel={`删除${d.bundleName}的草稿`}>
+              删除
+            </AppButton>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

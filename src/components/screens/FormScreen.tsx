@@ -1,0 +1,142 @@
+// 一次表单: the merged fields by section; prefilled values locked with their source; each error at its field,
+// checked when the citizen leaves the field and again on 继续. Typed values are kept whatever happens.
+import { View } from '@tarojs/components'
+import { useState } from 'react'
+import type { FieldSectionView, FieldView, LicenceKind } from '@/domain'
+import { LICENCE_NAMES } from '@/domain/engine/labels'
+import { AppButton } from '../Button'
+import { ChoiceGroup } from '../ChoiceGroup'
+import { ErrorSummary } from '../ErrorSummary'
+import { displayValue } from '../format'
+import { Heading } from '../Heading'
+import { LockedField } from '../LockedField'
+import { Notice } from '../Notice'
+import { TextField, type InputKind } from '../TextField'
+
+export interface FormScreenProps {
+  bundleName: string
+  sections: FieldSectionView[]
+  /** e-licences that could fill fields, not yet agreed to */
+  licenceOffers: LicenceKind[]
+  onConsent: (kind: LicenceKind) => void
+  onValue: (fieldId: string, value: string) => void
+  onContinue: () => void
+  onBack: () => void
+  /** the device could not save (storage full) */
+  saveFailed?: boolean
+  summary?: string
+  consentError?: string
+}
+
+const KIND: Partial<Record<FieldView['field']['type'], InputKind>> = { idNumber: 'idcard', mobile: 'tel', number: 'digit', bankAccount: 'number' }
+
+export const fieldDomId = (id: string) => `f-${id}`
+
+function focusField(id: string) {
+  if (typeof document === 'undefined') return
+  const el = document.getElementById(fieldDomId(id)) ?? document.getElementById(`${fieldDomId(id)}-opt-0`)
+  el?.focus()
+}
+
+export function FormScreen(props: FormScreenProps) {
+  const { bundleName, sections, licenceOffers, onConsent, onValue, onContinue, onBack, saveFailed, summary, consentError } = props
+  const [touched, setTouched] = useState<Record<string, boolean>>({})
+  const [showAll, setShowAll] = useState(false)
+  const all = sections.flatMap((s) => s.fields)
+  const errors = showAll ? all.filter((f) => f.error).map((f) => ({ id: f.id, message: f.error as string })) : []
+  const errorOf = (f: FieldView) => (showAll || touched[f.id] ? f.error : undefined)
+
+  const cont = () => {
+    setShowAll(true)
+    if (all.some((f) => f.error)) {
+      setTimeout(() => {
+        if (typeof document !== 'undefined') document.getElementById('error-summary')?.focus()
+      }, 0)
+      return
+    }
+    onContinue()
+  }
+
+  const renderField = (f: FieldView) => {
+    const id = fieldDomId(f.id)
+    if (f.prefill) return <LockedField key={f.id} id={id} label={f.field.label} value={displayValue(f.field, f.value)} source={f.prefill.sourceLabel} />
+    if (f.field.type === 'select')
+      return (
+        <ChoiceGroup
+          key={f.id}
+          id={id}
+          legend={f.field.label}
+          help={f.field.help}
+          optional={!f.required}
+          options={(f.field.options ?? []).map((o) => ({ value: o.value, label: o.label, help: o.help }))}
+          value={f.value || undefined}
+          error={errorOf(f)}
+          onChange={(v) => {
+            onValue(f.id, String(v))
+            setTouched((t) => ({ ...t, [f.id]: true }))
+          }}
+        />
+      )
+    return (
+      <TextField
+        key={f.id}
+        id={id}
+        label={f.field.label}
+        help={f.field.help}
+        optional={!f.required}
+        placeholder={f.field.type === 'date' ? '例如 2024-05-01' : f.field.placeholder}
+        unit={f.field.unit}
+        maxLength={f.field.maxLength}
+        value={f.value}
+        kind={KIND[f.field.type] ?? 'text'}
+        error={errorOf(f)}
+        warning={f.warning}
+        onInput={(v) => onValue(f.id, v)}
+        onBlur={() => setTouched((t) => ({ ...t, [f.id]: true }))}
+      />
+    )
+  }
+
+  return (
+    <View className='ui-page'>
+      <AppButton variant='link' className='ui-back' onTap={onBack}>
+        ‹ 返回
+      </AppButton>
+      <View className='ui-caption'>{bundleName}</View>
+      <ErrorSummary errors={errors} onSelect={focusField} />
+      <View className='ui-h1' role='heading' aria-level={1}>
+        填写申请信息
+      </View>
+      <View className='ui-lead'>各部门需要的信息只填一次。已从您的实名信息和电子证照中获取的内容已自动填好。</View>
+      {saveFailed ? (
+        <Notice tone='warning' live='status'>
+          本机存储空间不足，填写内容暂未保存到本机，请勿关闭页面。
+        </Notice>
+      ) : null}
+      {licenceOffers.map((kind) => (
+        <View key={kind} className='ui-card ui-offer'>
+          <View className='ui-lead'>可使用您的电子{LICENCE_NAMES[kind]}自动填写相关信息。</View>
+          <AppButton variant='secondary' onTap={() => onConsent(kind)}>
+            同意使用电子{LICENCE_NAMES[kind]}
+          </AppButton>
+        </View>
+      ))}
+      {consentError ? (
+        <Notice tone='error' live='alert'>
+          {consentError}
+        </Notice>
+      ) : null}
+      {sections.map((s) => (
+        <View key={s.section.id} className='ui-section'>
+          <Heading level={2}>{s.section.title}</Heading>
+          {s.section.description ? <View className='ui-help'>{s.section.description}</View> : null}
+          {s.fields.map(renderField)}
+        </View>
+      ))}
+      {summary ? <View className='ui-help'>{summary}</View> : null}
+      <AppButton block onTap={cont}>
+        继续
+      </AppButton>
+    </View>
+  )
+}

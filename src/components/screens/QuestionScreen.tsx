@@ -1,0 +1,120 @@
+// One situation question per screen: plain words, help, back link, the live summary, dead ends explained.
+import { View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import type { AnswerValue, QuestionView, StopView } from '@/domain'
+import { AppButton } from '../Button'
+import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
+import { StopPanel } from '../StopPanel'
+import { SummaryBar } from '../SummaryBar'
+import { TextField } from '../TextField'
+
+export interface QuestionScreenProps {
+  bundleName: string
+  view: QuestionView
+  position: { index: number; total: number }
+  summary: string
+  stop?: StopView
+  /** shown after 继续 without a valid answer */
+  error?: string
+  regionOptions?: ChoiceOption[]
+  onAnswer: (value: AnswerValue | undefined) => void
+  onContinue: () => void
+  onBack: () => void
+  onOtherBundle?: (id: string) => void
+}
+
+const FULL_WIDTH_DIGITS = /[０-９．]/g
+
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim().replace(FULL_WIDTH_DIGITS, (c) => (c === '．' ? '.' : String(c.charCodeAt(0) - 0xff10)))
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return undefined
+  return Number(t)
+}
+
+export function QuestionScreen(props: QuestionScreenProps) {
+  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle } = props
+  const q = view.question
+  const shownError = error ?? view.error
+  // number questions keep the text as typed: "12." is not lost while the citizen is typing
+  const [text, setText] = useState(typeof view.answer === 'number' ? String(view.answer) : '')
+  useEffect(() => {
+    setText(typeof view.answer === 'number' ? String(view.answer) : '')
+    // only when another question is shown
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q.id])
+
+  let input
+  if (q.kind === 'number') {
+    input = (
+      <TextField
+        id={`q-${q.id}`}
+        label={q.text}
+        labelAsHeading
+        help={q.help}
+        value={text}
+        kind='digit'
+        unit={q.unit}
+        error={shownError}
+        onInput={(v) => {
+          setText(v)
+          onAnswer(parseNumber(v))
+        }}
+      />
+    )
+  } else {
+    const NONE = '__none__'
+    const base: ChoiceOption[] =
+      q.kind === 'yesno'
+        ? [
+            { value: 'yes', label: '是' },
+            { value: 'no', label: '否' },
+          ]
+        : q.kind === 'region'
+          ? regionOptions ?? []
+          : (q.options ?? []).map((o) => ({ value: o.value, label: o.label, help: o.help }))
+    // "以上都没有" makes "none" an answer of its own (an empty list), so nothing is left unanswered by accident
+    const options = q.kind === 'multiple' ? [...base, { value: NONE, label: '以上都没有' }] : base
+    let value: string | string[] | undefined
+    if (q.kind === 'yesno') value = view.answer === true ? 'yes' : view.answer === false ? 'no' : undefined
+    else if (q.kind === 'multiple') value = Array.isArray(view.answer) ? (view.answer.length ? (view.answer as string[]) : [NONE]) : []
+    else value = view.answer as string | undefined
+    const change = (v: string | string[]) => {
+      if (q.kind === 'yesno') onAnswer(v === 'yes')
+      else if (q.kind === 'multiple' && Array.isArray(v)) {
+        const before = Array.isArray(value) ? value : []
+        onAnswer(v.includes(NONE) && !before.includes(NONE) ? [] : v.filter((x) => x !== NONE))
+      } else onAnswer(v)
+    }
+    input = (
+      <ChoiceGroup
+        id={`q-${q.id}`}
+        legend={q.text}
+        legendAsHeading
+        help={q.kind === 'multiple' ? [q.help, '可多选'].filter(Boolean).join('。') : q.help}
+        options={options}
+        multiple={q.kind === 'multiple'}
+        value={value}
+        error={shownError}
+        large
+        onChange={change}
+      />
+    )
+  }
+
+  return (
+    <View className='ui-page'>
+      <AppButton variant='link' className='ui-back' onTap={onBack}>
+        ‹ 返回
+      </AppButton>
+      <View className='ui-caption'>
+        {bundleName} · 问题 {position.index} / 共 {position.total}
+      </View>
+      {input}
+      {stop ? <StopPanel stop={stop} onOtherBundle={onOtherBundle} /> : null}
+      <SummaryBar text={summary} />
+      <AppButton block onTap={onContinue} disabled={!!stop}>
+        继续
+      </AppButton>
+    </View>
+  )
+}

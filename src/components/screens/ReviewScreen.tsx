@@ -1,0 +1,104 @@
+// Check answers (first version): every answer, field, material and choice, with 修改 links. Submitting
+// (exactly once) is the next step of the journey and is not offered here yet.
+import { Text, View } from '@tarojs/components'
+import type { Guidance, MaterialMode } from '@/domain'
+import { AppButton } from '../Button'
+import { DELIVERY_LABELS, HANDLING_LABELS, displayValue } from '../format'
+import { Heading } from '../Heading'
+import { SummaryBar } from '../SummaryBar'
+
+export interface ReviewScreenProps {
+  bundleName: string
+  guidance: Guidance
+  summary: string
+  delivery?: { method: keyof typeof DELIVERY_LABELS; text?: string }
+  handling?: keyof typeof HANDLING_LABELS
+  fileNames: Record<string, string[]>
+  onChange: (step: 'questions' | 'form' | 'materials' | 'delivery', questionId?: string) => void
+  onBack: () => void
+}
+
+const MODE_TEXT: Record<MaterialMode, string> = {
+  licence: '使用电子证照',
+  'in-bundle': '本次办理中产生',
+  window: '窗口已核验',
+  upload: '已上传',
+  promise: '告知承诺',
+  defer: '稍后补交',
+}
+
+export function ReviewScreen({ bundleName, guidance, summary, delivery, handling, fileNames, onChange, onBack }: ReviewScreenProps) {
+  return (
+    <View className='ui-page'>
+      <AppButton variant='link' className='ui-back' onTap={onBack}>
+        ‹ 返回
+      </AppButton>
+      <View className='ui-caption'>{bundleName}</View>
+      <Heading level={1}>核对申请信息</Heading>
+      <SummaryBar text={summary} detail={`需办理：${guidance.matters.map((m) => `${m.matter.name}（${m.matter.department}）`).join('、')}；预计 ${guidance.deadline.expectedDate} 前办结`} />
+      <Heading level={2}>您的情况</Heading>
+      <View className='ui-card'>
+        {guidance.questions.visible.map((q) => (
+          <View key={q.question.id} className='ui-row ui-row--check'>
+            <Text className='ui-row__key'>{q.question.text}</Text>
+            <Text className='ui-row__value'>{q.answerLabel ?? '未填写'}</Text>
+            <AppButton variant='link' ariaLabel={`修改：${q.question.text}`} onTap={() => onChange('questions', q.question.id)}>
+              修改
+            </AppButton>
+          </View>
+        ))}
+      </View>
+      {guidance.fields.sections.map((s) => (
+        <View key={s.section.id}>
+          <Heading level={2}>{s.section.title}</Heading>
+          <View className='ui-card'>
+            {s.fields.map((f) => (
+              <View key={f.id} className='ui-row ui-row--check'>
+                <Text className='ui-row__key'>{f.field.label}</Text>
+                <Text className='ui-row__value'>{f.value ? displayValue({ ...f.field, sensitive: true }, f.value) : '未填写'}</Text>
+                {f.prefill ? (
+                  <Text className='ui-help'>{f.prefill.sourceLabel}</Text>
+                ) : (
+                  <AppButton variant='link' ariaLabel={`修改：${f.field.label}`} onTap={() => onChange('form')}>
+                    修改
+                  </AppButton>
+                )}
+              </View>
+            ))}
+          </View>
+        </View>
+      ))}
+      <Heading level={2}>材料</Heading>
+      <View className='ui-card'>
+        {guidance.materials.map((m) => (
+          <View key={m.id} className='ui-row ui-row--check'>
+            <Text className='ui-row__key'>{m.material.name}</Text>
+            <Text className='ui-row__value'>
+              {m.chosen ? MODE_TEXT[m.chosen] : '未选择'}
+              {m.chosen === 'upload' && fileNames[m.id]?.length ? `：${fileNames[m.id].join('、')}` : ''}
+            </Text>
+            <AppButton variant='link' ariaLabel={`修改：${m.material.name}`} onTap={() => onChange('materials')}>
+              修改
+            </AppButton>
+          </View>
+        ))}
+      </View>
+      {delivery ? (
+        <View>
+          <Heading level={2}>领取方式</Heading>
+          <View className='ui-card ui-row ui-row--check'>
+            <Text className='ui-row__value'>
+              {handling ? `${HANDLING_LABELS[handling]}；` : ''}
+              {DELIVERY_LABELS[delivery.method]}
+              {delivery.text ? `：${delivery.text}` : ''}
+            </Text>
+            <AppButton variant='link' ariaLabel='修改领取方式' onTap={() => onChange('delivery')}>
+              修改
+            </AppButton>
+          </View>
+        </View>
+      ) : null}
+      <View className='ui-help'>请核对以上信息。提交申请将在下一步提供。</View>
+    </View>
+  )
+}

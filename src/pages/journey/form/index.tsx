@@ -1,0 +1,60 @@
+// 一次表单. Sign-in is asked for here, where prefill first needs it; the login page returns to this step.
+import { useState } from 'react'
+import { FormScreen } from '@/components/screens/FormScreen'
+import { SignInPrompt } from '@/components/SignInPrompt'
+import { Frame, Loading } from '../../Frame'
+import { useDrafts, useSession } from '@/stores/app'
+import { ROUTES, afterStep, licencesToOffer, placeBefore, summaryText } from '@/stores/journey'
+import { heldLicenceKinds } from '@/stores/session'
+import { useShallow } from 'zustand/react/shallow'
+import { View } from '@tarojs/components'
+import { AppButton } from '@/components/Button'
+import { go, home } from '../../nav'
+import { useStep } from '../use-step'
+
+export default function FormPage() {
+  const { draft, template, guidance, templateError, retry, goTo, backTo } = useStep('form')
+  const session = useSession(useShallow((s) => ({ status: s.status, licences: s.licences, licenceData: s.licenceData, consentLicence: s.consentLicence, error: s.error })))
+  const saveFailed = useDrafts((s) => s.saveFailed)
+  const [consentError, setConsentError] = useState<string>()
+
+  if (!draft) return <Loading error='没有找到这份申请，请从首页重新开始' onHome={home} />
+  if (!template || !guidance) return <Loading error={templateError} onRetry={retry} onHome={home} />
+  const back = () => backTo(placeBefore(guidance, { step: 'form' }))
+
+  if (session.status !== 'signed-in') {
+    return (
+      <Frame>
+        <View className='ui-page'>
+          <AppButton variant='link' className='ui-back' onTap={back}>
+            ‹ 返回
+          </AppButton>
+          <View className='ui-caption'>{template.name}</View>
+          <View className='ui-h1' role='heading' aria-level={1}>
+            填写申请信息
+          </View>
+          <SignInPrompt onSignIn={() => go(ROUTES.login)} busy={session.status === 'restoring' || session.status === 'unknown'} />
+        </View>
+      </Frame>
+    )
+  }
+
+  return (
+    <Frame>
+      <FormScreen
+        bundleName={template.name}
+        sections={guidance.fields.sections}
+        licenceOffers={licencesToOffer(guidance, heldLicenceKinds(session), session.licenceData)}
+        consentError={consentError}
+        onConsent={async (kind) => {
+          setConsentError((await session.consentLicence(kind, template.id)) ? undefined : useSession.getState().error)
+        }}
+        onValue={(id, value) => useDrafts.getState().setValue(draft.id, id, value)}
+        onContinue={() => goTo(afterStep(guidance, 'form'))}
+        onBack={back}
+        saveFailed={saveFailed}
+        summary={summaryText(guidance.summary)}
+      />
+    </Frame>
+  )
+}

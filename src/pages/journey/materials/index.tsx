@@ -1,0 +1,82 @@
+// Materials: each says how it will be met; the citizen chooses, agrees, uploads or promises.
+import { useState } from 'react'
+import { MaterialsScreen } from '@/components/screens/MaterialsScreen'
+import { SignInPrompt } from '@/components/SignInPrompt'
+import { useDrafts, useSession, useUploads } from '@/stores/app'
+import { ROUTES, afterStep, choiceFor, materialErrors, placeBefore, promiseUnavailableReason, summaryText } from '@/stores/journey'
+import { formatSize } from '@/stores/uploads'
+import { useShallow } from 'zustand/react/shallow'
+import type { LicenceKind } from '@/domain'
+import { Frame, Loading } from '../../Frame'
+import { go, home, nowIso } from '../../nav'
+import { useStep } from '../use-step'
+
+export default function MaterialsPage() {
+  const { draft, template, guidance, templateError, retry, goTo, backTo } = useStep('materials')
+  const session = useSession(useShallow((s) => ({ status: s.status, licenceData: s.licenceData, consentLicence: s.consentLicence })))
+  const uploads = useUploads(useShallow((s) => ({ items: s.items, refusals: s.refusals, pick: s.pick, retry: s.retry, dismiss: s.dismiss })))
+  const [busy, setBusy] = useState<LicenceKind>()
+  const [notice, setNotice] = useState<string>()
+
+  if (!draft) return <Loading error='没有找到这份申请，请从首页重新开始' onHome={home} />
+  if (!template || !guidance) return <Loading error={templateError} onRetry={retry} onHome={home} />
+  if (session.status !== 'signed-in')
+    return (
+      <Frame>
+        <SignInPrompt onSignIn={() => go(ROUTES.login)} />
+      </Frame>
+    )
+
+  const drafts = useDrafts.getState()
+  const matterName = new Map(guidance.matters.map((m) => [m.id, m.matter.name]))
+  const items = Object.values(uploads.items).filter((i) => i.draftId === draft.id)
+  const errors = materialErrors(guidance, session.licenceData, items.filter((i) => i.status === 'uploading').map((i) => i.materialId))
+
+  const cards = guidance.materials.map((view) => {
+    const m = view.material
+    const fileIds = view.choice?.mode === 'upload' ? view.choice.fileIds : []
+    return {
+      view,
+      usedBy: view.usedBy.map((id) => matterName.get(id) ?? id),
+      attached: fileIds.map((fileId) => ({ fileId, name: draft.files[fileId]?.name ?? '已上传文件', sizeText: draft.files[fileId] ? formatSize(draft.files[fileId].size) : '' })),
+      uploading: items
+        .filter((i) => i.materialId === m.id)
+        .map((i) => ({ key: i.key, name: i.name, sizeText: formatSize(i.size), status: i.status, progress: i.progress, error: i.error, retryable: i.retryable })),
+      refusals: uploads.refusals[`${draft.id}/${m.id}`] ?? [],
+      consented: !!(m.licence && session.licenceData[m.licence]),
+      consentBusy: busy === m.licence,
+      promiseUnavailable: promiseUnavailableReason(view, draft.acting),
+      onMode: (mode: Parameters<typeof choiceFor>[0]) => drafts.setMaterial(draft.id, m.id, choiceFor(mode, m.id, useDrafts.getState().drafts[draft.id])),
+      onConsent: async () => {
+        if (!m.licence) return
+        setBusy(m.licence)
+        const ok = await session.consentLicence(m.licence, template.id)
+        setBusy(undefined)
+        if (ok) drafts.setMaterial(draft.id, m.id, { mode: 'licence' })
+        setNotice(ok ? undefined : useSession.getState().error)
+      },
+      onPick: () => {
+        if (view.choice?.mode !== 'upload') drafts.setMaterial(draft.id, m.id, choiceFor('upload', m.id, draft))
+        void uploads.pick(draft.id, template.id, m, fileIds.length)
+      },
+      onRetry: (key: string) => void uploads.retry(key),
+      onDismiss: uploads.dismiss,
+      onRemove: (fileId: string) => drafts.removeFile(draft.id, m.id, fileId),
+      onPromise: (agreed: boolean) => drafts.setMaterial(draft.id, m.id, { mode: 'promise', agreedAt: agreed ? nowIso() : '' }),
+    }
+  })
+
+  return (
+    <Frame>
+      <MaterialsScreen
+        bundleName={template.name}
+        cards={cards}
+        errors={errors}
+        notice={notice}
+        summary={summaryText(guidance.summary)}
+        onContinue={() => goTo(afterStep(guidance, 'materials'))}
+        onBack={() => backTo(placeBefore(guidance, { step: 'materials' }))}
+      />
+    </Frame>
+  )
+}

@@ -1,0 +1,31 @@
+// Check answers (first version, before submission is built): everything kept, each with a 修改 link.
+import { ReviewScreen } from '@/components/screens/ReviewScreen'
+import { DELIVERY_LABELS } from '@/components/format'
+import { placeBefore, summaryText, urlOf } from '@/stores/journey'
+import { Frame, Loading } from '../../Frame'
+import { go, home } from '../../nav'
+import { useStep } from '../use-step'
+
+export default function ReviewPage() {
+  const { draft, template, guidance, templateError, retry, goTo, backTo } = useStep('review')
+  if (!draft) return <Loading error='没有找到这份申请，请从首页重新开始' onHome={home} />
+  if (!template || !guidance) return <Loading error={templateError} onRetry={retry} onHome={home} />
+  const d = draft.content.delivery
+  const fileNames: Record<string, string[]> = {}
+  for (const f of Object.values(draft.files)) (fileNames[f.materialId] ??= []).push(f.name)
+  const hall = d?.method === 'pickup' ? guidance.matters.find((m) => m.id === d.hallId)?.matter.location.address : undefined
+  return (
+    <Frame>
+      <ReviewScreen
+        bundleName={template.name}
+        guidance={guidance}
+        summary={summaryText(guidance.summary)}
+        delivery={d ? { method: d.method as keyof typeof DELIVERY_LABELS, text: d.method === 'ems' ? `${d.address?.recipient ?? ''} ${d.address?.detail ?? ''}` : hall } : undefined}
+        handling={draft.content.handling}
+        fileNames={fileNames}
+        onChange={(step, questionId) => (step === 'questions' ? go(urlOf({ step, questionId }, draft, { return: 'review' })) : goTo({ step }))}
+        onBack={() => backTo(placeBefore(guidance, { step: 'review' }))}
+      />
+    </Frame>
+  )
+}

@@ -1,0 +1,58 @@
+// What every journey page does first: find the draft from the URL, load its template, restore the session,
+// record where the citizen is, and send them to the furthest step allowed when they came too early.
+import { useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import type { JourneyStepId } from '@/domain'
+import { useCatalogue, useDrafts, useSession } from '@/stores/app'
+import { templateKey } from '@/stores/catalogue'
+import type { JourneyPlace } from '@/stores/draft'
+import { canVisit, furthestPlace, urlOf } from '@/stores/journey'
+import { useJourney } from '@/stores/use-journey'
+import { back, go, nowIso, replace } from '../nav'
+
+export function useStep(step: JourneyStepId) {
+  const router = useRouter()
+  const draftId = router.params.draft ? decodeURIComponent(router.params.draft) : undefined
+  const [now] = useState(nowIso)
+  const data = useJourney(draftId, now)
+  const { draft, guidance } = data
+  const loadTemplate = useCatalogue((s) => s.loadTemplate)
+  const status = useCatalogue((s) => (draft ? s.templateStatus[templateKey(draft.content.bundleId, draft.content.templateVersion)] : undefined))
+  const restore = useSession((s) => s.restore)
+
+  const load = useCallback(() => {
+    if (draft) void loadTemplate(draft.content.bundleId, draft.content.templateVersion)
+  }, [draft?.content.bundleId, draft?.content.templateVersion, loadTemplate]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    void restore()
+  }, [restore])
+  useEffect(() => {
+    if (draft && !data.template) load()
+  }, [draft, data.template, load])
+
+  // came too early (a bookmarked later step): go to the furthest step allowed
+  const allowed = guidance ? canVisit(guidance, step) : true
+  useEffect(() => {
+    if (guidance && draft && !allowed) replace(urlOf(furthestPlace(guidance), draft))
+  }, [allowed]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (draft && allowed && step !== 'questions') useDrafts.getState().setPlace(draft.id, { step })
+  }, [draft?.id, allowed, step]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const goTo = useCallback(
+    (place: JourneyPlace) => {
+      if (draft) go(urlOf(place, draft))
+    },
+    [draft],
+  )
+  const backTo = useCallback(
+    (place: JourneyPlace) => {
+      if (draft) back(urlOf(place, draft))
+    },
+    [draft],
+  )
+
+  return { ...data, draftId, now, router, allowed, templateError: status?.status === 'error' ? status.error : undefined, retry: load, goTo, backTo }
+}

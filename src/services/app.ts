@@ -1,0 +1,17 @@
+// The app's service singletons: one platform client over Taro's transport (with upload progress), its
+// tokens in Taro storage, and the file picker. Stores are built on these in src/stores/app.ts.
+import { createTaroTransport } from './http/taro-transport'
+import { createPlatformClient } from './platform'
+import { taroStorage } from './storage'
+import { createProgressRegistry, withUploadProgress } from './upload-transport'
+import { createTokenStore } from './tokens'
+
+export const storage = taroStorage
+export const uploadProgress = createProgressRegistry()
+export const tokens = createTokenStore(storage)
+export const platform = createPlatformClient({
+  baseUrl: API_BASE,
+  transport: withUploadProgress(createTaroTransport(), uploadProgress),
+  session: tokens,
+})
+export { pickFiles } from './files'

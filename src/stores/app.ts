@@ -1,0 +1,13 @@
+// The app's store singletons, built on the service singletons. Tests build their own with the factories.
+import { pickFiles, platform, storage, tokens, uploadProgress } from '@/services/app'
+import { createCatalogueStore } from './catalogue'
+import { createDraftStore } from './draft'
+import { createPreferencesStore } from './preferences'
+import { createSessionStore } from './session'
+import { createUploadStore } from './uploads'
+
+export const usePreferences = createPreferencesStore(storage)
+export const useSession = createSessionStore({ client: platform, tokens })
+export const useCatalogue = createCatalogueStore(platform)
+export const useDrafts = createDraftStore({ storage })
+export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })

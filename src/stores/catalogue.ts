@@ -1,0 +1,121 @@
+// The bundle catalogue: lists by query (search, categories, zones) and templates by id@version.
+import { create } from 'zustand'
+import type { BundleTemplate } from '@/domain'
+import type { BundleQuery, BundleSummary, Region } from '@/services/contract'
+import { isPlatformError, type PlatformClient } from '@/services/platform'
+
+export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions'>
+
+export interface Loadable {
+  status: 'loading' | 'ready' | 'error'
+  error?: string
+}
+
+export interface BundleList extends Loadable {
+  bundles: BundleSummary[]
+}
+
+export interface CatalogueState {
+  lists: Record<string, BundleList>
+  /** `${id}@${version}` → template */
+  templates: Record<string, BundleTemplate>
+  /** id → newest version seen */
+  latest: Record<string, number>
+  /** id or id@version → loading state */
+  templateStatus: Record<string, Loadable>
+  regions: Region[]
+  regionsStatus?: Loadable
+  loadBundles(query: BundleQuery): Promise<void>
+  /** the newest version unless `version` is given */
+  loadTemplate(id: string, version?: number): Promise<BundleTemplate | undefined>
+  loadRegions(): Promise<void>
+  reset(): void
+}
+
+/** Stable key of a query: same filters, same list. */
+export function queryKey(q: BundleQuery): string {
+  const keys = ['q', 'applicantKind', 'category', 'zone', 'region'] as const
+  return keys
+    .filter((k) => q[k] !== undefined && q[k] !== '')
+    .map((k) => `${k}=${String(q[k]).trim()}`)
+    .join('&')
+}
+
+export const templateKey = (id: string, version: number) => `${id}@${version}`
+
+const msg = (e: unknown) => (isPlatformError(e) ? e.message : '加载失败，请稍后重试')
+
+export function createCatalogueStore(client: CatalogueClient) {
+  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined }
+  return create<CatalogueState>()((set, get) => ({
+    ...initial,
+    async loadBundles(query) {
+      const key = queryKey(query)
+      const before = get().lists[key]
+      set((s) => ({ lists: { ...s.lists, [key]: { status: 'loading', bundles: before?.bundles ?? [] } } }))
+      try {
+        const bundles = await client.listBundles(query)
+        set((s) => ({ lists: { ...s.lists, [key]: { status: 'ready', bundles } } }))
+      } catch (e) {
+        set((s) => ({ lists: { ...s.lists, [key]: { status: 'error', error: msg(e), bundles: before?.bundles ?? [] } } }))
+      }
+    },
+    async loadTemplate(id, version) {
+      const known = version === undefined ? undefined : get().templates[templateKey(id, version)]
+      if (known) return known
+      const statusKey = version === undefined ? id : templateKey(id, version)
+      set((s) => ({ templateStatus: { ...s.templateStatus, [statusKey]: { status: 'loading' } } }))
+      try {
+        const t = await client.getBundle(id, version)
+        set((s) => ({
+          templates: { ...s.templates, [templateKey(t.id, t.version)]: t },
+          latest: { ...s.latest, [t.id]: Math.max(s.latest[t.id] ?? 0, t.version) },
+          templateStatus: { ...s.templateStatus, [statusKey]: { status: 'ready' } },
+        }))
+        return t
+      } catch (e) {
+        set((s) => ({ templateStatus: { ...s.templateStatus, [statusKey]: { status: 'error', error: msg(e) } } }))
+        return undefined
+      }
+    },
+    async loadRegions() {
+      if (get().regionsStatus?.status === 'ready' || get().regionsStatus?.status === 'loading') return
+      set({ regionsStatus: { status: 'loading' } })
+      try {
+        set({ regions: await client.listRegions(), regionsStatus: { status: 'ready' } })
+      } catch (e) {
+        set({ regionsStatus: { status: 'error', error: msg(e) } })
+      }
+    },
+    reset: () => set({ ...initial }),
+  }))
+}
+
+export type CatalogueStore = ReturnType<typeof createCatalogueStore>
+
+// ---------- selectors ----------
+
+export function latestTemplate(s: Pick<CatalogueState, 'templates' | 'latest'>, id: string): BundleTemplate | undefined {
+  const v = s.latest[id]
+  return v === undefined ? undefined : s.templates[templateKey(id, v)]
+}
+
+/** Cities (and the province) to choose from; counties are not needed to find a bundle. */
+export function cityRegions(regions: Region[]): Region[] {
+  const out: Region[] = []
+  for (const r of regions) {
+    if (r.code.endsWith('0000') && r.children?.length) out.push(...r.children.map((c) => ({ code: c.code, name: c.name })))
+    else out.push({ code: r.code, name: r.name })
+  }
+  return out
+}
+
+/** The region's name, looked up through the tree */
+export function regionName(regions: Region[], code: string): string | undefined {
+  for (const r of regions) {
+    if (r.code === code) return r.name
+    const inner = r.children ? regionName(r.children, code) : undefined
+    if (inner) return inner
+  }
+  return undefined
+}

@@ -1,0 +1,224 @@
+// The local draft store: what the citizen has given for each bundle, saved on the device at every change
+// (zustand persist over the storage adapter). The platform copy (issue 6) and a pending submission hang off
+// the same record, so a later sync and an exactly-once submit need no new shape.
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type {
+  ActingFor,
+  AnswerValue,
+  ApplicantKind,
+  DeliveryChoice,
+  DraftContent,
+  JourneyStepId,
+  MaterialChoice,
+  RegionCode,
+} from '@/domain'
+import type { UploadFileType } from '@/services/contract'
+import type { KeyValueStorage } from '@/services/storage'
+import { jsonStorage } from './persist'
+
+export const DRAFTS_KEY = 'yjs.drafts.v1'
+
+/** Where the citizen was: a journey step, and on the questions step, which question. */
+export interface JourneyPlace {
+  step: 'guide' | JourneyStepId
+  questionId?: string
+}
+
+export interface DraftFile {
+  materialId: string
+  name: string
+  size: number
+  type: UploadFileType
+  uploadedAt: string
+}
+
+/** A submission under way (issue 6): the key is made once per attempt and kept until the platform confirms. */
+export interface PendingSubmission {
+  idempotencyKey: string
+  startedAt: string
+  templateVersion: number
+}
+
+export interface LocalDraft {
+  id: string
+  content: DraftContent
+  place: JourneyPlace
+  acting: ActingFor
+  /** names and sizes of uploaded files, by fileId (the content keeps only ids) */
+  files: Record<string, DraftFile>
+  createdAt: string
+  updatedAt: string
+  status: 'open' | 'submitted'
+  /** the platform's copy: its version number guards against overwriting a newer draft */
+  remote?: { version: number; syncedAt: string }
+  pending?: PendingSubmission
+  caseId?: string
+}
+
+export interface StartDraftInput {
+  bundleId: string
+  templateVersion: number
+  region: RegionCode
+  applicantKind: ApplicantKind
+  acting?: ActingFor
+}
+
+export interface DraftState {
+  drafts: Record<string, LocalDraft>
+  /** the last write to the device's storage failed (full): the draft is only in memory */
+  saveFailed: boolean
+  /** resumes the open draft for this bundle and applicant kind, else creates one; returns its id */
+  start(input: StartDraftInput): string
+  setAnswer(id: string, questionId: string, value: AnswerValue): void
+  clearAnswer(id: string, questionId: string): void
+  setValue(id: string, fieldId: string, value: string): void
+  setMaterial(id: string, materialId: string, choice: MaterialChoice): void
+  addFile(id: string, materialId: string, fileId: string, file: Omit<DraftFile, 'materialId'>): void
+  removeFile(id: string, materialId: string, fileId: string): void
+  setDelivery(id: string, delivery: DeliveryChoice): void
+  setHandling(id: string, handling: 'online' | 'offline'): void
+  setPlace(id: string, place: JourneyPlace): void
+  /** replaces the content wholesale (template migration, a newer copy from the platform) */
+  replaceContent(id: string, content: DraftContent): void
+  setRemote(id: string, remote: LocalDraft['remote']): void
+  setPending(id: string, pending: PendingSubmission | undefined): void
+  markSubmitted(id: string, caseId: string): void
+  remove(id: string): void
+  reset(): void
+}
+
+export const SELF: ActingFor = { actor: 'self', promiseAuthorised: true }
+
+export interface DraftStoreDeps {
+  storage: KeyValueStorage
+  now?: () => string
+  newId?: () => string
+}
+
+export function createDraftStore(deps: DraftStoreDeps) {
+  const now = deps.now ?? (() => new Date().toISOString())
+  let counter = 0
+  const newId = deps.newId ?? (() => `d-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`)
+
+  let ref: { getState(): DraftState; setState(p: Partial<DraftState>): void } | undefined
+  const store = create<DraftState>()(
+    persist(
+      (set, get) => {
+        /** applies a change to one open draft and stamps it */
+        const edit = (id: string, change: (d: LocalDraft) => Partial<LocalDraft>) =>
+          set((s) => {
+            const d = s.drafts[id]
+            if (!d || d.status !== 'open') return s
+            return { drafts: { ...s.drafts, [id]: { ...d, ...change(d), updatedAt: now() } } }
+          })
+        const editContent = (id: string, change: (c: DraftContent) => Partial<DraftContent>) => edit(id, (d) => ({ content: { ...d.content, ...change(d.content) } }))
+
+        return {
+          drafts: {},
+          saveFailed: false,
+          start(input) {
+            const acting = input.acting ?? SELF
+            const existing = Object.values(get().drafts)
+              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.acting.actor === acting.actor)
+              .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
+            if (existing) return existing.id
+            const id = newId()
+            const at = now()
+            const draft: LocalDraft = {
+              id,
+              content: {
+                bundleId: input.bundleId,
+                templateVersion: input.templateVersion,
+                region: input.region,
+                applicantKind: input.applicantKind,
+                answers: {},
+                values: {},
+                materials: {},
+              },
+              place: { step: 'questions' },
+              acting,
+              files: {},
+              createdAt: at,
+              updatedAt: at,
+              status: 'open',
+            }
+            set((s) => ({ drafts: { ...s.drafts, [id]: draft } }))
+            return id
+          },
+          setAnswer: (id, q, value) => editContent(id, (c) => ({ answers: { ...c.answers, [q]: value } })),
+          clearAnswer: (id, q) =>
+            editContent(id, (c) => {
+              const answers = { ...c.answers }
+              delete answers[q]
+              return { answers }
+            }),
+          setValue: (id, f, value) => editContent(id, (c) => ({ values: { ...c.values, [f]: value } })),
+          setMaterial: (id, m, choice) => editContent(id, (c) => ({ materials: { ...c.materials, [m]: choice } })),
+          addFile: (id, m, fileId, file) =>
+            edit(id, (d) => {
+              const before = d.content.materials[m]
+              const ids = before?.mode === 'upload' ? before.fileIds : []
+              return {
+                content: { ...d.content, materials: { ...d.content.materials, [m]: { mode: 'upload', fileIds: ids.includes(fileId) ? ids : [...ids, fileId] } } },
+                files: { ...d.files, [fileId]: { ...file, materialId: m } },
+              }
+            }),
+          removeFile: (id, m, fileId) =>
+            edit(id, (d) => {
+              const before = d.content.materials[m]
+              const files = { ...d.files }
+              delete files[fileId]
+              if (before?.mode !== 'upload') return { files }
+              return { content: { ...d.content, materials: { ...d.content.materials, [m]: { mode: 'upload', fileIds: before.fileIds.filter((f) => f !== fileId) } } }, files }
+            }),
+          setDelivery: (id, delivery) => editContent(id, () => ({ delivery })),
+          setHandling: (id, handling) => editContent(id, () => ({ handling })),
+          setPlace: (id, place) => {
+            const d = get().drafts[id]
+            if (d && d.place.step === place.step && d.place.questionId === place.questionId) return
+            edit(id, () => ({ place }))
+          },
+          replaceContent: (id, content) => edit(id, () => ({ content })),
+          setRemote: (id, remote) =>
+            set((s) => (s.drafts[id] ? { drafts: { ...s.drafts, [id]: { ...s.drafts[id], remote } } } : s)),
+          setPending: (id, pending) =>
+            set((s) => (s.drafts[id] ? { drafts: { ...s.drafts, [id]: { ...s.drafts[id], pending } } } : s)),
+          markSubmitted: (id, caseId) =>
+            set((s) => (s.drafts[id] ? { drafts: { ...s.drafts, [id]: { ...s.drafts[id], status: 'submitted', caseId, pending: undefined, updatedAt: now() } } } : s)),
+          remove: (id) =>
+            set((s) => {
+              const drafts = { ...s.drafts }
+              delete drafts[id]
+              return { drafts }
+            }),
+          reset: () => set({ drafts: {}, saveFailed: false }),
+        }
+      },
+      {
+        name: DRAFTS_KEY,
+        version: 1,
+        storage: jsonStorage(deps.storage, (ok) => {
+          // only a change of state: a failing write does not set off another one
+          if (ref && ref.getState().saveFailed === ok) ref.setState({ saveFailed: !ok })
+        }),
+        partialize: (s) => ({ drafts: s.drafts }) as unknown as DraftState,
+      },
+    ),
+  )
+  ref = store
+  return store
+}
+
+export type DraftStore = ReturnType<typeof createDraftStore>
+
+// ---------- selectors (small: a page subscribes to what it shows) ----------
+
+export const selectDraft = (id: string | undefined) => (s: DraftState) => (id ? s.drafts[id] : undefined)
+
+export const selectOpenDrafts = (s: DraftState): LocalDraft[] =>
+  Object.values(s.drafts)
+    .filter((d) => d.status === 'open')
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+
+export const selectSaveFailed = (s: DraftState) => s.saveFailed

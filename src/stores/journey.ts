@@ -1,0 +1,240 @@
+// The journey's navigation and the glue between stores and the engine. Pure functions: pages call these and
+// never decide an order, a requirement or a rule themselves.
+import type {
+  ActingFor,
+  BundleTemplate,
+  Delivery,
+  DeliveryChoice,
+  DraftContent,
+  Guidance,
+  GuidanceContext,
+  GuidanceSummary,
+  JourneyStepId,
+  LicenceKind,
+  MaterialChoice,
+  MaterialMode,
+  MaterialView,
+  Question,
+} from '@/domain'
+import type { JourneyPlace, LocalDraft } from './draft'
+
+export const ROUTES = {
+  home: '/pages/index/index',
+  login: '/pages/login/index',
+  guide: '/pages/journey/guide/index',
+  questions: '/pages/journey/question/index',
+  form: '/pages/journey/form/index',
+  materials: '/pages/journey/materials/index',
+  delivery: '/pages/journey/delivery/index',
+  review: '/pages/journey/review/index',
+  drafts: '/pages/journey/drafts/index',
+} as const
+
+export type RouteName = keyof typeof ROUTES
+
+/** URL of a place in a draft. Only ids: never a value the citizen typed. */
+export function urlOf(place: JourneyPlace, draft: Pick<LocalDraft, 'id' | 'content'>, extra: Record<string, string> = {}): string {
+  const params: Record<string, string> = { draft: draft.id, bundle: draft.content.bundleId, ...extra }
+  if (place.step === 'questions' && place.questionId) params.q = place.questionId
+  const qs = Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')
+  return `${ROUTES[place.step]}?${qs}`
+}
+
+export function guidanceContext(draft: Pick<LocalDraft, 'content' | 'acting'>, licences: LicenceKind[], now: string, promiseBarred = false): GuidanceContext {
+  const ctx: GuidanceContext = {
+    region: draft.content.region,
+    applicantKind: draft.content.applicantKind,
+    licences,
+    now,
+    acting: draft.acting,
+  }
+  if (promiseBarred) ctx.promiseBarred = true
+  return ctx
+}
+
+/** The question to show: the one asked for if it is visible now, else the first one still to answer. */
+export function currentQuestion(g: Guidance, questionId?: string): Question | undefined {
+  const visible = g.questions.visible
+  return visible.find((v) => v.question.id === questionId)?.question ?? g.questions.next ?? visible[visible.length - 1]?.question
+}
+
+/** Position for "问题 2 / 共 4" (the count follows the answers). */
+export function questionPosition(g: Guidance, questionId: string): { index: number; total: number } {
+  const i = g.questions.visible.findIndex((v) => v.question.id === questionId)
+  return { index: i + 1, total: g.questions.visible.length }
+}
+
+const STEPS: JourneyStepId[] = ['questions', 'form', 'materials', 'delivery', 'review']
+
+function stepAfter(g: Guidance, step: JourneyStepId): JourneyStepId {
+  let i = STEPS.indexOf(step) + 1
+  if (STEPS[i] === 'delivery' && !g.delivery.needed) i++
+  return STEPS[Math.min(i, STEPS.length - 1)]
+}
+
+/**
+ * Where "继续" leads from a question: the next visible question; after the last one, the first one still
+ * unanswered; when all are answered, `returnTo` (the review's 修改 link) or the form.
+ */
+export function afterQuestion(g: Guidance, questionId: string, returnTo?: JourneyStepId): JourneyPlace {
+  const visible = g.questions.visible
+  const i = visible.findIndex((v) => v.question.id === questionId)
+  const unanswered = g.questions.next
+  if (returnTo) return unanswered ? { step: 'questions', questionId: unanswered.id } : { step: returnTo }
+  const following = i >= 0 ? visible[i + 1] : undefined
+  if (following) return { step: 'questions', questionId: following.question.id }
+  if (unanswered) return { step: 'questions', questionId: unanswered.id }
+  return { step: stepAfter(g, 'questions') }
+}
+
+/** Where "继续" leads from a later step. */
+export function afterStep(g: Guidance, step: Exclude<JourneyStepId, 'questions' | 'review'>): JourneyPlace {
+  return { step: stepAfter(g, step) }
+}
+
+/** Where the back link leads. */
+export function placeBefore(g: Guidance, place: JourneyPlace): JourneyPlace {
+  const visible = g.questions.visible
+  const lastQuestion = visible[visible.length - 1]?.question.id
+  switch (place.step) {
+    case 'guide':
+      return { step: 'guide' }
+    case 'questions': {
+      const i = visible.findIndex((v) => v.question.id === place.questionId)
+      return i > 0 ? { step: 'questions', questionId: visible[i - 1].question.id } : { step: 'guide' }
+    }
+    case 'form':
+      return { step: 'questions', questionId: lastQuestion }
+    case 'materials':
+      return { step: 'form' }
+    case 'delivery':
+      return { step: 'materials' }
+    case 'review':
+      return g.delivery.needed ? { step: 'delivery' } : { step: 'materials' }
+  }
+}
+
+/** May the citizen be on this step yet? (questions done before the form, and so on) */
+export function canVisit(g: Guidance, step: JourneyStepId): boolean {
+  return g.journey.find((s) => s.id === step)?.canVisit ?? false
+}
+
+/** The furthest step the citizen may be on, for a page opened too early. */
+export function furthestPlace(g: Guidance): JourneyPlace {
+  const current = g.journey.find((s) => s.status === 'current')?.id ?? 'questions'
+  return current === 'questions' ? { step: 'questions', questionId: g.questions.next?.id } : { step: current }
+}
+
+export function summaryText(s: GuidanceSummary): string {
+  const days = s.workingDays > 0 ? `预计 ${s.workingDays} 个工作日` : '当场办结'
+  return `需办理 ${s.matterCount} 个事项，需准备 ${s.materialCount} 份材料，${days}`
+}
+
+/**
+ * Material problems the engine does not see: an e-licence is used only after the citizen agrees to it in
+ * this session (the engine only knows the licence exists).
+ */
+export function consentNeeded(m: MaterialView, consented: Partial<Record<LicenceKind, unknown>>): boolean {
+  return m.chosen === 'licence' && !!m.material.licence && !consented[m.material.licence]
+}
+
+/** Material errors to show on 继续: the engine's, plus e-licences still waiting for consent. */
+export function materialErrors(g: Guidance, consented: Partial<Record<LicenceKind, unknown>>, uploading: string[] = []): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const m of g.materials) {
+    if (m.chosen === 'upload' && uploading.includes(m.id)) out[m.id] = `${m.material.name}还在上传，请稍候`
+    else if (m.error) out[m.id] = m.error
+    else if (consentNeeded(m, consented)) out[m.id] = `请同意使用电子${m.material.name}，或选择其他提交方式`
+  }
+  return out
+}
+
+/** Why 告知承诺 is not offered for a material that has a promise text. */
+export function promiseUnavailableReason(m: MaterialView, acting: ActingFor, promiseBarred = false): string | undefined {
+  if (!m.material.promise || m.modes.includes('promise')) return undefined
+  if (promiseBarred) return '您暂不符合告知承诺条件（存在严重失信记录或曾作出不实承诺），请提供证明材料。'
+  if (acting.actor !== 'self' && !acting.promiseAuthorised) return '代办人须取得申请人书面授权后才能作出告知承诺，请提供证明材料。'
+  return undefined
+}
+
+/** Licence kinds the form could prefill from that the citizen holds but has not agreed to use yet. */
+export function licencesToOffer(g: Guidance, held: LicenceKind[], consented: Partial<Record<LicenceKind, unknown>>): LicenceKind[] {
+  const kinds = new Set<LicenceKind>()
+  for (const f of g.fields.all) {
+    const p = f.field.prefill
+    if (p?.source === 'licence' && held.includes(p.kind) && !consented[p.kind] && !f.prefill) kinds.add(p.kind)
+  }
+  return [...kinds]
+}
+
+// ---------- choices the pages turn taps into ----------
+
+/** The draft choice for a material mode the citizen picked; uploaded files are kept when switching back. */
+export function choiceFor(mode: MaterialMode, materialId: string, draft: Pick<LocalDraft, 'files' | 'content'>): MaterialChoice {
+  switch (mode) {
+    case 'upload':
+      return { mode, fileIds: Object.entries(draft.files).filter(([, f]) => f.materialId === materialId).map(([id]) => id) }
+    case 'promise': {
+      const before = draft.content.materials[materialId]
+      return { mode, agreedAt: before?.mode === 'promise' ? before.agreedAt : '' }
+    }
+    default:
+      return { mode }
+  }
+}
+
+export interface AddressDefaults {
+  recipient?: string
+  mobile?: string
+  region?: string
+  detail?: string
+}
+
+/** A delivery choice for a method, starting from what was chosen before and the profile (all editable). */
+export function deliveryFor(method: Delivery, before: DeliveryChoice | undefined, defaults: AddressDefaults, halls: { value: string }[]): DeliveryChoice {
+  if (method === 'ems') {
+    const a = before?.address
+    return {
+      method,
+      address: {
+        recipient: a?.recipient ?? defaults.recipient ?? '',
+        mobile: a?.mobile ?? defaults.mobile ?? '',
+        region: a?.region ?? defaults.region ?? '',
+        detail: a?.detail ?? defaults.detail ?? '',
+      },
+    }
+  }
+  if (method === 'pickup') return { method, hallId: before?.hallId ?? halls[0]?.value, ...(before?.address ? { address: before.address } : {}) }
+  return { method, ...(before?.address ? { address: before.address } : {}) }
+}
+
+/**
+ * Halls where the result can be collected: the 办理地点 of the matters that apply (the platform has no list of
+ * halls yet). The id is the first matter held there.
+ */
+export function hallOptions(g: Guidance): { value: string; label: string; help?: string }[] {
+  const seen = new Map<string, { value: string; label: string; help?: string }>()
+  for (const m of g.matters) {
+    const address = m.matter.location.address
+    if (!seen.has(address)) seen.set(address, { value: m.id, label: `${m.authority || m.matter.department}：${address}`, help: m.matter.location.hours })
+  }
+  return [...seen.values()]
+}
+
+/** 全程网办 or offline must be chosen when the bundle offers both. */
+export function handlingError(template: Pick<BundleTemplate, 'handling'>, content: Pick<DraftContent, 'handling'>): string | undefined {
+  if (template.handling.length > 1 && !content.handling) return '请选择办理方式'
+  if (content.handling && !template.handling.includes(content.handling)) return '该办理方式不可用，请重新选择'
+  return undefined
+}
+
+export const STEP_LABELS: Record<JourneyPlace['step'], string> = {
+  guide: '办事指南',
+  questions: '回答问题',
+  form: '填写信息',
+  materials: '准备材料',
+  delivery: '领取方式',
+  review: '核对信息',
+}

@@ -1,0 +1,154 @@
+// Who is signed in: the real-name profile, the e-licences the platform holds for them, and the consents given
+// in this session. Tokens live in the TokenStore the platform client uses; the profile is fetched again on
+// start (never written to storage: it carries the ID number).
+import { create } from 'zustand'
+import type { LicenceKind, PrefillData } from '@/domain'
+import type { LicenceSummary, Profile } from '@/services/contract'
+import { isPlatformError, type PlatformClient } from '@/services/platform'
+import type { TokenStore } from '@/services/tokens'
+
+export type SessionStatus = 'unknown' | 'restoring' | 'signed-out' | 'signing-in' | 'signed-in'
+
+export type SessionClient = Pick<PlatformClient, 'me' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'sendSmsCode' | 'loginSms' | 'logout'>
+
+export interface SessionState {
+  status: SessionStatus
+  profile?: Profile
+  licences: LicenceSummary[]
+  /** data of e-licences the citizen agreed to use, by kind (memory only) */
+  licenceData: Partial<Record<LicenceKind, Record<string, string>>>
+  /** a Chinese message for the last failed sign-in step */
+  error?: string
+  /** epoch ms before which no new SMS code may be asked for */
+  smsCooldownUntil?: number
+  restore(): Promise<void>
+  sendSmsCode(mobile: string): Promise<boolean>
+  loginSms(mobile: string, code: string): Promise<boolean>
+  /** code from wx.login (Taro.login) */
+  loginWechat(code: string): Promise<boolean>
+  /** asks the platform for an e-licence's data after the citizen agreed; true when attached */
+  consentLicence(kind: LicenceKind, bundleId?: string): Promise<boolean>
+  logout(): Promise<void>
+  clearError(): void
+  reset(): void
+}
+
+const message = (e: unknown, fallback: string) => (isPlatformError(e) ? e.message : fallback)
+
+export function createSessionStore(deps: { client: SessionClient; tokens: TokenStore; now?: () => number }) {
+  const { client, tokens } = deps
+  const now = deps.now ?? (() => Date.now())
+  const initial = { status: 'unknown' as SessionStatus, profile: undefined, licences: [], licenceData: {}, error: undefined, smsCooldownUntil: undefined }
+
+  const store = create<SessionState>()((set, get) => {
+    async function loadSignedIn(profile?: Profile): Promise<void> {
+      const me = profile ?? (await client.me())
+      set({ status: 'signed-in', profile: me, error: undefined })
+      try {
+        set({ licences: await client.listLicences() })
+      } catch {
+        // e-licences are a convenience: the journey works without them (upload instead)
+        set({ licences: [] })
+      }
+    }
+
+    async function signIn(run: () => Promise<{ profile: Profile }>, fallback: string): Promise<boolean> {
+      set({ status: 'signing-in', error: undefined })
+      try {
+        const res = await run()
+        await loadSignedIn(res.profile)
+        return true
+      } catch (e) {
+        set({ status: 'signed-out', error: message(e, fallback) })
+        return false
+      }
+    }
+
+    return {
+      ...initial,
+      async restore() {
+        if (get().status === 'signed-in' || get().status === 'restoring') return
+        if (!tokens.hasTokens()) {
+          set({ status: 'signed-out' })
+          return
+        }
+        set({ status: 'restoring' })
+        try {
+          await loadSignedIn()
+        } catch (e) {
+          // offline with saved tokens: still signed in as far as we know; the profile comes later
+          if (isPlatformError(e) && (e.kind === 'offline' || e.kind === 'timeout' || e.kind === 'server')) set({ status: 'signed-in', error: e.message })
+          else set({ status: 'signed-out' })
+        }
+      },
+      async sendSmsCode(mobile) {
+        set({ error: undefined })
+        try {
+          const res = await client.sendSmsCode(mobile)
+          set({ smsCooldownUntil: now() + res.cooldownSeconds * 1000 })
+          return true
+        } catch (e) {
+          set({ error: message(e, '验证码发送失败，请稍后重试') })
+          return false
+        }
+      },
+      loginSms: (mobile, code) => signIn(() => client.loginSms(mobile, code), '登录失败，请稍后重试'),
+      loginWechat: (code) => signIn(() => client.loginWechat(code), '微信登录失败，请稍后重试'),
+      async consentLicence(kind, bundleId) {
+        try {
+          const res = await client.consentLicence(kind, { purpose: '一件事一次办申请', bundleId })
+          set((s) => ({
+            licenceData: { ...s.licenceData, [kind]: res.data },
+            licences: s.licences.map((l) => (l.kind === kind ? { ...l, consented: true } : l)),
+            error: undefined,
+          }))
+          return true
+        } catch (e) {
+          set({ error: message(e, '电子证照暂时无法调取，请稍后重试或选择上传') })
+          return false
+        }
+      },
+      async logout() {
+        await client.logout()
+        set({ ...initial, status: 'signed-out' })
+      },
+      clearError: () => set({ error: undefined }),
+      reset: () => set({ ...initial }),
+    }
+  })
+
+  // the client dropped the tokens (refresh failed): the citizen must sign in again; drafts stay
+  tokens.onClear(() => {
+    if (store.getState().status === 'signed-in') store.setState({ status: 'signed-out', profile: undefined, licences: [], licenceData: {} })
+  })
+  return store
+}
+
+export type SessionStoreHook = ReturnType<typeof createSessionStore>
+
+// ---------- selectors ----------
+
+export const selectSignedIn = (s: SessionState) => s.status === 'signed-in'
+
+/** kinds of e-licence the platform holds for the applicant */
+export function heldLicenceKinds(s: Pick<SessionState, 'licences'>): LicenceKind[] {
+  return s.licences.map((l) => l.kind)
+}
+
+/** what the engine may prefill from: the profile and the e-licences the citizen agreed to use */
+export function prefillData(s: Pick<SessionState, 'profile' | 'licenceData'>): PrefillData | undefined {
+  const p = s.profile
+  if (!p) return undefined
+  const profile: PrefillData['profile'] = {
+    name: p.name,
+    idNumber: p.idNumber,
+    mobile: p.mobile,
+    address: p.address,
+    sex: p.sex,
+    birthDate: p.birthDate,
+  }
+  if (p.firmName) profile.firmName = p.firmName
+  if (p.uscc) profile.uscc = p.uscc
+  if (p.legalRepresentative) profile.legalRepresentative = p.legalRepresentative
+  return { profile, licences: s.licenceData }
+}

@@ -1,0 +1,32 @@
+// The draft, its template and the engine's guidance, for the journey pages (kept out of the home page's
+// bundle: the engine is only loaded with the journey subpackage).
+import { useMemo } from 'react'
+import type { BundleTemplate, Guidance } from '@/domain'
+import { guide } from '@/domain/engine'
+import { useCatalogue, useDrafts, useSession } from './app'
+import { templateKey } from './catalogue'
+import type { LocalDraft } from './draft'
+import { guidanceContext } from './journey'
+import { heldLicenceKinds, prefillData } from './session'
+
+export interface JourneyData
+ {
+  draft?: LocalDraft
+  template?: BundleTemplate
+  guidance?: Guidance
+}
+
+/** The draft, its template and the engine's guidance for it, recomputed when any input changes. */
+export function useJourney(draftId: string | undefined, now: string): JourneyData {
+  const draft = useDrafts((s) => (draftId ? s.drafts[draftId] : undefined))
+  const template = useCatalogue((s) => (draft ? s.templates[templateKey(draft.content.bundleId, draft.content.templateVersion)] : undefined))
+  const licences = useSession((s) => s.licences)
+  const profile = useSession((s) => s.profile)
+  const licenceData = useSession((s) => s.licenceData)
+  const guidance = useMemo(() => {
+    if (!draft || !template) return undefined
+    const ctx = guidanceContext(draft, heldLicenceKinds({ licences }), now)
+    return guide(template, draft.content, ctx, prefillData({ profile, licenceData }))
+  }, [draft, template, licences, profile, licenceData, now])
+  return { draft, template, guidance }
+}

@@ -1,0 +1,102 @@
+/** @jest-environment jsdom */
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
+import type { AnswerValue, Answers } from '@/domain'
+import { QuestionScreen } from '@/components/screens/QuestionScreen'
+import { summaryText } from '@/stores/journey'
+import { guidanceFor } from './helpers'
+
+/** The screen with a live draft: answers go through the engine as in the app. */
+function Harness({ questionId, initial = {}, onContinue = () => undefined }: { questionId: string; initial?: Answers; onContinue?: () => void }) {
+  const [answers, setAnswers] = useState<Answers>(initial)
+  const g = guidanceFor({ answers })
+  const view = g.questions.visible.find((v) => v.question.id === questionId)!
+  return (
+    <QuestionScreen
+      bundleName='开办测试小店'
+      view={view}
+      position={{ index: 1, total: g.questions.visible.length }}
+      summary={summaryText(g.summary)}
+      stop={g.stop}
+      onAnswer={(v: AnswerValue | undefined) =>
+        setAnswers((a) => {
+          const next = { ...a }
+          if (v === undefined) delete next[questionId]
+          else next[questionId] = v
+          return next
+        })
+      }
+      onContinue={onContinue}
+      onBack={() => undefined}
+      onOtherBundle={() => undefined}
+    />
+  )
+}
+
+test('a yes/no question is the page heading, its help is tied to the choices, and the summary follows the answer', async () => {
+  render(<Harness questionId='tobacco' initial={{ area: 50 }} />)
+  expect(screen.getByRole('heading', { level: 1, name: '是否销售卷烟？' })).toBeInTheDocument()
+  const group = screen.getByRole('radiogroup', { name: '是否销售卷烟？' })
+  expect(group).toHaveAccessibleDescription('销售卷烟需要烟草专卖零售许可。')
+  expect(screen.getByRole('status')).toHaveTextContent('需办理 1 个事项')
+  await userEvent.click(screen.getByRole('radio', { name: '是' }))
+  expect(screen.getByRole('radio', { name: '是' })).toHaveAttribute('aria-checked', 'true')
+  expect(screen.getByRole('status')).toHaveTextContent('需办理 2 个事项')
+  await userEvent.click(screen.getByRole('radio', { name: '否' }))
+  expect(screen.getByRole('status')).toHaveTextContent('需办理 1 个事项')
+})
+
+test('choices work from the keyboard: Space chooses, arrows move within a radio group', async () => {
+  render(<Harness questionId='site' />)
+  const first = screen.getByRole('radio', { name: '临街商铺' })
+  first.focus()
+  await userEvent.keyboard(' ')
+  expect(first).toHaveAttribute('aria-checked', 'true')
+  await userEvent.keyboard('{ArrowDown}')
+  expect(screen.getByRole('radio', { name: '住宅' })).toHaveAttribute('aria-checked', 'true')
+  expect(screen.getByRole('radio', { name: '住宅' })).toHaveFocus()
+})
+
+test('a dead end says why and what to do, and 继续 is held back', async () => {
+  const onContinue = jest.fn()
+  render(<Harness questionId='site' onContinue={onContinue} />)
+  await userEvent.click(screen.getByRole('radio', { name: '住宅' }))
+  const stop = screen.getByRole('alert')
+  expect(stop).toHaveTextContent('住宅不能作为餐饮经营场所')
+  expect(stop).toHaveTextContent('怎么办：请到所在区县政务服务中心综合窗口咨询')
+  expect(screen.getByRole('button', { name: '查看可办理的一件事' })).toBeInTheDocument()
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  expect(onContinue).not.toHaveBeenCalled()
+})
+
+test('a number question keeps what is typed, checks the range, and updates the summary', async () => {
+  render(<Harness questionId='area' initial={{ tobacco: false }} />)
+  const input = screen.getByRole('textbox', { name: '经营场所面积有多大？' })
+  await userEvent.type(input, '500')
+  expect(screen.getByRole('status')).toHaveTextContent('需办理 2 个事项')
+  await userEvent.clear(input)
+  await userEvent.type(input, '0')
+  expect(input).toHaveValue('0')
+  expect(screen.getByText('不能小于1平方米')).toBeInTheDocument()
+  expect(input).toHaveAccessibleDescription(expect.stringContaining('不能小于1平方米'))
+})
+
+test('multiple choice has an explicit 以上都没有 that clears the others', async () => {
+  render(<Harness questionId='menu' />)
+  await userEvent.click(screen.getByRole('checkbox', { name: '凉菜' }))
+  await userEvent.click(screen.getByRole('checkbox', { name: '现制饮品' }))
+  expect(screen.getByRole('checkbox', { name: '凉菜' })).toHaveAttribute('aria-checked', 'true')
+  await userEvent.click(screen.getByRole('checkbox', { name: '以上都没有' }))
+  expect(screen.getByRole('checkbox', { name: '以上都没有' })).toHaveAttribute('aria-checked', 'true')
+  expect(screen.getByRole('checkbox', { name: '凉菜' })).toHaveAttribute('aria-checked', 'false')
+})
+
+test('a continue-time error is shown at the question and described on the group', () => {
+  const g = guidanceFor()
+  render(
+    <QuestionScreen bundleName='x' view={g.questions.visible[0]} position={{ index: 1, total: 4 }} summary='s' error='请回答此问题后继续' onAnswer={() => undefined} onContinue={() => undefined} onBack={() => undefined} />,
+  )
+  expect(screen.getByRole('radiogroup')).toHaveAccessibleDescription(expect.stringContaining('请回答此问题后继续'))
+  expect(screen.getByRole('radiogroup')).toHaveAttribute('aria-invalid', 'true')
+})

@@ -1,0 +1,45 @@
+import { PlatformError } from '@/services/platform'
+import { cityRegions, createCatalogueStore, latestTemplate, queryKey, regionName, type CatalogueClient } from '@/stores/catalogue'
+import { template } from '../components/fixtures'
+
+const summary = { id: 'test-shop', version: 3, name: '开办测试小店', applicantKinds: ['person' as const], category: '开办经营', keywords: [], zones: [], regions: [], description: '', matterCount: 3, promisedLimitDays: 5, visits: 0 }
+
+function client(over: Partial<CatalogueClient> = {}): CatalogueClient {
+  return {
+    listBundles: jest.fn(async () => [summary]),
+    getBundle: jest.fn(async () => template),
+    listRegions: jest.fn(async () => [{ code: '430000', name: '湖南省', children: [{ code: '430100', name: '长沙市', children: [{ code: '430104', name: '岳麓区' }] }, { code: '430200', name: '株洲市' }] }]),
+    ...over,
+  }
+}
+
+test('lists are kept per query; the same filters give the same key', async () => {
+  const c = client()
+  const store = createCatalogueStore(c)
+  await store.getState().loadBundles({ q: '餐饮', region: '430100' })
+  expect(queryKey({ region: '430100', q: '餐饮' })).toBe(queryKey({ q: '餐饮', region: '430100', zone: undefined }))
+  expect(store.getState().lists[queryKey({ q: '餐饮', region: '430100' })]).toMatchObject({ status: 'ready', bundles: [summary] })
+})
+
+test('a failed list keeps what was shown and says why', async () => {
+  const store = createCatalogueStore(client({ listBundles: jest.fn(async () => Promise.reject(new PlatformError({ kind: 'offline', message: '网络连接不可用，请检查网络后重试' }))) }))
+  await store.getState().loadBundles({})
+  expect(store.getState().lists['']).toMatchObject({ status: 'error', error: '网络连接不可用，请检查网络后重试', bundles: [] })
+})
+
+test('templates are stored by id@version and the newest is found by id', async () => {
+  const c = client()
+  const store = createCatalogueStore(c)
+  await store.getState().loadTemplate('test-shop')
+  expect(latestTemplate(store.getState(), 'test-shop')).toBe(template)
+  // a known version is not fetched again
+  await store.getState().loadTemplate('test-shop', 3)
+  expect(c.getBundle).toHaveBeenCalledTimes(1)
+})
+
+test('regions: cities to choose from and names through the tree', async () => {
+  const store = createCatalogueStore(client())
+  await store.getState().loadRegions()
+  expect(cityRegions(store.getState().regions).map((r) => r.name)).toEqual(['长沙市', '株洲市'])
+  expect(regionName(store.getState().regions, '430104')).toBe('岳麓区')
+})

@@ -1,0 +1,91 @@
+// services/storage.ts imports @tarojs/taro (unusable in jest) beside memoryStorage: stub the module.
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
+import { memoryStorage } from '@/services/storage'
+import { createDraftStore, DRAFTS_KEY, selectOpenDrafts } from '@/stores/draft'
+
+const input = { bundleId: 'test-shop', templateVersion: 3, region: '430100', applicantKind: 'person' as const }
+
+function make(storage = memoryStorage()) {
+  let t = 0
+  let n = 0
+  const store = createDraftStore({ storage, now: () => new Date(Date.UTC(2026, 10, 26, 2, 0, t++)).toISOString(), newId: () => `d${++n}` })
+  return { store, storage }
+}
+
+test('every change is written to storage at once and read back by a new store', () => {
+  const { store, storage } = make()
+  const id = store.getState().start(input)
+  store.getState().setAnswer(id, 'tobacco', true)
+  store.getState().setValue(id, 'shopName', '湘味小馆')
+  store.getState().setPlace(id, { step: 'questions', questionId: 'area' })
+  const saved = JSON.parse(storage.getItem(DRAFTS_KEY) as string)
+  expect(saved.state.drafts[id].content.answers).toEqual({ tobacco: true })
+  expect(saved.state.drafts[id].content.values).toEqual({ shopName: '湘味小馆' })
+
+  const again = createDraftStore({ storage })
+  const d = again.getState().drafts[id]
+  expect(d.content.answers.tobacco).toBe(true)
+  expect(d.place).toEqual({ step: 'questions', questionId: 'area' })
+  expect(d.acting).toEqual({ actor: 'self', promiseAuthorised: true })
+})
+
+test('start resumes the open draft for the same bundle instead of making a second one', () => {
+  const { store } = make()
+  const a = store.getState().start(input)
+  const b = store.getState().start(input)
+  expect(b).toBe(a)
+  const c = store.getState().start({ ...input, bundleId: 'other' })
+  expect(c).not.toBe(a)
+  expect(selectOpenDrafts(store.getState()).map((d) => d.id).sort()).toEqual([a, c].sort())
+})
+
+test('a full storage does not throw: the draft stays in memory and saveFailed tells the screen', () => {
+  const storage = memoryStorage({}, 1500)
+  const { store } = make(storage)
+  const id = store.getState().start(input)
+  expect(() => store.getState().setValue(id, 'shopName', '很长的名字'.repeat(400))).not.toThrow()
+  expect(store.getState().saveFailed).toBe(true)
+  expect(store.getState().drafts[id].content.values.shopName).toContain('很长的名字')
+  // a smaller value fits again: the flag clears
+  store.getState().setValue(id, 'shopName', '小店')
+  expect(store.getState().saveFailed).toBe(false)
+})
+
+test("Taro's empty string for a missing key reads as no saved drafts", () => {
+  const storage = { getItem: () => '', setItem: () => true, removeItem: () => undefined }
+  const store = createDraftStore({ storage })
+  expect(store.getState().drafts).toEqual({})
+})
+
+test('uploaded files are added to the material and kept by name; removing one keeps the others', () => {
+  const { store } = make()
+  const id = store.getState().start(input)
+  store.getState().addFile(id, 'lease', 'f1', { name: '合同.pdf', size: 1000, type: 'pdf', uploadedAt: 'x' })
+  store.getState().addFile(id, 'lease', 'f2', { name: '合同2.pdf', size: 1000, type: 'pdf', uploadedAt: 'x' })
+  expect(store.getState().drafts[id].content.materials.lease).toEqual({ mode: 'upload', fileIds: ['f1', 'f2'] })
+  store.getState().removeFile(id, 'lease', 'f1')
+  expect(store.getState().drafts[id].content.materials.lease).toEqual({ mode: 'upload', fileIds: ['f2'] })
+  expect(Object.keys(store.getState().drafts[id].files)).toEqual(['f2'])
+})
+
+test('a submitted draft no longer changes; pending submission and remote version have room on the record', () => {
+  const { store } = make()
+  const id = store.getState().start(input)
+  store.getState().setPending(id, { idempotencyKey: 'k1', startedAt: 'now', templateVersion: 3 })
+  store.getState().setRemote(id, { version: 2, syncedAt: 'now' })
+  expect(store.getState().drafts[id].pending?.idempotencyKey).toBe('k1')
+  store.getState().markSubmitted(id, 'HN1')
+  store.getState().setAnswer(id, 'tobacco', true)
+  const d = store.getState().drafts[id]
+  expect(d.status).toBe('submitted')
+  expect(d.pending).toBeUndefined()
+  expect(d.content.answers).toEqual({})
+  expect(store.getState().start(input)).not.toBe(id)
+})
+
+test('reset empties the store for the next test', () => {
+  const { store } = make()
+  store.getState().start(input)
+  store.getState().reset()
+  expect(store.getState().drafts).toEqual({})
+})

@@ -1,0 +1,108 @@
+import { guide, type Guidance } from '@/domain'
+import type { LocalDraft } from '@/stores/draft'
+import {
+  afterQuestion,
+  choiceFor,
+  consentNeeded,
+  currentQuestion,
+  deliveryFor,
+  guidanceContext,
+  hallOptions,
+  handlingError,
+  licencesToOffer,
+  materialErrors,
+  placeBefore,
+  promiseUnavailableReason,
+  summaryText,
+  urlOf,
+} from '@/stores/journey'
+import { NOW, profile, template } from '../components/fixtures'
+
+function draftWith(answers: LocalDraft['content']['answers'], extra: Partial<LocalDraft> = {}): LocalDraft {
+  return {
+    id: 'd1',
+    content: { bundleId: template.id, templateVersion: 3, region: '430100', applicantKind: 'person', answers, values: {}, materials: {} },
+    place: { step: 'questions' },
+    acting: { actor: 'self', promiseAuthorised: true },
+    files: {},
+    createdAt: NOW,
+    updatedAt: NOW,
+    status: 'open',
+    ...extra,
+  }
+}
+
+function g(d: LocalDraft, licences: ('idCard' | 'businessLicence')[] = []): Guidance {
+  return guide(template, d.content, guidanceContext(d, licences, NOW), { profile: { name: profile.name, idNumber: profile.idNumber } })
+}
+
+test('URLs carry ids only, never what was typed', () => {
+  const d = draftWith({}, { content: { ...draftWith({}).content, values: { idNumber: '430102199003071234' } } })
+  const url = urlOf({ step: 'questions', questionId: 'area' }, d)
+  expect(url).toBe('/pages/journey/question/index?draft=d1&bundle=test-shop&q=area')
+  expect(url).not.toContain('4301021990')
+})
+
+test('continue walks the visible questions in order, then goes to the form; back goes the other way', () => {
+  const none = g(draftWith({}))
+  expect(currentQuestion(none)?.id).toBe('tobacco')
+  expect(afterQuestion(none, 'tobacco')).toEqual({ step: 'questions', questionId: 'area' })
+  const all = g(draftWith({ tobacco: true, area: 50, menu: [], site: 'shop' }))
+  expect(afterQuestion(all, 'site')).toEqual({ step: 'form' })
+  expect(placeBefore(all, { step: 'questions', questionId: 'area' })).toEqual({ step: 'questions', questionId: 'tobacco' })
+  expect(placeBefore(all, { step: 'questions', questionId: 'tobacco' })).toEqual({ step: 'guide' })
+  expect(placeBefore(all, { step: 'form' })).toEqual({ step: 'questions', questionId: 'site' })
+  // from the review's 修改 link: straight back once nothing is left unanswered
+  expect(afterQuestion(all, 'tobacco', 'review')).toEqual({ step: 'review' })
+  // after the last question, an earlier unanswered one is asked first
+  const gap = g(draftWith({ tobacco: true, menu: [], site: 'shop' }))
+  expect(afterQuestion(gap, 'site')).toEqual({ step: 'questions', questionId: 'area' })
+})
+
+test('the summary text follows the answers', () => {
+  const small = g(draftWith({ tobacco: false, area: 50 }))
+  const big = g(draftWith({ tobacco: true, area: 500 }))
+  expect(summaryText(small.summary)).toMatch(/^需办理 1 个事项，需准备 \d+ 份材料，预计 5 个工作日$/)
+  expect(summaryText(big.summary)).toMatch(/^需办理 3 个事项/)
+})
+
+test('e-licences: consent is needed before the material counts; the form offers licences it could prefill from', () => {
+  const d = draftWith({ tobacco: true, area: 50, menu: [], site: 'shop' })
+  const withLicence = g(d, ['idCard', 'businessLicence'])
+  const idCard = withLicence.materials.find((m) => m.id === 'idCard')!
+  expect(idCard.chosen).toBe('licence')
+  expect(consentNeeded(idCard, {})).toBe(true)
+  expect(materialErrors(withLicence, {}).idCard).toBe('请同意使用电子身份证，或选择其他提交方式')
+  expect(materialErrors(withLicence, { idCard: {} }).idCard).toBeUndefined()
+  expect(licencesToOffer(withLicence, ['idCard', 'businessLicence'], {})).toEqual(['businessLicence'])
+})
+
+test('a proxy without written authorisation is told why 告知承诺 is not offered', () => {
+  const d = draftWith({ tobacco: false, area: 50, menu: [], site: 'shop' }, { acting: { actor: 'relative', promiseAuthorised: false } })
+  const lease = g(d).materials.find((m) => m.id === 'lease')!
+  expect(lease.modes).not.toContain('promise')
+  expect(promiseUnavailableReason(lease, d.acting)).toContain('书面授权')
+  const self = g(draftWith({ tobacco: false, area: 50, menu: [], site: 'shop' })).materials.find((m) => m.id === 'lease')!
+  expect(self.modes).toContain('promise')
+  expect(promiseUnavailableReason(self, { actor: 'self', promiseAuthorised: true })).toBeUndefined()
+})
+
+test('switching back to upload keeps the files already uploaded; a promise starts unsigned', () => {
+  const d = draftWith({}, { files: { f1: { materialId: 'lease', name: 'a.pdf', size: 1, type: 'pdf', uploadedAt: NOW } } })
+  expect(choiceFor('upload', 'lease', d)).toEqual({ mode: 'upload', fileIds: ['f1'] })
+  expect(choiceFor('promise', 'lease', d)).toEqual({ mode: 'promise', agreedAt: '' })
+  expect(choiceFor('defer', 'floorPlan', d)).toEqual({ mode: 'defer' })
+})
+
+test('delivery: EMS starts from the profile and keeps edits; pickup names a hall; handling must be chosen', () => {
+  const all = g(draftWith({ tobacco: true, area: 50, menu: [], site: 'shop' }))
+  const halls = hallOptions(all)
+  expect(halls[0].label).toContain('长沙市岳麓区政务服务中心')
+  const ems = deliveryFor('ems', undefined, { recipient: '张三', mobile: '13812345678', region: '430100', detail: '麓山南路 1 号' }, halls)
+  expect(ems.address).toEqual({ recipient: '张三', mobile: '13812345678', region: '430100', detail: '麓山南路 1 号' })
+  const edited = deliveryFor('ems', { ...ems, address: { ...ems.address!, detail: '新地址' } }, { detail: '麓山南路 1 号' }, halls)
+  expect(edited.address?.detail).toBe('新地址')
+  expect(deliveryFor('pickup', undefined, {}, halls)).toEqual({ method: 'pickup', hallId: halls[0].value })
+  expect(handlingError(template, {})).toBe('请选择办理方式')
+  expect(handlingError(template, { handling: 'online' })).toBeUndefined()
+})

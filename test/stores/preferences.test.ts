@@ -1,0 +1,17 @@
+// services/storage.ts imports @tarojs/taro (unusable in jest) beside memoryStorage: stub the module.
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
+import { memoryStorage } from '@/services/storage'
+import { createPreferencesStore, PREFERENCES_KEY } from '@/stores/preferences'
+
+test('elder mode and region are kept on the device', () => {
+  const kv = memoryStorage()
+  const a = createPreferencesStore(kv)
+  expect(a.getState().elderMode).toBe(false)
+  a.getState().setElderMode(true)
+  a.getState().setRegion({ code: '430200', name: '株洲市' })
+  expect(kv.getItem(PREFERENCES_KEY)).toContain('430200')
+  const b = createPreferencesStore(kv)
+  expect(b.getState()).toMatchObject({ elderMode: true, region: { code: '430200', name: '株洲市' } })
+  b.getState().reset()
+  expect(b.getState().region).toBeUndefined()
+})

@@ -1,0 +1,84 @@
+// services/storage.ts imports @tarojs/taro (unusable in jest) beside memoryStorage: stub the module.
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
+import { memoryStorage } from '@/services/storage'
+import { PlatformError } from '@/services/platform'
+import { createTokenStore } from '@/services/tokens'
+import { createSessionStore, prefillData, type SessionClient } from '@/stores/session'
+import { profile } from '../components/fixtures'
+
+const tokens = { accessToken: 'a', refreshToken: 'r', expiresIn: 60, refreshExpiresIn: 600 }
+
+function fakeClient(over: Partial<SessionClient> = {}): SessionClient {
+  return {
+    me: jest.fn(async () => profile),
+    listLicences: jest.fn(async () => [{ kind: 'idCard' as const, title: '居民身份证', holder: '张*', number: '4301**', issuer: '公安', issuedAt: '2020-01-01', consented: false }]),
+    consentLicence: jest.fn(async (kind) => ({ kind, title: 'x', data: { uscc: '91430100MA4L12345A' }, consentId: 'c1', consentedAt: 'now' })),
+    loginWechat: jest.fn(async () => ({ ...tokens, profile })),
+    sendSmsCode: jest.fn(async () => ({ sent: true as const, cooldownSeconds: 60, expiresInSeconds: 300 })),
+    loginSms: jest.fn(async () => ({ ...tokens, profile })),
+    logout: jest.fn(async () => undefined),
+    ...over,
+  }
+}
+
+test('without saved tokens the citizen is signed out and nothing is fetched', async () => {
+  const client = fakeClient()
+  const store = createSessionStore({ client, tokens: createTokenStore(memoryStorage()) })
+  await store.getState().restore()
+  expect(store.getState().status).toBe('signed-out')
+  expect(client.me).not.toHaveBeenCalled()
+})
+
+test('SMS sign-in loads the profile and e-licences; prefill data comes from them', async () => {
+  const client = fakeClient()
+  const store = createSessionStore({ client, tokens: createTokenStore(memoryStorage()), now: () => 1000 })
+  expect(await store.getState().sendSmsCode('13812345678')).toBe(true)
+  expect(store.getState().smsCooldownUntil).toBe(61000)
+  expect(await store.getState().loginSms('13812345678', '123456')).toBe(true)
+  expect(store.getState().status).toBe('signed-in')
+  expect(store.getState().licences.map((l) => l.kind)).toEqual(['idCard'])
+  await store.getState().consentLicence('businessLicence', 'test-shop')
+  const data = prefillData(store.getState())
+  expect(data?.profile?.idNumber).toBe(profile.idNumber)
+  expect(data?.licences?.businessLicence?.uscc).toBe('91430100MA4L12345A')
+})
+
+test('a wrong code shows the platform message in Chinese and stays signed out', async () => {
+  const client = fakeClient({ loginSms: jest.fn(async () => Promise.reject(new PlatformError({ kind: 'unauthorized', message: '验证码错误或已过期' }))) })
+  const store = createSessionStore({ client, tokens: createTokenStore(memoryStorage()) })
+  expect(await store.getState().loginSms('13812345678', '000000')).toBe(false)
+  expect(store.getState()).toMatchObject({ status: 'signed-out', error: '验证码错误或已过期' })
+})
+
+test('saved tokens restore the session; the client dropping them signs the citizen out', async () => {
+  const kv = memoryStorage()
+  const t = createTokenStore(kv)
+  t.setTokens(tokens)
+  const store = createSessionStore({ client: fakeClient(), tokens: createTokenStore(kv) })
+  await store.getState().restore()
+  expect(store.getState().status).toBe('signed-in')
+  expect(store.getState().profile?.name).toBe('张三')
+  // the same token store the client uses
+  const shared = createTokenStore(kv)
+  const s2 = createSessionStore({ client: fakeClient(), tokens: shared })
+  await s2.getState().restore()
+  await shared.clear()
+  expect(s2.getState().status).toBe('signed-out')
+  expect(s2.getState().profile).toBeUndefined()
+})
+
+test('the profile (with the ID number) is never written to storage', async () => {
+  const kv = memoryStorage()
+  const t = createTokenStore(kv)
+  // the real client stores the tokens it receives in the token store it was given
+  const loginWechat = jest.fn(async () => {
+    t.setTokens(tokens)
+    return { ...tokens, profile }
+  })
+  const store = createSessionStore({ client: fakeClient({ loginWechat }), tokens: t })
+  await store.getState().loginWechat('code-1')
+  expect(store.getState().profile?.idNumber).toBe(profile.idNumber)
+  const everything = ['yjs.tokens.v1'].map((k) => kv.getItem(k) ?? '').join('')
+  expect(everything).toContain('accessToken')
+  expect(everything).not.toContain(profile.idNumber)
+})
