@@ -389,10 +389,10 @@ function findCycle(matters: Matter[]): string[] | undefined {
   const byId = new Map(matters.map((m) => [m.id, m]))
   const state = new Map<string, 1 | 2>() // 1 = on stack, 2 = done
   const stack: string[] = []
-  const dfs = (id: string): string[] | undefined => {
-    state.set(id, 1)
-    stack.push(id)
-    for (const next of byId.get(id)?.after ?? []) {
+  const dfs = (matterId: string): string[] | undefined => {
+    state.set(matterId, 1)
+    stack.push(matterId)
+    for (const next of byId.get(matterId)?.after ?? []) {
       if (!byId.has(next)) continue
       if (state.get(next) === 1) return [...stack.slice(stack.indexOf(next)), next]
       if (!state.has(next)) {
@@ -401,7 +401,7 @@ function findCycle(matters: Matter[]): string[] | undefined {
       }
     }
     stack.pop()
-    state.set(id, 2)
+    state.set(matterId, 2)
     return undefined
   }
   for (const m of matters) {
