@@ -1,0 +1,142 @@
+// Checks that need no walk: references parseTemplate leaves to us, unused parts, departments.
+import { ruleParamRefs, ruleQuestionRefs } from '../rules'
+import { jsonPath } from '../template/schema'
+import type { BundleTemplate, Question } from '../template/types'
+import { comparisons, rulesOf, type Keys } from './rulesOf'
+
+export interface Found {
+  path: string
+  message: string
+}
+
+type Add = (keys: Keys, message: string) => void
+
+function collector(): { issues: Found[]; add: Add } {
+  const issues: Found[] = []
+  return { issues, add: (keys, message) => issues.push({ path: jsonPath(keys), message }) }
+}
+
+/**
+ * References beyond parseTemplate's: stop.otherBundleId, option values named in rules, showWhen reading
+ * only earlier questions, and a material produced in the bundle reaching only matters ordered after it.
+ */
+export function referenceChecks(t: BundleTemplate, catalogueIds?: ReadonlySet<string>): Found[] {
+  const { issues, add } = collector()
+
+  ;(t.stops ?? []).forEach((s, i) => {
+    if (s.otherBundleId === undefined) {
+      if (s.kind === 'other-bundle') add(['stops', i], '类型为 other-bundle 的终止必须用 otherBundleId 指明改办哪件事')
+    } else if (s.otherBundleId === t.id) add(['stops', i, 'otherBundleId'], '指向了本件事自身')
+    else if (catalogueIds && !catalogueIds.has(s.otherBundleId)) add(['stops', i, 'otherBundleId'], `指向的一件事“${s.otherBundleId}”不在目录中`)
+  })
+
+  const questionIndex = new Map(t.questions.map((q, i) => [q.id, i]))
+  t.questions.forEach((q, i) => {
+    for (const ref of ruleQuestionRefs(q.showWhen)) {
+      const j = questionIndex.get(ref)
+      if (j !== undefined && j >= i)
+        add(['questions', i, 'showWhen'], `显示条件引用了${j === i ? '本问题' : '后面的问题'}“${ref}”：问题按顺序提问，只能依据前面的回答`)
+    }
+  })
+
+  const questionById = new Map(t.questions.map((q) => [q.id, q]))
+  for (const { keys, rule } of rulesOf(t)) {
+    const seen = new Set<string>()
+    for (const c of comparisons(rule)) {
+      const q = questionById.get(c.name)
+      const problem = q && literalProblem(q, c.op, c.literal)
+      if (problem && !seen.has(problem)) {
+        seen.add(problem)
+        add(keys, problem)
+      }
+    }
+  }
+
+  const matterById = new Map(t.matters.map((m) => [m.id, m]))
+  const ancestors = (id: string): Set<string> => {
+    const out = new Set<string>()
+    const stack = [...(matterById.get(id)?.after ?? [])]
+    while (stack.length) {
+      const a = stack.pop() as string
+      if (out.has(a)) continue
+      out.add(a)
+      stack.push(...(matterById.get(a)?.after ?? []))
+    }
+    return out
+  }
+  const materialById = new Map(t.materials.map((m) => [m.id, m]))
+  t.matters.forEach((m, i) =>
+    m.materials.forEach((r, j) => {
+      const producer = materialById.get(r.ref)?.producedBy
+      if (producer === undefined || !matterById.has(producer)) return
+      if (producer === m.id) add(['matters', i, 'materials', j, 'ref'], `事项需要的材料“${r.ref}”是它自己的办理结果`)
+      else if (!ancestors(m.id).has(producer))
+        add(['matters', i, 'materials', j, 'ref'], `材料“${r.ref}”由事项“${producer}”产生，但本事项没有排在“${producer}”之后（请在 after 中加入“${producer}”）`)
+    }),
+  )
+  return issues
+}
+
+/** A literal a question's answer can never equal (a typo in an option value, a wrong type). */
+function literalProblem(q: Question, op: string, literal: string | number | boolean | null): string | undefined {
+  const options = new Set((q.options ?? []).map((o) => o.value))
+  const show = JSON.stringify(literal)
+  switch (q.kind) {
+    case 'single':
+      if (op === 'contains') return `单选问题“${q.id}”的回答不是列表，不能用 in 查找 ${show}`
+      return typeof literal === 'string' && options.has(literal) ? undefined : `规则把问题“${q.id}”与不存在的选项 ${show} 比较`
+    case 'multiple':
+      if (op === 'contains') return typeof literal === 'string' && options.has(literal) ? undefined : `规则在问题“${q.id}”的回答中查找不存在的选项 ${show}`
+      return `多选问题“${q.id}”的回答是列表，不能与单个值 ${show} 比较（请用 in）`
+    case 'yesno':
+      return typeof literal === 'boolean' ? undefined : `是非题“${q.id}”的回答是 true 或 false，不能与 ${show} 比较`
+    case 'number':
+      return typeof literal === 'number' ? undefined : `数值问题“${q.id}”不能与非数字 ${show} 比较`
+    case 'region':
+      return typeof literal === 'string' && /^\d{6}$/.test(literal) ? undefined : `地区问题“${q.id}”的回答是 6 位地区代码，不能与 ${show} 比较`
+  }
+}
+
+/** Parts nobody uses, departments that do not match the matters, a bundle offered nowhere. */
+export function usageChecks(t: BundleTemplate): Found[] {
+  const { issues, add } = collector()
+  const rules = rulesOf(t)
+
+  const fieldsUsed = new Set(t.matters.flatMap((m) => m.fields))
+  t.fields.forEach((f, i) => {
+    if (!fieldsUsed.has(f.id)) add(['fields', i], `字段“${f.id}”没有被任何事项使用`)
+  })
+  const materialsUsed = new Set(t.matters.flatMap((m) => m.materials.map((r) => r.ref)))
+  t.materials.forEach((m, i) => {
+    if (!materialsUsed.has(m.id)) add(['materials', i], `材料“${m.id}”没有被任何事项引用`)
+  })
+  const sectionsUsed = new Set(t.fields.map((f) => f.section))
+  t.sections.forEach((s, i) => {
+    if (!sectionsUsed.has(s.id)) add(['sections', i], `分组“${s.id}”下没有任何字段`)
+  })
+  const paramsUsed = new Set(rules.flatMap((r) => ruleParamRefs(r.rule)))
+  for (const name of Object.keys(t.params ?? {})) {
+    if (!paramsUsed.has(name)) add(['params', name], `参数“${name}”没有被任何规则使用`)
+  }
+  const questionsUsed = new Set(rules.flatMap((r) => ruleQuestionRefs(r.rule).filter((q) => q !== r.ownerQuestion)))
+  t.questions.forEach((q, i) => {
+    if (!questionsUsed.has(q.id)) add(['questions', i], `问题“${q.id}”没有被任何规则使用：怎么回答都不改变结果`)
+  })
+
+  if (!t.regions.length) add(['regions'], '没有列出办理地区')
+
+  const declared = new Map<string, number>()
+  t.departments.forEach((d, i) => {
+    if (declared.has(d)) add(['departments', i], `部门“${d}”重复`)
+    else declared.set(d, i)
+  })
+  const byDepartment = new Map<string, string[]>()
+  for (const m of t.matters) byDepartment.set(m.department, [...(byDepartment.get(m.department) ?? []), m.id])
+  for (const [d, i] of declared) {
+    if (!byDepartment.has(d)) add(['departments', i], `部门“${d}”不办理本件事的任何事项`)
+  }
+  for (const [d, matters] of byDepartment) {
+    if (!declared.has(d)) add(['departments'], `未声明部门“${d}”（办理事项 ${matters.join('、')}）`)
+  }
+  return issues
+}
