@@ -1,0 +1,75 @@
+/** @jest-environment jsdom */
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
+import { FormScreen } from '@/components/screens/FormScreen'
+import { ANSWERED, PREFILL, guidanceFor } from './helpers'
+
+function Harness({ onContinue = () => undefined, initial = {} }: { onContinue?: () => void; initial?: Record<string, string> }) {
+  const [values, setValues] = useState<Record<string, string>>(initial)
+  const g = guidanceFor({ answers: ANSWERED, values }, { licences: ['businessLicence'] }, PREFILL)
+  return (
+    <FormScreen
+      bundleName='开办测试小店'
+      sections={g.fields.sections}
+      licenceOffers={['businessLicence']}
+      onConsent={() => undefined}
+      onValue={(id, v) => setValues((x) => ({ ...x, [id]: v }))}
+      onContinue={onContinue}
+      onBack={() => undefined}
+    />
+  )
+}
+
+test('prefilled values are locked, masked when sensitive, and name their source', () => {
+  render(<Harness />)
+  const id = screen.getByRole('group', { name: '身份证号码' })
+  expect(id).toHaveTextContent('430102********1234')
+  expect(id).not.toHaveTextContent('430102199003071234')
+  expect(id).toHaveAccessibleDescription('来自实名信息，不可修改')
+  expect(screen.queryByRole('textbox', { name: '身份证号码' })).not.toBeInTheDocument()
+  expect(screen.getByRole('group', { name: '姓名' })).toHaveTextContent('张三')
+})
+
+test('sections are headings; optional fields say so; e-licences that could fill fields are offered', () => {
+  render(<Harness />)
+  expect(screen.getByRole('heading', { level: 2, name: '申请人信息' })).toBeInTheDocument()
+  expect(screen.getByRole('heading', { level: 2, name: '店铺信息' })).toBeInTheDocument()
+  expect(screen.getByText('电子邮箱').parentElement).toHaveTextContent('电子邮箱（选填）')
+  expect(screen.getByRole('button', { name: '同意使用电子营业执照' })).toBeInTheDocument()
+})
+
+test('an error appears at the field when the citizen leaves it, tied to the input, and the value stays', async () => {
+  render(<Harness />)
+  const mobile = screen.getByRole('textbox', { name: '联系电话' })
+  await userEvent.type(mobile, '1381234')
+  expect(screen.queryByText(/手机号码/)).not.toBeInTheDocument()
+  await userEvent.tab()
+  expect(mobile).toHaveAttribute('aria-invalid', 'true')
+  expect(mobile).toHaveAccessibleDescription(expect.stringMatching(/联系电话/))
+  expect(mobile).toHaveValue('1381234')
+  await userEvent.type(mobile, '5678')
+  expect(mobile).not.toHaveAttribute('aria-invalid')
+})
+
+test('继续 with problems lists them at the top, each leading to its field; nothing typed is lost', async () => {
+  const onContinue = jest.fn()
+  render(<Harness onContinue={onContinue} initial={{ shopName: '湘味小馆' }} />)
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  expect(onContinue).not.toHaveBeenCalled()
+  const summary = screen.getByRole('alert')
+  expect(summary).toHaveTextContent('请修改以下内容')
+  expect(summary).toHaveTextContent('请填写联系电话')
+  expect(summary).toHaveTextContent('请选择经营类别')
+  expect(summary).not.toHaveTextContent('电子邮箱')
+  await userEvent.click(screen.getByRole('button', { name: '请填写联系电话' }))
+  expect(screen.getByRole('textbox', { name: '联系电话' })).toHaveFocus()
+  expect(screen.getByRole('textbox', { name: '店铺名称' })).toHaveValue('湘味小馆')
+})
+
+test('a complete form continues', async () => {
+  const onContinue = jest.fn()
+  render(<Harness onContinue={onContinue} initial={{ shopName: '湘味小馆', mobile: '13812345678', kind: 'a', uscc: '91430100MA4L12345A' }} />)
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  expect(onContinue).toHaveBeenCalledTimes(1)
+})

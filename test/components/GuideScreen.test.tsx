@@ -1,0 +1,40 @@
+/** @jest-environment jsdom */
+import { render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { GuideScreen } from '@/components/screens/GuideScreen'
+import { template } from './fixtures'
+
+test('tells everything once: matters with departments, committed vs legal time, visits, fees, materials, delivery', async () => {
+  const onStart = jest.fn()
+  render(<GuideScreen template={template} region='430200' regionName='株洲市' legalDays={20} resumable={false} onStart={onStart} onBack={() => undefined} />)
+  expect(screen.getByRole('heading', { level: 1, name: '开办测试小店' })).toBeInTheDocument()
+  expect(screen.getByText('承诺办结').nextSibling).toHaveTextContent('5 个工作日')
+  expect(screen.getByText('法定时限').nextSibling).toHaveTextContent('20 个工作日')
+  expect(screen.getByText('到现场次数').nextSibling).toHaveTextContent('0 次（全程网办）')
+  expect(screen.getByText('收费').nextSibling).toHaveTextContent('不收费')
+  expect(screen.getByRole('heading', { name: '包含的事项（3 项）' })).toBeInTheDocument()
+  const tobacco = screen.getByRole('heading', { level: 3, name: '烟草专卖零售许可' }).parentElement as HTMLElement
+  expect(tobacco).toHaveTextContent('烟草专卖局')
+  expect(tobacco).toHaveTextContent('视情况办理')
+  expect(screen.getByText('可用电子居民身份证')).toBeInTheDocument()
+  expect(screen.getAllByText('可告知承诺')).toHaveLength(1)
+  expect(screen.getByText('免费邮寄（EMS）')).toBeInTheDocument()
+
+  // the full 办事指南 on demand, with the region's 实施机关
+  const food = screen.getByRole('heading', { level: 3, name: '食品经营许可' }).parentElement as HTMLElement
+  const toggle = within(food).getByRole('button', { name: '查看完整办事指南' })
+  expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await userEvent.click(toggle)
+  expect(within(food).getByRole('button', { name: '收起办事指南' })).toHaveAttribute('aria-expanded', 'true')
+  expect(food).toHaveTextContent('株洲市市场监督管理局')
+  expect(food).toHaveTextContent('《中华人民共和国食品安全法》第三十五条')
+  expect(food).toHaveTextContent('监督投诉电话12345')
+
+  await userEvent.click(screen.getByRole('button', { name: '开始办理' }))
+  expect(onStart).toHaveBeenCalled()
+})
+
+test('with a draft the button resumes', () => {
+  render(<GuideScreen template={template} region='430100' regionName='长沙市' legalDays={20} resumable onStart={() => undefined} onBack={() => undefined} />)
+  expect(screen.getByRole('button', { name: '继续办理' })).toBeInTheDocument()
+})
