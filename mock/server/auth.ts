@@ -23,6 +23,11 @@ export class Auth {
     this.reindex()
   }
 
+  /** Drops sessions whose refresh token has expired (at start-up). */
+  purge(nowMs: number): void {
+    for (const s of this.state.sessions.values()) if (nowMs >= s.refreshExpiresAt) this.revoke(s)
+  }
+
   reindex(): void {
     this.byAccess.clear()
     this.byRefresh.clear()

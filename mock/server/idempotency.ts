@@ -16,6 +16,11 @@ export class IdempotencyStore {
 
   constructor(private readonly records: Collection<IdempotencyRecord>) {}
 
+  /** Forgets answers older than the TTL (at start-up). */
+  purge(nowMs: number): void {
+    for (const [id, rec] of this.records.entries()) if (nowMs - rec.createdAt > IDEMPOTENCY_TTL_MS) this.records.delete(id)
+  }
+
   static checkKey(key: string | undefined, required: boolean): string | undefined {
     if (key === undefined || key === '') {
       if (required) fail('BAD_REQUEST', '缺少 Idempotency-Key 请求头：提交类请求必须带上幂等键，重试时使用同一个键')

@@ -97,6 +97,8 @@ export function createPlatform(options: PlatformOptions): Platform {
     version: PLATFORM_VERSION,
   }
   catalogue.refresh()
+  auth.purge(now())
+  core.idempotency.purge(now())
 
   const reset = () => {
     state.reset((m) => log.warn(m), new Date(realNow()))
