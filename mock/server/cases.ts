@@ -6,7 +6,7 @@ import { deadlineStatus, toBeijingDate } from '../../src/domain/calendar'
 import { maskName } from '../../src/domain/mask'
 import type { BundleTemplate, ProfileKey } from '../../src/domain/template/types'
 import type { CaseMatter, CaseRecord, SupplementRequest } from '../../src/services/contract'
-import { regionOffered } from './catalogue'
+import { hallIds, regionOffered } from './catalogue'
 import type { Core } from './core'
 import { fail } from './http'
 import { overallStatus, progress } from './progress'
@@ -131,6 +131,11 @@ export function checkSubmission(core: Core, user: UserRecord, content: DraftCont
     if (!applicableMaterials.has(id) && (!only || only.materials.has(id))) errors.materialErrors[id] ??= '本次办理不需要这份材料，请删除后再提交'
   }
   checkUploads(core, user, template.id, content.materials, only?.materials, errors)
+  const hallId = content.delivery?.method === 'pickup' ? content.delivery.hallId : undefined
+  if (!only && hallId && !errors.deliveryError) {
+    const halls = hallIds(core.catalogue.regions().regions)
+    if (halls.size && !halls.has(hallId)) errors.deliveryError = '所选的领取窗口不存在，请重新选择'
+  }
   if (hasErrors(errors)) reject(errors)
   const values = { ...content.values }
   for (const f of g.fields.all) if (f.prefill) values[f.id] = f.prefill.value

@@ -178,6 +178,19 @@ export class Catalogue {
   }
 }
 
+/** Every service hall id in the regions file (pickup delivery). */
+export function hallIds(regions: Region[]): Set<string> {
+  const out = new Set<string>()
+  const walk = (rs: Region[]) => {
+    for (const r of rs) {
+      if (r.hall?.id) out.add(r.hall.id)
+      if (r.children) walk(r.children)
+    }
+  }
+  walk(regions)
+  return out
+}
+
 export function versionKey(id: string, version: number): string {
   return `${id}@${version}`
 }
@@ -226,8 +239,9 @@ function normaliseRegions(json: unknown): Region[] {
     if (!r || typeof r !== 'object') return undefined
     const o = r as Record<string, unknown>
     if (typeof o.code !== 'string' || typeof o.name !== 'string') return undefined
-    const children = Array.isArray(o.children) ? o.children.map(one).filter((x): x is Region => !!x) : undefined
-    return children && children.length ? { code: o.code, name: o.name, children } : { code: o.code, name: o.name }
+    const { children: kids, ...rest } = o
+    const children = Array.isArray(kids) ? kids.map(one).filter((x): x is Region => !!x) : undefined
+    return (children && children.length ? { ...rest, children } : rest) as unknown as Region
   }
   return list.map(one).filter((x): x is Region => !!x)
 }

@@ -207,9 +207,23 @@ export interface BundleListResponse {
   bundles: BundleSummary[]
 }
 
+/** A service hall (政务服务中心) where results can be collected (delivery 'pickup', hallId). */
+export interface ServiceHall {
+  id: string
+  name: string
+  address: string
+  hours: string
+  phone: string
+}
+
+/** From mock/catalogue/regions.json; extra keys there are passed on as they are. */
 export interface Region {
   code: RegionCode
   name: string
+  level?: string
+  hall?: ServiceHall
+  /** 自贸试验区片区 */
+  ftzArea?: string
   children?: Region[]
 }
 

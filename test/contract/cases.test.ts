@@ -237,6 +237,19 @@ describe('the server re-checks what was submitted', () => {
     expect((await submit({ ...f.content, region: '110101' })).message).toMatch(/暂未开通/)
   })
 
+  test('pickup at a service hall that does not exist is a delivery error; a real hall is fine', async () => {
+    const { c, profile, licences } = await citizen('dev-citizen-1')
+    const f = await filled(c, { profile, licences }, 'bianlidian')
+    const halls = (await c.listRegions()).flatMap(function all(r): string[] {
+      return [...(r.hall ? [r.hall.id] : []), ...(r.children ?? []).flatMap(all)]
+    })
+    expect(halls.length).toBeGreaterThan(0)
+    const bad = (await c.submitCase({ draftId: newDraftId(), content: { ...f.content, delivery: { method: 'pickup', hallId: 'hall-nowhere' } } }, newIdempotencyKey()).catch((e) => e)) as PlatformError
+    expect(bad.deliveryError).toBe('所选的领取窗口不存在，请重新选择')
+    const ok = await c.submitCase({ draftId: newDraftId(), content: { ...f.content, delivery: { method: 'pickup', hallId: halls[0] } } }, newIdempotencyKey())
+    expect(ok.delivery).toEqual({ method: 'pickup', hallId: halls[0] })
+  })
+
   test('wrong types are 400 with paths, never a crash', async () => {
     const { c } = await citizen('dev-citizen-1')
     const res = await raw(r.url, 'POST', '/cases', {
