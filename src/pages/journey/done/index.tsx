@@ -1,0 +1,48 @@
+// 提交成功: the case kept on the device (so a later visit shows the same record, offline too), refreshed from
+// the platform. The URL holds the case number only.
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { CaseConfirmation } from '@/components/CaseConfirmation'
+import { useCases } from '@/stores/app-submit'
+import { deliveryTextOf, dueTextOf, nextStepOf } from '@/stores/cases'
+import { Frame, Loading } from '../../Frame'
+import { go, home } from '../../nav'
+
+export default function DonePage() {
+  const router = useRouter()
+  const caseId = router.params.case ? decodeURIComponent(router.params.case) : undefined
+  const rec = useCases((s) => (caseId ? s.cases[caseId] : undefined))
+  const error = useCases((s) => (caseId ? s.errors[caseId] : undefined))
+  const [loaded, setLoaded] = useState(false)
+  const [copied, setCopied] = useState(false)
+
+  useEffect(() => {
+    if (caseId) void useCases.getState().load(caseId).finally(() => setLoaded(true))
+  }, [caseId])
+
+  if (!caseId) return <Loading error='没有找到这件办件' onHome={home} />
+  if (!rec) return <Loading error={loaded ? error ?? '没有找到这件办件' : undefined} onRetry={() => void useCases.getState().load(caseId)} onHome={home} />
+  return (
+    <Frame>
+      <CaseConfirmation
+        caseId={rec.id}
+        bundleName={rec.bundleName}
+        submittedText={new Date(rec.submittedAt).toLocaleString('zh-CN', { hour12: false })}
+        dueText={dueTextOf(rec)}
+        matters={rec.matters.map((m) => ({ id: m.matterId, name: m.name, department: m.department, nextStep: nextStepOf(m) }))}
+        deliveryText={deliveryTextOf(rec)}
+        burden={rec.burden}
+        copied={copied}
+        staleNote={error ? `暂时无法获取最新进度（${error}），以下为提交时的记录。` : undefined}
+        onCopy={() => {
+          void Taro.setClipboardData({ data: rec.id }).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }}
+        onCases={() => go('/pages/journey/cases/index')}
+        onHome={home}
+      />
+    </Frame>
+  )
+}

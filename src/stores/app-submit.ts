@@ -1,0 +1,30 @@
+// Singletons for submission, cases and draft sync, built on the app's stores (src/stores/app.ts). Loaded by
+// the journey subpackage only. `startDraftSync` is idempotent: every journey page may call it.
+import { platform, storage } from '@/services/app'
+import { useDrafts, useSession } from './app'
+import { createCaseStore } from './cases'
+import { createSubmissionStore } from './submission'
+import { createSyncStore, watchDrafts } from './sync'
+
+export const useCases = createCaseStore({ client: platform, storage })
+export const useSubmission = createSubmissionStore({ client: platform, drafts: useDrafts, cases: useCases })
+export const useSync = createSyncStore({ client: platform, drafts: useDrafts, storage, signedIn: () => useSession.getState().status === 'signed-in' })
+
+let started = false
+
+/** Starts background sync once: pushes changes as they happen, pulls when the citizen signs in. */
+export function startDraftSync(): void {
+  if (started) return
+  started = true
+  watchDrafts(useSync, useDrafts, storage)
+  const catchUp = () => {
+    void useSync
+      .getState()
+      .pull()
+      .then(() => useSync.getState().flush())
+  }
+  if (useSession.getState().status === 'signed-in') catchUp()
+  useSession.subscribe((s, prev) => {
+    if (s.status === 'signed-in' && prev.status !== 'signed-in') catchUp()
+  })
+}
