@@ -5,6 +5,7 @@ import { placeBefore, summaryText, urlOf } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
 import { go, home } from '../../nav'
 import { useStep } from '../use-step'
+import { SubmitSection } from '../submit/SubmitSection'
 
 export default function ReviewPage() {
   const { draft, template, guidance, templateError, retry, goTo, backTo } = useStep('review')
@@ -26,6 +27,7 @@ export default function ReviewPage() {
         onChange={(step, questionId) => (step === 'questions' ? go(urlOf({ step, questionId }, draft, { return: 'review' })) : goTo({ step }))}
         onBack={() => backTo(placeBefore(guidance, { step: 'review' }))}
       />
+      <SubmitSection draft={draft} guidance={guidance} />
     </Frame>
   )
 }
