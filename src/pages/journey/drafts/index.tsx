@@ -9,6 +9,7 @@ import { ROUTES, STEP_LABELS, urlOf } from '@/stores/journey'
 import { useShallow } from 'zustand/react/shallow'
 import { Frame } from '../../Frame'
 import { back, go } from '../../nav'
+import { DraftSyncSection } from '../submit/DraftSyncSection'
 
 export default function DraftsPage() {
   const drafts = useDrafts(useShallow(selectOpenDrafts))
@@ -19,6 +20,7 @@ export default function DraftsPage() {
   }, [drafts.length]) // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Frame>
+      <DraftSyncSection />
       <DraftsScreen
         drafts={drafts.map((d) => ({ id: d.id, bundleName: names[d.id] ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: new Date(d.updatedAt).toLocaleString('zh-CN', { hour12: false }) }))}
         onResume={(id) => {
