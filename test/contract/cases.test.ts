@@ -240,8 +240,8 @@ describe('the server re-checks what was submitted', () => {
   test('pickup at a service hall that does not exist is a delivery error; a real hall is fine', async () => {
     const { c, profile, licences } = await citizen('dev-citizen-1')
     const f = await filled(c, { profile, licences }, 'bianlidian')
-    const halls = (await c.listRegions()).flatMap(function all(r): string[] {
-      return [...(r.hall ? [r.hall.id] : []), ...(r.children ?? []).flatMap(all)]
+    const halls = (await c.listRegions()).flatMap(function all(region): string[] {
+      return [...(region.hall ? [region.hall.id] : []), ...(region.children ?? []).flatMap(all)]
     })
     expect(halls.length).toBeGreaterThan(0)
     const bad = (await c.submitCase({ draftId: newDraftId(), content: { ...f.content, delivery: { method: 'pickup', hallId: 'hall-nowhere' } } }, newIdempotencyKey()).catch((e) => e)) as PlatformError
