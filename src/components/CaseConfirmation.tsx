@@ -48,7 +48,7 @@ export function CaseConfirmation(p: CaseConfirmationProps) {
         <View className='ui-help' id='case-no-label'>
           办件编号（查询进度时使用）
         </View>
-        <Text className='ui-case-no' userSelect selectable aria-describedby='case-no-label' id='case-no'>
+        <Text className='ui-case-no' selectable aria-describedby='case-no-label' id='case-no'>
           {p.caseId}
         </Text>
         <AppButton variant='secondary' onTap={p.onCopy} ariaLabel={`复制办件编号 ${p.caseId}`}>

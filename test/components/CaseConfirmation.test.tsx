@@ -1,0 +1,105 @@
+/** @jest-environment jsdom */
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { CaseConfirmation, burdenText } from '@/components/CaseConfirmation'
+import { base64Ascii, qrMatrix, qrSvg } from '@/components/qr'
+import { deliveryTextOf, dueTextOf, nextStepOf, type KeptCase } from '@/stores/cases'
+
+const burden = { separate: { fields: 31, materials: 14, visits: 4 }, bundle: { fields: 12, materials: 3, visits: 0 }, savedPercent: { fields: 61, materials: 79, visits: 100 } }
+
+function renderIt(over = {}) {
+  const p = {
+    caseId: 'HN2026112600001',
+    bundleName: '开办餐饮店',
+    submittedText: '2026/11/26 10:00:00',
+    dueText: '2026-12-03 前办结（5 个工作日，节假日不计）',
+    matters: [
+      { id: 'food', name: '食品经营许可', department: '市场监管', nextStep: '承诺件：长沙市市场监督管理局受理后 5 个工作日内办结' },
+      { id: 'sign', name: '户外招牌设置', department: '城管', nextStep: '即办件：当场办结' },
+    ],
+    deliveryText: '免费邮寄（EMS）',
+    burden,
+    onCopy: jest.fn(),
+    onCases: jest.fn(),
+    onHome: jest.fn(),
+    ...over,
+  }
+  render(<CaseConfirmation {...p} />)
+  return p
+}
+
+test('case number large and copyable, QR code, due date, next steps, delivery and the burden report', async () => {
+  const p = renderIt()
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('提交成功')
+  expect(screen.getByText('HN2026112600001')).toHaveClass('ui-case-no')
+  const qr = screen.getByRole('img', { name: /HN2026112600001 的二维码/ })
+  expect(qr.outerHTML).toContain('data:image/svg+xml;base64,')
+  expect(screen.getByText(/2026-12-03 前办结/)).toBeInTheDocument()
+  expect(screen.getByText(/食品经营许可（市场监管）/)).toBeInTheDocument()
+  expect(screen.getByText(/承诺件：长沙市/)).toBeInTheDocument()
+  expect(screen.getByText('免费邮寄（EMS）')).toBeInTheDocument()
+  expect(screen.getByText('填写 12 项而不是 31 项，上传 3 份材料而不是 14 份，跑 0 次')).toBeInTheDocument()
+  await userEvent.click(screen.getByRole('button', { name: /复制办件编号/ }))
+  expect(p.onCopy).toHaveBeenCalled()
+  await userEvent.click(screen.getByRole('button', { name: '查看我的办件' }))
+  expect(p.onCases).toHaveBeenCalled()
+  await userEvent.click(screen.getByRole('button', { name: '返回首页' }))
+  expect(p.onHome).toHaveBeenCalled()
+})
+
+test('copied state and no burden section when the platform gave none', () => {
+  renderIt({ copied: true, burden: undefined })
+  expect(screen.getByRole('button', { name: /复制办件编号/ })).toHaveTextContent('已复制')
+  expect(screen.queryByText(/这次为您省去了/)).toBeNull()
+})
+
+test('burden text follows the figures', () => {
+  expect(burdenText({ ...burden, bundle: { fields: 5, materials: 1, visits: 1 } })).toBe('填写 5 项而不是 31 项，上传 1 份材料而不是 14 份，跑 1 次')
+})
+
+test('the QR matrix has finder patterns and the SVG is one path; base64 matches the standard', () => {
+  const m = qrMatrix('HN2026112600001')
+  // version 1 (21 modules) plus a quiet zone of 4 on each side
+  expect(m.size).toBe(29)
+  // top-left finder: a dark 7×7 ring starting at the quiet zone
+  expect(m.dark[4].slice(4, 11).every(Boolean)).toBe(true)
+  expect(m.dark[5][5]).toBe(false)
+  expect(m.dark[0].some(Boolean)).toBe(false)
+  const svg = qrSvg('HN2026112600001')
+  expect(svg.match(/<path/g)).toHaveLength(1)
+  expect(base64Ascii(svg)).toBe(Buffer.from(svg, 'ascii').toString('base64'))
+  expect(base64Ascii('ab')).toBe('YWI=')
+  expect(base64Ascii('a')).toBe('YQ==')
+})
+
+const kept: KeptCase = {
+  id: 'HN2026112600001',
+  bundleId: 'b',
+  bundleName: '开办餐饮店',
+  templateVersion: 1,
+  draftId: 'd',
+  region: '430100',
+  applicantKind: 'person',
+  applicantName: '张*',
+  status: 'submitted',
+  submittedAt: '2026-11-26T02:00:00.000Z',
+  dueDate: '2026-12-03',
+  committedDays: 5,
+  deadline: 'on-time',
+  matters: [
+    { matterId: 'food', name: '食品经营许可', department: '市场监管', authority: '长沙市市场监督管理局', caseType: 'promised', promisedLimitDays: 5, hasSiteCheck: true, status: 'submitted', timeline: [] },
+    { matterId: 'sign', name: '户外招牌设置', department: '城管', authority: '', caseType: 'instant', promisedLimitDays: 0, hasSiteCheck: false, status: 'submitted', timeline: [] },
+  ],
+  delivery: { method: 'pickup', hallId: 'food' },
+  guidance: { matterIds: [], departments: [], fieldCount: 1, materialCount: 1, visits: 0, workingDays: 5, estimated: true },
+}
+
+test('the page texts: next steps per matter, due date (estimated when the holidays are not published), delivery', () => {
+  expect(nextStepOf(kept.matters[0])).toMatch(/长沙市市场监督管理局受理后 5 个工作日内办结，期间工作人员会联系您预约现场核查/)
+  expect(nextStepOf(kept.matters[1])).toMatch(/^即办件：城管受理后当场办结/)
+  expect(dueTextOf(kept)).toBe('预计2026-12-03 前办结（5 个工作日，节假日不计）')
+  expect(dueTextOf({ ...kept, committedDays: 0 })).toBe('当场办结')
+  expect(deliveryTextOf(kept)).toMatch(/窗口自取：长沙市市场监督管理局/)
+  expect(deliveryTextOf({ ...kept, delivery: { method: 'electronic' } })).toMatch(/电子证照/)
+  expect(deliveryTextOf({ ...kept, delivery: undefined })).toBeUndefined()
+})
