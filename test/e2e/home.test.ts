@@ -41,3 +41,56 @@ test('the home page has no axe violations at WCAG 2.2 AA', async () => {
     expect(await axeViolations(page)).toEqual([])
   })
 })
+
+test('the catalogue lists bundles for the region; 个人/法人 and life events filter; search finds by keyword', async () => {
+  await withScreenshotOnFailure(page, 'home-catalogue', async () => {
+    await page.goto(platform.url + '/')
+    await page.getByRole('heading', { name: '热门一件事' }).waitFor()
+    await page.getByRole('button', { name: '新生儿出生一件事', exact: true }).first().waitFor()
+    await page.getByRole('button', { name: '法人办事' }).click()
+    await page.getByRole('button', { name: '企业开办', exact: true }).first().waitFor()
+    expect(await page.getByRole('button', { name: '法人办事' }).getAttribute('aria-pressed')).toBe('true')
+    await page.getByRole('textbox', { name: '搜索一件事' }).fill('退休')
+    await page.getByRole('button', { name: '搜索', exact: true }).click()
+    await page.getByRole('heading', { name: '“退休”的搜索结果' }).waitFor()
+    await page.getByRole('textbox', { name: '搜索一件事' }).fill('没有这种事')
+    await page.getByRole('button', { name: '搜索', exact: true }).click()
+    await page.getByText(/没有找到相关的一件事/).waitFor()
+  })
+})
+
+test('the region (default 长沙市) and 长辈版 are kept after a reload; elder mode has no axe violations', async () => {
+  await withScreenshotOnFailure(page, 'home-preferences', async () => {
+    await page.goto(platform.url + '/')
+    await page.getByText('当前地区：长沙市').waitFor()
+    await page.getByRole('button', { name: '切换地区' }).click()
+    await page.getByRole('radio', { name: '株洲市' }).click()
+    await page.getByText('当前地区：株洲市').waitFor()
+    const elder = page.getByRole('switch', { name: /长辈版/ })
+    await elder.click()
+    expect(await elder.getAttribute('aria-checked')).toBe('true')
+    await page.reload()
+    await page.getByText('当前地区：株洲市').waitFor()
+    expect(await page.getByRole('switch', { name: /长辈版/ }).getAttribute('aria-checked')).toBe('true')
+    const size = await page.getByRole('heading', { level: 1 }).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    // 长辈版 (MIIT 适老化): the largest text ≥ 30 px, main text ≥ 18 px
+    expect(size).toBeGreaterThanOrEqual(30)
+    const body = await page.locator('.ui-lead').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(body).toBeGreaterThanOrEqual(18)
+    expect(await axeViolations(page)).toEqual([])
+  })
+})
+
+test('every button and choice on the home page is at least 44 px tall and reachable by keyboard', async () => {
+  await withScreenshotOnFailure(page, 'home-targets', async () => {
+    await page.goto(platform.url + '/')
+    await page.getByRole('heading', { name: '热门一件事' }).waitFor()
+    const small = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[role=button],[role=switch],[role=radio],input'))
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .map((el) => ({ text: (el.textContent ?? '').trim(), h: el.getBoundingClientRect().height, tab: (el as HTMLElement).tabIndex }))
+        .filter((x) => x.h < 44 || x.tab < 0),
+    )
+    expect(small).toEqual([])
+  })
+})

@@ -51,6 +51,7 @@ async function typeNumber(question: string, value: string) {
 
 async function signInBySms() {
   await heading1('登录').waitFor()
+  expect(await axeViolations(page)).toEqual([])
   await page.getByRole('textbox', { name: '手机号码' }).fill(MOBILE)
   await tap('获取验证码')
   await page.getByText('验证码已发送，请查看短信').waitFor()
@@ -100,6 +101,7 @@ test('开办餐饮店 from search to the review step: answers change what applie
     await signInBySms()
     await heading1('填写申请信息').waitFor()
     expect(page.url()).toContain('/pages/journey/form/index')
+    expect(await axeViolations(page)).toEqual([])
     const id = page.getByRole('group', { name: '身份证号码' })
     await expect(id.textContent()).resolves.toContain('430104********1238')
     await expect(id.textContent()).resolves.toContain('来自实名信息')
@@ -118,6 +120,7 @@ test('开办餐饮店 from search to the review step: answers change what applie
 
     // materials
     await heading1('准备材料').waitFor()
+    expect(await axeViolations(page)).toEqual([])
     const idCard = page.locator('#m-id-card')
     await tap('同意使用电子居民身份证', idCard)
     await idCard.getByText('✓ 已关联电子居民身份证，无需上传').waitFor()
@@ -153,11 +156,13 @@ test('开办餐饮店 from search to the review step: answers change what applie
     await choose('全程网办')
     await choose('免费邮寄（EMS）')
     await expect(page.getByRole('textbox', { name: '收件人', exact: true }).inputValue()).resolves.toBe('刘洋')
+    expect(await axeViolations(page)).toEqual([])
     await choose('长沙市', page.getByRole('radiogroup', { name: '收件地区' }))
     await tap('继续')
 
     // review: every answer kept
     await heading1('核对申请信息').waitFor()
+    expect(await axeViolations(page)).toEqual([])
     const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ')
     expect(text).toContain('店面的使用面积有多大？ 40㎡')
     expect(text).toContain('开这家店总共打算投入多少钱？ 50万元')
