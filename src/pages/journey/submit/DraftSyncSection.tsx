@@ -4,7 +4,7 @@ import { View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { DraftConflict } from '@/components/DraftConflict'
-import { useCatalogue, useDrafts } from '@/stores/app'
+import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { startDraftSync, useSync } from '@/stores/app-submit'
 import { latestTemplate } from '@/stores/catalogue'
 import { STEP_LABELS } from '@/stores/journey'
@@ -16,6 +16,8 @@ export function DraftSyncSection() {
   const drafts = useDrafts((s) => s.drafts)
   const names = useCatalogue(useShallow((s) => Object.fromEntries(conflicts.map((c) => [c.id, latestTemplate(s, c.content.bundleId)?.name]))))
   useEffect(() => {
+    // pulls once the session is known to be signed in (startDraftSync watches for that)
+    void useSession.getState().restore()
     startDraftSync()
     void useSync
       .getState()
