@@ -46,14 +46,14 @@ export class Auth {
 
   issue(user: UserRecord, nowMs: number): LoginResponse {
     const id = randomBytes(12).toString('hex')
-    const pair = this.newPair(nowMs)
+    const pair = this.newPair()
     const rec: SessionRecord = { id, userId: user.profile.userId, accessHash: sha(pair.accessToken), refreshHash: sha(pair.refreshToken), accessExpiresAt: nowMs + this.options.accessTtlMs, refreshExpiresAt: nowMs + this.options.refreshTtlMs, createdAt: nowMs }
     this.state.sessions.set(id, rec)
     this.index(rec)
     return { ...pair, profile: user.profile }
   }
 
-  private newPair(_nowMs: number): TokenPair {
+  private newPair(): TokenPair {
     return {
       accessToken: token('at'),
       refreshToken: token('rt'),
@@ -86,7 +86,7 @@ export class Auth {
       return fail('UNAUTHORIZED', '登录已过期，请重新登录')
     }
     // rotation: the old refresh token stops working once used
-    const pair = this.newPair(nowMs)
+    const pair = this.newPair()
     this.unindex(session)
     const next: SessionRecord = {
       ...session,

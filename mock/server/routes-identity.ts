@@ -1,4 +1,5 @@
 // Identity routes: WeChat code, SMS code, staff password, refresh, logout, profile; and e-licences.
+import { randomBytes } from 'node:crypto'
 import { maskIdNumber, maskMobile, maskName } from '../../src/domain/mask'
 import type { LicenceKind } from '../../src/domain/template/types'
 import { validateMobile } from '../../src/domain/validators'
@@ -192,7 +193,7 @@ export function identityRoutes(core: Core): Route[] {
         const l = u.licences.find((x) => x.kind === kind)
         if (!l) return fail('NOT_FOUND', `未查到您的电子${LICENCE_TITLES[kind] ?? '证照'}`)
         const at = new Date(core.now()).toISOString()
-        const id = `c-${core.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+        const id = `c-${randomBytes(9).toString('base64url')}`
         core.state.consents.set(id, { id, userId: u.profile.userId, kind, purpose, bundleId, at })
         const res: LicenceConsentResponse = { kind, title: LICENCE_TITLES[kind], data: l.data, consentId: id, consentedAt: at }
         return json(200, res)
