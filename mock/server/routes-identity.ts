@@ -4,7 +4,8 @@ import { maskIdNumber, maskMobile, maskName } from '../../src/domain/mask'
 import type { LicenceKind } from '../../src/domain/template/types'
 import { validateMobile } from '../../src/domain/validators'
 import type { LicenceConsentResponse, LicenceListResponse, OkResponse, SmsSendResponse } from '../../src/services/contract'
-import { LICENCE_TITLES, type LicenceFixture } from '../fixtures/users'
+import { LICENCE_NAMES } from '../../src/domain/engine/labels'
+import type { LicenceFixture } from '../fixtures/users'
 import { me, type Core, type Route } from './core'
 import { fail, json } from './http'
 import { Checker } from './input'
@@ -33,7 +34,7 @@ function summary(l: LicenceFixture, consented: boolean) {
   const firm = l.kind === 'businessLicence' || l.kind === 'foodLicence' || (l.kind === 'property' && /公司|店|厂|中心/.test(l.holder))
   return {
     kind: l.kind,
-    title: LICENCE_TITLES[l.kind],
+    title: LICENCE_NAMES[l.kind],
     holder: firm ? l.holder : maskName(l.holder),
     number: firm ? l.number : maskNumber(l.number),
     issuer: l.issuer,
@@ -191,11 +192,11 @@ export function identityRoutes(core: Core): Route[] {
         c.done()
         const kind = ctx.params.kind as LicenceKind
         const l = u.licences.find((x) => x.kind === kind)
-        if (!l) return fail('NOT_FOUND', `未查到您的电子${LICENCE_TITLES[kind] ?? '证照'}`)
+        if (!l) return fail('NOT_FOUND', `未查到您的电子${LICENCE_NAMES[kind] ?? '证照'}`)
         const at = new Date(core.now()).toISOString()
         const id = `c-${randomBytes(9).toString('base64url')}`
         core.state.consents.set(id, { id, userId: u.profile.userId, kind, purpose, bundleId, at })
-        const res: LicenceConsentResponse = { kind, title: LICENCE_TITLES[kind], data: l.data, consentId: id, consentedAt: at }
+        const res: LicenceConsentResponse = { kind, title: LICENCE_NAMES[kind], data: l.data, consentId: id, consentedAt: at }
         return json(200, res)
       },
     },
