@@ -66,6 +66,7 @@ export function ChoiceGroup(props: ChoiceGroupProps) {
         className={legendAsHeading ? 'ui-h1 ui-choice__legend' : 'ui-label ui-choice__legend'}
         role={legendAsHeading ? 'heading' : undefined}
         aria-level={legendAsHeading ? 1 : undefined}
+        tabIndex={legendAsHeading ? -1 : undefined}
       >
         {legend}
         {optional ? <Text className='ui-optional'>（选填）</Text> : null}

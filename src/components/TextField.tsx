@@ -45,7 +45,7 @@ export function TextField(props: TextFieldProps) {
   if (autoComplete) extra.autoComplete = autoComplete
   return (
     <View className={`ui-field ${error ? 'ui-field--error' : ''}`}>
-      <View id={labelId} className={labelAsHeading ? 'ui-h1 ui-field__label' : 'ui-label'} role={labelAsHeading ? 'heading' : undefined} aria-level={labelAsHeading ? 1 : undefined}>
+      <View id={labelId} className={labelAsHeading ? 'ui-h1 ui-field__label' : 'ui-label'} role={labelAsHeading ? 'heading' : undefined} aria-level={labelAsHeading ? 1 : undefined} tabIndex={labelAsHeading ? -1 : undefined}>
         {label}
         {optional ? <Text className='ui-optional'>（选填）</Text> : null}
       </View>

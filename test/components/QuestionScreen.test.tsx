@@ -100,3 +100,12 @@ test('a continue-time error is shown at the question and described on the group'
   expect(screen.getByRole('radiogroup')).toHaveAccessibleDescription(expect.stringContaining('请回答此问题后继续'))
   expect(screen.getByRole('radiogroup')).toHaveAttribute('aria-invalid', 'true')
 })
+
+test('moving to the next question puts focus on its heading', () => {
+  const g = guidanceFor({ answers: { tobacco: true } })
+  const props = { bundleName: 'x', position: { index: 1, total: 4 }, summary: 's', onAnswer: () => undefined, onContinue: () => undefined, onBack: () => undefined }
+  const { rerender } = render(<QuestionScreen {...props} view={g.questions.visible[0]} />)
+  expect(screen.getByRole('heading', { level: 1 })).not.toHaveFocus()
+  rerender(<QuestionScreen {...props} view={g.questions.visible[1]} />)
+  expect(screen.getByRole('heading', { level: 1, name: '经营场所面积有多大？' })).toHaveFocus()
+})

@@ -1,5 +1,4 @@
-import { guide, type Guidance } from '@/domain'
-import type { DraftContent, GuidanceContext, PrefillData } from '@/domain'
+import { guide, type DraftContent, type Guidance, type GuidanceContext, type PrefillData } from '@/domain'
 import { NOW, profile, template } from './fixtures'
 
 export function content(over: Partial<DraftContent> = {}): DraftContent {

@@ -38,7 +38,7 @@ const heading1 = (name: string | RegExp) => page.getByRole('heading', { level: 1
 const tap = (name: string | RegExp, scope: Page | Locator = page) => scope.getByRole('button', { name, exact: typeof name === 'string' }).click()
 const choose = (name: string, scope: Page | Locator = page) => scope.getByRole('radio', { name, exact: true }).click()
 
-async function answer(question: string, act: () => Promise<void>) {
+async function answer(question: string | RegExp, act: () => Promise<void>) {
   await heading1(question).waitFor()
   await act()
   await tap('继续')

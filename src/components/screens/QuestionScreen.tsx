@@ -1,6 +1,6 @@
 // One situation question per screen: plain words, help, back link, the live summary, dead ends explained.
 import { View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AnswerValue, QuestionView, StopView } from '@/domain'
 import { AppButton } from '../Button'
 import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
@@ -37,6 +37,15 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const shownError = error ?? view.error
   // number questions keep the text as typed: "12." is not lost while the citizen is typing
   const [text, setText] = useState(typeof view.answer === 'number' ? String(view.answer) : '')
+  // a new question: move focus to its heading so screen readers read it (not on the first one)
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    if (typeof document !== 'undefined') (document.getElementById(`q-${q.id}-legend`) ?? document.getElementById(`q-${q.id}-label`))?.focus()
+  }, [q.id])
   useEffect(() => {
     setText(typeof view.answer === 'number' ? String(view.answer) : '')
     // only when another question is shown
