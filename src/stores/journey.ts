@@ -16,6 +16,7 @@ import type {
   MaterialView,
   Question,
 } from '@/domain'
+import type { Region } from '@/services/contract'
 import type { JourneyPlace, LocalDraft } from './draft'
 
 export const ROUTES = {
@@ -210,17 +211,37 @@ export function deliveryFor(method: Delivery, before: DeliveryChoice | undefined
   return { method, ...(before?.address ? { address: before.address } : {}) }
 }
 
+export interface HallOption {
+  value: string
+  label: string
+  help?: string
+}
+
 /**
- * Halls where the result can be collected: the 办理地点 of the matters that apply (the platform has no list of
- * halls yet). The id is the first matter held there.
+ * Service halls (政务服务中心) where a result can be collected for a region: its own hall and those of the
+ * regions above it, nearest first (GET /regions). The id is what delivery.hallId names.
  */
-export function hallOptions(g: Guidance): { value: string; label: string; help?: string }[] {
-  const seen = new Map<string, { value: string; label: string; help?: string }>()
-  for (const m of g.matters) {
-    const address = m.matter.location.address
-    if (!seen.has(address)) seen.set(address, { value: m.id, label: `${m.authority || m.matter.department}：${address}`, help: m.matter.location.hours })
+export function hallOptions(regions: Region[], region: string): HallOption[] {
+  const out: HallOption[] = []
+  const walk = (list: Region[]) => {
+    for (const r of list) {
+      const prefix = r.code.replace(/(00)+$/, '')
+      if (!region.startsWith(prefix)) continue
+      if (r.hall) out.unshift({ value: r.hall.id, label: `${r.hall.name}（${r.hall.address}）`, help: `${r.hall.hours}；电话 ${r.hall.phone}` })
+      if (r.children) walk(r.children)
+    }
   }
-  return [...seen.values()]
+  walk(regions)
+  return out
+}
+
+export function hallName(regions: Region[], hallId: string | undefined): string | undefined {
+  for (const r of regions) {
+    if (r.hall && r.hall.id === hallId) return `${r.hall.name}（${r.hall.address}）`
+    const inner = r.children ? hallName(r.children, hallId) : undefined
+    if (inner) return inner
+  }
+  return undefined
 }
 
 /** 全程网办 or offline must be chosen when the bundle offers both. */

@@ -12,7 +12,10 @@ function Harness({ onContinue }: { onContinue: () => void }) {
   const [delivery, setDelivery] = useState<DeliveryChoice>()
   const [handling, setHandling] = useState<'online' | 'offline'>()
   const g = guidanceFor({ answers: ANSWERED, delivery })
-  const halls = hallOptions(g)
+  const halls = hallOptions(
+    [{ code: '430100', name: '长沙市', hall: { id: 'hall-430100', name: '长沙市政务服务中心', address: '长沙市岳麓区岳麓大道', hours: '工作日', phone: '12345' } }],
+    '430100',
+  )
   const defaults = { recipient: '张三', mobile: '13812345678', region: '430100', detail: '麓山南路 1 号' }
   return (
     <DeliveryScreen
@@ -58,7 +61,7 @@ test('pickup names the hall; electronic needs nothing more; handling must be cho
   const onContinue = jest.fn()
   render(<Harness onContinue={onContinue} />)
   await userEvent.click(screen.getByRole('radio', { name: '窗口自取' }))
-  expect(screen.getByRole('radio', { name: /长沙市岳麓区政务服务中心二楼/ })).toHaveAttribute('aria-checked', 'true')
+  expect(screen.getByRole('radio', { name: /长沙市政务服务中心（长沙市岳麓区岳麓大道）/ })).toHaveAttribute('aria-checked', 'true')
   await userEvent.click(screen.getByRole('radio', { name: '仅电子证照（不领取纸质结果）' }))
   await userEvent.click(screen.getByRole('button', { name: '继续' }))
   expect(onContinue).not.toHaveBeenCalled()

@@ -7,6 +7,7 @@ import {
   currentQuestion,
   deliveryFor,
   guidanceContext,
+  hallName,
   hallOptions,
   handlingError,
   licencesToOffer,
@@ -17,6 +18,18 @@ import {
   urlOf,
 } from '@/stores/journey'
 import { NOW, profile, template } from '../components/fixtures'
+
+const REGIONS = [
+  {
+    code: '430000',
+    name: '湖南省',
+    hall: { id: 'hall-430000', name: '湖南省政务服务中心', address: '长沙市天心区', hours: '工作日', phone: '12345' },
+    children: [
+      { code: '430100', name: '长沙市', hall: { id: 'hall-430100', name: '长沙市政务服务中心', address: '长沙市岳麓区岳麓大道', hours: '工作日', phone: '12345' } },
+      { code: '430200', name: '株洲市', hall: { id: 'hall-430200', name: '株洲市市民中心', address: '株洲市天元区', hours: '工作日', phone: '12345' } },
+    ],
+  },
+]
 
 function draftWith(answers: LocalDraft['content']['answers'], extra: Partial<LocalDraft> = {}): LocalDraft {
   return {
@@ -96,8 +109,10 @@ test('switching back to upload keeps the files already uploaded; a promise start
 
 test('delivery: EMS starts from the profile and keeps edits; pickup names a hall; handling must be chosen', () => {
   const all = g(draftWith({ tobacco: true, area: 50, menu: [], site: 'shop' }))
-  const halls = hallOptions(all)
-  expect(halls[0].label).toContain('长沙市岳麓区政务服务中心')
+  expect(all.delivery.needed).toBe(true)
+  const halls = hallOptions(REGIONS, '430104')
+  expect(halls.map((h) => h.value)).toEqual(['hall-430100', 'hall-430000'])
+  expect(hallName(REGIONS, 'hall-430100')).toBe('长沙市政务服务中心（长沙市岳麓区岳麓大道）')
   const ems = deliveryFor('ems', undefined, { recipient: '张三', mobile: '13812345678', region: '430100', detail: '麓山南路 1 号' }, halls)
   expect(ems.address).toEqual({ recipient: '张三', mobile: '13812345678', region: '430100', detail: '麓山南路 1 号' })
   const edited = deliveryFor('ems', { ...ems, address: { ...ems.address!, detail: '新地址' } }, { detail: '麓山南路 1 号' }, halls)

@@ -20,7 +20,7 @@ export default function DeliveryPage() {
   if (!draft) return <Loading error='没有找到这份申请，请从首页重新开始' onHome={home} />
   if (!template || !guidance) return <Loading error={templateError} onRetry={retry} onHome={home} />
   const drafts = useDrafts.getState()
-  const halls = hallOptions(guidance)
+  const halls = hallOptions(regions, draft.content.region)
   const cities = cityRegions(regions).map((r) => ({ value: r.code, label: r.name }))
   const current = draft.content.delivery
   const profileCity = profile?.region ? `${profile.region.slice(0, 4)}00` : undefined

@@ -1,7 +1,9 @@
 // Check answers (first version, before submission is built): everything kept, each with a 修改 link.
 import { ReviewScreen } from '@/components/screens/ReviewScreen'
 import { DELIVERY_LABELS } from '@/components/format'
-import { placeBefore, summaryText, urlOf } from '@/stores/journey'
+import { hallName, placeBefore, summaryText, urlOf } from '@/stores/journey'
+import { useEffect } from 'react'
+import { useCatalogue } from '@/stores/app'
 import { Frame, Loading } from '../../Frame'
 import { go, home } from '../../nav'
 import { useStep } from '../use-step'
@@ -9,12 +11,17 @@ import { SubmitSection } from '../submit/SubmitSection'
 
 export default function ReviewPage() {
   const { draft, template, guidance, templateError, retry, goTo, backTo } = useStep('review')
+  const regions = useCatalogue((s) => s.regions)
+  const loadRegions = useCatalogue((s) => s.loadRegions)
+  useEffect(() => {
+    void loadRegions()
+  }, [loadRegions])
   if (!draft) return <Loading error='没有找到这份申请，请从首页重新开始' onHome={home} />
   if (!template || !guidance) return <Loading error={templateError} onRetry={retry} onHome={home} />
   const d = draft.content.delivery
   const fileNames: Record<string, string[]> = {}
   for (const f of Object.values(draft.files)) (fileNames[f.materialId] ??= []).push(f.name)
-  const hall = d?.method === 'pickup' ? guidance.matters.find((m) => m.id === d.hallId)?.matter.location.address : undefined
+  const hall = d?.method === 'pickup' ? hallName(regions, d.hallId) : undefined
   return (
     <Frame>
       <ReviewScreen
