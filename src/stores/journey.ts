@@ -29,6 +29,7 @@ export const ROUTES = {
   delivery: '/pages/journey/delivery/index',
   review: '/pages/journey/review/index',
   drafts: '/pages/journey/drafts/index',
+  cases: '/pages/journey/cases/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -154,6 +154,9 @@ test('开办餐饮店 from search to the review step: answers change what applie
     // delivery
     await heading1('办理方式与结果领取').waitFor()
     await choose('全程网办')
+    await choose('窗口自取')
+    await page.getByRole('radio', { name: /长沙市政务服务中心/ }).waitFor()
+    await expect(page.getByRole('radio', { name: /长沙市政务服务中心/ }).getAttribute('aria-checked')).resolves.toBe('true')
     await choose('免费邮寄（EMS）')
     await expect(page.getByRole('textbox', { name: '收件人', exact: true }).inputValue()).resolves.toBe('刘洋')
     expect(await axeViolations(page)).toEqual([])

@@ -1,5 +1,4 @@
 // Home: find a bundle by search, kind, life event or zone, in the citizen's region; resume a draft.
-import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import type { ApplicantKind } from '@/domain'
 import { HomeScreen } from '@/components/screens/HomeScreen'
@@ -70,7 +69,7 @@ export default function HomePage() {
           if (d) go(urlOf(d.place, d))
         }}
         onDrafts={() => go(ROUTES.drafts)}
-        onCases={() => void Taro.showToast({ title: '“我的办件”即将上线', icon: 'none' })}
+        onCases={() => go(ROUTES.cases)}
         onRetry={() => void loadBundles(listQuery)}
         userName={profile?.name}
       />
