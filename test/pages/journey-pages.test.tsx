@@ -1,0 +1,129 @@
+/** @jest-environment jsdom */
+// The journey pages wired to the app's stores, with Taro's API and the platform client replaced by doubles.
+import { act, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { profile, template } from '../components/fixtures'
+
+jest.mock('@tarojs/taro', () => {
+  const params: { current: Record<string, string> } = { current: {} }
+  const taro = {
+    navigateTo: jest.fn(async () => undefined),
+    redirectTo: jest.fn(async () => undefined),
+    navigateBack: jest.fn(async () => undefined),
+    reLaunch: jest.fn(async () => undefined),
+    getCurrentPages: jest.fn(() => [{ route: 'pages/journey/guide/index' }, { route: 'pages/journey/question/index' }]),
+    pageScrollTo: jest.fn(async () => undefined),
+    showToast: jest.fn(),
+    showModal: jest.fn(async () => ({ confirm: true })),
+    getStorageSync: jest.fn(() => ''),
+    setStorageSync: jest.fn(),
+    removeStorageSync: jest.fn(),
+  }
+  return { __esModule: true, default: taro, params, useRouter: () => ({ params: params.current }) }
+})
+
+jest.mock('@/services/app', () => {
+  const { memoryStorage } = jest.requireActual('@/services/storage')
+  const { createTokenStore } = jest.requireActual('@/services/tokens')
+  const { createProgressRegistry } = jest.requireActual('@/services/upload-transport')
+  const fixtures = jest.requireActual('../components/fixtures')
+  const platform = {
+    getBundle: jest.fn(async () => fixtures.template),
+    listBundles: jest.fn(async () => []),
+    listRegions: jest.fn(async () => []),
+    me: jest.fn(async () => fixtures.profile),
+    listLicences: jest.fn(async () => []),
+    consentLicence: jest.fn(),
+    loginWechat: jest.fn(),
+    sendSmsCode: jest.fn(),
+    loginSms: jest.fn(),
+    logout: jest.fn(),
+    uploadFile: jest.fn(),
+  }
+  return { storage: memoryStorage(), tokens: createTokenStore(memoryStorage()), uploadProgress: createProgressRegistry(), platform, pickFiles: jest.fn(async () => []) }
+})
+
+import FormPage from '@/pages/journey/form/index'
+import QuestionPage from '@/pages/journey/question/index'
+import { useCatalogue, useDrafts, useSession } from '@/stores/app'
+
+const mockTaro = jest.requireMock('@tarojs/taro').default as Record<string, jest.Mock>
+const mockParams = jest.requireMock('@tarojs/taro').params as { current: Record<string, string> }
+const mockPlatform = jest.requireMock('@/services/app').platform as Record<string, jest.Mock>
+
+function startDraft(answers: Record<string, boolean | number | string | string[]> = {}) {
+  const id = useDrafts.getState().start({ bundleId: template.id, templateVersion: template.version, region: '430100', applicantKind: 'person' })
+  for (const [q, v] of Object.entries(answers)) useDrafts.getState().setAnswer(id, q, v)
+  mockParams.current = { draft: id, bundle: template.id }
+  return id
+}
+
+beforeEach(() => {
+  useDrafts.getState().reset()
+  useCatalogue.getState().reset()
+  useSession.getState().reset()
+  jest.clearAllMocks()
+})
+
+test('the question page asks one question at a time, records the place, and goes on to the form', async () => {
+  const id = startDraft()
+  render(<QuestionPage />)
+  await screen.findByRole('heading', { level: 1, name: '是否销售卷烟？' })
+  expect(mockPlatform.getBundle).toHaveBeenCalledWith('test-shop', 3)
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  expect(screen.getByText('请回答此问题后继续', { selector: '[id$=-error]' })).toBeInTheDocument()
+  await userEvent.click(screen.getByRole('radio', { name: '是' }))
+  expect(screen.getByRole('status')).toHaveTextContent('需办理 2 个事项')
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  await screen.findByRole('heading', { level: 1, name: '经营场所面积有多大？' })
+  expect(useDrafts.getState().drafts[id].place).toEqual({ step: 'questions', questionId: 'area' })
+  await userEvent.type(screen.getByRole('textbox'), '120')
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  await userEvent.click(await screen.findByRole('checkbox', { name: '以上都没有' }))
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  await userEvent.click(await screen.findByRole('radio', { name: '临街商铺' }))
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  expect(mockTaro.navigateTo).toHaveBeenCalledWith({ url: `/pages/journey/form/index?draft=${encodeURIComponent(id)}&bundle=test-shop` })
+  expect(useDrafts.getState().drafts[id].content.answers).toEqual({ tobacco: true, area: 120, menu: [], site: 'shop' })
+})
+
+test('the back link on the first question returns to the guide page', async () => {
+  startDraft()
+  render(<QuestionPage />)
+  await userEvent.click(await screen.findByRole('button', { name: '‹ 返回' }))
+  expect(mockTaro.navigateBack).toHaveBeenCalled()
+})
+
+test('signed out, the form asks for sign-in first and keeps the answers', async () => {
+  const id = startDraft({ tobacco: false, area: 50, menu: [], site: 'shop' })
+  render(<FormPage />)
+  await screen.findByRole('heading', { level: 2, name: '请先登录' })
+  await userEvent.click(screen.getByRole('button', { name: '登录后继续' }))
+  expect(mockTaro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
+  expect(useDrafts.getState().drafts[id].content.answers.area).toBe(50)
+})
+
+test('signed in, the form shows prefilled values locked and masked, and saves what is typed to the draft', async () => {
+  const id = startDraft({ tobacco: false, area: 50, menu: [], site: 'shop' })
+  act(() => useSession.setState({ status: 'signed-in', profile }))
+  render(<FormPage />)
+  const idNumber = await screen.findByRole('group', { name: '身份证号码' })
+  expect(idNumber).toHaveTextContent('430102********1234')
+  await userEvent.type(screen.getByRole('textbox', { name: '店铺名称' }), '湘味')
+  expect(useDrafts.getState().drafts[id].content.values.shopName).toBe('湘味')
+  expect(useDrafts.getState().drafts[id].place).toEqual({ step: 'form' })
+})
+
+test('a step opened before its time sends the citizen to the furthest step allowed', async () => {
+  const id = startDraft({ tobacco: true })
+  render(<FormPage />)
+  await waitFor(() => expect(mockTaro.redirectTo).toHaveBeenCalledWith({ url: `/pages/journey/question/index?draft=${encodeURIComponent(id)}&bundle=test-shop&q=area` }))
+})
+
+test('an unknown draft says so in Chinese with a way home', async () => {
+  mockParams.current = { draft: 'nope' }
+  render(<QuestionPage />)
+  expect(screen.getByRole('alert')).toHaveTextContent('没有找到这份申请，请从首页重新开始')
+  await userEvent.click(screen.getByRole('button', { name: '返回首页' }))
+  expect(mockTaro.reLaunch).toHaveBeenCalled()
+})
