@@ -15,3 +15,14 @@ test('elder mode and region are kept on the device', () => {
   b.getState().reset()
   expect(b.getState().region).toBeUndefined()
 })
+
+test("WeChat's large font setting turns 长辈版 on, until the citizen chooses", () => {
+  const store = createPreferencesStore(memoryStorage())
+  store.getState().adoptSystemFontSize(17)
+  expect(store.getState().elderMode).toBe(false)
+  store.getState().adoptSystemFontSize(23.8)
+  expect(store.getState().elderMode).toBe(true)
+  store.getState().setElderMode(false)
+  store.getState().adoptSystemFontSize(23.8)
+  expect(store.getState().elderMode).toBe(false)
+})
