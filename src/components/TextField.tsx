@@ -8,7 +8,8 @@ export interface TextFieldProps {
   label: string
   value: string
   onInput: (value: string) => void
-  onBlur?: (value: string) => void
+  /** `towardsButton`: focus is moving to a button (the tap that blurred the field is on its way to it) */
+  onBlur?: (value: string, towardsButton: boolean) => void
   help?: string
   optional?: boolean
   error?: string
@@ -30,6 +31,10 @@ function inputProps(kind: InputKind): { type: 'text' | 'number' | 'digit' | 'idc
   if (kind === 'digit') return isH5 ? { type: 'text', inputMode: 'decimal' } : { type: 'digit' }
   if (kind === 'idcard') return isH5 ? { type: 'text' } : { type: 'idcard' }
   return { type: 'text' }
+}
+
+function isButton(el: unknown): boolean {
+  return typeof el === 'object' && el !== null && typeof (el as Element).getAttribute === 'function' && (el as Element).getAttribute('role') === 'button'
 }
 
 export function TextField(props: TextFieldProps) {
@@ -73,7 +78,7 @@ export function TextField(props: TextFieldProps) {
           aria-invalid={error ? true : undefined}
           aria-required={optional ? undefined : true}
           onInput={(e) => onInput(e.detail.value)}
-          onBlur={(e) => onBlur?.(e.detail.value)}
+          onBlur={(e) => onBlur?.(e.detail.value, isButton((e as unknown as { relatedTarget?: unknown }).relatedTarget))}
           {...extra}
         />
         {unit ? (

@@ -73,3 +73,13 @@ test('a complete form continues', async () => {
   await userEvent.click(screen.getByRole('button', { name: '继续' }))
   expect(onContinue).toHaveBeenCalledTimes(1)
 })
+
+test('leaving a field for the 继续 button does not move the button: 继续 shows every error itself', async () => {
+  const onContinue = jest.fn()
+  render(<Harness onContinue={onContinue} />)
+  await userEvent.type(screen.getByRole('textbox', { name: '联系电话' }), '1380')
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  expect(onContinue).not.toHaveBeenCalled()
+  expect(screen.getByRole('alert')).toHaveTextContent('联系电话')
+  expect(screen.getByRole('textbox', { name: '联系电话' })).toHaveAttribute('aria-invalid', 'true')
+})

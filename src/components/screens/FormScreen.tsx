@@ -92,7 +92,10 @@ export function FormScreen(props: FormScreenProps) {
         error={errorOf(f)}
         warning={f.warning}
         onInput={(v) => onValue(f.id, v)}
-        onBlur={() => setTouched((t) => ({ ...t, [f.id]: true }))}
+        onBlur={(_, towardsButton) => {
+          // a tap on 继续 shows every error itself; showing this one first would move the button from under the finger
+          if (!towardsButton) setTouched((t) => ({ ...t, [f.id]: true }))
+        }}
       />
     )
   }

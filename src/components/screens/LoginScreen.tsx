@@ -72,7 +72,7 @@ export function LoginScreen(props: LoginScreenProps) {
         </AppButton>
       ) : (
         <View>
-          <TextField id='login-mobile' label='手机号码' kind='tel' maxLength={11} value={mobile} error={mobileError} autoComplete='tel' onInput={setMobile} onBlur={() => mobile && checkMobile()} />
+          <TextField id='login-mobile' label='手机号码' kind='tel' maxLength={11} value={mobile} error={mobileError} autoComplete='tel' onInput={setMobile} onBlur={(_, towardsButton) => !towardsButton && mobile && checkMobile()} />
           <AppButton variant='secondary' onTap={send} disabled={left > 0} busy={busy && !sent}>
             {left > 0 ? `${left} 秒后可重新获取` : sent ? '重新获取验证码' : '获取验证码'}
           </AppButton>
