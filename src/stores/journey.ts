@@ -16,6 +16,7 @@ import type {
   MaterialView,
   Question,
 } from '@/domain'
+import { LICENCE_NAMES } from '@/domain/engine/labels'
 import type { Region } from '@/services/contract'
 import type { JourneyPlace, LocalDraft } from './draft'
 
@@ -148,7 +149,7 @@ export function materialErrors(g: Guidance, consented: Partial<Record<LicenceKin
   for (const m of g.materials) {
     if (m.chosen === 'upload' && uploading.includes(m.id)) out[m.id] = `${m.material.name}还在上传，请稍候`
     else if (m.error) out[m.id] = m.error
-    else if (consentNeeded(m, consented)) out[m.id] = `请同意使用电子${m.material.name}，或选择其他提交方式`
+    else if (consentNeeded(m, consented)) out[m.id] = `请同意使用电子${LICENCE_NAMES[m.material.licence as LicenceKind]}，或选择其他提交方式`
   }
   return out
 }

@@ -135,6 +135,17 @@ export function heldLicenceKinds(s: Pick<SessionState, 'licences'>): LicenceKind
   return s.licences.map((l) => l.kind)
 }
 
+/**
+ * E-licences the citizen agreed to use: in this session (with their data), or earlier (the platform keeps the
+ * consent; a reload loses only the data, which the form asks for again).
+ */
+export function consentedLicences(s: Pick<SessionState, 'licences' | 'licenceData'>): Partial<Record<LicenceKind, true>> {
+  const out: Partial<Record<LicenceKind, true>> = {}
+  for (const l of s.licences) if (l.consented) out[l.kind] = true
+  for (const k of Object.keys(s.licenceData) as LicenceKind[]) out[k] = true
+  return out
+}
+
 /** what the engine may prefill from: the profile and the e-licences the citizen agreed to use */
 export function prefillData(s: Pick<SessionState, 'profile' | 'licenceData'>): PrefillData | undefined {
   const p = s.profile

@@ -149,6 +149,11 @@ test('开办餐饮店 from search to the review step: answers change what applie
     const health = page.locator('#m-health-cert')
     await choose('稍后补交（容缺受理）', health)
     await expect(health.textContent()).resolves.toContain('须在开业前补交')
+    // a reload here keeps the step, the choices and the uploaded file
+    await page.reload()
+    await heading1('准备材料').waitFor()
+    await layout.getByText('布局图.pdf').waitFor()
+    await expect(page.locator('#m-premises-proof').getByRole('checkbox', { name: '我已阅读上述内容，自愿作出承诺' }).getAttribute('aria-checked')).resolves.toBe('true')
     await tap('继续')
 
     // delivery

@@ -85,7 +85,7 @@ test('e-licences: consent is needed before the material counts; the form offers 
   const idCard = withLicence.materials.find((m) => m.id === 'idCard')!
   expect(idCard.chosen).toBe('licence')
   expect(consentNeeded(idCard, {})).toBe(true)
-  expect(materialErrors(withLicence, {}).idCard).toBe('请同意使用电子身份证，或选择其他提交方式')
+  expect(materialErrors(withLicence, {}).idCard).toBe('请同意使用电子居民身份证，或选择其他提交方式')
   expect(materialErrors(withLicence, { idCard: {} }).idCard).toBeUndefined()
   expect(licencesToOffer(withLicence, ['idCard', 'businessLicence'], {})).toEqual(['businessLicence'])
 })

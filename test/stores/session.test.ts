@@ -3,7 +3,7 @@ jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
 import { memoryStorage } from '@/services/storage'
 import { PlatformError } from '@/services/platform'
 import { createTokenStore } from '@/services/tokens'
-import { createSessionStore, prefillData, type SessionClient } from '@/stores/session'
+import { consentedLicences, createSessionStore, prefillData, type SessionClient } from '@/stores/session'
 import { profile } from '../components/fixtures'
 
 const tokens = { accessToken: 'a', refreshToken: 'r', expiresIn: 60, refreshExpiresIn: 600 }
@@ -81,4 +81,10 @@ test('the profile (with the ID number) is never written to storage', async () =>
   const everything = ['yjs.tokens.v1'].map((k) => kv.getItem(k) ?? '').join('')
   expect(everything).toContain('accessToken')
   expect(everything).not.toContain(profile.idNumber)
+})
+
+test('a consent given earlier (kept by the platform) counts after a reload; one given now counts at once', () => {
+  const licence = (kind: 'idCard' | 'property', consented: boolean) => ({ kind, title: '', holder: '', number: '', issuer: '', issuedAt: '', consented })
+  expect(consentedLicences({ licences: [licence('idCard', true), licence('property', false)], licenceData: {} })).toEqual({ idCard: true })
+  expect(consentedLicences({ licences: [licence('property', false)], licenceData: { property: { area: '80' } } })).toEqual({ property: true })
 })

@@ -19,6 +19,8 @@ export function useStep(step: JourneyStepId) {
   const loadTemplate = useCatalogue((s) => s.loadTemplate)
   const status = useCatalogue((s) => (draft ? s.templateStatus[templateKey(draft.content.bundleId, draft.content.templateVersion)] : undefined))
   const restore = useSession((s) => s.restore)
+  const sessionStatus = useSession((s) => s.status)
+  const hasProfile = useSession((s) => !!s.profile)
 
   const load = useCallback(() => {
     if (draft) void loadTemplate(draft.content.bundleId, draft.content.templateVersion)
@@ -31,11 +33,13 @@ export function useStep(step: JourneyStepId) {
     if (draft && !data.template) load()
   }, [draft, data.template, load])
 
-  // came too early (a bookmarked later step): go to the furthest step allowed
+  // came too early (a bookmarked later step): go to the furthest step allowed. Steps after the form are
+  // judged with the prefilled values, so only once the session is known (signed out: the page asks to sign in).
+  const sessionKnown = step === 'questions' || step === 'form' || (sessionStatus === 'signed-in' && hasProfile)
   const allowed = guidance ? canVisit(guidance, step) : true
   useEffect(() => {
-    if (guidance && draft && !allowed) replace(urlOf(furthestPlace(guidance), draft))
-  }, [allowed]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (guidance && draft && sessionKnown && !allowed) replace(urlOf(furthestPlace(guidance), draft))
+  }, [allowed, sessionKnown]) // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (draft && allowed && step !== 'questions') useDrafts.getState().setPlace(draft.id, { step })

@@ -4,6 +4,7 @@ import { MaterialsScreen } from '@/components/screens/MaterialsScreen'
 import { SignInPrompt } from '@/components/SignInPrompt'
 import { useDrafts, useSession, useUploads } from '@/stores/app'
 import { ROUTES, afterStep, choiceFor, materialErrors, placeBefore, promiseUnavailableReason, summaryText } from '@/stores/journey'
+import { consentedLicences } from '@/stores/session'
 import { formatSize } from '@/stores/uploads'
 import { useShallow } from 'zustand/react/shallow'
 import type { LicenceKind } from '@/domain'
@@ -13,7 +14,7 @@ import { useStep } from '../use-step'
 
 export default function MaterialsPage() {
   const { draft, template, guidance, templateError, retry, goTo, backTo } = useStep('materials')
-  const session = useSession(useShallow((s) => ({ status: s.status, licenceData: s.licenceData, consentLicence: s.consentLicence })))
+  const session = useSession(useShallow((s) => ({ status: s.status, licences: s.licences, licenceData: s.licenceData, consentLicence: s.consentLicence })))
   const uploads = useUploads(useShallow((s) => ({ items: s.items, refusals: s.refusals, pick: s.pick, retry: s.retry, dismiss: s.dismiss })))
   const [busy, setBusy] = useState<LicenceKind>()
   const [notice, setNotice] = useState<string>()
@@ -30,7 +31,8 @@ export default function MaterialsPage() {
   const drafts = useDrafts.getState()
   const matterName = new Map(guidance.matters.map((m) => [m.id, m.matter.name]))
   const items = Object.values(uploads.items).filter((i) => i.draftId === draft.id)
-  const errors = materialErrors(guidance, session.licenceData, items.filter((i) => i.status === 'uploading').map((i) => i.materialId))
+  const consented = consentedLicences(session)
+  const errors = materialErrors(guidance, consented, items.filter((i) => i.status === 'uploading').map((i) => i.materialId))
 
   const cards = guidance.materials.map((view) => {
     const m = view.material
@@ -43,7 +45,7 @@ export default function MaterialsPage() {
         .filter((i) => i.materialId === m.id)
         .map((i) => ({ key: i.key, name: i.name, sizeText: formatSize(i.size), status: i.status, progress: i.progress, error: i.error, retryable: i.retryable })),
       refusals: uploads.refusals[`${draft.id}/${m.id}`] ?? [],
-      consented: !!(m.licence && session.licenceData[m.licence]),
+      consented: !!(m.licence && consented[m.licence]),
       consentBusy: busy === m.licence,
       promiseUnavailable: promiseUnavailableReason(view, draft.acting),
       onMode: (mode: Parameters<typeof choiceFor>[0]) => drafts.setMaterial(draft.id, m.id, choiceFor(mode, m.id, useDrafts.getState().drafts[draft.id])),
