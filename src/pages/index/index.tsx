@@ -62,7 +62,7 @@ export default function HomePage() {
         results={query !== undefined ? { query, loading: !found || found.status === 'loading', error: found?.error, bundles: found?.bundles ?? [] } : undefined}
         onSearch={(q) => setQuery(q || undefined)}
         onClearSearch={() => setQuery(undefined)}
-        onOpen={(id) => go(`${ROUTES.guide}?bundle=${encodeURIComponent(id)}`)}
+        onOpen={(id) => go(`${ROUTES.guide}?bundle=${encodeURIComponent(id)}&kind=${kind}`)}
         resume={drafts.slice(0, 3).map((d) => ({ id: d.id, bundleName: names.get(d.content.bundleId) ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: when(d.updatedAt) }))}
         onResume={(id) => {
           const d = useDrafts.getState().drafts[id]

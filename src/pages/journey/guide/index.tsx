@@ -32,7 +32,9 @@ export default function GuidePage() {
 
   const profileCity = profile?.region ? `${profile.region.slice(0, 4)}00` : undefined
   const region = prefRegion?.code ?? profileCity ?? DEFAULT_REGION.code
-  const kind = profile?.kind ?? template?.applicantKinds[0] ?? 'person'
+  // the signed-in applicant's kind, else the 个人/法人 tab the bundle was found under, else the bundle's first
+  const asked = params.kind === 'firm' || params.kind === 'person' ? params.kind : undefined
+  const kind = profile?.kind ?? asked ?? template?.applicantKinds[0] ?? 'person'
   const existing = drafts.find((d) => d.content.bundleId === bundleId && d.acting.actor === 'self')
 
   const legalDays = useMemo(() => {
