@@ -58,6 +58,7 @@ test('继续 with problems lists them at the top, each leading to its field; not
   await userEvent.click(screen.getByRole('button', { name: '继续' }))
   expect(onContinue).not.toHaveBeenCalled()
   const summary = screen.getByRole('alert')
+  expect(summary).toHaveFocus()
   expect(summary).toHaveTextContent('请修改以下内容')
   expect(summary).toHaveTextContent('请填写联系电话')
   expect(summary).toHaveTextContent('请选择经营类别')

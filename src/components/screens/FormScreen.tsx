@@ -42,6 +42,7 @@ export function FormScreen(props: FormScreenProps) {
   const { bundleName, sections, licenceOffers, onConsent, onValue, onContinue, onBack, saveFailed, summary, consentError } = props
   const [touched, setTouched] = useState<Record<string, boolean>>({})
   const [showAll, setShowAll] = useState(false)
+  const [attempt, setAttempt] = useState(0)
   const all = sections.flatMap((s) => s.fields)
   const errors = showAll ? all.filter((f) => f.error).map((f) => ({ id: f.id, message: f.error as string })) : []
   const errorOf = (f: FieldView) => (showAll || touched[f.id] ? f.error : undefined)
@@ -49,9 +50,7 @@ export function FormScreen(props: FormScreenProps) {
   const cont = () => {
     setShowAll(true)
     if (all.some((f) => f.error)) {
-      setTimeout(() => {
-        if (typeof document !== 'undefined') document.getElementById('error-summary')?.focus()
-      }, 0)
+      setAttempt((n) => n + 1)
       return
     }
     onContinue()
@@ -106,7 +105,7 @@ export function FormScreen(props: FormScreenProps) {
         ‹ 返回
       </AppButton>
       <View className='ui-caption'>{bundleName}</View>
-      <ErrorSummary errors={errors} onSelect={focusField} />
+      <ErrorSummary errors={errors} onSelect={focusField} attempt={attempt} />
       <View className='ui-h1' role='heading' aria-level={1}>
         填写申请信息
       </View>

@@ -19,11 +19,12 @@ export interface MaterialsScreenProps {
 
 export function MaterialsScreen({ bundleName, cards, errors, summary, notice, onContinue, onBack }: MaterialsScreenProps) {
   const [showAll, setShowAll] = useState(false)
+  const [attempt, setAttempt] = useState(0)
   const list = showAll ? cards.filter((c) => errors[c.view.id]).map((c) => ({ id: c.view.id, message: errors[c.view.id] })) : []
   const cont = () => {
     setShowAll(true)
     if (Object.keys(errors).length) {
-      setTimeout(() => typeof document !== 'undefined' && document.getElementById('error-summary')?.focus(), 0)
+      setAttempt((n) => n + 1)
       return
     }
     onContinue()
@@ -34,7 +35,7 @@ export function MaterialsScreen({ bundleName, cards, errors, summary, notice, on
         ‹ 返回
       </AppButton>
       <View className='ui-caption'>{bundleName}</View>
-      <ErrorSummary errors={list} onSelect={(id) => typeof document !== 'undefined' && document.getElementById(`m-${id}`)?.scrollIntoView()} />
+      <ErrorSummary errors={list} attempt={attempt} onSelect={(id) => typeof document !== 'undefined' && document.getElementById(`m-${id}`)?.scrollIntoView()} />
       <View className='ui-h1' role='heading' aria-level={1}>
         准备材料
       </View>
