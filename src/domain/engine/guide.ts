@@ -359,6 +359,12 @@ function refusal(mode: MaterialMode, m: Material, ctx: GuidanceContext): string 
   return `${m.name}不能以此方式提交，请重新选择`
 }
 
+/** The bundle's worst legal case before any answer: the longest chain of 法定时限 over every matter. */
+export function longestLegalWorkingDays(template: BundleTemplate): number {
+  const ordered = dependencyOrder(template.matters, templateIndex(template))
+  return longestChain(ordered, new Set(ordered.map((m) => m.id)), (m) => m.legalLimitDays).workingDays
+}
+
 /** Longest chain of a per-matter duration following `after` (matters are in dependency order). */
 function longestChain(ordered: Matter[], applicable: Set<string>, days: (m: Matter) => number): CriticalPath {
   const best = new Map<string, CriticalPath>()

@@ -1,29 +1,26 @@
 // 一次告知: the bundle's guide; 开始办理 starts (or resumes) the draft and asks the first question.
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo } from 'react'
 import { GuideScreen } from '@/components/screens/GuideScreen'
-import { guide } from '@/domain/engine'
+import { longestLegalWorkingDays } from '@/domain/engine'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { latestTemplate, regionName } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
 import { ROUTES, urlOf } from '@/stores/journey'
 import { DEFAULT_REGION } from '@/stores/preferences'
-import { heldLicenceKinds } from '@/stores/session'
 import { useShallow } from 'zustand/react/shallow'
 import { Frame, Loading } from '../../Frame'
-import { back, go, home, nowIso } from '../../nav'
+import { back, go, home } from '../../nav'
 
 export default function GuidePage() {
   const { params } = useRouter()
   const bundleId = decodeURIComponent(params.bundle ?? '')
-  const [now] = useState(nowIso)
   const template = useCatalogue((s) => latestTemplate(s, bundleId))
   const status = useCatalogue((s) => s.templateStatus[bundleId])
   const loadTemplate = useCatalogue((s) => s.loadTemplate)
   const regions = useCatalogue((s) => s.regions)
   const prefRegion = usePreferences((s) => s.region)
   const profile = useSession((s) => s.profile)
-  const licences = useSession((s) => s.licences)
   const drafts = useDrafts(useShallow(selectOpenDrafts))
 
   useEffect(() => {
@@ -37,11 +34,7 @@ export default function GuidePage() {
   const kind = profile?.kind ?? asked ?? template?.applicantKinds[0] ?? 'person'
   const existing = drafts.find((d) => d.content.bundleId === bundleId && d.acting.actor === 'self')
 
-  const legalDays = useMemo(() => {
-    if (!template) return 0
-    const content = existing?.content ?? { answers: {}, values: {}, materials: {} }
-    return guide(template, content, { region, applicantKind: kind, licences: heldLicenceKinds({ licences }), now }).deadline.legalWorkingDays
-  }, [template, existing, region, kind, licences, now])
+  const legalDays = useMemo(() => (template ? longestLegalWorkingDays(template) : 0), [template])
 
   if (!bundleId) return <Loading error='未指定要办理的事项' onHome={home} />
   if (!template) return <Loading error={status?.status === 'error' ? status.error : undefined} onRetry={() => void loadTemplate(bundleId)} onHome={home} />
