@@ -2,7 +2,7 @@
 // tokens in Taro storage, and the file picker. Stores are built on these in src/stores/app.ts.
 import { createTaroTransport } from './http/taro-transport'
 import { createPlatformClient } from './platform'
-import { taroStorage } from './storage'
+import { taroStorage } from './taro-storage'
 import { createProgressRegistry, withUploadProgress } from './upload-transport'
 import { createTokenStore } from './tokens'
 

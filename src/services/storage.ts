@@ -1,6 +1,5 @@
-// Key-value storage over Taro's sync storage (WeChat: 1 MB a key, 10 MB in all; H5: localStorage).
-// Never throws: a full or broken storage must not crash the app, so writes report success instead.
-import Taro from '@tarojs/taro'
+// Key-value storage the stores persist through. Never throws: a full or broken storage must not crash
+// the app, so writes report success instead. The app uses taroStorage (./taro-storage).
 
 export interface KeyValueStorage {
   /** null when absent (Taro returns '' for a missing key) */
@@ -8,33 +7,6 @@ export interface KeyValueStorage {
   /** false when the write failed, e.g. storage full */
   setItem(key: string, value: string): boolean
   removeItem(key: string): void
-}
-
-export const taroStorage: KeyValueStorage = {
-  getItem(key) {
-    try {
-      const value: unknown = Taro.getStorageSync(key)
-      if (value === '' || value === undefined || value === null) return null
-      return typeof value === 'string' ? value : JSON.stringify(value)
-    } catch {
-      return null
-    }
-  },
-  setItem(key, value) {
-    try {
-      Taro.setStorageSync(key, value)
-      return true
-    } catch {
-      return false
-    }
-  },
-  removeItem(key) {
-    try {
-      Taro.removeStorageSync(key)
-    } catch {
-      // nothing to do: the key is gone or storage is unavailable
-    }
-  },
 }
 
 /** In-memory storage for tests and for when the platform storage is unavailable. */

@@ -1,5 +1,4 @@
 // services/storage.ts imports @tarojs/taro (unusable in jest) beside memoryStorage: stub the module.
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
 import { memoryStorage } from '@/services/storage'
 import { createDraftStore, DRAFTS_KEY, selectOpenDrafts } from '@/stores/draft'
 
