@@ -29,6 +29,8 @@ const platform = createPlatform({
   catalogueDir: path.resolve(root, 'mock/catalogue'),
   staticDir,
   faults,
+  // WeChat DevTools' wx.login gives codes the mock cannot know: sign them in as this fixture ('' turns it off)
+  wechatFallbackCode: process.env.MOCK_WECHAT_FALLBACK_CODE ?? 'dev-citizen-1',
   accessTtlMs: process.env.MOCK_ACCESS_TTL_SECONDS ? Number(process.env.MOCK_ACCESS_TTL_SECONDS) * 1000 : undefined,
 })
 

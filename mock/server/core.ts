@@ -18,6 +18,8 @@ export interface Core {
   /** simulated now, ms */
   now(): number
   version: string
+  /** fixture WeChat code that stands in for codes the mock does not know (WeChat DevTools' wx.login) */
+  wechatFallbackCode?: string
 }
 
 export interface Ctx {

@@ -34,6 +34,8 @@ export interface PlatformOptions {
   faults?: FaultConfig
   accessTtlMs?: number
   refreshTtlMs?: number
+  /** sign in unknown WeChat codes as the fixture with this code (DevTools' wx.login codes are random) */
+  wechatFallbackCode?: string
   limits?: Partial<typeof LIMITS>
 }
 
@@ -95,6 +97,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     log,
     now,
     version: PLATFORM_VERSION,
+    wechatFallbackCode: options.wechatFallbackCode,
   }
   catalogue.refresh()
   auth.purge(now())

@@ -30,6 +30,18 @@ test('an unknown WeChat code is refused with 401 in Chinese', async () => {
   expect(err.message).toMatch(/微信登录凭证无效/)
 })
 
+test('with a fallback set (WeChat DevTools), an unknown WeChat code signs in as that fixture', async () => {
+  const devtools = await start({ wechatFallbackCode: 'dev-elder' })
+  try {
+    const { profile } = await devtools.client().loginWechat('071aBcDevToolsRandomCode')
+    expect(profile.name).toBe('王德明')
+    const stillRefused = await devtools.client().loginWechat('').catch((e) => e)
+    expect(stillRefused).toBeInstanceOf(PlatformError)
+  } finally {
+    await devtools.stop()
+  }
+})
+
 test('SMS login: the development code 123456 works after a send; the log masks the number', async () => {
   const c = r.client()
   await c.sendSmsCode('13807310003')
