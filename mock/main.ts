@@ -9,6 +9,8 @@ const port = Number(process.env.MOCK_PORT ?? 3100)
 const host = process.env.MOCK_HOST ?? '127.0.0.1'
 const dataDir = path.resolve(root, process.env.MOCK_DATA_DIR ?? 'mock/.data')
 const staticDir = process.env.MOCK_STATIC_DIR ? path.resolve(root, process.env.MOCK_STATIC_DIR) : undefined
+// the folder holding bundles/ and regions.json (tests publish a new template version into a copy)
+const catalogueDir = path.resolve(root, process.env.MOCK_CATALOGUE_DIR ?? 'mock/catalogue')
 
 let faults: FaultConfig | undefined
 if (process.env.MOCK_FAULTS) {
@@ -26,7 +28,7 @@ if (process.env.MOCK_FAULTS) {
 
 const platform = createPlatform({
   dataDir,
-  catalogueDir: path.resolve(root, 'mock/catalogue'),
+  catalogueDir,
   staticDir,
   faults,
   // WeChat DevTools' wx.login gives codes the mock cannot know: sign them in as this fixture ('' turns it off)
