@@ -1,7 +1,7 @@
 // 一次表单: the merged fields by section; prefilled values locked with their source; each error at its field,
 // checked when the citizen leaves the field and again on 继续. Typed values are kept whatever happens.
 import { View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { FieldSectionView, FieldView, LicenceKind } from '@/domain'
 import { LICENCE_NAMES } from '@/domain/engine/labels'
 import { AppButton } from '../Button'
@@ -26,6 +26,10 @@ export interface FormScreenProps {
   saveFailed?: boolean
   summary?: string
   consentError?: string
+  /** messages of a refused submission, by field id: shown at the field until its value changes */
+  serverErrors?: Record<string, string>
+  /** a field to focus when the page opens (the first one the platform refused) */
+  focusId?: string
 }
 
 const KIND: Partial<Record<FieldView['field']['type'], InputKind>> = { idNumber: 'idcard', mobile: 'tel', number: 'digit', bankAccount: 'number' }
@@ -39,13 +43,16 @@ function focusField(id: string) {
 }
 
 export function FormScreen(props: FormScreenProps) {
-  const { bundleName, sections, licenceOffers, onConsent, onValue, onContinue, onBack, saveFailed, summary, consentError } = props
+  const { bundleName, sections, licenceOffers, onConsent, onValue, onContinue, onBack, saveFailed, summary, consentError, serverErrors, focusId } = props
   const [touched, setTouched] = useState<Record<string, boolean>>({})
   const [showAll, setShowAll] = useState(false)
   const [attempt, setAttempt] = useState(0)
   const all = sections.flatMap((s) => s.fields)
   const errors = showAll ? all.filter((f) => f.error).map((f) => ({ id: f.id, message: f.error as string })) : []
-  const errorOf = (f: FieldView) => (showAll || touched[f.id] ? f.error : undefined)
+  const errorOf = (f: FieldView) => (showAll || touched[f.id] ? f.error : undefined) ?? serverErrors?.[f.id]
+  useEffect(() => {
+    if (focusId) focusField(focusId)
+  }, [focusId])
 
   const cont = () => {
     setShowAll(true)

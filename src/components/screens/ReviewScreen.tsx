@@ -1,5 +1,5 @@
-// Check answers (first version): every answer, field, material and choice, with 修改 links. Submitting
-// (exactly once) is the next step of the journey and is not offered here yet.
+// Check answers: every answer, field, material and choice, with 修改 links. The submit area (exactly once)
+// follows it on the review page (src/pages/journey/submit/SubmitSection.tsx).
 import { Text, View } from '@tarojs/components'
 import type { Guidance, MaterialMode } from '@/domain'
 import { AppButton } from '../Button'
@@ -98,7 +98,6 @@ export function ReviewScreen({ bundleName, guidance, summary, delivery, handling
           </View>
         </View>
       ) : null}
-      <View className='ui-help'>请核对以上信息。提交申请将在下一步提供。</View>
     </View>
   )
 }

@@ -11,9 +11,13 @@ import { View } from '@tarojs/components'
 import { AppButton } from '@/components/Button'
 import { go, home } from '../../nav'
 import { useStep } from '../use-step'
+import { useSubmission } from '@/stores/app-submit'
+import { selectSubmitStatus } from '@/stores/submission'
 
 export default function FormPage() {
-  const { draft, template, guidance, templateError, retry, goTo, backTo } = useStep('form')
+  const { draft, template, guidance, templateError, retry, goTo, backTo, router } = useStep('form')
+  // a refused submission sends the citizen here (`field`, `return=review`) with the platform's messages
+  const serverErrors = useSubmission((s) => (draft ? selectSubmitStatus(draft.id)(s).errors?.fieldErrors : undefined))
   const session = useSession(useShallow((s) => ({ status: s.status, licences: s.licences, licenceData: s.licenceData, consentLicence: s.consentLicence, error: s.error })))
   const saveFailed = useDrafts((s) => s.saveFailed)
   const [consentError, setConsentError] = useState<string>()
@@ -49,8 +53,13 @@ export default function FormPage() {
         onConsent={async (kind) => {
           setConsentError((await session.consentLicence(kind, template.id)) ? undefined : useSession.getState().error)
         }}
-        onValue={(id, value) => useDrafts.getState().setValue(draft.id, id, value)}
-        onContinue={() => goTo(afterStep(guidance, 'form'))}
+        serverErrors={serverErrors}
+        focusId={router.params.field}
+        onValue={(id, value) => {
+          useDrafts.getState().setValue(draft.id, id, value)
+          useSubmission.getState().clearFieldError(draft.id, id)
+        }}
+        onContinue={() => goTo(router.params.return === 'review' ? { step: 'review' } : afterStep(guidance, 'form'))}
         onBack={back}
         saveFailed={saveFailed}
         summary={summaryText(guidance.summary)}
