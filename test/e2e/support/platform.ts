@@ -26,9 +26,10 @@ function freePort(): Promise<number> {
   })
 }
 
+/** `env` goes to the mock's process; MOCK_STATIC_DIR there serves another build than dist/h5. */
 export async function startPlatform(env: Record<string, string> = {}): Promise<RunningPlatform> {
-  const staticDir = path.join(repoRoot, 'dist', 'h5')
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first.')
+  const staticDir = env.MOCK_STATIC_DIR ?? path.join(repoRoot, 'dist', 'h5')
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error(`${path.relative(repoRoot, staticDir)} is missing: run \`npm run build:h5\` first.`)
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-e2e-'))
   let output = ''
