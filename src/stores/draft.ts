@@ -10,6 +10,7 @@ import type {
   DeliveryChoice,
   DraftContent,
   JourneyStepId,
+  LicenceKind,
   MaterialChoice,
   RegionCode,
 } from '@/domain'
@@ -54,6 +55,11 @@ export interface LocalDraft {
   remote?: { version: number; syncedAt: string }
   pending?: PendingSubmission
   caseId?: string
+  /**
+   * e-licences the citizen agreed to use for this draft. Their data lives in memory only (it carries ID
+   * numbers); the journey fetches it again after a restart under the same agreement.
+   */
+  licences?: LicenceKind[]
 }
 
 export interface StartDraftInput {
@@ -79,6 +85,8 @@ export interface DraftState {
   setDelivery(id: string, delivery: DeliveryChoice): void
   setHandling(id: string, handling: 'online' | 'offline'): void
   setPlace(id: string, place: JourneyPlace): void
+  /** records an e-licence the citizen agreed to use for this draft (not a change of content: no sync) */
+  addLicence(id: string, kind: LicenceKind): void
   /** replaces the content wholesale (template migration, a newer copy from the platform) */
   replaceContent(id: string, content: DraftContent): void
   setRemote(id: string, remote: LocalDraft['remote']): void
@@ -179,6 +187,12 @@ export function createDraftStore(deps: DraftStoreDeps) {
             if (d && d.place.step === place.step && d.place.questionId === place.questionId) return
             edit(id, () => ({ place }))
           },
+          addLicence: (id, kind) =>
+            set((s) => {
+              const d = s.drafts[id]
+              if (!d || d.licences?.includes(kind)) return s
+              return { drafts: { ...s.drafts, [id]: { ...d, licences: [...(d.licences ?? []), kind] } } }
+            }),
           replaceContent: (id, content) => edit(id, () => ({ content })),
           setRemote: (id, remote) =>
             set((s) => (s.drafts[id] ? { drafts: { ...s.drafts, [id]: { ...s.drafts[id], remote } } } : s)),

@@ -43,13 +43,14 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
   const store = create<SessionState>()((set, get) => {
     async function loadSignedIn(profile?: Profile): Promise<void> {
       const me = profile ?? (await client.me())
-      set({ status: 'signed-in', profile: me, error: undefined })
+      let licences: LicenceSummary[] = []
       try {
-        set({ licences: await client.listLicences() })
+        licences = await client.listLicences()
       } catch {
         // e-licences are a convenience: the journey works without them (upload instead)
-        set({ licences: [] })
       }
+      // signed in with the e-licences known, so no page judges a material before the list is there
+      set({ status: 'signed-in', profile: me, licences, error: undefined })
     }
 
     async function signIn(run: () => Promise<{ profile: Profile }>, fallback: string): Promise<boolean> {

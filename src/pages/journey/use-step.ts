@@ -1,14 +1,31 @@
 // What every journey page does first: find the draft from the URL, load its template, restore the session,
-// record where the citizen is, and send them to the furthest step allowed when they came too early.
+// record where the citizen is, and send them to the furthest step allowed when they came too early. After a
+// restart, the data of e-licences agreed to for this draft is fetched again before later steps are judged.
 import { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
-import type { JourneyStepId } from '@/domain'
+import type { JourneyStepId, LicenceKind } from '@/domain'
 import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { templateKey } from '@/stores/catalogue'
 import type { JourneyPlace } from '@/stores/draft'
 import { canVisit, furthestPlace, urlOf } from '@/stores/journey'
 import { useJourney } from '@/stores/use-journey'
 import { back, go, nowIso, replace } from '../nav'
+
+const refetching = new Map<LicenceKind, Promise<boolean>>()
+
+/** The data of e-licences agreed to earlier (kept in memory only), fetched again; one request per kind at a time. */
+function refetchLicences(kinds: LicenceKind[], bundleId: string): Promise<unknown> {
+  return Promise.all(
+    kinds.map((kind) => {
+      let p = refetching.get(kind)
+      if (!p) {
+        p = useSession.getState().consentLicence(kind, bundleId).finally(() => refetching.delete(kind))
+        refetching.set(kind, p)
+      }
+      return p
+    }),
+  )
+}
 
 export function useStep(step: JourneyStepId) {
   const router = useRouter()
@@ -21,6 +38,12 @@ export function useStep(step: JourneyStepId) {
   const restore = useSession((s) => s.restore)
   const sessionStatus = useSession((s) => s.status)
   const hasProfile = useSession((s) => !!s.profile)
+  const missingLicences = useSession((s) => (draft?.licences ?? []).filter((k) => !s.licenceData[k]).join(','))
+  const [licencesTried, setLicencesTried] = useState(false)
+  useEffect(() => {
+    if (sessionStatus !== 'signed-in' || !hasProfile || !draft || !missingLicences) return
+    void refetchLicences(missingLicences.split(',') as LicenceKind[], draft.content.bundleId).finally(() => setLicencesTried(true))
+  }, [sessionStatus, hasProfile, draft?.id, missingLicences]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const load = useCallback(() => {
     if (draft) void loadTemplate(draft.content.bundleId, draft.content.templateVersion)
@@ -35,7 +58,7 @@ export function useStep(step: JourneyStepId) {
 
   // came too early (a bookmarked later step): go to the furthest step allowed. Steps after the form are
   // judged with the prefilled values, so only once the session is known (signed out: the page asks to sign in).
-  const sessionKnown = step === 'questions' || step === 'form' || (sessionStatus === 'signed-in' && hasProfile)
+  const sessionKnown = step === 'questions' || step === 'form' || (sessionStatus === 'signed-in' && hasProfile && (!missingLicences || licencesTried))
   const allowed = guidance ? canVisit(guidance, step) : true
   useEffect(() => {
     if (guidance && draft && sessionKnown && !allowed) replace(urlOf(furthestPlace(guidance), draft))

@@ -51,7 +51,9 @@ export default function FormPage() {
         licenceOffers={licencesToOffer(guidance, heldLicenceKinds(session), session.licenceData)}
         consentError={consentError}
         onConsent={async (kind) => {
-          setConsentError((await session.consentLicence(kind, template.id)) ? undefined : useSession.getState().error)
+          const ok = await session.consentLicence(kind, template.id)
+          if (ok) useDrafts.getState().addLicence(draft.id, kind)
+          setConsentError(ok ? undefined : useSession.getState().error)
         }}
         serverErrors={serverErrors}
         focusId={router.params.field}

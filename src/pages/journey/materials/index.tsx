@@ -54,7 +54,10 @@ export default function MaterialsPage() {
         setBusy(m.licence)
         const ok = await session.consentLicence(m.licence, template.id)
         setBusy(undefined)
-        if (ok) drafts.setMaterial(draft.id, m.id, { mode: 'licence' })
+        if (ok) {
+          drafts.setMaterial(draft.id, m.id, { mode: 'licence' })
+          drafts.addLicence(draft.id, m.licence)
+        }
         setNotice(ok ? undefined : useSession.getState().error)
       },
       onPick: () => {
