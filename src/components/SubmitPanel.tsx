@@ -1,10 +1,12 @@
 // The submit area of 核对信息: the 提交申请 button (busy while sending, so a second tap does nothing), what
 // went wrong in plain Chinese, and after a refusal the fields at fault, right here, the first one focused.
+// When the bundle's guide was republished, the changes are shown instead, to be confirmed before submitting.
 import { View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { AppButton } from './Button'
 import { ErrorSummary } from './ErrorSummary'
 import { Notice } from './Notice'
+import { TemplateChanges, type TemplateChangesProps } from './TemplateChanges'
 import { TextField, type InputKind } from './TextField'
 
 export interface FaultItem {
@@ -23,7 +25,7 @@ export interface FixField {
 }
 
 export interface SubmitPanelProps {
-  phase: 'idle' | 'sending' | 'failed' | 'rejected' | 'done'
+  phase: 'idle' | 'sending' | 'changed' | 'failed' | 'rejected' | 'done'
   message?: string
   /** an earlier attempt was never confirmed (the app closed mid-request) */
   unconfirmed?: boolean
@@ -33,6 +35,10 @@ export interface SubmitPanelProps {
   /** something stops submission before it is sent (e.g. a required answer missing) */
   blockedReason?: string
   onSubmit: () => void
+  /** phase 'changed': what the new template version means for this draft */
+  changes?: Omit<TemplateChangesProps, 'confirmLabel' | 'onConfirm' | 'busy'> & { submitsAfter: boolean }
+  changesBusy?: boolean
+  onConfirmChanges?: () => void
   onFault: (id: string) => void
   onFix: (fieldId: string, value: string) => void
 }
@@ -46,6 +52,15 @@ export function SubmitPanel(p: SubmitPanelProps) {
     const el = (firstFix ? document.getElementById(fixDomId(firstFix)) : null) ?? document.getElementById('submit-problems')
     el?.focus()
   }, [p.phase, firstFix])
+
+  if (p.phase === 'changed' && p.changes) {
+    const { submitsAfter, ...changes } = p.changes
+    return (
+      <View className='ui-section' id='submit'>
+        <TemplateChanges {...changes} busy={p.changesBusy} confirmLabel={submitsAfter ? '确认变化并提交申请' : '确认变化，去补充信息'} onConfirm={() => p.onConfirmChanges?.()} />
+      </View>
+    )
+  }
 
   return (
     <View className='ui-section' id='submit'>

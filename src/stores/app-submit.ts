@@ -1,13 +1,26 @@
-// Singletons for submission, cases and draft sync, built on the app's stores (src/stores/app.ts). Loaded by
-// the journey subpackage only. `startDraftSync` is idempotent: every journey page may call it.
+// Singletons for submission, cases, draft sync and template upgrades, built on the app's stores
+// (src/stores/app.ts). Loaded by the journey subpackage only. `startDraftSync` is idempotent: every journey
+// page may call it.
 import { platform, storage } from '@/services/app'
-import { useDrafts, useSession } from './app'
+import { useCatalogue, useDrafts, useSession } from './app'
 import { createCaseStore } from './cases'
+import { guidanceContext } from './journey'
+import { heldLicenceKinds, prefillData } from './session'
 import { createSubmissionStore } from './submission'
 import { createSyncStore, watchDrafts } from './sync'
+import { createUpgradeCheck } from './upgrade'
 
+/** Is there a newer version of the draft's template, and what would moving to it mean? */
+export const checkUpgrade = createUpgradeCheck({
+  drafts: useDrafts,
+  catalogue: useCatalogue,
+  context: (draft) => {
+    const s = useSession.getState()
+    return { ctx: guidanceContext(draft, heldLicenceKinds(s), new Date().toISOString()), prefill: prefillData(s) }
+  },
+})
 export const useCases = createCaseStore({ client: platform, storage })
-export const useSubmission = createSubmissionStore({ client: platform, drafts: useDrafts, cases: useCases })
+export const useSubmission = createSubmissionStore({ client: platform, drafts: useDrafts, cases: useCases, checkUpgrade })
 export const useSync = createSyncStore({ client: platform, drafts: useDrafts, storage, signedIn: () => useSession.getState().status === 'signed-in' })
 
 let started = false

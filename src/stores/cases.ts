@@ -87,14 +87,17 @@ export function dueTextOf(c: Pick<KeptCase, 'dueDate' | 'committedDays' | 'guida
   return `${c.guidance.estimated ? '预计' : ''}${c.dueDate} 前办结（${c.committedDays} 个工作日，节假日不计）`
 }
 
-export function deliveryTextOf(c: Pick<KeptCase, 'delivery' | 'matters' | 'handling'>): string | undefined {
+/**
+ * How the result reaches the citizen. A pickup names a service hall by its id from GET /regions: `hallName`
+ * is that hall's name (and address), looked up by the page; without it the text names no hall.
+ */
+export function deliveryTextOf(c: Pick<KeptCase, 'delivery' | 'handling'>, hallName?: string): string | undefined {
   const d = c.delivery
   if (!d) return undefined
   const handling = c.handling === 'offline' ? '线上预填、线下办理；' : ''
   if (d.method === 'ems') return `${handling}${DELIVERY_TEXT.ems}：办结后寄给 ${d.address?.recipient ?? ''}（${d.address?.detail ?? ''}），不收费。电子证照同时发送到您的卡包。`
   if (d.method === 'pickup') {
-    const hall = c.matters.find((m) => m.matterId === d.hallId)
-    return `${handling}${DELIVERY_TEXT.pickup}${hall ? `：${hall.authority || hall.department}` : ''}。办结后会通知您领取，请带上身份证件。`
+    return `${handling}${DELIVERY_TEXT.pickup}${hallName ? `：${hallName}` : ''}。办结后会通知您领取，请带上身份证件。`
   }
   return `${handling}${DELIVERY_TEXT.electronic}：办结后发送到您的电子证照卡包。`
 }

@@ -2,12 +2,15 @@
 // draft (on the device) before the request leaves, so a double tap, a retry after a time-out or a restart
 // mid-request all reuse it; it is dropped only when the platform answers for sure (a case, or a refusal).
 // The platform also refuses a second case for one draft, which covers a key lost with the device's storage.
+// Before a first send, the bundle's newest template version is checked: when it changed since the draft was
+// made, the citizen sees what changed and confirms (phase 'changed'); the draft is then carried forward.
 import { create } from 'zustand'
 import type { Guidance } from '@/domain'
 import type { CaseRecord } from '@/services/contract'
 import { isPlatformError, newIdempotencyKey, type PlatformClient, type PlatformErrorKind } from '@/services/platform'
 import type { CaseStore } from './cases'
 import type { DraftStore, JourneyPlace } from './draft'
+import { applyUpgrade, type TemplateUpgrade, type UpgradeCheck } from './upgrade'
 
 export type SubmitClient = Pick<PlatformClient, 'submitCase' | 'getCase'>
 
@@ -19,7 +22,7 @@ export interface ServerErrors {
 }
 
 export interface SubmitStatus {
-  phase: 'idle' | 'sending' | 'failed' | 'rejected' | 'done'
+  phase: 'idle' | 'sending' | 'changed' | 'failed' | 'rejected' | 'done'
   /** Chinese, fit to show */
   message?: string
   kind?: PlatformErrorKind
@@ -28,12 +31,21 @@ export interface SubmitStatus {
   /** the platform refused the content: what to fix, by id */
   errors?: ServerErrors
   caseId?: string
+  /** phase 'changed': the template was republished; what moving to the new version means */
+  upgrade?: TemplateUpgrade
+  /** after a confirmed change: the new version needs more from the citizen, starting here */
+  resumeAt?: JourneyPlace
 }
 
 export interface SubmissionState {
   byDraft: Record<string, SubmitStatus>
   /** one submission per draft at a time: a second call while one runs gets the same promise */
   submit(draftId: string): Promise<SubmitStatus>
+  /**
+   * The citizen confirmed the template change shown: the draft moves to the new version, then is submitted
+   * when nothing more is needed (else the status names the step to continue at).
+   */
+  confirmUpgrade(draftId: string): Promise<SubmitStatus>
   /** the citizen changed a value the platform had refused: its message goes */
   clearFieldError(draftId: string, fieldId: string): void
   dismiss(draftId: string): void
@@ -45,6 +57,8 @@ export interface SubmissionDeps {
   cases: CaseStore
   newKey?: () => string
   now?: () => string
+  /** newest-version check before a first send; none = no check */
+  checkUpgrade?: UpgradeCheck
 }
 
 const IDLE: SubmitStatus = { phase: 'idle' }
@@ -70,6 +84,18 @@ export function createSubmissionStore(deps: SubmissionDeps) {
       const draft = deps.drafts.getState().drafts[draftId]
       if (!draft) return put(draftId, { phase: 'failed', message: '没有找到这份申请，请从首页重新开始' })
       if (draft.status === 'submitted' && draft.caseId) return put(draftId, { phase: 'done', caseId: draft.caseId })
+
+      if (!draft.pending && deps.checkUpgrade) {
+        put(draftId, { phase: 'sending' })
+        let upgrade: TemplateUpgrade | undefined
+        try {
+          upgrade = await deps.checkUpgrade(draftId)
+        } catch {
+          // cannot tell: the draft's own version is still accepted by the platform
+          upgrade = undefined
+        }
+        if (upgrade) return put(draftId, { phase: 'changed', upgrade })
+      }
 
       // at most twice: once more with a fresh key when the content changed after a lost answer
       for (let round = 0; round < 2; round++) {
@@ -128,6 +154,14 @@ export function createSubmissionStore(deps: SubmissionDeps) {
         const p = attempt(draftId).finally(() => running.delete(draftId))
         running.set(draftId, p)
         return p
+      },
+      async confirmUpgrade(draftId) {
+        const plan = get().byDraft[draftId]?.upgrade
+        if (!plan || running.has(draftId)) return get().submit(draftId)
+        // a draft changed since the plan was shown gets a fresh plan (submit checks again)
+        if (!applyUpgrade(deps.drafts, plan)) return get().submit(draftId)
+        if (plan.resumeAt) return put(draftId, { phase: 'idle', resumeAt: plan.resumeAt })
+        return get().submit(draftId)
       },
       clearFieldError(draftId, fieldId) {
         const st = get().byDraft[draftId]

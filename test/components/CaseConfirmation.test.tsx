@@ -90,7 +90,7 @@ const kept: KeptCase = {
     { matterId: 'food', name: '食品经营许可', department: '市场监管', authority: '长沙市市场监督管理局', caseType: 'promised', promisedLimitDays: 5, hasSiteCheck: true, status: 'submitted', timeline: [] },
     { matterId: 'sign', name: '户外招牌设置', department: '城管', authority: '', caseType: 'instant', promisedLimitDays: 0, hasSiteCheck: false, status: 'submitted', timeline: [] },
   ],
-  delivery: { method: 'pickup', hallId: 'food' },
+  delivery: { method: 'pickup', hallId: 'hall-430100' },
   guidance: { matterIds: [], departments: [], fieldCount: 1, materialCount: 1, visits: 0, workingDays: 5, estimated: true },
 }
 
@@ -99,7 +99,10 @@ test('the page texts: next steps per matter, due date (estimated when the holida
   expect(nextStepOf(kept.matters[1])).toMatch(/^即办件：城管受理后当场办结/)
   expect(dueTextOf(kept)).toBe('预计2026-12-03 前办结（5 个工作日，节假日不计）')
   expect(dueTextOf({ ...kept, committedDays: 0 })).toBe('当场办结')
-  expect(deliveryTextOf(kept)).toMatch(/窗口自取：长沙市市场监督管理局/)
+  // the pickup hall is named from GET /regions (its id is not a matter's), never guessed from a matter
+  expect(deliveryTextOf(kept, '长沙市政务服务中心（长沙市岳麓区市民之家）')).toMatch(/^窗口自取：长沙市政务服务中心（长沙市岳麓区市民之家）。办结后会通知您领取/)
+  expect(deliveryTextOf(kept)).toMatch(/^窗口自取。办结后会通知您领取/)
+  expect(deliveryTextOf({ ...kept, handling: 'offline' }, '长沙市政务服务中心')).toMatch(/^线上预填、线下办理；窗口自取：长沙市政务服务中心。/)
   expect(deliveryTextOf({ ...kept, delivery: { method: 'electronic' } })).toMatch(/电子证照/)
   expect(deliveryTextOf({ ...kept, delivery: undefined })).toBeUndefined()
 })

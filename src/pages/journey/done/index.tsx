@@ -3,8 +3,10 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { CaseConfirmation } from '@/components/CaseConfirmation'
+import { useCatalogue } from '@/stores/app'
 import { useCases } from '@/stores/app-submit'
 import { deliveryTextOf, dueTextOf, nextStepOf } from '@/stores/cases'
+import { hallName } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
 import { go, home } from '../../nav'
 
@@ -15,10 +17,16 @@ export default function DonePage() {
   const error = useCases((s) => (caseId ? s.errors[caseId] : undefined))
   const [loaded, setLoaded] = useState(false)
   const [copied, setCopied] = useState(false)
+  // a pickup names a service hall by its GET /regions id
+  const regions = useCatalogue((s) => s.regions)
+  const loadRegions = useCatalogue((s) => s.loadRegions)
 
   useEffect(() => {
     if (caseId) void useCases.getState().load(caseId).finally(() => setLoaded(true))
   }, [caseId])
+  useEffect(() => {
+    void loadRegions()
+  }, [loadRegions])
 
   if (!caseId) return <Loading error='没有找到这件办件' onHome={home} />
   if (!rec) return <Loading error={loaded ? error ?? '没有找到这件办件' : undefined} onRetry={() => void useCases.getState().load(caseId)} onHome={home} />
@@ -30,7 +38,7 @@ export default function DonePage() {
         submittedText={new Date(rec.submittedAt).toLocaleString('zh-CN', { hour12: false })}
         dueText={dueTextOf(rec)}
         matters={rec.matters.map((m) => ({ id: m.matterId, name: m.name, department: m.department, nextStep: nextStepOf(m) }))}
-        deliveryText={deliveryTextOf(rec)}
+        deliveryText={deliveryTextOf(rec, rec.delivery?.method === 'pickup' ? hallName(regions, rec.delivery.hallId) : undefined)}
         burden={rec.burden}
         copied={copied}
         staleNote={error ? `暂时无法获取最新进度（${error}），以下为提交时的记录。` : undefined}

@@ -1,12 +1,18 @@
-// 我的草稿 on this device (platform sync comes with the next issue).
+// 我的草稿: drafts on this device and, once signed in, those begun on other devices (synced). Resuming a
+// draft made on an older version of its guide template first shows what the new version changes; the
+// citizen confirms and the draft is carried forward.
 import Taro from '@tarojs/taro'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { DraftsScreen } from '@/components/screens/DraftsScreen'
+import { TemplateChanges } from '@/components/TemplateChanges'
 import { useCatalogue, useDrafts } from '@/stores/app'
+import { checkUpgrade } from '@/stores/app-submit'
 import { latestTemplate } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
 import { ROUTES, STEP_LABELS, urlOf } from '@/stores/journey'
+import { applyUpgrade, type TemplateUpgrade } from '@/stores/upgrade'
 import { useShallow } from 'zustand/react/shallow'
+import { View } from '@tarojs/components'
 import { Frame } from '../../Frame'
 import { back, go } from '../../nav'
 import { DraftSyncSection } from '../submit/DraftSyncSection'
@@ -15,17 +21,48 @@ export default function DraftsPage() {
   const drafts = useDrafts(useShallow(selectOpenDrafts))
   const names = useCatalogue(useShallow((s) => Object.fromEntries(drafts.map((d) => [d.id, latestTemplate(s, d.content.bundleId)?.name]))))
   const loadTemplate = useCatalogue((s) => s.loadTemplate)
+  const [plan, setPlan] = useState<TemplateUpgrade>()
+  const [checking, setChecking] = useState<string>()
   useEffect(() => {
     for (const id of new Set(drafts.map((d) => d.content.bundleId))) void loadTemplate(id)
   }, [drafts.length]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const open = (id: string, at?: TemplateUpgrade['resumeAt']) => {
+    const d = useDrafts.getState().drafts[id]
+    if (d) go(urlOf(at ?? d.place, d))
+  }
+
   return (
     <Frame>
       <DraftSyncSection />
+      {plan ? (
+        <View className='ui-page'>
+          <TemplateChanges
+            {...plan}
+            confirmLabel='确认变化，继续办理'
+            onConfirm={async () => {
+              if (applyUpgrade(useDrafts, plan)) {
+                setPlan(undefined)
+                open(plan.draftId, plan.resumeAt)
+                return
+              }
+              // the draft changed meanwhile: plan again
+              setPlan(await checkUpgrade(plan.draftId))
+            }}
+            cancelLabel='暂不继续'
+            onCancel={() => setPlan(undefined)}
+          />
+        </View>
+      ) : null}
       <DraftsScreen
         drafts={drafts.map((d) => ({ id: d.id, bundleName: names[d.id] ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: new Date(d.updatedAt).toLocaleString('zh-CN', { hour12: false }) }))}
-        onResume={(id) => {
-          const d = useDrafts.getState().drafts[id]
-          if (d) go(urlOf(d.place, d))
+        onResume={async (id) => {
+          if (checking) return
+          setChecking(id)
+          const upgrade = await checkUpgrade(id).catch(() => undefined)
+          setChecking(undefined)
+          if (upgrade) setPlan(upgrade)
+          else open(id)
         }}
         onDelete={async (id) => {
           const res = await Taro.showModal({ title: '删除草稿', content: '删除后，已填写的内容将无法恢复。确定删除吗？', confirmText: '删除', cancelText: '取消' })

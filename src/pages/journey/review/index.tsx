@@ -1,4 +1,4 @@
-// Check answers (first version, before submission is built): everything kept, each with a 修改 link.
+// 核对信息: everything kept, each with a 修改 link, then the submit area (exactly once, template changes confirmed first).
 import { ReviewScreen } from '@/components/screens/ReviewScreen'
 import { DELIVERY_LABELS } from '@/components/format'
 import { hallName, placeBefore, summaryText, urlOf } from '@/stores/journey'
