@@ -131,7 +131,7 @@ test('a draft with a submission under way is not carried forward: that submissio
 })
 
 function catalogueWith(latest: BundleTemplate | Error) {
-  const getBundle = jest.fn(async (bundleId: string, version?: number) => {
+  const getBundle = jest.fn(async (_bundleId: string, version?: number) => {
     if (version === undefined) {
       if (latest instanceof Error) throw latest
       return latest
@@ -181,7 +181,7 @@ function caseFor(content: CaseRecord['content']): CaseRecord {
 
 function submissionWith(latest: BundleTemplate) {
   const s = setup()
-  const submitCase = jest.fn(async (body: { content: CaseRecord['content'] }) => caseFor(body.content))
+  const submitCase = jest.fn(async (body: { content: CaseRecord['content'] }, _key: string) => caseFor(body.content))
   const { store } = catalogueWith(latest)
   const checkUpgrade = createUpgradeCheck({ drafts: s.drafts, catalogue: store, context: () => ({ ctx, prefill }) })
   const cases = createCaseStore({ client: { getCase: jest.fn(), listCases: jest.fn() }, storage: s.storage })
