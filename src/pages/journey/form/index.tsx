@@ -61,7 +61,7 @@ export default function FormPage() {
           useDrafts.getState().setValue(draft.id, id, value)
           useSubmission.getState().clearFieldError(draft.id, id)
         }}
-        onContinue={() => goTo(router.params.return === 'review' ? { step: 'review' } : afterStep(guidance, 'form'))}
+        onContinue={() => (router.params.return === 'review' ? backTo({ step: 'review' }) : goTo(afterStep(guidance, 'form')))}
         onBack={back}
         saveFailed={saveFailed}
         summary={summaryText(guidance.summary)}
