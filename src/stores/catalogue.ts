@@ -47,23 +47,10 @@ const msg = (e: unknown) => (isPlatformError(e) ? e.message : '加载失败，�
 
 export function createCatalogueStore(client: CatalogueClient) {
   const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined }
-  return create<CatalogueState>()((set, get) => ({
-    ...initial,
-    async loadBundles(query) {
-      const key = queryKey(query)
-      const before = get().lists[key]
-      set((s) => ({ lists: { ...s.lists, [key]: { status: 'loading', bundles: before?.bundles ?? [] } } }))
-      try {
-        const bundles = await client.listBundles(query)
-        set((s) => ({ lists: { ...s.lists, [key]: { status: 'ready', bundles } } }))
-      } catch (e) {
-        set((s) => ({ lists: { ...s.lists, [key]: { status: 'error', error: msg(e), bundles: before?.bundles ?? [] } } }))
-      }
-    },
-    async loadTemplate(id, version) {
-      const known = version === undefined ? undefined : get().templates[templateKey(id, version)]
-      if (known) return known
-      const statusKey = version === undefined ? id : templateKey(id, version)
+  /** template requests under way, by status key: the app may ask for a template before its page does */
+  const inFlight = new Map<string, Promise<BundleTemplate | undefined>>()
+  return create<CatalogueState>()((set, get) => {
+    async function fetchTemplate(id: string, version: number | undefined, statusKey: string): Promise<BundleTemplate | undefined> {
       set((s) => ({ templateStatus: { ...s.templateStatus, [statusKey]: { status: 'loading' } } }))
       try {
         const t = await client.getBundle(id, version)
@@ -77,18 +64,47 @@ export function createCatalogueStore(client: CatalogueClient) {
         set((s) => ({ templateStatus: { ...s.templateStatus, [statusKey]: { status: 'error', error: msg(e) } } }))
         return undefined
       }
-    },
-    async loadRegions() {
-      if (get().regionsStatus?.status === 'ready' || get().regionsStatus?.status === 'loading') return
-      set({ regionsStatus: { status: 'loading' } })
-      try {
-        set({ regions: await client.listRegions(), regionsStatus: { status: 'ready' } })
-      } catch (e) {
-        set({ regionsStatus: { status: 'error', error: msg(e) } })
-      }
-    },
-    reset: () => set({ ...initial }),
-  }))
+    }
+
+    return {
+      ...initial,
+      async loadBundles(query) {
+        const key = queryKey(query)
+        const before = get().lists[key]
+        set((s) => ({ lists: { ...s.lists, [key]: { status: 'loading', bundles: before?.bundles ?? [] } } }))
+        try {
+          const bundles = await client.listBundles(query)
+          set((s) => ({ lists: { ...s.lists, [key]: { status: 'ready', bundles } } }))
+        } catch (e) {
+          set((s) => ({ lists: { ...s.lists, [key]: { status: 'error', error: msg(e), bundles: before?.bundles ?? [] } } }))
+        }
+      },
+      loadTemplate(id, version) {
+        const known = version === undefined ? undefined : get().templates[templateKey(id, version)]
+        if (known) return Promise.resolve(known)
+        const statusKey = version === undefined ? id : templateKey(id, version)
+        const running = inFlight.get(statusKey)
+        if (running) return running
+        const request = fetchTemplate(id, version, statusKey)
+        inFlight.set(statusKey, request)
+        void request.then(() => inFlight.delete(statusKey))
+        return request
+      },
+      async loadRegions() {
+        if (get().regionsStatus?.status === 'ready' || get().regionsStatus?.status === 'loading') return
+        set({ regionsStatus: { status: 'loading' } })
+        try {
+          set({ regions: await client.listRegions(), regionsStatus: { status: 'ready' } })
+        } catch (e) {
+          set({ regionsStatus: { status: 'error', error: msg(e) } })
+        }
+      },
+      reset: () => {
+        inFlight.clear()
+        set({ ...initial })
+      },
+    }
+  })
 }
 
 export type CatalogueStore = ReturnType<typeof createCatalogueStore>

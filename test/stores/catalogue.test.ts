@@ -37,6 +37,21 @@ test('templates are stored by id@version and the newest is found by id', async (
   expect(c.getBundle).toHaveBeenCalledTimes(1)
 })
 
+test('the same template asked for twice while on its way is one request; after a failure it is asked again', async () => {
+  const c = client()
+  const store = createCatalogueStore(c)
+  const [a, b] = await Promise.all([store.getState().loadTemplate('test-shop'), store.getState().loadTemplate('test-shop')])
+  expect(a).toBe(template)
+  expect(b).toBe(template)
+  expect(c.getBundle).toHaveBeenCalledTimes(1)
+
+  const failing = client({ getBundle: jest.fn(async () => Promise.reject(new PlatformError({ kind: 'offline', message: '网络连接不可用，请检查网络后重试' }))) })
+  const other = createCatalogueStore(failing)
+  await expect(other.getState().loadTemplate('test-shop', 3)).resolves.toBeUndefined()
+  await other.getState().loadTemplate('test-shop', 3)
+  expect(failing.getBundle).toHaveBeenCalledTimes(2)
+})
+
 test('regions: cities to choose from and names through the tree', async () => {
   const store = createCatalogueStore(client())
   await store.getState().loadRegions()
