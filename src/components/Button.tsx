@@ -14,6 +14,8 @@ export interface AppButtonProps {
   id?: string
   className?: string
   ariaLabel?: string
+  /** what Taro's compiler turns an `ariaLabel` JSX prop into at the call site (H5 build): same meaning */
+  'aria-label'?: string
   ariaDescribedBy?: string
   ariaExpanded?: boolean
   ariaPressed?: boolean
@@ -22,6 +24,7 @@ export interface AppButtonProps {
 
 export function AppButton(props: AppButtonProps) {
   const { children, onTap, variant = 'primary', disabled, busy, block, id, className, ariaLabel, ariaDescribedBy, ariaExpanded, ariaPressed, ariaControls } = props
+  const label = ariaLabel ?? props['aria-label']
   const inert = disabled || busy
   const activate = () => {
     if (!inert) onTap?.()
@@ -36,7 +39,7 @@ export function AppButton(props: AppButtonProps) {
       hoverClass='none'
       aria-disabled={inert ? true : undefined}
       aria-busy={busy ? true : undefined}
-      aria-label={ariaLabel}
+      aria-label={label}
       aria-describedby={ariaDescribedBy}
       aria-expanded={ariaExpanded}
       aria-pressed={ariaPressed}
