@@ -2,7 +2,7 @@
 // The submit side of the journey wired to the app's stores, with Taro's API and the platform client replaced
 // by doubles: a republished template shown and confirmed on 核对信息 and on 我的草稿, a refused choice landing
 // on its form field with the platform's message, and the pickup hall named on the confirmation.
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { BundleTemplate } from '@/domain'
 import { NOW, profile, template } from '../components/fixtures'
@@ -51,6 +51,7 @@ jest.mock('@/services/app', () => {
 import DonePage from '@/pages/journey/done/index'
 import DraftsPage from '@/pages/journey/drafts/index'
 import FormPage from '@/pages/journey/form/index'
+import QuestionPage from '@/pages/journey/question/index'
 import ReviewPage from '@/pages/journey/review/index'
 import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { useCases, useSubmission } from '@/stores/app-submit'
@@ -125,6 +126,7 @@ beforeEach(() => {
   useSubmission.setState({ byDraft: {} })
   jest.clearAllMocks()
   mockPlatform.getBundle.mockImplementation(async () => template)
+  mockTaro.getCurrentPages.mockReturnValue([{ route: 'pages/index/index' }, { route: 'pages/journey/review/index' }])
 })
 
 test('核对信息: the submit button is there (no “next step” promise) and a republished guide is confirmed before anything is sent', async () => {
@@ -162,6 +164,25 @@ test('核对信息: when the new version asks something new, confirming leads to
   expect(mockPlatform.submitCase).not.toHaveBeenCalled()
 })
 
+test('the new question answered, 继续 goes back to 核对信息 below (not a second copy of it)', async () => {
+  const id = reviewDraft()
+  publish(v4(true))
+  render(<ReviewPage />)
+  await userEvent.click(await screen.findByRole('button', { name: '提交申请' }))
+  await userEvent.click(await screen.findByRole('button', { name: '确认变化，去补充信息' }))
+  await waitFor(() => expect(useDrafts.getState().drafts[id].content.templateVersion).toBe(4))
+  cleanup()
+  mockParams.current = { draft: id, bundle: template.id, return: 'review', q: 'seats' }
+  mockTaro.getCurrentPages.mockReturnValue([{ route: 'pages/journey/review/index' }, { route: 'pages/journey/question/index' }])
+  render(<QuestionPage />)
+  await screen.findByRole('heading', { level: 1, name: '店里设不设堂食座位？' })
+  await userEvent.click(screen.getByRole('radio', { name: '否' }))
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  expect(mockTaro.navigateBack).toHaveBeenCalledTimes(1)
+  expect(mockTaro.navigateTo).toHaveBeenCalledTimes(1) // only the way in
+  expect(useDrafts.getState().drafts[id].content.answers.seats).toBe(false)
+})
+
 test('核对信息: a refused choice lands on its form field (not a list link), with the platform’s message there, focused', async () => {
   const id = reviewDraft()
   mockPlatform.submitCase.mockRejectedValueOnce(new PlatformError({ kind: 'validation', status: 422, message: '填写的内容有误', fieldErrors: { kind: '经营类别与经营范围不符，请重新选择' } }))
@@ -172,6 +193,7 @@ test('核对信息: a refused choice lands on its form field (not a list link), 
   unmount()
 
   mockParams.current = { draft: id, bundle: template.id, return: 'review', field: 'kind' }
+  mockTaro.getCurrentPages.mockReturnValue([{ route: 'pages/journey/review/index' }, { route: 'pages/journey/form/index' }])
   render(<FormPage />)
   const group = await screen.findByRole('radiogroup', { name: '经营类别' })
   await waitFor(() => expect(screen.getByRole('radio', { name: '热食类' })).toHaveFocus())
@@ -179,8 +201,9 @@ test('核对信息: a refused choice lands on its form field (not a list link), 
   await userEvent.click(screen.getByRole('radio', { name: '冷食类' }))
   expect(screen.queryByText('经营类别与经营范围不符，请重新选择')).toBeNull()
   expect(useDrafts.getState().drafts[id].content.values.kind).toBe('b')
+  // back to 核对信息, the page below (not a second copy of it on top)
   await userEvent.click(screen.getByRole('button', { name: '继续' }))
-  expect(mockTaro.navigateTo).toHaveBeenLastCalledWith({ url: `/pages/journey/review/index?draft=${encodeURIComponent(id)}&bundle=test-shop` })
+  expect(mockTaro.navigateBack).toHaveBeenCalledTimes(1)
 })
 
 test('我的草稿: resuming a draft made on an older version shows what changed; confirming carries it forward and opens it', async () => {

@@ -61,6 +61,8 @@ export default function QuestionPage() {
           if (guidance.stop) return
           const next = afterQuestion(guidance, q.id, returnTo)
           if (next.step === 'questions' && next.questionId) show(next.questionId)
+          // back to the page that sent the citizen here (核对信息), not a second copy of it on the stack
+          else if (returnTo && next.step === returnTo) backTo(next)
           else goTo(next)
         }}
         onBack={() => {
