@@ -13,6 +13,16 @@ function apiBase(): string {
   return platform === 'h5' ? '' : `http://127.0.0.1:${mockPort}`
 }
 
+const stubs = path.resolve(__dirname, 'h5-stubs')
+/** What Taro's H5 runtime imports but the app's target browsers and code do not need (H5 only). */
+const H5_STUBS: Record<string, string> = {
+  'whatwg-fetch': path.join(stubs, 'empty.js'),
+  'abortcontroller-polyfill/dist/abortcontroller-polyfill-only': path.join(stubs, 'empty.js'),
+  'jsonp-retry': path.join(stubs, 'jsonp-retry.js'),
+  // the Stencil components' CSS (weui icon font inlined, 6 KB): the React DOM components bring their own
+  '@tarojs/components/dist/taro-components/taro-components.css': path.join(stubs, 'empty.js'),
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'hunan-yijianshi',
@@ -20,7 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    // TARO_OUTPUT_ROOT builds elsewhere (e.g. a bench of another build) without touching dist/<platform>
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${platform}`,
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase()),
@@ -45,6 +56,27 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Plain React DOM components (@tarojs/components-react) instead of Stencil web components:
       // smaller, real <input>/<button> semantics for screen readers, and the same code jest renders.
       useHtmlComponents: true,
+      webpackChain(chain) {
+        // Every target browser has fetch and AbortController, the app never asks Taro.request for JSONP and
+        // uses no Stencil component: these would only cost first-load bytes and start-up time.
+        for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
+        // Taro's own CSS (components, reset) is injected from JS at start-up by style-loader: in a production
+        // build it becomes a stylesheet of its own instead, linked before the app's (which overrides it).
+        if (chain.plugins.has('miniCssExtractPlugin')) {
+          const extract = chain.module.rule('customStyle').uses.values()[0].get('loader') as string
+          const taroStyle = chain.module.rule('taroStyle')
+          taroStyle.uses.clear()
+          taroStyle.use('extract').loader(extract)
+          const split = chain.optimization.get('splitChunks') as { cacheGroups?: Record<string, unknown> }
+          chain.optimization.splitChunks({
+            ...split,
+            cacheGroups: {
+              ...split.cacheGroups,
+              taroStyles: { name: 'taro', type: 'css/mini-extract', test: /[\\/]node_modules[\\/]@tarojs[\\/]/, chunks: 'all', enforce: true, priority: 200 },
+            },
+          })
+        }
+      },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
       postcss: {

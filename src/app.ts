@@ -1,12 +1,38 @@
 import { PropsWithChildren, useEffect } from 'react'
 import Taro from '@tarojs/taro'
-import { usePreferences, useSession } from './stores/app'
+import { useCatalogue, useDrafts, usePreferences, useSession } from './stores/app'
+import { DEFAULT_REGION } from './stores/preferences'
+import { HOME_DEFAULT_KIND, homeListQuery } from './pages/index/home-query'
 import './app.css'
+
+/**
+ * H5 only: the data the opening page shows first is asked for now, while that page's code is still on its
+ * way, instead of after it has rendered. The pages ask again as usual; the stores answer from the same
+ * request (a list already loading, a template on its way).
+ * - home: its catalogue list, when the region is already known (the citizen's choice, or 长沙市 when
+ *   nobody is signed in; else the profile decides, after sign-in is checked);
+ * - a journey page: the draft's template version, or the guide page's bundle.
+ */
+function prefetchOpeningPage(): void {
+  const [route, search = ''] = window.location.hash.replace(/^#\/?/, '').split('?')
+  const params = new URLSearchParams(search)
+  const catalogue = useCatalogue.getState()
+  if (!route || route === 'pages/index/index') {
+    const region = usePreferences.getState().region?.code ?? (useSession.getState().status === 'signed-out' ? DEFAULT_REGION.code : undefined)
+    if (region) void catalogue.loadBundles(homeListQuery(HOME_DEFAULT_KIND, region))
+    return
+  }
+  if (!route.startsWith('pages/journey/')) return
+  const draft = params.get('draft') ? useDrafts.getState().drafts[params.get('draft') as string] : undefined
+  if (draft) void catalogue.loadTemplate(draft.content.bundleId, draft.content.templateVersion)
+  else if (route === 'pages/journey/guide/index' && params.get('bundle')) void catalogue.loadTemplate(params.get('bundle') as string)
+}
 
 function App({ children }: PropsWithChildren) {
   // signed-in state comes back from the saved tokens; browsing never waits for it
   useEffect(() => {
     void useSession.getState().restore()
+    if (process.env.TARO_ENV === 'h5') prefetchOpeningPage()
     // WeChat 关怀模式 or a large font setting: start in 长辈版 unless the citizen chose otherwise
     if (process.env.TARO_ENV === 'weapp') {
       try {

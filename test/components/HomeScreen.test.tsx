@@ -6,8 +6,8 @@ import { HomeScreen, type HomeScreenProps } from '@/components/screens/HomeScree
 const bundle = (id: string, name: string, category: string, zones: string[] = []) => ({ id, name, description: `${name}的说明`, category, zones, matterCount: 3, promisedLimitDays: 5, visits: 0 })
 const all = [bundle('canyin', '开办餐饮店', '开办经营', ['ftz']), bundle('newborn', '新生儿出生', '出生'), bundle('policy', '稳岗补贴申领', '就业', ['policy'])]
 
-function setup(over: Partial<HomeScreenProps> = {}) {
-  const props: HomeScreenProps = {
+function setupProps(over: Partial<HomeScreenProps> = {}): HomeScreenProps {
+  return {
     regionName: '长沙市',
     regionCode: '430100',
     regions: [
@@ -30,6 +30,10 @@ function setup(over: Partial<HomeScreenProps> = {}) {
     onRetry: jest.fn(),
     ...over,
   }
+}
+
+function setup(over: Partial<HomeScreenProps> = {}) {
+  const props = setupProps(over)
   render(<HomeScreen {...props} />)
   return props
 }
@@ -90,4 +94,26 @@ test('a failed catalogue says so in Chinese and offers a retry', async () => {
   expect(screen.getByText(/网络连接不可用/)).toBeInTheDocument()
   await userEvent.click(screen.getByRole('button', { name: '重新加载' }))
   expect(p.onRetry).toHaveBeenCalled()
+})
+
+test('the first load keeps the place of the life-event chips (hidden from screen readers) and says it is loading', () => {
+  const { container } = render(<HomeScreen {...setupProps({ catalogue: { loading: true, bundles: [] } })} />)
+  expect(container.querySelector('.ui-chips--pending')).not.toBeNull()
+  expect(screen.queryByRole('heading', { name: '按生活事件' })).toBeNull()
+  expect(screen.getByRole('status')).toHaveTextContent('正在加载…')
+})
+
+test('opening the region list asks for the regions and says so until they come', async () => {
+  const onRegionsWanted = jest.fn()
+  render(<HomeScreen {...setupProps({ regions: [], onRegionsWanted })} />)
+  await userEvent.click(screen.getByRole('button', { name: '切换地区' }))
+  expect(onRegionsWanted).toHaveBeenCalledTimes(1)
+  expect(screen.getByRole('status')).toHaveTextContent('正在加载地区…')
+})
+
+test('the greeting has its own line, kept while a saved sign-in is checked', () => {
+  const { container, rerender } = render(<HomeScreen {...setupProps({ greetingPending: true })} />)
+  expect(container.querySelector('.ui-home__greeting')).toHaveTextContent('')
+  rerender(<HomeScreen {...setupProps({ userName: '刘洋' })} />)
+  expect(container.querySelector('.ui-home__greeting')).toHaveTextContent('刘洋，您好。')
 })

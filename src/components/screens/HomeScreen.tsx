@@ -1,6 +1,6 @@
 // Home: search, 个人/法人, life events, popular bundles, 自贸区专区, 政策兑现, region, drafts and cases, 长辈版.
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import type { ApplicantKind } from '@/domain'
 import { BundleCard, type BundleItem } from '../BundleCard'
 import { AppButton } from '../Button'
@@ -28,6 +28,8 @@ export interface HomeScreenProps {
   regionCode: string
   regions: ChoiceOption[]
   onRegion: (code: string) => void
+  /** the region list is about to be shown: load it if it is not there yet */
+  onRegionsWanted?: () => void
   elderMode: boolean
   onElderMode: (on: boolean) => void
   kind: ApplicantKind
@@ -45,9 +47,12 @@ export interface HomeScreenProps {
   onCases: () => void
   onRetry: () => void
   userName?: string
+  /** a saved sign-in is being checked: keep the greeting's line so nothing moves when the name arrives */
+  greetingPending?: boolean
 }
 
-function BundleList({ list, onOpen, empty }: { list: BundleItem[]; onOpen: (id: string) => void; empty: string }) {
+// memo: typing in the search box or opening the region list does not render every card again
+const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: BundleItem[]; onOpen: (id: string) => void; empty: string }) {
   if (!list.length) return <View className='ui-help'>{empty}</View>
   return (
     <View>
@@ -56,14 +61,16 @@ function BundleList({ list, onOpen, empty }: { list: BundleItem[]; onOpen: (id: 
       ))}
     </View>
   )
-}
+})
 
 export function HomeScreen(props: HomeScreenProps) {
-  const { regionName, regionCode, regions, onRegion, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onRetry, userName } = props
+  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onRetry, userName, greetingPending } = props
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
   const all = catalogue.bundles
+  // first load: the life-event chips will appear above the list, so their place is kept (no layout shift)
+  const firstLoad = catalogue.loading && !all.length && !catalogue.error
   const categories = [...new Set(all.map((b) => b.category))]
   const shown = category ? all.filter((b) => b.category === category) : all
   const ftz = all.filter((b) => b.zones.includes('ftz'))
@@ -75,14 +82,28 @@ export function HomeScreen(props: HomeScreenProps) {
         <Heading level={1} className='ui-home__title'>
           一件事一次办
         </Heading>
-        <View className='ui-lead'>{userName ? `${userName}，您好。` : ''}一次告知、一次表单、一次办好</View>
+        {userName || greetingPending ? <View className='ui-lead ui-home__greeting'>{userName ? `${userName}，您好。` : ''}</View> : null}
+        <View className='ui-lead'>一次告知、一次表单、一次办好</View>
         <View className='ui-inline ui-home__region'>
           <Text>当前地区：{regionName}</Text>
-          <AppButton variant='link' ariaExpanded={regionOpen} ariaControls='region-list' onTap={() => setRegionOpen(!regionOpen)}>
+          <AppButton
+            variant='link'
+            ariaExpanded={regionOpen}
+            ariaControls='region-list'
+            onTap={() => {
+              if (!regionOpen) onRegionsWanted?.()
+              setRegionOpen(!regionOpen)
+            }}
+          >
             切换地区
           </AppButton>
         </View>
-        {regionOpen ? (
+        {regionOpen && !regions.length ? (
+          <View id='region-list' className='ui-help' role='status'>
+            正在加载地区…
+          </View>
+        ) : null}
+        {regionOpen && regions.length ? (
           <View id='region-list'>
             <ChoiceGroup
               id='region'
@@ -167,6 +188,12 @@ export function HomeScreen(props: HomeScreenProps) {
         </Notice>
       ) : null}
 
+      {firstLoad ? (
+        <View className='ui-section' aria-hidden>
+          <Heading level={2}>按生活事件</Heading>
+          <View className='ui-chips ui-chips--pending' />
+        </View>
+      ) : null}
       {categories.length ? (
         <View className='ui-section'>
           <Heading level={2}>按生活事件</Heading>
@@ -185,7 +212,11 @@ export function HomeScreen(props: HomeScreenProps) {
 
       <View className='ui-section'>
         <Heading level={2}>{category ? `${category}` : '热门一件事'}</Heading>
-        {catalogue.loading && !all.length ? <View className='ui-help'>正在加载…</View> : <BundleList list={shown} onOpen={onOpen} empty='本地区暂无可办理的一件事' />}
+        {catalogue.loading && !all.length ? (
+          <View className='ui-help ui-home__pending' role='status'>
+            正在加载…
+          </View>
+        ) : <BundleList list={shown} onOpen={onOpen} empty='本地区暂无可办理的一件事' />}
       </View>
 
       {ftz.length ? (

@@ -1,6 +1,7 @@
 // Home: find a bundle by search, kind, life event or zone, in the citizen's region; resume a draft.
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ApplicantKind } from '@/domain'
+import type { BundleQuery } from '@/services/contract'
 import { HomeScreen } from '@/components/screens/HomeScreen'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { cityRegions, queryKey, regionName } from '@/stores/catalogue'
@@ -10,6 +11,7 @@ import { DEFAULT_REGION } from '@/stores/preferences'
 import { useShallow } from 'zustand/react/shallow'
 import { Frame } from '../Frame'
 import { go } from '../nav'
+import { HOME_DEFAULT_KIND, homeListQuery } from './home-query'
 
 function when(iso: string): string {
   const d = new Date(iso)
@@ -17,14 +19,23 @@ function when(iso: string): string {
   return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
+/** Loads a list unless the same list is already on its way (src/app.ts may have asked for it at start). */
+function load(query: BundleQuery): void {
+  const state = useCatalogue.getState()
+  if (state.lists[queryKey(query)]?.status !== 'loading') void state.loadBundles(query)
+}
+
 export default function HomePage() {
   const prefs = usePreferences(useShallow((s) => ({ elderMode: s.elderMode, region: s.region, setElderMode: s.setElderMode, setRegion: s.setRegion })))
   const profile = useSession((s) => s.profile)
+  // saved tokens are being checked: the greeting will come (src/app.ts starts this before the page renders on H5)
+  const restoring = useSession((s) => s.status === 'restoring')
   const restore = useSession((s) => s.restore)
-  const { lists, regions, loadBundles, loadRegions } = useCatalogue(useShallow((s) => ({ lists: s.lists, regions: s.regions, loadBundles: s.loadBundles, loadRegions: s.loadRegions })))
+  const { lists, regions, loadRegions } = useCatalogue(useShallow((s) => ({ lists: s.lists, regions: s.regions, loadRegions: s.loadRegions })))
   const drafts = useDrafts(useShallow(selectOpenDrafts))
-  const [kind, setKind] = useState<ApplicantKind>('person')
+  const [kind, setKind] = useState<ApplicantKind>(HOME_DEFAULT_KIND)
   const [query, setQuery] = useState<string>()
+  const [regionsWanted, setRegionsWanted] = useState(false)
 
   // region: the citizen's choice, else the profile's city, else 长沙市
   const profileCity = profile?.region ? `${profile.region.slice(0, 4)}00` : undefined
@@ -32,46 +43,62 @@ export default function HomePage() {
 
   useEffect(() => {
     void restore()
-    void loadRegions()
-  }, [restore, loadRegions])
-  const listQuery = useMemo(() => ({ applicantKind: kind, region: region.code }), [kind, region.code])
+  }, [restore])
+  // the region list (5 KB) only when it is shown or names the profile's city: not on every first paint
+  const needRegions = regionsWanted || (!prefs.region && !!profileCity)
   useEffect(() => {
-    void loadBundles(listQuery)
-  }, [listQuery, loadBundles])
+    if (needRegions) void loadRegions()
+  }, [needRegions, loadRegions])
+  const listQuery = useMemo(() => homeListQuery(kind, region.code), [kind, region.code])
+  useEffect(() => load(listQuery), [listQuery])
   const searchQuery = useMemo(() => (query ? { q: query, region: region.code } : undefined), [query, region.code])
   useEffect(() => {
-    if (searchQuery) void loadBundles(searchQuery)
-  }, [searchQuery, loadBundles])
+    if (searchQuery) load(searchQuery)
+  }, [searchQuery])
 
   const list = lists[queryKey(listQuery)]
   const found = searchQuery ? lists[queryKey(searchQuery)] : undefined
   const names = useMemo(() => new Map(Object.values(lists).flatMap((l) => l.bundles.map((b) => [b.id, b.name] as const))), [lists])
+  const regionOptions = useMemo(() => cityRegions(regions).map((r) => ({ value: r.code, label: r.name })), [regions])
+
+  // stable handlers: the bundle lists do not render again when something else on the page changes
+  const onOpen = useCallback((id: string) => go(`${ROUTES.guide}?bundle=${encodeURIComponent(id)}&kind=${kind}`), [kind])
+  const onRegion = useCallback((code: string) => prefs.setRegion({ code, name: regionName(regions, code) ?? code }), [prefs, regions])
+  const onRegionsWanted = useCallback(() => setRegionsWanted(true), [])
+  const onSearch = useCallback((q: string) => setQuery(q || undefined), [])
+  const onClearSearch = useCallback(() => setQuery(undefined), [])
+  const onResume = useCallback((id: string) => {
+    const d = useDrafts.getState().drafts[id]
+    if (d) go(urlOf(d.place, d))
+  }, [])
+  const onDrafts = useCallback(() => go(ROUTES.drafts), [])
+  const onCases = useCallback(() => go(ROUTES.cases), [])
+  const onRetry = useCallback(() => void useCatalogue.getState().loadBundles(listQuery), [listQuery])
 
   return (
     <Frame>
       <HomeScreen
         regionName={region.name}
         regionCode={region.code}
-        regions={cityRegions(regions).map((r) => ({ value: r.code, label: r.name }))}
-        onRegion={(code) => prefs.setRegion({ code, name: regionName(regions, code) ?? code })}
+        regions={regionOptions}
+        onRegion={onRegion}
+        onRegionsWanted={onRegionsWanted}
         elderMode={prefs.elderMode}
         onElderMode={prefs.setElderMode}
         kind={kind}
         onKind={setKind}
         catalogue={{ loading: !list || list.status === 'loading', error: list?.error, bundles: list?.bundles ?? [] }}
         results={query !== undefined ? { query, loading: !found || found.status === 'loading', error: found?.error, bundles: found?.bundles ?? [] } : undefined}
-        onSearch={(q) => setQuery(q || undefined)}
-        onClearSearch={() => setQuery(undefined)}
-        onOpen={(id) => go(`${ROUTES.guide}?bundle=${encodeURIComponent(id)}&kind=${kind}`)}
+        onSearch={onSearch}
+        onClearSearch={onClearSearch}
+        onOpen={onOpen}
         resume={drafts.slice(0, 3).map((d) => ({ id: d.id, bundleName: names.get(d.content.bundleId) ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: when(d.updatedAt) }))}
-        onResume={(id) => {
-          const d = useDrafts.getState().drafts[id]
-          if (d) go(urlOf(d.place, d))
-        }}
-        onDrafts={() => go(ROUTES.drafts)}
-        onCases={() => go(ROUTES.cases)}
-        onRetry={() => void loadBundles(listQuery)}
+        onResume={onResume}
+        onDrafts={onDrafts}
+        onCases={onCases}
+        onRetry={onRetry}
         userName={profile?.name}
+        greetingPending={restoring && !profile}
       />
     </Frame>
   )

@@ -1,0 +1,154 @@
+// Lighthouse 12.2.3, mobile preset (simulated slow 4G, 4× CPU, Moto G Power screen), median of 5 runs, for
+// the home page, a guide page and a question page of the production H5 build served by the mock platform
+// at the same origin on loopback. Debian's Chromium, headless, no network beyond loopback. Goal ≥ 95.
+//
+// The question page needs a draft: it is made the way a citizen makes one (guide page → 开始办理) in the
+// same Chromium profile before the runs. Lighthouse's storage reset empties the HTTP cache and service
+// workers but keeps localStorage (its default clearStorageTypes), so every run still loads cold.
+//
+// Needs dist/h5 (npm run build:h5); builds nothing. BENCH_H5_DIR serves another build folder,
+// LIGHTHOUSE_RUNS changes the number of runs, LIGHTHOUSE_PAGES picks pages (home,guide,question).
+// The last report of each page is kept in test-results/lighthouse/ (git-ignored) for a closer look.
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import type * as LH from 'lighthouse'
+import { CHROMIUM } from '../../test/e2e/support/browser'
+import { repoRoot, startPlatform } from '../../test/e2e/support/platform'
+import { goal, median, printTable, type BenchSection } from './_lib'
+
+const GOAL = 95
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 5))
+const BUNDLE = 'kaiban-canyin'
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const
+
+interface Run {
+  performance: number
+  accessibility: number
+  bestPractices: number
+  fcp: number
+  lcp: number
+  tbt: number
+  cls: number
+  si: number
+}
+
+export function h5Dir(): string {
+  return path.resolve(repoRoot, process.env.BENCH_H5_DIR ?? path.join('dist', 'h5'))
+}
+
+const score = (lhr: LH.Result, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
+const metric = (lhr: LH.Result, id: string) => lhr.audits[id]?.numericValue ?? NaN
+
+function summarise(lhr: LH.Result): Run {
+  return {
+    performance: score(lhr, 'performance'),
+    accessibility: score(lhr, 'accessibility'),
+    bestPractices: score(lhr, 'best-practices'),
+    fcp: metric(lhr, 'first-contentful-paint'),
+    lcp: metric(lhr, 'largest-contentful-paint'),
+    tbt: metric(lhr, 'total-blocking-time'),
+    cls: metric(lhr, 'cumulative-layout-shift'),
+    si: metric(lhr, 'speed-index'),
+  }
+}
+
+/** Makes a draft through the app itself (guide → 开始办理) and returns the question page's URL. */
+async function questionUrl(port: number, origin: string): Promise<string> {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`)
+  try {
+    const context = browser.contexts()[0]
+    const page = await context.newPage()
+    await page.goto(`${origin}/#/pages/journey/guide/index?bundle=${BUNDLE}`)
+    await page.getByRole('button', { name: '开始办理', exact: true }).click()
+    await page.waitForURL(/pages\/journey\/question\/index\?/, { timeout: 30000 })
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    const url = page.url()
+    await page.close()
+    return url
+  } finally {
+    // connected over CDP: this drops the connection and leaves the browser (and its profile) running
+    await browser.close()
+  }
+}
+
+const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : '—')
+
+const section: BenchSection = {
+  title: `Lighthouse 移动端（lighthouse 12.2.3，${RUNS} 次取中位数，目标 ≥ ${GOAL}）`,
+  async run() {
+    const dir = h5Dir()
+    if (!fs.existsSync(path.join(dir, 'index.html'))) {
+      console.log(`  跳过：没有 ${path.relative(repoRoot, dir) || dir}/index.html。先运行 npm run build:h5（本节不构建）。`)
+      return
+    }
+    if (!fs.existsSync(CHROMIUM)) {
+      console.log(`  跳过：没有 ${CHROMIUM}（bash scripts/ensure-browser.sh 会安装）。`)
+      return
+    }
+    const { default: lighthouse } = await import('lighthouse')
+    const chromeLauncher = await import('chrome-launcher')
+    const reports = path.join(repoRoot, 'test-results', 'lighthouse')
+    fs.mkdirSync(reports, { recursive: true })
+    const wanted = (process.env.LIGHTHOUSE_PAGES ?? 'home,guide,question').split(',').map((s) => s.trim())
+
+    const platform = await startPlatform({ MOCK_STATIC_DIR: dir })
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: 'silent' })
+    try {
+      const pages: { key: string; name: string; url: () => Promise<string> }[] = [
+        { key: 'home', name: '首页', url: async () => `${platform.url}/` },
+        { key: 'guide', name: `办事指南（${BUNDLE}）`, url: async () => `${platform.url}/#/pages/journey/guide/index?bundle=${BUNDLE}` },
+        { key: 'question', name: '情形问题（第 1 题）', url: () => questionUrl(chrome.port, platform.url) },
+      ]
+      const rows: string[][] = []
+      for (const p of pages.filter((x) => wanted.includes(x.key))) {
+        const url = await p.url()
+        const runs: Run[] = []
+        let last: LH.Result | undefined
+        for (let i = 0; i < RUNS; i++) {
+          const result = await lighthouse(url, {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: [...CATEGORIES],
+          })
+          if (!result) throw new Error(`Lighthouse 没有结果：${url}`)
+          const lhr = result.lhr
+          if (lhr.runtimeError) {
+            console.log(`  ${p.name} 第 ${i + 1} 次：${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
+            continue
+          }
+          runs.push(summarise(lhr))
+          last = lhr
+        }
+        if (last) fs.writeFileSync(path.join(reports, `${p.key}.json`), JSON.stringify(last))
+        if (!runs.length) {
+          rows.push([p.name, '—', '—', '—', '—', '—', '—', '—', '没有有效结果'])
+          continue
+        }
+        const mid = (k: keyof Run) => median(runs.map((r) => r[k]).sort((a, b) => a - b))
+        const perf = mid('performance')
+        const spread = `${Math.min(...runs.map((r) => r.performance))}–${Math.max(...runs.map((r) => r.performance))}`
+        rows.push([
+          p.name,
+          `${perf}（${spread}）`,
+          String(mid('accessibility')),
+          String(mid('bestPractices')),
+          fmtMs(mid('fcp')),
+          fmtMs(mid('lcp')),
+          fmtMs(mid('tbt')),
+          mid('cls').toFixed(3),
+          goal(perf >= GOAL),
+        ])
+      }
+      printTable(['页面', '性能（范围）', '无障碍', '最佳实践', 'FCP', 'LCP', 'TBT', 'CLS', `性能 ≥ ${GOAL}`], rows)
+      console.log(`  每项为 ${RUNS} 次的中位数（各指标分别取中位数）；最后一次的完整报告在 test-results/lighthouse/。`)
+    } finally {
+      await chrome.kill()
+      await platform.stop()
+    }
+  },
+}
+
+export default section
