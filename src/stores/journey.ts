@@ -20,30 +20,8 @@ import { LICENCE_NAMES } from '@/domain/engine/labels'
 import type { Region } from '@/services/contract'
 import type { JourneyPlace, LocalDraft } from './draft'
 
-export const ROUTES = {
-  home: '/pages/index/index',
-  login: '/pages/login/index',
-  guide: '/pages/journey/guide/index',
-  questions: '/pages/journey/question/index',
-  form: '/pages/journey/form/index',
-  materials: '/pages/journey/materials/index',
-  delivery: '/pages/journey/delivery/index',
-  review: '/pages/journey/review/index',
-  drafts: '/pages/journey/drafts/index',
-  cases: '/pages/journey/cases/index',
-} as const
-
-export type RouteName = keyof typeof ROUTES
-
-/** URL of a place in a draft. Only ids: never a value the citizen typed. */
-export function urlOf(place: JourneyPlace, draft: Pick<LocalDraft, 'id' | 'content'>, extra: Record<string, string> = {}): string {
-  const params: Record<string, string> = { draft: draft.id, bundle: draft.content.bundleId, ...extra }
-  if (place.step === 'questions' && place.questionId) params.q = place.questionId
-  const qs = Object.entries(params)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&')
-  return `${ROUTES[place.step]}?${qs}`
-}
+// routes, draft URLs and step labels live in ./routes (small: the home page needs them, not the rest)
+export { ROUTES, STEP_LABELS, urlOf, type RouteName } from './routes'
 
 export function guidanceContext(draft: Pick<LocalDraft, 'content' | 'acting'>, licences: LicenceKind[], now: string, promiseBarred = false): GuidanceContext {
   const ctx: GuidanceContext = {
@@ -251,13 +229,4 @@ export function handlingError(template: Pick<BundleTemplate, 'handling'>, conten
   if (template.handling.length > 1 && !content.handling) return '请选择办理方式'
   if (content.handling && !template.handling.includes(content.handling)) return '该办理方式不可用，请重新选择'
   return undefined
-}
-
-export const STEP_LABELS: Record<JourneyPlace['step'], string> = {
-  guide: '办事指南',
-  questions: '回答问题',
-  form: '填写信息',
-  materials: '准备材料',
-  delivery: '领取方式',
-  review: '核对信息',
 }

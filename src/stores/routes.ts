@@ -1,0 +1,37 @@
+// Where each page is, a draft's URL and the steps' names: what the home page needs from the journey, apart
+// from the journey's rules (./journey re-exports these).
+import type { JourneyPlace, LocalDraft } from './draft'
+
+export const ROUTES = {
+  home: '/pages/index/index',
+  login: '/pages/login/index',
+  guide: '/pages/journey/guide/index',
+  questions: '/pages/journey/question/index',
+  form: '/pages/journey/form/index',
+  materials: '/pages/journey/materials/index',
+  delivery: '/pages/journey/delivery/index',
+  review: '/pages/journey/review/index',
+  drafts: '/pages/journey/drafts/index',
+  cases: '/pages/journey/cases/index',
+} as const
+
+export type RouteName = keyof typeof ROUTES
+
+/** URL of a place in a draft. Only ids: never a value the citizen typed. */
+export function urlOf(place: JourneyPlace, draft: Pick<LocalDraft, 'id' | 'content'>, extra: Record<string, string> = {}): string {
+  const params: Record<string, string> = { draft: draft.id, bundle: draft.content.bundleId, ...extra }
+  if (place.step === 'questions' && place.questionId) params.q = place.questionId
+  const qs = Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')
+  return `${ROUTES[place.step]}?${qs}`
+}
+
+export const STEP_LABELS: Record<JourneyPlace['step'], string> = {
+  guide: '办事指南',
+  questions: '回答问题',
+  form: '填写信息',
+  materials: '准备材料',
+  delivery: '领取方式',
+  review: '核对信息',
+}
