@@ -60,21 +60,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Every target browser has fetch and AbortController, the app never asks Taro.request for JSONP and
         // uses no Stencil component: these would only cost first-load bytes and start-up time.
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
-        // Taro's own CSS (components, reset) is injected from JS at start-up by style-loader: in a production
-        // build it becomes a stylesheet of its own instead, linked before the app's (which overrides it).
+        // Taro's own CSS (reset, components) is injected from JS at start-up by style-loader: in a production
+        // build it goes into the page's stylesheet instead, before the app's rules (src/taro-styles.h5.ts).
         if (chain.plugins.has('miniCssExtractPlugin')) {
           const extract = chain.module.rule('customStyle').uses.values()[0].get('loader') as string
           const taroStyle = chain.module.rule('taroStyle')
           taroStyle.uses.clear()
           taroStyle.use('extract').loader(extract)
-          const split = chain.optimization.get('splitChunks') as { cacheGroups?: Record<string, unknown> }
-          chain.optimization.splitChunks({
-            ...split,
-            cacheGroups: {
-              ...split.cacheGroups,
-              taroStyles: { name: 'taro', type: 'css/mini-extract', test: /[\\/]node_modules[\\/]@tarojs[\\/]/, chunks: 'all', enforce: true, priority: 200 },
-            },
-          })
         }
       },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },

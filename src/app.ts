@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useCatalogue, useDrafts, usePreferences, useSession } from './stores/app'
 import { DEFAULT_REGION } from './stores/preferences'
 import { HOME_DEFAULT_KIND, homeListQuery } from './pages/index/home-query'
+import './taro-styles'
 import './app.css'
 
 /**
