@@ -18,7 +18,7 @@ import { repoRoot, startPlatform } from '../../test/e2e/support/platform'
 import { goal, median, printTable, type BenchSection } from './_lib'
 
 const GOAL = 95
-const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 5))
+const RUNS = Math.max(1, Math.round(Number(process.env.LIGHTHOUSE_RUNS)) || 5)
 const BUNDLE = 'kaiban-canyin'
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const
