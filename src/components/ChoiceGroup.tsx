@@ -1,6 +1,7 @@
 // Single or multiple choice built from View (H5 has no Radio/Checkbox here): role radio/checkbox,
 // aria-checked, keyboard focus, Enter/Space to choose, arrows to move between radios.
 import { Text, View } from '@tarojs/components'
+import { FieldMessages } from './FieldMessages'
 import type { ReactNode } from 'react'
 
 export interface ChoiceOption {
@@ -71,17 +72,7 @@ export function ChoiceGroup(props: ChoiceGroupProps) {
         {legend}
         {optional ? <Text className='ui-optional'>（选填）</Text> : null}
       </View>
-      {help ? (
-        <View id={helpId} className='ui-help'>
-          {help}
-        </View>
-      ) : null}
-      {error ? (
-        <View id={errorId} className='ui-error'>
-          <Text className='ui-visually-hidden'>错误：</Text>
-          {error}
-        </View>
-      ) : null}
+      <FieldMessages help={help} helpId={helpId} error={error} errorId={errorId} />
       <View role={multiple ? 'group' : 'radiogroup'} aria-labelledby={`${id}-legend`} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className='ui-choice__options'>
         {options.map((o, index) => {
           const checked = selected.includes(o.value)

@@ -1,5 +1,6 @@
 // A labelled text input: label, 选填 marker, help, and the error tied to the input (aria-describedby).
 import { Input, Text, View } from '@tarojs/components'
+import { FieldMessages } from './FieldMessages'
 
 export type InputKind = 'text' | 'number' | 'digit' | 'idcard' | 'tel'
 
@@ -54,17 +55,7 @@ export function TextField(props: TextFieldProps) {
         {label}
         {optional ? <Text className='ui-optional'>（选填）</Text> : null}
       </View>
-      {help ? (
-        <View id={helpId} className='ui-help'>
-          {help}
-        </View>
-      ) : null}
-      {error ? (
-        <View id={errorId} className='ui-error'>
-          <Text className='ui-visually-hidden'>错误：</Text>
-          {error}
-        </View>
-      ) : null}
+      <FieldMessages help={help} helpId={helpId} error={error} errorId={errorId} />
       <View className='ui-field__row'>
         <Input
           id={id}
