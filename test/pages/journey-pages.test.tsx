@@ -4,44 +4,17 @@ import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { profile, template } from '../components/fixtures'
 
-jest.mock('@tarojs/taro', () => {
-  const params: { current: Record<string, string> } = { current: {} }
-  const taro = {
-    navigateTo: jest.fn(async () => undefined),
-    redirectTo: jest.fn(async () => undefined),
-    navigateBack: jest.fn(async () => undefined),
-    reLaunch: jest.fn(async () => undefined),
-    getCurrentPages: jest.fn(() => [{ route: 'pages/journey/guide/index' }, { route: 'pages/journey/question/index' }]),
-    pageScrollTo: jest.fn(async () => undefined),
-    showToast: jest.fn(),
-    showModal: jest.fn(async () => ({ confirm: true })),
-    getStorageSync: jest.fn(() => ''),
-    setStorageSync: jest.fn(),
-    removeStorageSync: jest.fn(),
-  }
-  return { __esModule: true, default: taro, params, useRouter: () => ({ params: params.current }) }
-})
+jest.mock('@tarojs/taro', () => jest.requireActual('./support/doubles').taroDouble(['pages/journey/guide/index', 'pages/journey/question/index']))
 
-jest.mock('@/services/app', () => {
-  const { memoryStorage } = jest.requireActual('@/services/storage')
-  const { createTokenStore } = jest.requireActual('@/services/tokens')
-  const { createProgressRegistry } = jest.requireActual('@/services/upload-transport')
-  const fixtures = jest.requireActual('../components/fixtures')
-  const platform = {
-    getBundle: jest.fn(async () => fixtures.template),
-    listBundles: jest.fn(async () => []),
-    listRegions: jest.fn(async () => []),
-    me: jest.fn(async () => fixtures.profile),
-    listLicences: jest.fn(async () => []),
-    consentLicence: jest.fn(),
+jest.mock('@/services/app', () =>
+  jest.requireActual('./support/doubles').appServicesDouble({
     loginWechat: jest.fn(),
     sendSmsCode: jest.fn(),
     loginSms: jest.fn(),
     logout: jest.fn(),
     uploadFile: jest.fn(),
-  }
-  return { storage: memoryStorage(), tokens: createTokenStore(memoryStorage()), uploadProgress: createProgressRegistry(), platform, pickFiles: jest.fn(async () => []) }
-})
+  }),
+)
 
 import FormPage from '@/pages/journey/form/index'
 import QuestionPage from '@/pages/journey/question/index'

@@ -7,36 +7,10 @@ import userEvent from '@testing-library/user-event'
 import type { BundleTemplate } from '@/domain'
 import { NOW, profile, template } from '../components/fixtures'
 
-jest.mock('@tarojs/taro', () => {
-  const params: { current: Record<string, string> } = { current: {} }
-  const taro = {
-    navigateTo: jest.fn(async () => undefined),
-    redirectTo: jest.fn(async () => undefined),
-    navigateBack: jest.fn(async () => undefined),
-    reLaunch: jest.fn(async () => undefined),
-    getCurrentPages: jest.fn(() => [{ route: 'pages/index/index' }, { route: 'pages/journey/review/index' }]),
-    pageScrollTo: jest.fn(async () => undefined),
-    showModal: jest.fn(async () => ({ confirm: true })),
-    setClipboardData: jest.fn(async () => undefined),
-    getStorageSync: jest.fn(() => ''),
-    setStorageSync: jest.fn(),
-    removeStorageSync: jest.fn(),
-  }
-  return { __esModule: true, default: taro, params, useRouter: () => ({ params: params.current }) }
-})
+jest.mock('@tarojs/taro', () => jest.requireActual('./support/doubles').taroDouble(['pages/index/index', 'pages/journey/review/index']))
 
-jest.mock('@/services/app', () => {
-  const { memoryStorage } = jest.requireActual('@/services/storage')
-  const { createTokenStore } = jest.requireActual('@/services/tokens')
-  const { createProgressRegistry } = jest.requireActual('@/services/upload-transport')
-  const fixtures = jest.requireActual('../components/fixtures')
-  const platform = {
-    getBundle: jest.fn(async () => fixtures.template),
-    listBundles: jest.fn(async () => []),
-    listRegions: jest.fn(async () => []),
-    me: jest.fn(async () => fixtures.profile),
-    listLicences: jest.fn(async () => []),
-    consentLicence: jest.fn(),
+jest.mock('@/services/app', () =>
+  jest.requireActual('./support/doubles').appServicesDouble({
     submitCase: jest.fn(),
     getCase: jest.fn(),
     listCases: jest.fn(async () => []),
@@ -44,9 +18,8 @@ jest.mock('@/services/app', () => {
     listDrafts: jest.fn(async () => []),
     deleteDraft: jest.fn(),
     getUpload: jest.fn(),
-  }
-  return { storage: memoryStorage(), tokens: createTokenStore(memoryStorage()), uploadProgress: createProgressRegistry(), platform, pickFiles: jest.fn(async () => []) }
-})
+  }),
+)
 
 import DonePage from '@/pages/journey/done/index'
 import DraftsPage from '@/pages/journey/drafts/index'

@@ -1,0 +1,40 @@
+// Doubles for page tests: Taro's API (navigation, storage, router params) and the app's services with a
+// platform client whose functions are jest mocks. Used from jest.mock factories via jest.requireActual.
+import { memoryStorage } from '@/services/storage'
+import { createTokenStore } from '@/services/tokens'
+import { createProgressRegistry } from '@/services/upload-transport'
+import * as fixtures from '../../components/fixtures'
+
+/** `pageStack`: the routes getCurrentPages reports, oldest first. */
+export function taroDouble(pageStack: string[]) {
+  const params: { current: Record<string, string> } = { current: {} }
+  const taro = {
+    navigateTo: jest.fn(async () => undefined),
+    redirectTo: jest.fn(async () => undefined),
+    navigateBack: jest.fn(async () => undefined),
+    reLaunch: jest.fn(async () => undefined),
+    getCurrentPages: jest.fn(() => pageStack.map((route) => ({ route }))),
+    pageScrollTo: jest.fn(async () => undefined),
+    showToast: jest.fn(),
+    showModal: jest.fn(async () => ({ confirm: true })),
+    setClipboardData: jest.fn(async () => undefined),
+    getStorageSync: jest.fn(() => ''),
+    setStorageSync: jest.fn(),
+    removeStorageSync: jest.fn(),
+  }
+  return { __esModule: true, default: taro, params, useRouter: () => ({ params: params.current }) }
+}
+
+/** The app's services with a fake platform; `extra` adds or replaces client functions. */
+export function appServicesDouble(extra: Record<string, jest.Mock> = {}) {
+  const platform = {
+    getBundle: jest.fn(async () => fixtures.template),
+    listBundles: jest.fn(async () => []),
+    listRegions: jest.fn(async () => []),
+    me: jest.fn(async () => fixtures.profile),
+    listLicences: jest.fn(async () => []),
+    consentLicence: jest.fn(),
+    ...extra,
+  }
+  return { storage: memoryStorage(), tokens: createTokenStore(memoryStorage()), uploadProgress: createProgressRegistry(), platform, pickFiles: jest.fn(async () => []) }
+}
