@@ -4,7 +4,7 @@
 // the family presented again is reuse — a copy is in other hands — and ends the family.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import type { LoginResponse, TokenPair } from '../../src/services/contract'
-import { fail } from './http'
+import { fail, HttpError } from './http'
 import type { Logger } from './logger'
 import type { SessionRecord, State, UserRecord } from './state'
 
@@ -88,13 +88,17 @@ export class Auth {
     return { session, user }
   }
 
-  refresh(refreshToken: string, nowMs: number): TokenPair {
+  /**
+   * The next pair, or the error to answer. Errors come back rather than being thrown: a refusal that
+   * signs a family out must still be committed (a thrown error undoes the transaction).
+   */
+  refresh(refreshToken: string, nowMs: number): TokenPair | HttpError {
     const h = sha(refreshToken)
     const session = this.state.sessions.findBy(h)
-    if (!session || h === session.accessHash) return fail('UNAUTHORIZED', '刷新凭证无效，请重新登录')
+    if (!session || h === session.accessHash) return new HttpError('UNAUTHORIZED', '刷新凭证无效，请重新登录')
     if (nowMs >= session.refreshExpiresAt) {
       this.revoke(session)
-      return fail('UNAUTHORIZED', '登录已过期，请重新登录')
+      return new HttpError('UNAUTHORIZED', '登录已过期，请重新登录')
     }
     if (h === session.refreshHash) return this.rotate(session, refreshToken, nowMs)
     if (h === session.prevRefreshHash && nowMs < (session.prevValidUntil ?? 0) && session.prevAnswer) {
@@ -105,7 +109,7 @@ export class Auth {
     // an older token of this family came back: someone else has a copy
     this.revoke(session)
     this.log.warn(`刷新凭证被重复使用：已注销用户 ${session.userId} 的这次登录（全部凭证）`)
-    return fail('UNAUTHORIZED', '登录凭证已被重复使用，为保障账号安全已退出登录，请重新登录')
+    return new HttpError('UNAUTHORIZED', '登录凭证已被重复使用，为保障账号安全已退出登录，请重新登录')
   }
 
   private rotate(session: SessionRecord, refreshToken: string, nowMs: number): TokenPair {

@@ -7,7 +7,7 @@ import type { LicenceConsentResponse, LicenceListResponse, OkResponse, SmsSendRe
 import { LICENCE_NAMES } from '../../src/domain/engine/labels'
 import type { LicenceFixture } from '../fixtures/users'
 import { me, type Core, type Route } from './core'
-import { fail, json } from './http'
+import { errorReply, fail, HttpError, json } from './http'
 import { Checker } from './input'
 import { checkPassword, type UserRecord } from './state'
 
@@ -184,7 +184,8 @@ export function identityRoutes(core: Core): Route[] {
         const b = c.object(ctx.body, '')
         const token = b && c.string(b.refreshToken, 'refreshToken', { min: 1, max: 200 })
         c.done()
-        return json(200, core.auth.refresh(token as string, core.now()))
+        const out = core.auth.refresh(token as string, core.now())
+        return out instanceof HttpError ? errorReply(out) : json(200, out)
       },
     },
     {
