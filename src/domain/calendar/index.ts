@@ -155,7 +155,7 @@ export function workingDaysBetween(from: string, to: string): number {
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1]
   let count = 0
   for (let d = lo + 1; d <= hi; d++) if (isWorkingDayNumber(d)) count++
-  return sign * count
+  return count === 0 ? 0 : sign * count
 }
 
 export type DeadlineStatus = 'on-time' | 'yellow' | 'red'
