@@ -91,6 +91,12 @@ export function unpublishedYears(from: string, to: string): number[] {
   return unpublishedYearsOf(toDayNumber(from), toDayNumber(to))
 }
 
+/** What the citizen reads beside a date that counts such years: "预计（2027 年放假安排尚未公布）", or ''. */
+export function estimateNote(from: string, to: string): string {
+  const years = unpublishedYears(from, to)
+  return years.length ? `预计（${years.join('、')} 年放假安排尚未公布）` : ''
+}
+
 function unpublishedYearsOf(a: number, b: number): number[] {
   const [first, last] = [yearOf(a), yearOf(b)].sort((x, y) => x - y)
   const years: number[] = []
