@@ -6,7 +6,6 @@ import dayjs, { type Dayjs } from 'dayjs'
 import relativeTime from 'dayjs/plugin/relativeTime'
 import utc from 'dayjs/plugin/utc'
 import 'dayjs/locale/zh-cn'
-import { estimateNote, toBeijingDate } from './calendar'
 
 dayjs.extend(utc)
 dayjs.extend(relativeTime)
@@ -21,30 +20,25 @@ function beijing(iso: string): Dayjs {
   return d.add(BEIJING_HOURS, 'hour').locale('zh-cn')
 }
 
-/** The Beijing year of `now` (an ISO instant or 'YYYY-MM-DD'). */
-function yearOf(now: string): number {
-  return Number(toBeijingDate(now).slice(0, 4))
+/** A calendar date 'YYYY-MM-DD' (taken as Beijing's), or the Beijing day of an ISO instant. */
+function beijingDay(dateOrInstant: string): Dayjs {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateOrInstant)) return beijing(dateOrInstant).startOf('day')
+  const d = dayjs.utc(dateOrInstant).locale('zh-cn')
+  // dayjs rolls 02-30 over to March: refuse instead
+  if (!d.isValid() || d.format('YYYY-MM-DD') !== dateOrInstant) throw new RangeError(`不存在的日期：${dateOrInstant}`)
+  return d
 }
 
 /** A calendar date: "12月15日（周二）", with the year when it is not the current one ("2027年1月7日（周四）"). */
 export function formatDate(date: string, now: string): string {
-  const d = dayjs.utc(toBeijingDate(date)).locale('zh-cn')
-  return d.format(d.year() === yearOf(now) ? 'M月D日（ddd）' : 'YYYY年M月D日（ddd）')
-}
-
-/**
- * A due date as the citizen reads it: "12月15日（周二）前办结", then `detail`, then for a date counted through a
- * year whose holidays are not published yet "，预计（2027 年放假安排尚未公布）". `from` is where counting began.
- */
-export function dueDateText(due: string, from: string, now: string, detail = ''): string {
-  const note = estimateNote(toBeijingDate(from), due)
-  return `${formatDate(due, now)}前办结${detail}${note ? `，${note}` : ''}`
+  const d = beijingDay(date)
+  return d.format(d.year() === beijingDay(now).year() ? 'M月D日（ddd）' : 'YYYY年M月D日（ddd）')
 }
 
 /** An instant in Beijing time: "11月26日 10:00", with the year when it is not the current one. */
 export function formatTime(iso: string, now: string): string {
   const d = beijing(iso)
-  return d.format(d.year() === yearOf(now) ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm')
+  return d.format(d.year() === beijingDay(now).year() ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm')
 }
 
 /**

@@ -2,7 +2,7 @@
 // visit (offline too). The submitted content (names, ID numbers) is not kept here: the platform has it.
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { dueDateText } from '@/domain/datetime'
+import { dueDateText } from '@/domain/calendar/due-text'
 import type { CaseRecord } from '@/services/contract'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 import type { KeyValueStorage } from '@/services/storage'

@@ -3,7 +3,8 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { estimateNote } from '@/domain/calendar'
-import { dueDateText, formatDate, formatTime, timeAgo } from '@/domain/datetime'
+import { dueDateText } from '@/domain/calendar/due-text'
+import { formatDate, formatTime, timeAgo } from '@/domain/datetime'
 
 const run = promisify(execFile)
 const NOW = '2026-11-27T02:00:00.000Z' // 2026-11-27 10:00 in Beijing

@@ -1,7 +1,7 @@
 // 核对信息: everything kept, each with a 修改 link, then the submit area (exactly once, template changes confirmed first).
 import { ReviewScreen } from '@/components/screens/ReviewScreen'
 import { DELIVERY_LABELS } from '@/components/format'
-import { dueDateText } from '@/domain/datetime'
+import { dueDateText } from '@/domain/calendar/due-text'
 import { hallName, placeBefore, summaryText, urlOf } from '@/stores/journey'
 import { useEffect } from 'react'
 import { useCatalogue } from '@/stores/app'
