@@ -139,6 +139,7 @@ export class State {
   }
 
   private wipe(): void {
+    this.store.discardPending()
     for (const entry of fs.readdirSync(this.dataDir)) if (entry !== 'meta.json') fs.rmSync(path.join(this.dataDir, entry), { recursive: true, force: true })
     fs.rmSync(path.join(this.dataDir, 'meta.json'), { force: true })
     this.meta.reset()

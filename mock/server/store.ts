@@ -1,8 +1,9 @@
 // Persistence. Every change is a transaction: its records (a case, the draft it came from, the idempotency
 // answer, the case counter …) are first written together as ONE journal file (temp file, fsync, rename,
 // fsync of the folder: the commit point), then copied into one JSON file per record under
-// dataDir/<collection>/, then the journal file is removed. A crash before the rename leaves nothing of the
-// transaction; after it, the start-up replays the journal file, so the transaction is there whole.
+// dataDir/<collection>/ (temp file, rename). A crash before the rename leaves nothing of the transaction;
+// after it, the start-up replays the journal file, so the transaction is there whole. The journal file stays
+// until a checkpoint, off the request path, has fsynced the record files it wrote; then it is removed.
 // Pure JavaScript over node:fs: nothing to compile or download (docs/decisions.md).
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -93,6 +94,24 @@ export class Disk {
     fs.rmSync(file, { force: true })
   }
 
+  /** fsync on the thread pool (checkpoints): the event loop goes on meanwhile. */
+  async fsyncLater(file: string): Promise<void> {
+    this.point(`fsync ${this.rel(file)}${file.endsWith('.json') || file.endsWith('.bin') ? '' : '/'}`)
+    let fh: fs.promises.FileHandle
+    try {
+      fh = await fs.promises.open(file, 'r')
+    } catch (e) {
+      // removed by a later transaction, whose own journal file is still there
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw e
+    }
+    try {
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+  }
+
   /** Makes renames and removals in the folder durable. */
   fsyncDir(dir: string): void {
     this.point(`fsync ${this.rel(dir)}/`)
@@ -104,12 +123,16 @@ export class Disk {
     }
   }
 
-  /** temp file, fsync, rename: the old content or the new one, never half of either */
-  writeDurably(file: string, data: string | Buffer): void {
+  /** temp file, (fsync,) rename: the old content or the new one, never half of either */
+  writeAtomically(file: string, data: string | Buffer, durably: boolean): void {
     const tmp = `${file}.${process.pid}.tmp`
     this.write(tmp, data)
-    this.fsync(tmp)
+    if (durably) this.fsync(tmp)
     this.rename(tmp, file)
+  }
+
+  writeDurably(file: string, data: string | Buffer): void {
+    this.writeAtomically(file, data, true)
   }
 }
 
@@ -147,11 +170,19 @@ interface JournalOp {
   del?: true
 }
 
+/** Journal files are checkpointed when this many wait, or this long after the last commit. */
+const CHECKPOINT_FILES = 32
+const CHECKPOINT_AFTER_MS = 1000
+
 export class Store {
   private readonly tables = new Map<string, Table>()
   private readonly journalDir: string
   private tx?: Tx
   private seq = 0
+  /** committed journal files whose record files are written but not yet fsynced */
+  private unsynced: { journal: string; files: string[] }[] = []
+  private checkpointing?: Promise<void>
+  private timer?: NodeJS.Timeout
 
   constructor(
     readonly root: string,
@@ -199,31 +230,72 @@ export class Store {
     const seq = ++this.seq
     const journal = path.join(this.journalDir, `${String(seq).padStart(12, '0')}.json`)
     const entries: JournalOp[] = ops.map((o) => (o.value === undefined ? { t: o.table.name, id: o.id, del: true } : { t: o.table.name, id: o.id, v: o.value }))
-    // the commit point: once this file is renamed into place, the whole transaction survives a crash
+    // the commit point: once this file is renamed into place (and fsynced), the transaction survives a crash
     this.disk.writeDurably(journal, JSON.stringify({ seq, ops: entries }))
     this.disk.fsyncDir(this.journalDir)
-    this.apply(ops)
-    this.disk.remove(journal)
-    // a removal that came back after a power cut would replay an older value over a newer one
-    this.disk.fsyncDir(this.journalDir)
+    // the record files need no fsync now: until the checkpoint has synced them, the journal file can redo them
+    this.unsynced.push({ journal, files: this.apply(ops, false) })
+    this.scheduleCheckpoint()
   }
 
   /** Copies committed records into their files (idempotent: a replay may do it again). */
-  private apply(ops: Op[]): void {
+  private apply(ops: Op[], durably: boolean): string[] {
     const dirs = new Set<string>()
+    const files: string[] = []
     for (const o of ops) {
       const file = o.table.fileOf(o.id)
       if (o.value === undefined) this.disk.remove(file)
-      else this.disk.writeDurably(file, o.table.encode(o.id, o.value))
+      else this.disk.writeAtomically(file, o.table.encode(o.id, o.value), durably)
+      files.push(file)
       dirs.add(path.dirname(file))
     }
-    for (const d of dirs) this.disk.fsyncDir(d)
+    if (durably) for (const d of dirs) this.disk.fsyncDir(d)
+    return [...files, ...dirs]
+  }
+
+  private scheduleCheckpoint(): void {
+    if (this.unsynced.length >= CHECKPOINT_FILES) return void this.checkpoint().catch(() => undefined)
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.checkpoint().catch(() => undefined), CHECKPOINT_AFTER_MS)
+    this.timer.unref()
+  }
+
+  /**
+   * fsyncs the record files (and folders) the committed journal files wrote, on the thread pool, then removes
+   * those journal files. A crash midway leaves them to be replayed. One checkpoint at a time.
+   */
+  checkpoint(): Promise<void> {
+    if (this.checkpointing) return this.checkpointing.then(() => (this.unsynced.length ? this.checkpoint() : undefined))
+    const batch = this.unsynced
+    if (!batch.length) return Promise.resolve()
+    this.unsynced = []
+    clearTimeout(this.timer)
+    this.checkpointing = (async () => {
+      this.disk.arm('checkpoint')
+      try {
+        const targets = new Set(batch.flatMap((b) => b.files))
+        // files before folders, so a folder's sync covers the renames into it
+        for (const f of [...targets].sort((a, b) => Number(!/\.(json|bin)$/.test(a)) - Number(!/\.(json|bin)$/.test(b)))) await this.disk.fsyncLater(f)
+        for (const b of batch) this.disk.remove(b.journal)
+        // a removal that came back after a power cut would replay an older value over a newer one
+        await this.disk.fsyncLater(this.journalDir)
+      } catch (e) {
+        // not synced: those journal files stay, for the next checkpoint or the next start
+        if (!(e instanceof Crash)) this.unsynced = [...batch, ...this.unsynced]
+        throw e
+      } finally {
+        this.disk.disarm()
+        this.checkpointing = undefined
+      }
+    })()
+    return this.checkpointing
   }
 
   /** After the tables loaded their files: replays committed journal files, then removes them. */
   recover(warn: Warn): void {
     fs.mkdirSync(this.journalDir, { recursive: true })
     const names = fs.readdirSync(this.journalDir).sort()
+    let replayed = 0
     for (const n of names) {
       const full = path.join(this.journalDir, n)
       if (!/^\d{12}\.json$/.test(n)) {
@@ -247,11 +319,18 @@ export class Store {
         table.replay(e.id, e.del ? undefined : e.v)
         ops.push({ table, id: e.id, value: e.del ? undefined : e.v })
       }
-      this.apply(ops)
+      this.apply(ops, true)
       this.disk.remove(full)
       this.disk.fsyncDir(this.journalDir)
-      warn(`已从日志恢复 ${ops.length} 条记录（journal/${n}）`)
+      replayed++
     }
+    if (replayed) warn(`上次未正常关闭：已重放 ${replayed} 个已提交的事务`)
+  }
+
+  /** The folder was wiped (a reset): nothing is left to sync. Journal numbers are never reused in a process. */
+  discardPending(): void {
+    this.unsynced = []
+    clearTimeout(this.timer)
   }
 }
 
