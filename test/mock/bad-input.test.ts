@@ -66,6 +66,15 @@ test('JSON nested 10,000 levels deep → 400, never a 500 with a stack', async (
   expect(r.logs.filter((l) => l.startsWith('ERROR'))).toEqual([])
 })
 
+test('a "__proto__" key is part of the body like any other: a different body under the same key is a mismatch', async () => {
+  const key = newIdempotencyKey()
+  const send = (body: string) => raw(r.url, 'POST', '/licences/idCard/consent', json(body, { 'Idempotency-Key': key }))
+  expect((await send('{"purpose":"x"}')).status).toBe(200)
+  const other = await send('{"purpose":"x","__proto__":{"bundleId":"y"}}')
+  expect(other.status).toBe(422)
+  expect(other.json.error.code).toBe('IDEMPOTENCY_MISMATCH')
+})
+
 /** A client that sends its whole request before reading the answer, as browsers do with an upload. */
 function sendAllThenRead(url: string, head: string, bodyBytes: number): Promise<string> {
   return new Promise((resolve) => {
