@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 type Create = (o: Record<string, unknown>) => { listen(port: number, host: string): Promise<{ url: string }> }
 
@@ -18,6 +19,13 @@ async function main() {
     ...(JSON.parse(process.env.BENCH_PLATFORM_OPTIONS ?? '{}') as object),
   })
   const { url } = await p.listen(0, '127.0.0.1')
+  // over IPC: 'reset' starts measuring this process's event-loop delay, 'report' answers its figures in ms
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  loop.enable()
+  process.on('message', (m) => {
+    if (m === 'reset') loop.reset()
+    if (m === 'report') process.send?.({ p50: loop.percentile(50) / 1e6, p95: loop.percentile(95) / 1e6, max: loop.max / 1e6 })
+  })
   console.log(`listening ${url}`)
 }
 
