@@ -3,7 +3,7 @@
 // Idempotency-Key, and leaves every other request to the wrapped transport.
 import Taro from '@tarojs/taro'
 import { IDEMPOTENCY_HEADER } from './contract'
-import { lowerCaseHeaders, TransportError, type Transport, type TransportRequest, type UploadBody } from './http/transport'
+import { lowerCaseHeaders, TransportError, uploadFormData, type Transport, type TransportRequest, type UploadBody } from './http/transport'
 
 export type ProgressListener = (percent: number) => void
 
@@ -64,7 +64,7 @@ function weappUpload(req: TransportRequest, body: UploadBody, onProgress: (p: nu
       filePath: body.file.path as string,
       name: 'file',
       header: withoutContentType(req.headers),
-      formData: body.fields,
+      formData: uploadFormData(body),
       timeout: req.timeoutMs,
       success: (res) => resolve({ status: res.statusCode, headers: lowerCaseHeaders({}), body: typeof res.data === 'string' ? res.data : JSON.stringify(res.data ?? '') }),
       fail: (e) => reject(new TransportError(/time ?out|超时/i.test(String(e?.errMsg)) ? 'timeout' : 'offline', String(e?.errMsg ?? 'upload failed'))),

@@ -1,7 +1,7 @@
 // Transport over Taro.request / Taro.uploadFile (WeChat mini-program and H5).
 // WeChat calls `success` for every HTTP status, so the status is passed on and judged by the client.
 import Taro from '@tarojs/taro'
-import { lowerCaseHeaders, TransportError, type Transport, type TransportRequest, type UploadBody } from './transport'
+import { lowerCaseHeaders, TransportError, uploadFormData, type Transport, type TransportRequest, type UploadBody } from './transport'
 
 export function createTaroTransport(): Transport {
   return async (req: TransportRequest) => {
@@ -44,7 +44,7 @@ async function upload(req: TransportRequest, body: UploadBody) {
       name: 'file',
       fileName: body.file.name,
       header: headers,
-      formData: body.fields,
+      formData: uploadFormData(body),
       timeout: req.timeoutMs,
     } as Taro.uploadFile.Option)
     return { status: res.statusCode, headers: {}, body: asText(res.data) }
