@@ -79,7 +79,8 @@ export function withUploadProgress(base: Transport, registry: ProgressRegistry):
     if (!body || typeof body === 'string') return base(req)
     const key = keyOf(req)
     const onProgress = (p: number) => key && registry.emit(key, p)
-    if (body.file.data && typeof XMLHttpRequest !== 'undefined') return xhrUpload(req, body, onProgress)
+    // a build-time check: the WeChat build drops the XMLHttpRequest path altogether
+    if (process.env.TARO_ENV === 'h5' && body.file.data && typeof XMLHttpRequest !== 'undefined') return xhrUpload(req, body, onProgress)
     if (body.file.path && process.env.TARO_ENV !== 'h5') return weappUpload(req, body, onProgress)
     return base(req)
   }

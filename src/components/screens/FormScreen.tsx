@@ -12,6 +12,7 @@ import { Heading } from '../Heading'
 import { LockedField } from '../LockedField'
 import { Notice } from '../Notice'
 import { TextField, type InputKind } from '../TextField'
+import { focusById, scrollToId } from '../reveal'
 
 export interface FormScreenProps {
   bundleName: string
@@ -36,10 +37,10 @@ const KIND: Partial<Record<FieldView['field']['type'], InputKind>> = { idNumber:
 
 export const fieldDomId = (id: string) => `f-${id}`
 
+/** H5: focus the field (a choice: its first option); WeChat: scroll to it */
 function focusField(id: string) {
-  if (typeof document === 'undefined') return
-  const el = document.getElementById(fieldDomId(id)) ?? document.getElementById(`${fieldDomId(id)}-opt-0`)
-  el?.focus()
+  const ids = [fieldDomId(id), `${fieldDomId(id)}-opt-0`]
+  if (!focusById(...ids)) scrollToId(...ids)
 }
 
 export function FormScreen(props: FormScreenProps) {

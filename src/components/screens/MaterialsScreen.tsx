@@ -5,6 +5,7 @@ import { ErrorSummary } from '../ErrorSummary'
 import { MaterialCard, type MaterialCardProps } from '../MaterialCard'
 import { Notice } from '../Notice'
 import { SummaryBar } from '../SummaryBar'
+import { scrollToId } from '../reveal'
 
 export interface MaterialsScreenProps {
   bundleName: string
@@ -35,7 +36,7 @@ export function MaterialsScreen({ bundleName, cards, errors, summary, notice, on
         ‹ 返回
       </AppButton>
       <View className='ui-caption'>{bundleName}</View>
-      <ErrorSummary errors={list} attempt={attempt} onSelect={(id) => typeof document !== 'undefined' && document.getElementById(`m-${id}`)?.scrollIntoView()} />
+      <ErrorSummary errors={list} attempt={attempt} onSelect={(id) => scrollToId(`m-${id}`)} />
       <View className='ui-h1' role='heading' aria-level={1}>
         准备材料
       </View>

@@ -7,6 +7,7 @@ import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
 import { StopPanel } from '../StopPanel'
 import { SummaryBar } from '../SummaryBar'
 import { TextField } from '../TextField'
+import { focusById } from '../reveal'
 
 export interface QuestionScreenProps {
   bundleName: string
@@ -44,7 +45,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
       first.current = false
       return
     }
-    if (typeof document !== 'undefined') (document.getElementById(`q-${q.id}-legend`) ?? document.getElementById(`q-${q.id}-label`))?.focus()
+    focusById(`q-${q.id}-legend`, `q-${q.id}-label`)
   }, [q.id])
   useEffect(() => {
     setText(typeof view.answer === 'number' ? String(view.answer) : '')

@@ -27,8 +27,8 @@ export function createTaroTransport(): Transport {
 async function upload(req: TransportRequest, body: UploadBody) {
   let filePath = body.file.path
   let revoke: (() => void) | undefined
-  if (!filePath && body.file.data && typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function') {
-    // H5: Taro.uploadFile reads a blob: URL
+  if (process.env.TARO_ENV === 'h5' && !filePath && body.file.data && typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function') {
+    // H5: Taro.uploadFile reads a blob: URL (a build-time check: WeChat has no Blob, and Taro's URL stand-in no blob: URLs)
     const d = body.file.data
     const blob = d instanceof Blob ? d : new Blob([d instanceof Uint8Array ? d : new Uint8Array(d)], { type: body.file.type })
     filePath = URL.createObjectURL(blob)

@@ -173,6 +173,7 @@ export class WeappRuntime {
       navigation: this.navigation(),
       inTap: () => this.tapDepth > 0,
       currentRoute: () => this.top()?.record.route,
+      hasElement: (id) => !!this.top()?.record.view.byId(id),
     }
     const realmPromise = () => this.realm.Promise
     const made = createWx(host, this.state)
@@ -559,14 +560,15 @@ export class WeappRuntime {
   }
 
   /**
-   * waits until the app is quiet: no request on its way and no setData for `quietMs` (debounced work such as
-   * the draft sync may still be pending)
+   * waits until the top page has rendered and the app is quiet: no request on its way and no setData for
+   * `quietMs` (debounced work such as the draft sync may still be pending)
    */
   async idle(quietMs = 100, timeoutMs = 8000): Promise<void> {
-    const lastSetData = () => Math.max(0, ...this.history.flatMap((p) => p.setData.map((s) => p.loadedAt + s.at)))
     await this.waitFor(() => {
+      const page = this.page
+      const last = page.setData[page.setData.length - 1]
       const busy = this.log.requests.some((r) => r.status === undefined && r.error === undefined)
-      return !busy && performance.now() - lastSetData() >= quietMs
+      return last !== undefined && !busy && performance.now() - (page.loadedAt + last.at) >= quietMs
     }, 'the app to be idle', timeoutMs)
   }
 

@@ -61,8 +61,10 @@ export interface WxHost {
   navigation: Navigation
   /** true while WeChat delivers a tap (APIs that need a user gesture check it) */
   inTap(): boolean
-  /** the current page's instance, for share menus */
+  /** the top page's route */
   currentRoute(): string | undefined
+  /** whether the top page has an element with this id (selectors `#id` only) */
+  hasElement(id: string): boolean
 }
 
 export interface Navigation {
@@ -138,6 +140,8 @@ export class WxLog {
   loading: { title: string; shown: boolean }[] = []
   modals: RecordedModal[] = []
   clipboard: string[] = []
+  /** wx.pageScrollTo calls: to a selector or an offset */
+  scrolls: { selector?: string; scrollTop?: number }[] = []
   /** APIs called, in order (name only) */
   calls: string[] = []
   privacyPrompts: { referrer: string; answer?: 'agree' | 'disagree' }[] = []
@@ -586,7 +590,17 @@ export function createWx(host: WxHost, state: WxState): { wx: Record<string, unk
         log.toasts.push({ title: '内容已复制', icon: 'success' })
         return {}
       }),
-    pageScrollTo: (o: Options) => asyncApi('pageScrollTo', o, () => ({})),
+    pageScrollTo: (o: Options) =>
+      asyncApi('pageScrollTo', o, () => {
+        if (o.selector !== undefined) {
+          const selector = String(o.selector)
+          // the harness answers id selectors only; WeChat fails when nothing matches
+          if (!/^#[\w-]+$/.test(selector)) host.fail(`wx.pageScrollTo selector "${selector}" is not modelled (use #id)`)
+          if (!host.hasElement(selector.slice(1))) throw new WxFail(`${selector} not found`)
+          log.scrolls.push({ selector })
+        } else log.scrolls.push({ scrollTop: Number(o.scrollTop ?? 0) })
+        return {}
+      }),
     setNavigationBarTitle: (o: Options) =>
       asyncApi('setNavigationBarTitle', o, () => {
         state.titles.set(host.currentRoute() ?? '', String(o.title))
