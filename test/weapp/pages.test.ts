@@ -32,7 +32,7 @@ afterAll(() => platform.stop())
 
 test('app.json lists the pages this test opens', () => {
   expect(pages).toEqual(expect.arrayContaining(Object.values(ROUTES)))
-  expect(pages).toHaveLength(Object.values(ROUTES).length + 3) // + drafts, cases, staff home
+  expect(pages).toHaveLength(Object.values(ROUTES).length + 1) // + staff home
 })
 
 describe('with no query, each page explains itself and leads home', () => {
@@ -40,15 +40,16 @@ describe('with no query, each page explains itself and leads home', () => {
   test.each([
     'pages/index/index',
     'pages/login/index',
+    'pages/privacy/index',
     'pages/journey/guide/index',
     'pages/journey/question/index',
     'pages/journey/form/index',
     'pages/journey/materials/index',
     'pages/journey/delivery/index',
     'pages/journey/review/index',
-    'pages/journey/drafts/index',
+    ROUTES.drafts,
     'pages/journey/done/index',
-    'pages/journey/cases/index',
+    ROUTES.cases,
     'pages/staff/home/index',
   ])('%s', async (route) => {
     expect(routes()).toContain(route)
@@ -79,10 +80,11 @@ describe('with the queries the app makes, each page shows its content', () => {
     [ROUTES.materials, '准备材料', () => ({ query: draftQuery(), storage: openDraft.storage, shows: '布局图.pdf' })],
     [ROUTES.delivery, '办理方式与结果领取', () => ({ query: draftQuery(), storage: openDraft.storage, shows: '免费邮寄（EMS）' })],
     [ROUTES.review, '核对申请信息', () => ({ query: draftQuery(), storage: openDraft.storage, shows: '提交申请' })],
-    ['pages/journey/drafts/index', '我的草稿', () => ({ query: {}, storage: openDraft.storage, shows: '开办餐饮店' })],
+    [ROUTES.drafts, '我的草稿', () => ({ query: {}, storage: openDraft.storage, shows: '开办餐饮店' })],
     [ROUTES.done, '提交成功', () => ({ query: { case: submitted.caseId }, storage: submitted.storage, shows: submitted.caseId })],
-    ['pages/journey/cases/index', '我的办件', () => ({ query: {}, storage: submitted.storage, shows: submitted.caseId })],
-    [ROUTES.login, '登录', () => ({ query: {}, shows: '微信一键登录' })],
+    [ROUTES.cases, '我的办件', () => ({ query: {}, storage: submitted.storage, shows: submitted.caseId })],
+    [ROUTES.login, '登录', () => ({ query: {}, shows: '手机号快捷登录' })],
+    [ROUTES.privacy, '隐私政策', () => ({ query: { bundle: 'xinshenger' }, shows: '申请信息和材料只提供给这件事的承办部门：卫生健康委员会' })],
   ]
   test.each(cases)('%s: %s', async (route, heading, given) => {
     const { query, storage, shows } = given()

@@ -13,6 +13,7 @@ import { LockedField } from '../LockedField'
 import { Notice } from '../Notice'
 import { TextField, type InputKind } from '../TextField'
 import { focusById, scrollToId } from '../reveal'
+import { BackLink } from '../BackLink'
 
 export interface FormScreenProps {
   bundleName: string
@@ -109,9 +110,7 @@ export function FormScreen(props: FormScreenProps) {
 
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <View className='ui-caption'>{bundleName}</View>
       <ErrorSummary errors={errors} onSelect={focusField} attempt={attempt} />
       <View className='ui-h1' role='heading' aria-level={1}>

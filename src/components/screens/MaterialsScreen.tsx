@@ -6,6 +6,7 @@ import { MaterialCard, type MaterialCardProps } from '../MaterialCard'
 import { Notice } from '../Notice'
 import { SummaryBar } from '../SummaryBar'
 import { scrollToId } from '../reveal'
+import { BackLink } from '../BackLink'
 
 export interface MaterialsScreenProps {
   bundleName: string
@@ -32,9 +33,7 @@ export function MaterialsScreen({ bundleName, cards, errors, summary, notice, on
   }
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <View className='ui-caption'>{bundleName}</View>
       <ErrorSummary errors={list} attempt={attempt} onSelect={(id) => scrollToId(`m-${id}`)} />
       <View className='ui-h1' role='heading' aria-level={1}>

@@ -8,6 +8,7 @@ import { StopPanel } from '../StopPanel'
 import { SummaryBar } from '../SummaryBar'
 import { TextField } from '../TextField'
 import { focusById } from '../reveal'
+import { BackLink } from '../BackLink'
 
 export interface QuestionScreenProps {
   bundleName: string
@@ -113,9 +114,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
 
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <View className='ui-caption'>
         {bundleName} · 问题 {position.index} / 共 {position.total}
       </View>
@@ -125,6 +124,12 @@ export function QuestionScreen(props: QuestionScreenProps) {
       <AppButton block onTap={onContinue} disabled={!!stop}>
         继续
       </AppButton>
+      {/* WeChat: the bar's back leaves the questions; this goes to the one before (H5's ‹ 返回 does both) */}
+      {process.env.TARO_ENV !== 'h5' && position.index > 1 ? (
+        <AppButton variant='secondary' block onTap={onBack}>
+          上一题
+        </AppButton>
+      ) : null}
     </View>
   )
 }

@@ -15,6 +15,9 @@ export const ROUTES = {
   delivery: 'pages/journey/delivery/index',
   review: 'pages/journey/review/index',
   done: 'pages/journey/done/index',
+  drafts: 'pages/journey/drafts/index',
+  cases: 'pages/journey/cases/index',
+  privacy: 'pages/privacy/index',
 } as const
 
 export const PDF: TestFile = { name: '布局图.pdf', bytes: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') }
@@ -116,6 +119,13 @@ export class WeappDriver {
  * 核对申请信息.
  */
 export async function restaurant(d: WeappDriver): Promise<void> {
+  await restaurantToMaterials(d)
+  await restaurantMaterials(d)
+  await restaurantDelivery(d)
+}
+
+/** 开办餐饮店 from the home page to 准备材料: search, guide, the seven questions, sign-in, the form */
+export async function restaurantToMaterials(d: WeappDriver): Promise<void> {
   const { app } = d
   await app.waitForPage(ROUTES.home)
   await d.fill('搜索一件事', '餐饮')
@@ -140,15 +150,23 @@ export async function restaurant(d: WeappDriver): Promise<void> {
   await d.fill('食品安全管理人员姓名', '王芳')
   await d.fill('食品安全管理人员手机号码', '13807310009')
   await d.press('继续')
-
   await app.waitForPage(ROUTES.materials, '准备材料')
-  await d.consent('id-card', '居民身份证')
+}
+
+/** 准备材料 of 开办餐饮店: the e-ID card, two promises, the layout PDF from a chat, the health certificate later */
+export async function restaurantMaterials(d: WeappDriver, done: { consent?: boolean; upload?: boolean } = {}): Promise<void> {
+  await d.app.waitForPage(ROUTES.materials, '准备材料')
+  if (!done.consent) await d.consent('id-card', '居民身份证')
   await d.promise('premises-proof')
   await d.promise('food-safety-rules')
-  await d.upload('layout', PDF)
+  if (!done.upload) await d.upload('layout', PDF)
   await d.choose('稍后补交（容缺受理）', await d.card('health-cert'))
   await d.press('继续')
+}
 
+/** 办理方式与结果领取 of 开办餐饮店: online, EMS to 长沙市; ends on 核对申请信息 */
+export async function restaurantDelivery(d: WeappDriver): Promise<void> {
+  const { app } = d
   await app.waitForPage(ROUTES.delivery, '办理方式与结果领取')
   await d.choose('全程网办')
   await d.choose('免费邮寄（EMS）')

@@ -621,7 +621,8 @@ export class WeappRuntime {
     }
     const button = [...trail].reverse().find((n) => this.page.view.tagOf(n) === 'button')
     const openType = button ? this.page.view.attribute(button, 'open-type') : undefined
-    if (button && openType) await this.openType(String(openType), trail.slice(0, trail.indexOf(button) + 1))
+    // WeChat carries on with the open-type by itself (it may wait for the privacy prompt): the tap is done
+    if (button && openType) void this.openType(String(openType), trail.slice(0, trail.indexOf(button) + 1)).catch((e) => this.fail(`open-type ${String(openType)}: ${(e as Error).stack ?? e}`))
     await new Promise((r) => setTimeout(r, 0))
   }
 
