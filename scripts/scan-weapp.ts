@@ -53,10 +53,11 @@ const WECHAT_GLOBALS = new Set([
  */
 export const STAND_INS = new Set(['window', 'document', 'navigator', 'location', 'history', 'URL', 'URLSearchParams', 'requestAnimationFrame', 'cancelAnimationFrame', 'TaroElement', 'SVGElement', 'MutationObserver'])
 
-/** Uses of Taro's stand-ins known to be harmless, as `name.property`, with the reason. */
+/** Uses of Taro's stand-ins known to be harmless, as `file: name.property`, with the reason. */
 export const ALLOWED_STAND_IN_USES: Record<string, string> = {
-  'window.localStorage': "zustand persist's default storage, made lazily and never used: every store passes its own (src/stores/persist.ts)",
-  'navigator.scheduling': "React's scheduler looks for navigator.scheduling.isInputPending (Chrome only); Taro's navigator has none, so it is skipped",
+  // vendors.js holds node_modules code only
+  'vendors.js: window.localStorage': "zustand persist's default storage, made lazily and never used: every store passes its own (src/stores/persist.ts)",
+  'app.js: navigator.scheduling': "React's scheduler looks for navigator.scheduling.isInputPending (Chrome only); Taro's navigator has none, so it is skipped",
 }
 
 /** Free globals of other platforms in Taro's own runtime, on paths WeChat never takes, as `file: name`. */
@@ -189,7 +190,7 @@ export function scanSource(source: string, file: string): Problem[] {
         const around = parents.get(use.node)
         if (around?.type === 'UnaryExpression' && around.operator === 'typeof') continue
         const key = use.property ? `${name}.${use.property}` : name
-        if (!ALLOWED_STAND_IN_USES[key]) add('taro-stand-in', use.node, `\`${key}\` uses Taro's stand-in for the web's ${name} on WeChat; keep this code H5-only (process.env.TARO_ENV === 'h5')`)
+        if (!ALLOWED_STAND_IN_USES[`${file}: ${key}`]) add('taro-stand-in', use.node, `\`${key}\` uses Taro's stand-in for the web's ${name} on WeChat; keep this code H5-only (process.env.TARO_ENV === 'h5')`)
       }
     }
   })
