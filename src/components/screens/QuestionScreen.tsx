@@ -101,7 +101,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
         id={`q-${q.id}`}
         legend={q.text}
         legendAsHeading
-        help={q.kind === 'multiple' ? [q.help, '可多选'].filter(Boolean).join('。') : q.help}
+        help={q.kind === 'multiple' ? [q.help?.replace(/。$/, ''), '可多选'].filter(Boolean).join('。') : q.help}
         options={options}
         multiple={q.kind === 'multiple'}
         value={value}

@@ -138,7 +138,11 @@ export async function restaurantToMaterials(d: WeappDriver): Promise<void> {
   await d.answer('您打算以什么身份开店？', () => d.choose('个体工商户'))
   await d.answer('店面的使用面积有多大？', () => d.fill('店面的使用面积有多大？', '40'))
   await d.answer('开这家店总共打算投入多少钱？', () => d.fill('开这家店总共打算投入多少钱？', '20'))
-  await d.answer(/店里会卖下面这些吗/, () => d.check('以上都没有'))
+  await d.answer(/店里会卖下面这些吗/, async () => {
+    // the help ends in 。 and the hint follows it once
+    if (!app.text().includes('不用选。可多选')) throw new Error(`the menu question's help reads:\n${app.text()}`)
+    await d.check('以上都没有')
+  })
   await d.no('店里卖不卖香烟？')
   await d.no(/招牌/)
 
