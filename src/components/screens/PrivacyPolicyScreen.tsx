@@ -1,6 +1,7 @@
 // 隐私政策: what the app collects, why, for how long, who receives it (the departments of the bundle the citizen
 // is applying for) and the citizen's rights under the Personal Information Protection Law (PIPL, 个人信息保护法).
 import { View } from '@tarojs/components'
+import { BackLink } from '../BackLink'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 
@@ -9,6 +10,7 @@ export interface PrivacyPolicyScreenProps {
   bundle?: { name: string; departments: string[] }
   /** WeChat: open the 隐私保护指引 filed with WeChat */
   onOpenGuide?: () => void
+  onBack: () => void
 }
 
 function Item({ title, children }: { title: string; children: string }) {
@@ -20,9 +22,10 @@ function Item({ title, children }: { title: string; children: string }) {
   )
 }
 
-export function PrivacyPolicyScreen({ bundle, onOpenGuide }: PrivacyPolicyScreenProps) {
+export function PrivacyPolicyScreen({ bundle, onOpenGuide, onBack }: PrivacyPolicyScreenProps) {
   return (
     <View className='ui-page'>
+      <BackLink onTap={onBack} />
       <Heading level={1}>隐私政策</Heading>
       <View className='ui-lead'>
         本小程序是湖南“一件事一次办”的办理入口。您的申请由省一体化政务服务平台（以下简称“平台”）接收，转交承办部门联合办理。我们只收集办理所需的信息，只用于办理您申请的事项。

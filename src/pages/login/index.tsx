@@ -5,12 +5,7 @@ import { useSession } from '@/stores/app'
 import { useShallow } from 'zustand/react/shallow'
 import { Frame } from '../Frame'
 import { ROUTES } from '@/stores/routes'
-import { go, home } from '../nav'
-
-function leave() {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else home()
-}
+import { go, leave } from '../nav'
 
 export default function LoginPage() {
   const s = useSession(

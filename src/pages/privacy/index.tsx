@@ -6,6 +6,7 @@ import { PrivacyPolicyScreen } from '@/components/screens/PrivacyPolicyScreen'
 import { useCatalogue } from '@/stores/app'
 import { latestTemplate } from '@/stores/catalogue'
 import { Frame } from '../Frame'
+import { leave } from '../nav'
 
 export default function PrivacyPage() {
   const bundleId = decodeURIComponent(useRouter().params.bundle ?? '')
@@ -19,6 +20,7 @@ export default function PrivacyPage() {
       <PrivacyPolicyScreen
         bundle={template ? { name: template.name, departments: template.departments } : undefined}
         onOpenGuide={process.env.TARO_ENV === 'weapp' ? () => void Taro.openPrivacyContract({}) : undefined}
+        onBack={leave}
       />
     </Frame>
   )
