@@ -30,7 +30,7 @@ async function expectOneCase(caseNo: string, bundleId: string) {
   return cases[0]
 }
 
-test('开办餐饮店 on WeChat: wx.login, a PDF from a chat through wx.uploadFile, one case', async () => {
+test('开办餐饮店 on WeChat: found by search, wx.login, an e-ID card agreed to, a PDF from a chat through wx.uploadFile, one case', async () => {
   app = await WeappRuntime.launch({ platformUrl: platform.url, account: { loginCode: 'dev-citizen-1', privacyAgreed: true } })
   const d = new WeappDriver(app)
   await restaurant(d)
@@ -46,13 +46,16 @@ test('开办餐饮店 on WeChat: wx.login, a PDF from a chat through wx.uploadFi
   expect(app.stack().map((p) => p.route)).toContain(ROUTES.done)
 })
 
-test('新生儿出生 on WeChat: a dead end corrected, e-licences agreed to, one case', async () => {
-  app = await WeappRuntime.launch({ platformUrl: platform.url, account: { loginCode: 'dev-citizen-2', privacyAgreed: true } })
+test('新生儿出生 on WeChat: found by search, a dead end corrected, e-licences agreed to, the birth certificate uploaded, one case', async () => {
+  app = await WeappRuntime.launch({ platformUrl: platform.url, account: { loginCode: 'dev-citizen-1', privacyAgreed: true } })
   const d = new WeappDriver(app)
   await newborn(d)
+  expect(app.text()).toContain('妈妈姓名陈静来自电子结婚证')
+  expect(app.text()).toContain('出生医学证明已上传：出生医学证明.pdf')
   const caseNo = await d.submit()
   const record = await expectOneCase(caseNo, 'xinshenger')
-  expect(record.applicantName).toBe('陈*')
+  expect(record.applicantName).toBe('刘*')
   expect(record.delivery).toEqual(expect.objectContaining({ method: 'pickup' }))
-  expect(app.log.requests.some((r) => r.api === 'uploadFile')).toBe(false)
+  expect(app.log.requests.filter((r) => r.api === 'uploadFile').map((r) => r.status)).toEqual([201])
+  expect(app.log.requests.filter((r) => /\/licences\/\w+\/consent$/.test(r.path)).map((r) => r.path)).toEqual(['/api/v1/licences/marriage/consent', '/api/v1/licences/household/consent'])
 })

@@ -7,7 +7,7 @@ import { WeappRuntime } from './runtime'
 export interface JourneyStates {
   /** 刘洋's phone with 开办餐饮店 filled up to 核对申请信息 */
   openDraft: { storage: Record<string, unknown>; draftId: string }
-  /** 陈静's phone after submitting 新生儿出生 */
+  /** another phone of 刘洋's, after submitting 新生儿出生 */
   submitted: { storage: Record<string, unknown>; caseId: string }
 }
 
@@ -18,13 +18,13 @@ export async function journeyStates(platformUrl: string): Promise<JourneyStates>
   const openDraft = { storage: father.storage.snapshot(), draftId: decodeURIComponent(father.page.query.draft) }
   await father.close()
   father.assertHealthy()
-  const mother = await WeappRuntime.launch({ platformUrl, account: { loginCode: 'dev-citizen-2', privacyAgreed: true } })
-  const d = new WeappDriver(mother)
+  const phone = await WeappRuntime.launch({ platformUrl, account: { loginCode: 'dev-citizen-1', privacyAgreed: true } })
+  const d = new WeappDriver(phone)
   await newborn(d)
   const caseId = await d.submit()
-  const submitted = { storage: mother.storage.snapshot(), caseId }
-  await mother.close()
-  mother.assertHealthy()
+  const submitted = { storage: phone.storage.snapshot(), caseId }
+  await phone.close()
+  phone.assertHealthy()
   return { openDraft, submitted }
 }
 
