@@ -223,7 +223,8 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
           bad(`24 小时内上传的文件已达上限（${quota.files} 个或 ${formatBytes(quota.bytes)}），请稍后再上传`)
         }
         const fileId = `f-${randomBytes(12).toString('base64url')}`
-        const name = cleanFileName(file.filename)
+        // WeChat's uploadFile names the part after its temp file; the app sends the picked name as fileName
+        const name = cleanFileName(field('fileName') ?? file.filename)
         const rec: StoredUpload = {
           fileId,
           ownerId,
