@@ -83,6 +83,9 @@ describe('WeChat fallback sign-in', () => {
       expect(here.json.profile.name).toBe('王德明')
       const phone = await raw(devtools.url, 'POST', '/auth/wechat', { headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '192.168.1.40' }, body })
       expect(phone.status).toBe(401)
+      const phoneCode = JSON.stringify({ code: 'random-phone-code' })
+      expect((await raw(devtools.url, 'POST', '/auth/wechat/phone', { headers: { 'Content-Type': 'application/json' }, body: phoneCode })).status).toBe(200)
+      expect((await raw(devtools.url, 'POST', '/auth/wechat/phone', { headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '192.168.1.40' }, body: phoneCode })).status).toBe(401)
       // a registered code works from anywhere
       const known = await raw(devtools.url, 'POST', '/auth/wechat', { headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '192.168.1.40' }, body: JSON.stringify({ code: 'dev-citizen-1' }) })
       expect(known.status).toBe(200)
