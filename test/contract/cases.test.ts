@@ -110,7 +110,8 @@ describe('Idempotency-Key', () => {
   })
 
   test('a retry while the first is still being processed: 409 IN_FLIGHT, then the stored answer', async () => {
-    r.platform.setFaults({ faults: [{ route: 'POST /cases', latencyMs: 300 }] })
+    // the first try waits 1.5 s once its key is taken: room for the retry on a busy machine
+    r.platform.setFaults({ faults: [{ route: 'POST /cases', latencyMs: 1500 }] })
     try {
       const key = newIdempotencyKey()
       const body = { draftId: newDraftId(), content }
