@@ -184,10 +184,12 @@ export class State {
 }
 
 /** Deletes the data folder and seeds it again (mock/reset.ts, tests). */
-export function resetDataDir(dataDir: string, now = new Date()): void {
+export async function resetDataDir(dataDir: string, now = new Date()): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true })
   const state = new State(dataDir)
   state.load(() => undefined, now)
+  // synced into the record files, so the next start has nothing to replay
+  await state.store.checkpoint()
 }
 
 // the fixtures' passwords are hashed once per process: a reset does not block the event loop again
