@@ -4,8 +4,10 @@ import type { ActingFor, DraftContent, GuidanceContext, MaterialChoice } from '.
 import { guide, validateDraft, type Guidance, type PrefillData } from '../../src/domain/engine'
 import { deadlineStatus, toBeijingDate } from '../../src/domain/calendar'
 import { maskIdNumber, maskName } from '../../src/domain/mask'
+import { actingMaterialErrors } from '../../src/domain/assist/materials'
 import type { BundleTemplate, ProfileKey } from '../../src/domain/template/types'
-import type { CaseMatter, CaseRecord, SupplementRequest } from '../../src/services/contract'
+import type { CaseFiler, CaseMatter, CaseRecord, SupplementRequest } from '../../src/services/contract'
+import { nearestHallId } from './assist'
 import { hallIds, regionOffered } from './catalogue'
 import type { Core } from './core'
 import { fail } from './http'
@@ -92,7 +94,13 @@ export interface Checked {
 }
 
 /** Loads the template version the draft names and re-runs the engine; 422 with every problem otherwise. */
-export function checkSubmission(core: Core, user: UserRecord, content: DraftContent, acting: ActingFor | undefined, only?: { fields: Set<string>; materials: Set<string> }): Checked {
+export function checkSubmission(
+  core: Core,
+  user: UserRecord,
+  content: DraftContent,
+  acting: ActingFor | undefined,
+  only?: { fields: Set<string>; materials: Set<string> },
+): Checked {
   const errors = emptyErrors()
   const published = core.catalogue.find(content.bundleId, content.templateVersion)
   if (!published) {
@@ -104,7 +112,6 @@ export function checkSubmission(core: Core, user: UserRecord, content: DraftCont
     if (content.applicantKind !== user.profile.kind) errors.messages.push(content.applicantKind === 'firm' ? '当前登录账号是个人账号，不能以企业身份申请' : '当前登录账号是企业账号，请以企业身份申请')
     if (!regionOffered(template.regions, content.region)) errors.messages.push(`“${template.name}”在所选地区暂未开通`)
     if (content.handling && !template.handling.includes(content.handling)) errors.messages.push('所选办理方式不可用')
-    if (acting?.actor === 'staff') errors.messages.push('只有窗口工作人员账号可以代办')
     if (acting && acting.actor !== 'self' && acting.promiseAuthorised && !acting.authorisationId) errors.messages.push('代办人作出告知承诺须提供申请人的书面授权（授权书编号）')
   }
   const nowIso = new Date(core.now()).toISOString()
@@ -131,6 +138,7 @@ export function checkSubmission(core: Core, user: UserRecord, content: DraftCont
     if (!applicableMaterials.has(id) && (!only || only.materials.has(id))) errors.materialErrors[id] ??= '本次办理不需要这份材料，请删除后再提交'
   }
   checkUploads(core, user, template.id, content.materials, only?.materials, errors)
+  for (const [id, message] of Object.entries(actingMaterialErrors(content.materials, acting))) errors.materialErrors[id] ??= message
   const hallId = content.delivery?.method === 'pickup' ? content.delivery.hallId : undefined
   if (!only && hallId && !errors.deliveryError) {
     const halls = hallIds(core.catalogue.regions().regions)
@@ -171,7 +179,15 @@ export function nextCaseId(core: Core, nowMs: number): string {
   return `HN${day}${String(seq).padStart(5, '0')}`
 }
 
-export function createCase(core: Core, user: UserRecord, draftId: string, checked: Checked, acting: ActingFor | undefined): StoredCase {
+export function createCase(
+  core: Core,
+  user: UserRecord,
+  draftId: string,
+  checked: Checked,
+  acting: ActingFor | undefined,
+  /** filed by staff or a relative (who, and how the owner confirmed); the hall that accepts it */
+  by: { filedBy?: CaseFiler; filerId?: string; hallId?: string } = {},
+): StoredCase {
   const nowMs = core.now()
   const at = new Date(nowMs).toISOString()
   const { template, guidance: g, content } = checked
@@ -207,6 +223,8 @@ export function createCase(core: Core, user: UserRecord, draftId: string, checke
     ...(content.delivery ? { delivery: content.delivery } : {}),
     ...(content.handling ? { handling: content.handling } : {}),
     ...(acting ? { acting } : {}),
+    ...(by.filedBy ? { filedBy: by.filedBy, filerId: by.filerId } : {}),
+    hallId: by.hallId ?? nearestHallId(core, content.region),
     guidance: {
       matterIds: g.matters.map((m) => m.id),
       departments: g.departments,
@@ -244,7 +262,7 @@ export function refreshCase(core: Core, c: StoredCase): StoredCase {
  * read the stored case; a reply to the applicant or a list does not need them whole).
  */
 export function view(core: Core, c: StoredCase): CaseRecord {
-  const { ownerId: _o, supplementHistory: _h, content, ...rest } = c
+  const { ownerId: _o, supplementHistory: _h, filerId: _f, hallId: _hall, content, ...rest } = c
   const fields = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template.fields ?? []
   const idFields = new Set(fields.filter((f) => f.type === 'idNumber').map((f) => f.id))
   // by field type, and any value shaped like one (an 18-digit account number is masked too: no harm)

@@ -1,5 +1,7 @@
 // Shape checks of request bodies. Wrong types answer 400 with the path of each problem, in Chinese.
 import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice } from '../../src/domain/draft'
+import { SIGNATURE_LIMITS } from '../../src/domain/assist/signature'
+import type { Signature } from '../../src/services/contract'
 import { fail } from './http'
 
 export class Checker {
@@ -90,7 +92,15 @@ export function checkMaterialChoice(c: Checker, v: unknown, path: string): Mater
   const mode = c.oneOf(o.mode, `${path}.mode`, ['licence', 'in-bundle', 'window', 'upload', 'promise', 'defer'] as const)
   if (mode === 'upload') {
     const ids = c.stringArray(o.fileIds, `${path}.fileIds`, false, 50)
-    return ids ? { mode, fileIds: ids } : undefined
+    // 原件已核验: only the time comes from the client; who is the platform's to record
+    const verified = o.verified === undefined ? undefined : c.object(o.verified, `${path}.verified`)
+    const at = verified && c.string(verified.at, `${path}.verified.at`, { min: 1, max: 40 })
+    if (at !== undefined && Number.isNaN(Date.parse(at))) c.err(`${path}.verified.at`, '应为 ISO 时间')
+    return ids ? { mode, fileIds: ids, ...(at ? { verified: { at } } : {}) } : undefined
+  }
+  if (mode === 'defer') {
+    const reason = c.string(o.reason, `${path}.reason`, { optional: true, max: 500 })
+    return { mode, ...(reason !== undefined ? { reason } : {}) }
   }
   if (mode === 'promise') {
     const at = c.string(o.agreedAt, `${path}.agreedAt`, { min: 1, max: 40 })
@@ -177,4 +187,18 @@ export function checkDraftContent(c: Checker, v: unknown, path = 'content'): Dra
   if (delivery) out.delivery = delivery
   if (handling) out.handling = handling
   return out
+}
+
+/** A signature drawn at the window (its ink is judged by the domain's signatureProblem). */
+export function checkSignature(c: Checker, v: unknown, path: string): Signature | undefined {
+  if (v === undefined || v === null) return undefined
+  const o = c.object(v, path)
+  if (!o) return undefined
+  const width = c.int(o.width, `${path}.width`, { min: 50, max: 4000 })
+  const height = c.int(o.height, `${path}.height`, { min: 20, max: 4000 })
+  const strokes = o.strokes
+  const inBox = (p: unknown) => Array.isArray(p) && p.length === 2 && p.every((n, i) => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= ((i ? height : width) ?? 0))
+  if (!Array.isArray(strokes) || strokes.length > SIGNATURE_LIMITS.maxStrokes || !strokes.every((s) => Array.isArray(s) && s.every(inBox))) c.err(`${path}.strokes`, '应为框内的点组成的笔画')
+  else if (strokes.reduce((n: number, s: unknown[]) => n + s.length, 0) > SIGNATURE_LIMITS.maxPoints) c.err(`${path}.strokes`, `最多 ${SIGNATURE_LIMITS.maxPoints} 个点`)
+  return width && height && Array.isArray(strokes) ? { width, height, strokes: strokes as [number, number][][] } : undefined
 }

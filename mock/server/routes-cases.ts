@@ -5,7 +5,8 @@ import { afterMap, applySupplement, checkSubmission, createCase, refreshCase, re
 import { me, type Core, type Ctx, type Route } from './core'
 import { validateFaultConfig } from './faults'
 import { fail, json } from './http'
-import { Checker, checkActing, checkDraftContent, checkMaterials, checkValues } from './input'
+import { filingUnderGrant } from './filing'
+import { Checker, checkActing, checkDraftContent, checkMaterials, checkSignature, checkValues } from './input'
 import { paginate } from './pages'
 import { advanceNow, isConcluded } from './progress'
 import type { StoredCase, StoredDraft } from './state'
@@ -42,6 +43,10 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       method: 'POST',
       pattern: '/cases',
       auth: 'citizen',
+      acting: {
+        scope: (ctx) => ({ bundleId: String((ctx.body as { content?: { bundleId?: unknown } })?.content?.bundleId ?? '（未指明）') }),
+        audit: (_ctx, r) => ({ action: 'write', what: '代为提交申请', record: (r.json as { id?: string })?.id }),
+      },
       body: 'json',
       idempotency: 'required',
       handler(ctx) {
@@ -49,22 +54,28 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         const b = c.object(ctx.body, '')
         const draftId = b && c.string(b.draftId, 'draftId', { pattern: /^[A-Za-z0-9-]{8,64}$/, patternMessage: '草稿编号格式不正确' })
         const content = b && checkDraftContent(c, b.content)
-        const acting = b && checkActing(c, b.acting, 'acting')
+        const claimed = b && checkActing(c, b.acting, 'acting')
+        const signature = b && checkSignature(c, b.signature, 'signature')
         c.done()
         const user = me(ctx)
         const key = draftKey(user.profile.userId, draftId!)
         const draft = core.state.drafts.get(key)
         // a draft becomes one case; a second submission of it (with a new key) is refused
         if (draft?.status === 'submitted') return fail('CONFLICT', `该草稿已提交，办件编号 ${draft.caseId}`, { caseId: draft.caseId })
+        // who acts is the platform's to say (the grant), never the body's
+        const filing = ctx.actor ? filingUnderGrant(core, ctx, signature) : undefined
+        if (!ctx.actor && claimed && claimed.actor !== 'self') return fail('VALIDATION', '代办须经申请人授权：请使用亲情帮办，或到服务大厅窗口办理')
+        const acting = filing?.acting ?? claimed
         const checked = checkSubmission(core, user, content!, acting)
-        const created = createCase(core, user, draftId!, checked, acting)
+        const created = createCase(core, user, draftId!, filing ? filing.stamp(checked) : checked, acting, filing?.by ?? {})
+        filing?.done(created)
         const now = new Date(core.now()).toISOString()
         const submitted: StoredDraft = draft
           ? { ...draft, version: draft.version + 1, content: content!, updatedAt: now, status: 'submitted', caseId: created.id }
           : { id: draftId!, ownerId: user.profile.userId, version: 1, content: content!, createdAt: now, updatedAt: now, status: 'submitted', caseId: created.id }
         // the case, its number, the draft's status and (in index.ts) the idempotency answer: one commit
         core.state.drafts.set(key, submitted)
-        core.log.info(`新办件 ${created.id}：${created.bundleName}，${created.matters.length} 个事项`)
+        core.log.info(`新办件 ${created.id}：${created.bundleName}，${created.matters.length} 个事项${ctx.actor ? `（${ctx.actor.grant.grantee === 'staff' ? '窗口代办' : '亲情帮办'}）` : ''}`)
         return { ...json(201, view(core, created)), ref: created.id }
       },
       replay: replayCase,
@@ -87,8 +98,9 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'GET',
       pattern: '/cases/:id',
-      auth: 'user',
-      handler: (ctx) => json(200, view(core, findCase(ctx, false))),
+      auth: 'citizen',
+      acting: { scope: (ctx) => ({ caseId: ctx.params.id }), audit: (ctx) => ({ action: 'read', what: '查看办件', record: ctx.params.id }) },
+      handler: (ctx) => json(200, view(core, findCase(ctx, true))),
     },
     {
       method: 'POST',

@@ -7,7 +7,8 @@ import { me, type Core, type Ctx, type Route } from './core'
 import { fail, formatBytes, header, json, type Reply } from './http'
 import { cleanFileName, structureProblem } from './files'
 import { Checker, checkDraftContent } from './input'
-import { sniffType, TYPE_MIME, typeList } from './multipart'
+import { sniffType, TYPE_MIME, typeList, type Part } from './multipart'
+import { fileScope } from './assist'
 import { paginate } from './pages'
 import type { StoredDraft, StoredUpload } from './state'
 
@@ -55,11 +56,13 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
     return d
   }
 
+  /** a text field of a multipart body */
+  const multipartField = (ctx: Ctx, name: string) => (ctx.body as { parts: Part[] }).parts.find((p) => p.name === name && p.filename === undefined)?.data.toString('utf8')
+
   const ownUpload = (ctx: Ctx): StoredUpload => {
     const u = core.state.uploads.get(ctx.params.fileId)
-    const user = me(ctx)
-    // staff review materials; any other citizen gets the same 404 as for an unknown id
-    if (!u || (u.ownerId !== user.profile.userId && user.profile.role !== 'staff')) return fail('NOT_FOUND', '文件不存在')
+    // someone else's file: the same 404 as for an unknown id (staff read a citizen's files under a grant, as them)
+    if (!u || u.ownerId !== me(ctx).profile.userId) return fail('NOT_FOUND', '文件不存在')
     return u
   }
 
@@ -187,11 +190,15 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
       method: 'POST',
       pattern: '/uploads',
       auth: 'citizen',
+      acting: {
+        scope: (ctx) => ({ bundleId: multipartField(ctx, 'bundleId') ?? '（未指明）' }),
+        audit: (_ctx, r) => ({ action: 'write', what: '代为上传材料（扫描或拍摄）', record: (r.json as { name?: string })?.name }),
+      },
       body: 'multipart',
       idempotency: 'optional',
       handler(ctx) {
-        const parts = (ctx.body as { parts: import('./multipart').Part[] }).parts
-        const field = (n: string) => parts.find((p) => p.name === n && p.filename === undefined)?.data.toString('utf8')
+        const parts = (ctx.body as { parts: Part[] }).parts
+        const field = (n: string) => multipartField(ctx, n)
         const c = new Checker()
         const bundleId = c.string(field('bundleId'), 'bundleId', { pattern: /^[A-Za-z0-9_.-]{1,80}$/, patternMessage: '一件事标识格式不正确' })
         const materialId = c.string(field('materialId'), 'materialId', { pattern: /^[A-Za-z0-9_.-]{1,80}$/, patternMessage: '材料标识格式不正确' })
@@ -235,6 +242,7 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
           materialId: material.id,
           uploadedAt: new Date(core.now()).toISOString(),
           sha256: createHash('sha256').update(file.data).digest('hex'),
+          ...(ctx.actor ? { actorId: ctx.actor.user.profile.userId } : {}),
         }
         // the bytes first: a crash before the record leaves only bytes nobody names, removed at start
         core.state.blobs.put(fileId, file.data)
@@ -249,13 +257,15 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
     {
       method: 'GET',
       pattern: '/uploads/:fileId',
-      auth: 'user',
+      auth: 'citizen',
+      acting: { scope: (ctx) => fileScope(core, ctx), audit: (ctx) => ({ action: 'read', what: '查看材料信息', record: ctx.params.fileId }) },
       handler: (ctx) => json(200, publicUpload(ownUpload(ctx))),
     },
     {
       method: 'GET',
       pattern: '/uploads/:fileId/content',
-      auth: 'user',
+      auth: 'citizen',
+      acting: { scope: (ctx) => fileScope(core, ctx), audit: (ctx) => ({ action: 'read', what: '查看材料内容', record: ctx.params.fileId }) },
       handler(ctx) {
         const u = ownUpload(ctx)
         const data = core.state.blobs.get(u.fileId)

@@ -3,6 +3,8 @@ import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
+import type { AuditAction, AuditActorRole, AuditBasis, GrantFacts, GrantVia } from '../../src/domain/assist'
+import type { StaffStamp } from '../../src/domain/draft'
 import type { CaseRecord, DraftRecord, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
 import { BlobStore, Collection, Disk, Doc, Store, type CrashPlan, type Warn } from './store'
@@ -42,12 +44,57 @@ export interface StoredDraft extends DraftRecord {
 export interface StoredUpload extends UploadedFile {
   ownerId: string
   sha256: string
+  /** uploaded for the owner by staff or a relative under a grant */
+  actorId?: string
 }
 
 export interface StoredCase extends Omit<CaseRecord, 'deadline'> {
   ownerId: string
+  /** the service hall that accepts it (受理): where it was filed or booked, else the nearest to its region */
+  hallId?: string
+  /** the user who filed it for the owner (staff or a relative) */
+  filerId?: string
   /** every 补正 asked, oldest first; `supplement` is the latest */
   supplementHistory: NonNullable<CaseRecord['supplement']>[]
+}
+
+/** 授权: see src/domain/assist/grants.ts for the rules. */
+export interface StoredGrant extends GrantFacts {
+  id: string
+  citizenId: string
+  via: GrantVia
+  createdAt: string
+  promiseAuthorised: boolean
+  /** the one-time code while the grant waits for a window (授权码, or the SMS code staff asked for) */
+  code?: string
+  /** sms grants: the staff member who asked for the code */
+  requestedBy?: string
+  redeemedBy?: string
+  /** who used it (stamped when a window redeems it) */
+  usedBy?: StaffStamp
+  relation?: string
+  /** the case filed under it */
+  caseId?: string
+}
+
+/** One read or write of a citizen's data by staff, a reviewer or a relative. */
+export interface StoredAudit {
+  id: string
+  at: string
+  actorId: string
+  actorName: string
+  actorRole: AuditActorRole
+  hallId?: string
+  hallName?: string
+  window?: string
+  citizenIds: string[]
+  grantId?: string
+  basis: AuditBasis
+  action: AuditAction
+  what: string
+  record?: string
+  purpose: string
+  route: string
 }
 
 export interface ConsentRecord {
@@ -80,6 +127,8 @@ export interface Meta {
   clockOffsetMs: number
   /** case numbers per Beijing day: 'YYYYMMDD' → last sequence */
   caseSeq: Record<string, number>
+  /** audit rows so far (their ids sort in order) */
+  auditSeq?: number
 }
 
 export class State {
@@ -92,6 +141,8 @@ export class State {
   readonly cases: Collection<StoredCase>
   readonly consents: Collection<ConsentRecord>
   readonly idempotency: Collection<IdempotencyRecord>
+  readonly grants: Collection<StoredGrant>
+  readonly audit: Collection<StoredAudit>
   /** every template version ever published, so a draft made on v1 can still be read and submitted */
   readonly templates: Collection<BundleTemplate>
   readonly blobs: BlobStore
@@ -110,6 +161,8 @@ export class State {
     this.cases = new Collection(this.store, 'cases')
     this.consents = new Collection(this.store, 'consents')
     this.idempotency = new Collection(this.store, 'idempotency')
+    this.grants = new Collection(this.store, 'grants', (g) => [g.code ? `code:${g.code}` : undefined])
+    this.audit = new Collection(this.store, 'audit')
     this.templates = new Collection(this.store, 'templates')
     this.blobs = new BlobStore(dataDir, this.store.disk)
   }
@@ -135,7 +188,7 @@ export class State {
   }
 
   private collections() {
-    return [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates]
+    return [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit]
   }
 
   private wipe(): void {
@@ -179,7 +232,7 @@ export class State {
   }
 
   userByAccount(account: string): UserRecord | undefined {
-    return this.users.values().find((u) => u.profile.role === 'staff' && u.account === account)
+    return this.users.values().find((u) => u.profile.role !== 'citizen' && u.account === account)
   }
 }
 

@@ -2,11 +2,14 @@
 // change a shape here and both sides fail to compile until they agree. Documented in docs/platform-api.md.
 import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice } from '../domain/draft'
 import type { Burden } from '../domain/engine/types'
+import type { CaseFiler, Signature } from './contract-assist'
 import type { ApplicantKind, BundleTemplate, LicenceKind, RegionCode, Zone } from '../domain/template/types'
 
 export const API_PREFIX = '/api/v1'
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 export const ADMIN_TOKEN_HEADER = 'X-Admin-Token'
+
+export * from './contract-assist'
 
 // ---------- errors ----------
 
@@ -78,7 +81,8 @@ export interface HealthResponse {
 
 // ---------- identity ----------
 
-export type Role = 'citizen' | 'staff'
+/** citizen: a person or a firm's agent; staff: a service hall's window; reviewer: a department's 审批人员 at a hall */
+export type Role = 'citizen' | 'staff' | 'reviewer'
 export type Sex = '男' | '女'
 
 /** The signed-in person's real-name profile (实名信息). Never put idNumber in a URL or a log line. */
@@ -101,6 +105,9 @@ export interface Profile {
   legalRepresentative?: string
   /** staff: the service hall (帮代办 window) */
   hall?: string
+  /** staff and reviewers: their hall (a `hall.id` of GET /regions) and window or office */
+  hallId?: string
+  window?: string
 }
 
 export interface WechatLoginRequest {
@@ -376,6 +383,8 @@ export interface CaseRecord {
   delivery?: DeliveryChoice
   handling?: 'online' | 'offline'
   acting?: ActingFor
+  /** filed by window staff or a relative for the owner */
+  filedBy?: CaseFiler
   guidance: CaseGuidance
   burden?: BurdenReport
   supplement?: SupplementRequest
@@ -386,6 +395,8 @@ export interface SubmitCaseRequest {
   draftId: string
   content: DraftContent
   acting?: ActingFor
+  /** staff under a grant: the owner's signature drawn on the window device */
+  signature?: Signature
 }
 
 export interface CaseListResponse extends Page {

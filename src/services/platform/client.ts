@@ -1,10 +1,25 @@
 // Typed client of the provincial platform: one function per route, one error type (PlatformError).
 // Retries only what is safe to repeat, refreshes an expired token once, never shows UI.
-import type { ActingFor, DraftContent } from '../../domain/draft'
+import type { DraftContent } from '../../domain/draft'
 import type { BundleTemplate, LicenceKind } from '../../domain/template/types'
 import {
+  ACTING_GRANT_HEADER,
   ADMIN_TOKEN_HEADER,
   API_PREFIX,
+  type AdminAuditEntry,
+  type AuditEntry,
+  type AuditListResponse,
+  type CreateGrantRequest,
+  type GrantListResponse,
+  type GrantView,
+  type HallListResponse,
+  type HallView,
+  type OpenRequest,
+  type OpenResponse,
+  type QueueResponse,
+  type SmsGrantRequest,
+  type SmsGrantResponse,
+  type SubjectResponse,
   IDEMPOTENCY_HEADER,
   type AdminAdvanceRequest,
   type AdminSupplementRequest,
@@ -70,6 +85,11 @@ export interface PlatformClientOptions {
   random?: () => number
   /** tests and tools: sent as X-Admin-Token to the simulation controls (/admin/*) */
   adminToken?: string
+  /**
+   * Window staff or a relative acting for a citizen: the grant to name on signed-in calls (X-Acting-Grant).
+   * The platform then answers the citizen's routes as that citizen, within the grant, and records each call.
+   */
+  actingGrant?: () => string | undefined
 }
 
 export interface UploadInput {
@@ -126,6 +146,8 @@ export function createPlatformClient(options: PlatformClientOptions) {
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (token) headers.Authorization = `Bearer ${token}`
     if (o.admin && options.adminToken) headers[ADMIN_TOKEN_HEADER] = options.adminToken
+    const grant = o.auth && !o.admin ? options.actingGrant?.() : undefined
+    if (grant) headers[ACTING_GRANT_HEADER] = grant
     if (o.idempotencyKey) headers[IDEMPOTENCY_HEADER] = o.idempotencyKey
     let body: string | UploadBody | undefined
     if (o.upload) body = o.upload
@@ -315,7 +337,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
 
     // ---------- cases ----------
     /** Keep `idempotencyKey` with the submission attempt until the platform confirms: a retry returns the same case. */
-    submitCase: (req: { draftId: string; content: DraftContent; acting?: ActingFor }, idempotencyKey: string) =>
+    submitCase: (req: SubmitCaseRequest, idempotencyKey: string) =>
       call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true }),
     listCases: (): Promise<CaseRecord[]> => allPages({ method: 'GET', path: '/cases', retry: true, auth: true }, (p: CaseListResponse) => p.cases),
     getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true }),
@@ -324,8 +346,39 @@ export function createPlatformClient(options: PlatformClientOptions) {
     evaluateCase: (caseId: string, req: EvaluationRequest, idempotencyKey: string = newIdempotencyKey()) =>
       call<Evaluation>({ method: 'POST', path: `/cases/${enc(caseId)}/evaluation`, body: req, idempotencyKey, retry: true, auth: true }),
 
+    // ---------- 授权 and 谁查看了我的信息 (the citizen) ----------
+    async listHalls(region?: string): Promise<HallView[]> {
+      return (await call<HallListResponse>({ method: 'GET', path: '/halls', query: { region }, retry: true, auth: false })).halls
+    },
+    createGrant: (req: CreateGrantRequest, idempotencyKey: string = newIdempotencyKey()) =>
+      call<GrantView>({ method: 'POST', path: '/grants', body: req, idempotencyKey, retry: true, auth: true }),
+    async listGrants(): Promise<GrantView[]> {
+      return (await call<GrantListResponse>({ method: 'GET', path: '/grants', retry: true, auth: true })).grants
+    },
+    /** grants relatives gave this user (亲情帮办) */
+    async listReceivedGrants(): Promise<GrantView[]> {
+      return (await call<GrantListResponse>({ method: 'GET', path: '/grants/received', retry: true, auth: true })).grants
+    },
+    /** revoking twice is harmless: safe to retry */
+    revokeGrant: (id: string) => call<GrantView>({ method: 'POST', path: `/grants/${enc(id)}/revoke`, retry: true, auth: true }),
+    listAudit: (): Promise<AuditEntry[]> => allPages({ method: 'GET', path: '/audit', retry: true, auth: true }, (p: AuditListResponse) => p.entries),
+
+    // ---------- acting for a citizen (staff or a relative, with actingGrant set) ----------
+    actingSubject: () => call<SubjectResponse>({ method: 'GET', path: '/acting/subject', retry: true, auth: true }),
+
+    // ---------- the window ----------
+    /** asks the platform to text the citizen a code; the answer is the same whether the number is registered */
+    requestSmsGrant: (req: SmsGrantRequest) => call<SmsGrantResponse>({ method: 'POST', path: '/staff/grants/sms', body: req, retry: false, auth: true }),
+    /** redeems a one-time code: not retried (a lost answer: open it from the hall's grants) */
+    openGrant: (req: OpenRequest) => call<OpenResponse>({ method: 'POST', path: '/staff/open', body: req, retry: false, auth: true }),
+    async hallGrants(): Promise<GrantView[]> {
+      return (await call<GrantListResponse>({ method: 'GET', path: '/staff/grants', retry: true, auth: true })).grants
+    },
+    staffQueue: () => call<QueueResponse>({ method: 'GET', path: '/staff/queue', retry: true, auth: true }),
+
     // ---------- simulation controls (tests and tools on the platform's machine): adminToken ----------
     admin: {
+      listAudit: (): Promise<AdminAuditEntry[]> => allPages({ method: 'GET', path: '/admin/audit', retry: true, auth: true, admin: true }, (p: { entries: AdminAuditEntry[]; nextCursor?: string }) => p.entries),
       listCases: (query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> =>
         allPages({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true }, (p: CaseListResponse) => p.cases),
       requestSupplement: (caseId: string, req: AdminSupplementRequest) =>

@@ -1,0 +1,178 @@
+// The platform's contract for 帮代办, 一窗受理 and 亲情帮办 (docs/platform-api.md, "Acting for
+// a citizen"). Re-exported by contract.ts; shared by the app's client and the mock.
+import type { AuditAction, AuditActorRole, AuditBasis, GrantScope, GrantState, GrantVia, Grantee, Relation } from '../domain/assist'
+import type { StaffStamp } from '../domain/draft'
+import type { ApplicantKind } from '../domain/template/types'
+import type { LicenceSummary, Profile, ServiceHall } from './contract'
+
+/** The header that names the grant a staff member (or a relative) acts under, on the routes that allow it. */
+export const ACTING_GRANT_HEADER = 'X-Acting-Grant'
+
+// ---------- grants (授权) ----------
+
+export interface CreateGrantRequest {
+  grantee: Grantee
+  scope: GrantScope
+  /** staff: the hall whose windows may use it */
+  hallId?: string
+  /** staff: 15, 30, 60 or 120 */
+  minutes?: number
+  /** relative: 1, 7 or 30 */
+  days?: number
+  relativeMobile?: string
+  relation?: Relation
+  /** the citizen agrees, in writing (this text), that the grantee may make 告知承诺 promises for them */
+  promiseAuthorised?: boolean
+}
+
+/** A grant as its giver (the citizen), the staff using it, or the relative holding it see it. */
+export interface GrantView {
+  id: string
+  grantee: Grantee
+  via: GrantVia
+  scope: GrantScope
+  /** e.g. “开办餐饮店”, “办件 HN2026112600001” */
+  scopeLabel: string
+  state: GrantState
+  createdAt: string
+  expiresAt: string
+  redeemedAt?: string
+  revokedAt?: string
+  promiseAuthorised: boolean
+  hallId?: string
+  hallName?: string
+  /** the window that used it */
+  usedBy?: StaffStamp
+  /** relative grants: the relative, masked for the citizen; the citizen, masked, for the relative */
+  relative?: { name: string; mobile: string; relation: string }
+  /** the citizen who gave it, masked (staff and relatives see this) */
+  citizen?: { name: string; idNumber: string }
+  /** only to the citizen, while it waits for the window: the one-time 授权码 and the QR text */
+  code?: string
+  qrText?: string
+  /** the case filed under it, if any */
+  caseId?: string
+}
+
+export interface GrantListResponse {
+  grants: GrantView[]
+}
+
+/** Staff: the citizen's SMS code request (the answer does not say whether the number is registered). */
+export interface SmsGrantRequest {
+  mobile: string
+  bundleId: string
+  promiseAuthorised?: false
+}
+
+export interface SmsGrantResponse {
+  sent: true
+  expiresInSeconds: number
+}
+
+/** Staff: open what was scanned or typed (授权码, or the SMS code with the mobile it went to). */
+export interface OpenRequest {
+  code: string
+  mobile?: string
+}
+
+export interface OpenResponse {
+  grant: GrantView
+}
+
+/** Staff or a relative under a grant: whose data they act on (for prefill; the ID number only in memory). */
+export interface SubjectResponse {
+  grant: GrantView
+  profile: Profile
+  licences: LicenceSummary[]
+}
+
+/** A signature drawn on the window device: strokes of points in a box of `width` × `height`. */
+export interface Signature {
+  width: number
+  height: number
+  strokes: [number, number][][]
+}
+
+// ---------- audit (谁查看了我的信息) ----------
+
+export interface AuditEntry {
+  id: string
+  at: string
+  action: AuditAction
+  basis: AuditBasis
+  /** e.g. 查看电子证照：居民身份证 */
+  what: string
+  /** case number, licence kind or file name the access touched */
+  record?: string
+  purpose: string
+  actorName: string
+  actorRole: AuditActorRole
+  hallName?: string
+  window?: string
+  grantId?: string
+}
+
+export interface AuditListResponse {
+  entries: AuditEntry[]
+  nextCursor?: string
+}
+
+/** Simulation control: every audit row, with whom it concerns (tests count them). */
+export interface AdminAuditEntry extends AuditEntry {
+  actorId: string
+  citizenIds: string[]
+  route: string
+}
+
+// ---------- halls ----------
+
+export interface HallView extends ServiceHall {
+  /** the region the hall serves */
+  region: string
+}
+
+export interface HallListResponse {
+  halls: HallView[]
+}
+
+// ---------- the window's queue ----------
+
+export interface QueueCase {
+  id: string
+  bundleName: string
+  applicantKind: ApplicantKind
+  /** masked */
+  applicantName: string
+  /** masked 身份证 */
+  applicantIdNumber: string
+  status: string
+  submittedAt: string
+  handling?: 'online' | 'offline'
+  filedBy?: string
+}
+
+export interface QueueResponse {
+  hall: { id: string; name: string; window?: string }
+  /** cases waiting for 受理 at this hall, oldest first */
+  waiting: QueueCase[]
+  nextCursor?: string
+}
+
+// ---------- a case filed by someone else ----------
+
+/** Who filed a case for its owner, under which grant, and how the owner confirmed it. */
+export interface CaseFiler {
+  actor: Grantee
+  /** staff: full name (they serve the public by name); relative: masked */
+  name: string
+  hallName?: string
+  window?: string
+  relation?: string
+  grantId: string
+  via: GrantVia
+  /** the owner's signature on the window device, or (a relative in their own app) the owner's grant */
+  confirmedBy: 'signature' | 'grant'
+  signature?: Signature
+  at: string
+}
