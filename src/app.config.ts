@@ -3,6 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/journey', pages: ['guide/index', 'question/index', 'form/index', 'materials/index', 'delivery/index', 'review/index', 'drafts/index', 'done/index', 'cases/index'] },
     { root: 'pages/staff', pages: ['home/index'] },
+    { root: 'pages/account', pages: ['grants/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,8 +1,8 @@
 // The platform's contract for 帮代办, 一窗受理 and 亲情帮办 (docs/platform-api.md, "Acting for
 // a citizen"). Re-exported by contract.ts; shared by the app's client and the mock.
-import type { AuditAction, AuditActorRole, AuditBasis, GrantScope, GrantState, GrantVia, Grantee, Relation } from '../domain/assist'
-import type { StaffStamp } from '../domain/draft'
-import type { ApplicantKind } from '../domain/template/types'
+import type { AuditEntry, GrantScope, GrantVia, GrantView, Grantee, QueueCase, Relation } from '../domain/assist'
+
+export type { AuditEntry, GrantView, QueueCase }
 import type { LicenceSummary, Profile, ServiceHall } from './contract'
 
 /** The header that names the grant a staff member (or a relative) acts under, on the routes that allow it. */
@@ -23,35 +23,6 @@ export interface CreateGrantRequest {
   relation?: Relation
   /** the citizen agrees, in writing (this text), that the grantee may make 告知承诺 promises for them */
   promiseAuthorised?: boolean
-}
-
-/** A grant as its giver (the citizen), the staff using it, or the relative holding it see it. */
-export interface GrantView {
-  id: string
-  grantee: Grantee
-  via: GrantVia
-  scope: GrantScope
-  /** e.g. “开办餐饮店”, “办件 HN2026112600001” */
-  scopeLabel: string
-  state: GrantState
-  createdAt: string
-  expiresAt: string
-  redeemedAt?: string
-  revokedAt?: string
-  promiseAuthorised: boolean
-  hallId?: string
-  hallName?: string
-  /** the window that used it */
-  usedBy?: StaffStamp
-  /** relative grants: the relative, masked for the citizen; the citizen, masked, for the relative */
-  relative?: { name: string; mobile: string; relation: string }
-  /** the citizen who gave it, masked (staff and relatives see this) */
-  citizen?: { name: string; idNumber: string }
-  /** only to the citizen, while it waits for the window: the one-time 授权码 and the QR text */
-  code?: string
-  qrText?: string
-  /** the case filed under it, if any */
-  caseId?: string
 }
 
 export interface GrantListResponse {
@@ -96,23 +67,6 @@ export interface Signature {
 
 // ---------- audit (谁查看了我的信息) ----------
 
-export interface AuditEntry {
-  id: string
-  at: string
-  action: AuditAction
-  basis: AuditBasis
-  /** e.g. 查看电子证照：居民身份证 */
-  what: string
-  /** case number, licence kind or file name the access touched */
-  record?: string
-  purpose: string
-  actorName: string
-  actorRole: AuditActorRole
-  hallName?: string
-  window?: string
-  grantId?: string
-}
-
 export interface AuditListResponse {
   entries: AuditEntry[]
   nextCursor?: string
@@ -137,20 +91,6 @@ export interface HallListResponse {
 }
 
 // ---------- the window's queue ----------
-
-export interface QueueCase {
-  id: string
-  bundleName: string
-  applicantKind: ApplicantKind
-  /** masked */
-  applicantName: string
-  /** masked 身份证 */
-  applicantIdNumber: string
-  status: string
-  submittedAt: string
-  handling?: 'online' | 'offline'
-  filedBy?: string
-}
 
 export interface QueueResponse {
   hall: { id: string; name: string; window?: string }

@@ -1,10 +1,12 @@
 // The app's store singletons, built on the service singletons. Tests build their own with the factories.
-import { pickFiles, platform, storage, tokens, uploadProgress } from '@/services/app'
+import { acting, pickFiles, platform, storage, tokens, uploadProgress } from '@/services/app'
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
+import { createGrantsStore } from './grants'
 import { createPreferencesStore } from './preferences'
 import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
+import { createStaffStore } from './staff'
 import { createUploadStore } from './uploads'
 
 export const usePreferences = createPreferencesStore(storage)
@@ -12,4 +14,6 @@ export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
 export const usePrivacy = createPrivacyStore()
+export const useGrants = createGrantsStore(platform)
+export const useStaff = createStaffStore({ client: platform, acting })
 export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })

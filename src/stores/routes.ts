@@ -14,6 +14,8 @@ export const ROUTES = {
   drafts: '/pages/journey/drafts/index',
   cases: '/pages/journey/cases/index',
   privacy: '/pages/privacy/index',
+  grants: '/pages/account/grants/index',
+  staff: '/pages/staff/home/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

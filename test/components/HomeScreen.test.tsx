@@ -27,6 +27,7 @@ function setupProps(over: Partial<HomeScreenProps> = {}): HomeScreenProps {
     onResume: jest.fn(),
     onDrafts: jest.fn(),
     onCases: jest.fn(),
+    onGrants: jest.fn(),
     onRetry: jest.fn(),
     ...over,
   }

@@ -39,6 +39,7 @@ describe('with no query, each page explains itself and leads home', () => {
     ROUTES.drafts,
     'pages/journey/done/index',
     ROUTES.cases,
+    ROUTES.grants,
     'pages/staff/home/index',
   ])('%s', async (route) => {
     expect(routes()).toContain(route)

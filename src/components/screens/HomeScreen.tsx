@@ -45,6 +45,7 @@ export interface HomeScreenProps {
   onResume: (id: string) => void
   onDrafts: () => void
   onCases: () => void
+  onGrants: () => void
   /** 隐私政策 */
   onPrivacy?: () => void
   onRetry: () => void
@@ -66,7 +67,7 @@ const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: Bun
 })
 
 export function HomeScreen(props: HomeScreenProps) {
-  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onPrivacy, onRetry, userName, greetingPending } = props
+  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onGrants, onPrivacy, onRetry, userName, greetingPending } = props
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
@@ -169,6 +170,9 @@ export function HomeScreen(props: HomeScreenProps) {
         </AppButton>
         <AppButton variant='secondary' onTap={onCases}>
           我的办件
+        </AppButton>
+        <AppButton variant='secondary' onTap={onGrants}>
+          授权与查看记录
         </AppButton>
       </View>
 

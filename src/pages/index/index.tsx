@@ -93,6 +93,7 @@ export default function HomePage() {
         onResume={onResume}
         onDrafts={onDrafts}
         onCases={onCases}
+        onGrants={() => go(ROUTES.grants)}
         onPrivacy={onPrivacy}
         onRetry={onRetry}
         userName={profile?.name}

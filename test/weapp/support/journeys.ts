@@ -19,6 +19,7 @@ export const ROUTES = {
   drafts: 'pages/journey/drafts/index',
   cases: 'pages/journey/cases/index',
   privacy: 'pages/privacy/index',
+  grants: 'pages/account/grants/index',
 } as const
 
 export const PDF: TestFile = { name: '布局图.pdf', bytes: samplePdf() }

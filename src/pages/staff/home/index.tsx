@@ -1,5 +1,78 @@
-import { View } from '@tarojs/components'
+// 窗口工作台: thin page over the staff store; the scanner is WeChat's camera, or on H5 a USB scanner typing.
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { StaffConsole } from '@/components/staff/StaffConsole'
+import { useCatalogue, useStaff } from '@/stores/app'
+import { queryKey } from '@/stores/catalogue'
+import { Frame } from '../../Frame'
+import { nowIso } from '../../nav'
+
+const ALL = {}
 
 export default function StaffHomePage() {
-  return <View>窗口工作台</View>
+  const s = useStaff(
+    useShallow((x) => ({
+      status: x.status,
+      busy: x.busy,
+      error: x.error,
+      notice: x.notice,
+      fieldErrors: x.fieldErrors,
+      profile: x.profile,
+      hall: x.hall,
+      queue: x.queue,
+      grants: x.grants,
+      subject: x.subject,
+      found: x.found,
+      smsCode: x.smsCode,
+    })),
+  )
+  const bundles = useCatalogue((x) => x.lists[queryKey(ALL)]?.bundles)
+  useEffect(() => {
+    if (useStaff.getState().status === 'unknown') void useStaff.getState().restore()
+    if (!bundles) void useCatalogue.getState().loadBundles(ALL)
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+  useDidShow(() => {
+    if (useStaff.getState().status === 'signed-in') void useStaff.getState().refresh()
+  })
+  const store = useStaff.getState()
+  return (
+    <Frame>
+      <StaffConsole
+        now={nowIso()}
+        signedIn={s.status === 'signed-in'}
+        busy={s.busy || s.status === 'signing-in'}
+        error={s.error}
+        notice={s.notice}
+        fieldErrors={s.fieldErrors}
+        staffName={s.profile?.name}
+        hall={s.hall}
+        queue={s.queue}
+        grants={s.grants}
+        subject={s.subject}
+        found={s.found}
+        smsCode={s.smsCode}
+        bundles={(bundles ?? []).map((b) => ({ id: b.id, name: b.name }))}
+        canScan={process.env.TARO_ENV === 'weapp'}
+        onLogin={(account, password) => void store.login(account, password)}
+        onLogout={() => void store.logout()}
+        onOpen={(text, mobile) => void store.open(text, mobile)}
+        onScan={async () => {
+          try {
+            const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+            await store.open(r.result)
+          } catch {
+            // closed without a code: nothing to do
+          }
+        }}
+        onRequestSms={(mobile, bundleId) => {
+          if (!bundleId) return useStaff.setState({ fieldErrors: { bundleId: '请选择要代办的一件事' } })
+          void store.requestSms(mobile, bundleId)
+        }}
+        onUse={(g) => void store.use(g)}
+        onClose={store.close}
+        onRefresh={() => void store.refresh()}
+      />
+    </Frame>
+  )
 }
