@@ -6,7 +6,7 @@ import type { ReactNode } from 'react'
 import { AppButton } from '@/components/Button'
 import { Notice } from '@/components/Notice'
 import { PRIVACY_AGREE_ID, PrivacyPrompt } from '@/components/PrivacyPrompt'
-import { usePreferences, usePrivacy } from '@/stores/app'
+import { usePreferences, usePrivacy, useSession } from '@/stores/app'
 import { privacyPurpose } from '@/stores/privacy'
 import { ROUTES } from '@/stores/routes'
 import { go } from './nav'
@@ -14,8 +14,17 @@ import { go } from './nav'
 export function Frame({ children }: { children: ReactNode }) {
   const elder = usePreferences((s) => s.elderMode)
   const privacy = usePrivacy((s) => s.pending)
+  const acting = useSession((s) => s.acting)
   return (
     <View className={`app-frame ${elder ? 'elder' : ''}`}>
+      {acting ? (
+        <View className='ui-acting' role='status'>
+          代办中：为 {acting.citizenName} 办理“{acting.scopeLabel}”（依据申请人的授权，每一步都会告知申请人）
+          <AppButton variant='link' onTap={() => go(ROUTES.staff)}>
+            回到窗口工作台
+          </AppButton>
+        </View>
+      ) : null}
       {children}
       {privacy ? (
         <PrivacyPrompt

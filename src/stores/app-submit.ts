@@ -21,7 +21,7 @@ export const checkUpgrade = createUpgradeCheck({
 })
 export const useCases = createCaseStore({ client: platform, storage })
 export const useSubmission = createSubmissionStore({ client: platform, drafts: useDrafts, cases: useCases, checkUpgrade })
-export const useSync = createSyncStore({ client: platform, drafts: useDrafts, storage, signedIn: () => useSession.getState().status === 'signed-in' })
+export const useSync = createSyncStore({ client: platform, drafts: useDrafts, storage, signedIn: () => useSession.getState().status === 'signed-in' && !useSession.getState().acting })
 
 let started = false
 
@@ -36,8 +36,9 @@ export function startDraftSync(): void {
       .pull()
       .then(() => useSync.getState().flush())
   }
-  if (useSession.getState().status === 'signed-in') catchUp()
+  if (useSession.getState().status === 'signed-in' && !useSession.getState().acting) catchUp()
   useSession.subscribe((s, prev) => {
-    if (s.status === 'signed-in' && prev.status !== 'signed-in') catchUp()
+    // (a window filing for a citizen keeps the draft on its own device: drafts are the citizen's to sync)
+    if (s.status === 'signed-in' && prev.status !== 'signed-in' && !s.acting) catchUp()
   })
 }

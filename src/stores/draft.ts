@@ -128,7 +128,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
           start(input) {
             const acting = input.acting ?? SELF
             const existing = Object.values(get().drafts)
-              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.acting.actor === acting.actor)
+              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId)
               .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
             if (existing) return existing.id
             const id = newId()

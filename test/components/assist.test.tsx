@@ -100,6 +100,7 @@ function console_(over: Partial<StaffConsoleProps> = {}) {
     onRequestSms: jest.fn(),
     onUse: jest.fn(),
     onClose: jest.fn(),
+    onFile: jest.fn(),
     onRefresh: jest.fn(),
     ...over,
   }

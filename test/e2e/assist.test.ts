@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
 import { newPhoneContext, withScreenshotOnFailure } from './support/browser'
+import { Driver, PDF, restaurantForm, restaurantQuestions } from './support/journeys'
 import { contextsForEachTest } from './support/phone-page'
 import { ADMIN_TOKEN, repoRoot } from './support/platform'
 
@@ -27,6 +28,18 @@ const shot = async (page: Page, name: string) => {
 const heading1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name })
 const tap = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' }).first().click()
 
+/** 王德明 (the elder) signs in by SMS from 授权与查看记录's prompt and is back on that page */
+async function signInOnPhone(citizen: Page): Promise<void> {
+  await tap(citizen, '登录后继续')
+  await heading1(citizen, '登录').waitFor()
+  await citizen.getByRole('textbox', { name: '手机号码' }).fill('13807310003')
+  await tap(citizen, '获取验证码')
+  await citizen.getByText('验证码已发送，请查看短信').waitFor()
+  await citizen.getByRole('textbox', { name: '短信验证码' }).fill('123456')
+  await tap(citizen, '登录')
+  await heading1(citizen, '授权与查看记录').waitFor()
+}
+
 async function audit(): Promise<{ actorRole: string; what: string }[]> {
   const r = await fetch(`${run.platform.url}/api/v1/admin/audit`, { headers: { 'X-Admin-Token': ADMIN_TOKEN } })
   return ((await r.json()) as { entries: { actorRole: string; what: string }[] }).entries
@@ -40,14 +53,7 @@ test('the citizen authorises a window; the window opens the code and sees the ci
   await withScreenshotOnFailure(citizen, 'assist-citizen', async () => {
     await citizen.goto(run.platform.url + '/')
     await tap(citizen, '授权与查看记录')
-    await tap(citizen, '登录后继续')
-    await heading1(citizen, '登录').waitFor()
-    await citizen.getByRole('textbox', { name: '手机号码' }).fill('13807310003')
-    await tap(citizen, '获取验证码')
-    await citizen.getByText('验证码已发送，请查看短信').waitFor()
-    await citizen.getByRole('textbox', { name: '短信验证码' }).fill('123456')
-    await tap(citizen, '登录')
-    await heading1(citizen, '授权与查看记录').waitFor()
+    await signInOnPhone(citizen)
     await citizen.getByText('您还没有授权任何人。').waitFor()
     // nothing chosen: the rulebook's words at the fields
     await tap(citizen, '生成授权码')
@@ -111,4 +117,117 @@ test('the citizen authorises a window; the window opens the code and sees the ci
   expect(rows).toHaveLength(windowAccesses)
   fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true })
   fs.writeFileSync(path.join(repoRoot, 'test-results', 'e2e-assist-audit.json'), JSON.stringify({ windowAccesses, auditRows: rows.length, rows }, null, 2))
+})
+
+/** the citizen signs in on their phone and gives the 天心区 hall a 30-minute 授权码 for 开办餐饮店 */
+async function giveWindowGrant(citizen: Page): Promise<string> {
+  await citizen.goto(run.platform.url + '/#/pages/account/grants/index')
+  await signInOnPhone(citizen)
+  await citizen.getByRole('radiogroup', { name: '代办哪件事' }).first().getByRole('radio', { name: '开办餐饮店' }).click()
+  await citizen.getByRole('radio', { name: /长沙市天心区政务服务中心/ }).click()
+  await tap(citizen, '生成授权码')
+  await citizen.getByRole('heading', { name: '请向窗口工作人员出示授权码' }).waitFor()
+  return ((await citizen.locator('.ui-grant-code__digits').textContent()) ?? '').replace(/\s/g, '')
+}
+
+/** counts what the window PC asked of the citizen's data and the platform answered (the audit must match) */
+function countWindowAccesses(page: Page): { readonly count: number } {
+  let count = 0
+  page.on('response', async (res) => {
+    const req = res.request()
+    const p = new URL(req.url()).pathname
+    if (!p.startsWith('/api/v1/') || res.status() >= 300) return
+    if (req.headers()['x-acting-grant'] || p === '/api/v1/staff/open') count++
+    else if (p === '/api/v1/staff/queue' && ((await res.json().catch(() => ({}))) as { waiting?: unknown[] }).waiting?.length) count++
+  })
+  return {
+    get count() {
+      return count
+    },
+  }
+}
+
+test('帮代办 through the same guide: the window fills, scans and verifies originals, accepts a 容缺 with a reason, the citizen signs; the case is the citizen’s at once; audit rows = window accesses', async () => {
+  const citizen = await phone()
+  const clerk = await windowPc()
+  const accesses = countWindowAccesses(clerk)
+  const earlier = (await audit()).length
+  const code = await withScreenshotOnFailure(citizen, 'assist-file-grant', () => giveWindowGrant(citizen))
+  const d = new Driver(clerk, run.platform.url)
+  const caseId = await withScreenshotOnFailure(clerk, 'assist-file-window', async () => {
+    await clerk.goto(run.platform.url + '/#/pages/staff/home/index')
+    await clerk.getByRole('textbox', { name: '工作账号' }).fill('staff02')
+    await clerk.getByRole('textbox', { name: '密码' }).fill('Window@2026')
+    await tap(clerk, '登录')
+    const box = clerk.getByRole('textbox', { name: '授权码、短信授权码或办件编号' })
+    await box.fill(code)
+    await box.press('Enter')
+    await clerk.getByText('正在为 王*明 代办：开办餐饮店').waitFor()
+    await d.press('开始填写申请')
+    await d.heading1('开办餐饮店').waitFor()
+    await clerk.getByRole('status').filter({ hasText: '代办中：为 王*明 办理“开办餐饮店”' }).waitFor()
+    await restaurantQuestions(d)
+    await restaurantForm(d, { name: '德明小馆', address: '长沙市天心区书院路 9 号', staff: '2', manager: '王德明', mobile: '13807310003' })
+
+    await d.heading1('准备材料').waitFor()
+    await d.consent(clerk.locator('#m-id-card'), '居民身份证')
+    for (const id of ['premises-proof', 'food-safety-rules', 'layout']) {
+      const card = clerk.locator(`#m-${id}`)
+      // (告知承诺 is not the window's to make without the citizen's written authorisation: upload)
+      const uploadChoice = card.getByRole('radio', { name: /^(上传材料|提供证明材料（上传）)/ })
+      if (await uploadChoice.count()) await d.tap(uploadChoice)
+      await d.upload(card, PDF)
+      await d.check('原件已核验：扫描件与申请人出示的原件一致', card)
+    }
+    await clerk.locator('#m-food-safety-rules').getByText('代办人须取得申请人书面授权后才能作出告知承诺，请提供证明材料。').waitFor()
+    const deferred = clerk.locator('#m-health-cert')
+    await d.choose('稍后补交（容缺受理）', deferred)
+    // no reason yet: the rulebook's words at the material
+    await deferred.getByText('请填写容缺受理的理由（申请人何时补交、为何暂缺）').waitFor()
+    await d.fill('容缺受理的理由（窗口填写）', '健康证明正在体检机构办理，申请人承诺 5 个工作日内补交', deferred)
+    await shot(clerk, '05-window-materials')
+    await d.press('继续')
+
+    await d.heading1('办理方式与结果领取').waitFor()
+    await d.choose('全程网办')
+    await d.choose('免费邮寄（EMS）')
+    await d.choose('长沙市', clerk.getByRole('radiogroup', { name: '收件地区' }))
+    await d.press('继续')
+    await d.heading1('核对申请信息').waitFor()
+    // no signature: refused before sending
+    await clerk.locator('#submit-button:visible').click()
+    await clerk.getByText('请申请人在框内签名').first().waitFor()
+    const pad = await clerk.locator('#applicant-signature-box').boundingBox()
+    if (!pad) throw new Error('no signature pad')
+    await clerk.mouse.move(pad.x + 20, pad.y + pad.height / 2)
+    await clerk.mouse.down()
+    for (let i = 1; i <= 30; i++) await clerk.mouse.move(pad.x + 20 + i * 30, pad.y + pad.height / 2 + (i % 2 ? -40 : 40))
+    await clerk.mouse.up()
+    await clerk.getByRole('img', { name: '申请人签名：已签名' }).waitFor()
+    await shot(clerk, '06-window-signed')
+    return (await d.submit()).caseId
+  })
+  expect(caseId).toMatch(/^HN\d{13}$/)
+
+  await withScreenshotOnFailure(citizen, 'assist-file-citizen', async () => {
+    // the citizen's own app: the case is theirs, at once
+    await citizen.goto(run.platform.url + '/#/pages/journey/cases/index')
+    await citizen.getByText(caseId).first().waitFor()
+    await citizen.goto(run.platform.url + '/#/pages/account/grants/index')
+    await citizen.getByText(`办理：代为提交申请（${caseId}）`).waitFor()
+    await citizen.getByText(/开办餐饮店 · 生效中/).waitFor()
+    await shot(citizen, '07-citizen-sees-filing')
+  })
+
+  // the case records the window, the originals it saw, the 容缺 it accepted and the signature
+  const admin = await fetch(`${run.platform.url}/api/v1/admin/cases?bundleId=kaiban-canyin`, { headers: { 'X-Admin-Token': ADMIN_TOKEN } })
+  const cs = ((await admin.json()) as { cases: { id: string; filedBy?: { name: string; confirmedBy: string }; content: { materials: Record<string, { verified?: { by?: { staffName: string } }; acceptedBy?: { staffName: string }; reason?: string }> } }[] }).cases.find((c) => c.id === caseId)!
+  expect(cs.filedBy).toMatchObject({ name: '周敏', confirmedBy: 'signature' })
+  for (const id of ['premises-proof', 'food-safety-rules', 'layout']) expect(cs.content.materials[id].verified?.by?.staffName).toBe('周敏')
+  expect(cs.content.materials['health-cert']).toMatchObject({ reason: '健康证明正在体检机构办理，申请人承诺 5 个工作日内补交', acceptedBy: { staffName: '周敏' } })
+
+  const rows = (await audit()).slice(earlier).filter((x) => x.actorRole === 'staff')
+  expect(rows).toHaveLength(accesses.count)
+  fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true })
+  fs.writeFileSync(path.join(repoRoot, 'test-results', 'e2e-assist-filing-audit.json'), JSON.stringify({ windowAccesses: accesses.count, auditRows: rows.length, rows }, null, 2))
 })

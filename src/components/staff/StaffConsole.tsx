@@ -39,6 +39,8 @@ export interface StaffConsoleProps {
   onRequestSms: (mobile: string, bundleId: string | undefined) => void
   onUse: (grant: GrantView) => void
   onClose: () => void
+  /** fills the application on this device with the citizen (the same guide and steps as in their app) */
+  onFile: () => void
   onRefresh: () => void
 }
 
@@ -151,9 +153,13 @@ export function StaffConsole(p: StaffConsoleProps) {
                   {l.title} · {l.number}
                 </View>
               ))}
-              <AppButton variant='secondary' onTap={p.onClose}>
-                结束代办
-              </AppButton>
+              <View className='ui-inline'>
+                {s.grant.scope.kind === 'bundle' && !s.grant.caseId ? <AppButton onTap={p.onFile}>开始填写申请</AppButton> : null}
+                {s.grant.caseId ? <View className='ui-help'>已提交办件 {s.grant.caseId}</View> : null}
+                <AppButton variant='secondary' onTap={p.onClose}>
+                  结束代办
+                </AppButton>
+              </View>
             </View>
           ) : null}
 

@@ -191,27 +191,12 @@ export async function restaurant(d: Driver): Promise<void> {
   await d.press('搜索')
   await page.getByRole('heading', { name: '“餐饮”的搜索结果' }).waitFor()
   await d.open(d.button('开办餐饮店').first(), '开办餐饮店')
-  await d.press('开始办理')
-  await d.no('您已经领到这家店的营业执照了吗？')
-  await d.answerWithCheckpoint('您打算以什么身份开店？', () => d.choose('个体工商户'))
-  await d.answer('店面的使用面积有多大？', () => d.fill('店面的使用面积有多大？', '40'))
-  await d.answer('开这家店总共打算投入多少钱？', () => d.fill('开这家店总共打算投入多少钱？', '20'))
-  await d.answer(/店里会卖下面这些吗/, () => d.check('以上都没有'))
-  await d.no('店里卖不卖香烟？')
-  await d.no(/招牌/)
+  await restaurantQuestions(d)
 
   await d.heading1('填写申请信息').waitFor()
   await d.press('登录后继续')
   await d.signInBySms(PEOPLE.father.mobile)
-  await d.heading1('填写申请信息').waitFor()
-  await d.fill('店名（营业执照上的名称）', '湘味小馆')
-  await d.fill('经营场所地址', '长沙市岳麓区麓山南路 100 号')
-  await d.choose('租赁')
-  await d.fill('从业人员人数', '4')
-  await d.fill('食品安全管理人员姓名', '王芳')
-  await d.fill('食品安全管理人员手机号码', '13807310009')
-  await d.checkpoint('form')
-  await d.press('继续')
+  await restaurantForm(d, { name: '湘味小馆', address: '长沙市岳麓区麓山南路 100 号', staff: '4', manager: '王芳', mobile: '13807310009' })
 
   await d.heading1('准备材料').waitFor()
   await d.consent(page.locator('#m-id-card'), '居民身份证')
@@ -230,6 +215,31 @@ export async function restaurant(d: Driver): Promise<void> {
   await d.press('继续')
   await d.heading1('核对申请信息').waitFor()
   await d.checkpoint('review')
+}
+
+/** 开办餐饮店 from its guide's 开始办理: a 40 ㎡ 个体 shop, 20 万, nothing special on the menu, no tobacco, no sign */
+export async function restaurantQuestions(d: Driver): Promise<void> {
+  await d.press('开始办理')
+  await d.no('您已经领到这家店的营业执照了吗？')
+  await d.answerWithCheckpoint('您打算以什么身份开店？', () => d.choose('个体工商户'))
+  await d.answer('店面的使用面积有多大？', () => d.fill('店面的使用面积有多大？', '40'))
+  await d.answer('开这家店总共打算投入多少钱？', () => d.fill('开这家店总共打算投入多少钱？', '20'))
+  await d.answer(/店里会卖下面这些吗/, () => d.check('以上都没有'))
+  await d.no('店里卖不卖香烟？')
+  await d.no(/招牌/)
+}
+
+/** 填写申请信息 of 开办餐饮店 (a rented shop), the checkpoint, then 继续 */
+export async function restaurantForm(d: Driver, v: { name: string; address: string; staff: string; manager: string; mobile: string }): Promise<void> {
+  await d.heading1('填写申请信息').waitFor()
+  await d.fill('店名（营业执照上的名称）', v.name)
+  await d.fill('经营场所地址', v.address)
+  await d.choose('租赁')
+  await d.fill('从业人员人数', v.staff)
+  await d.fill('食品安全管理人员姓名', v.manager)
+  await d.fill('食品安全管理人员手机号码', v.mobile)
+  await d.checkpoint('form')
+  await d.press('继续')
 }
 
 /**

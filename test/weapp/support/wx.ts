@@ -226,6 +226,8 @@ export class WxState {
   files: (TestFile[] | 'cancel')[] = []
   /** next results of scanCode */
   scans: (string | 'cancel')[] = []
+  /** where elements are on screen, by id, for createSelectorQuery (the harness has no layout) */
+  rects: Record<string, { left: number; top: number; width: number; height: number }> = {}
   /** temp path → file, as WeChat keeps picked files until the app ends */
   readonly temp = new Map<string, TestFile>()
   /** wx.onNeedPrivacyAuthorization listeners */
@@ -644,6 +646,37 @@ export function createWx(host: WxHost, state: WxState): { wx: Record<string, unk
         if (!ids.length || ids.length > 3) throw new WxFail('Templates count out of max bounds', 20003)
         return Object.fromEntries(ids.map((id) => [id, 'accept']))
       }),
+    // The harness has no layout: an element found by #id measures as a box the width of the window, 200 px
+    // high, at the top-left (its `rectOf` says otherwise); anything else is reported as not modelled.
+    createSelectorQuery: () => {
+      const asked: { selector: string; cb?: (r: unknown) => void }[] = []
+      const query = {
+        in: () => query,
+        select(selector: string) {
+          if (!/^#[\w-]+$/.test(selector)) host.fail(`wx.createSelectorQuery().select("${selector}") is not modelled (use #id)`)
+          return {
+            boundingClientRect(cb?: (r: unknown) => void) {
+              asked.push({ selector, cb })
+              return query
+            },
+          }
+        },
+        exec(cb?: (results: unknown[]) => void) {
+          const results = asked.map(({ selector }) => {
+            const id = selector.slice(1)
+            if (!host.hasElement(id)) return null
+            const r = state.rects[id] ?? { left: 0, top: 0, width: host.device.windowWidth, height: 200 }
+            return { id, dataset: {}, ...r, right: r.left + r.width, bottom: r.top + r.height }
+          })
+          host.callback(() => {
+            asked.forEach((a, i) => a.cb?.(host.toApp(results[i])))
+            cb?.(host.toApp(results) as unknown[])
+          })
+          return query
+        },
+      }
+      return query
+    },
     scanCode: (o: Options) =>
       asyncApi('scanCode', o, () => {
         log.scans.push({ onlyFromCamera: !!o.onlyFromCamera })

@@ -7,6 +7,7 @@ import { longestLegalWorkingDays } from '@/domain/engine'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { latestTemplate, regionName } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
+import { actingFor } from '@/stores/session'
 import { ROUTES, urlOf } from '@/stores/journey'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import { useShallow } from 'zustand/react/shallow'
@@ -38,7 +39,8 @@ export default function GuidePage() {
   // the signed-in applicant's kind, else the 个人/法人 tab the bundle was found under, else the bundle's first
   const asked = params.kind === 'firm' || params.kind === 'person' ? params.kind : undefined
   const kind = profile?.kind ?? asked ?? template?.applicantKinds[0] ?? 'person'
-  const existing = drafts.find((d) => d.content.bundleId === bundleId && d.acting.actor === 'self')
+  const acting = actingFor(useSession((x) => x.acting))
+  const existing = drafts.find((d) => d.content.bundleId === bundleId && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId)
 
   const legalDays = useMemo(() => (template ? longestLegalWorkingDays(template) : 0), [template])
 
@@ -60,7 +62,7 @@ export default function GuidePage() {
         preview={timelinePreview()}
         onBack={() => back(ROUTES.home)}
         onStart={() => {
-          const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind: template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0] })
+          const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind: template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0], acting: actingFor(useSession.getState().acting) })
           const d = useDrafts.getState().drafts[id]
           go(urlOf(d.place.step === 'guide' ? { step: 'questions' } : d.place, d))
         }}

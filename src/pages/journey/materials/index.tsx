@@ -8,6 +8,7 @@ import { consentedLicences } from '@/stores/session'
 import { formatSize } from '@/stores/uploads'
 import { useShallow } from 'zustand/react/shallow'
 import type { LicenceKind } from '@/domain'
+import { actingMaterialErrors } from '@/domain/assist'
 import { Frame, Loading } from '../../Frame'
 import { go, home, nowIso } from '../../nav'
 import { useStep } from '../use-step'
@@ -33,6 +34,23 @@ export default function MaterialsPage() {
   const items = Object.values(uploads.items).filter((i) => i.draftId === draft.id)
   const consented = consentedLicences(session)
   const errors = materialErrors(guidance, consented, items.filter((i) => i.status === 'uploading').map((i) => i.materialId))
+
+  // the window's marks on what it saw (原件已核验) and what it accepts later (容缺), by the rulebook
+  const markErrors = actingMaterialErrors(draft.content.materials, draft.acting)
+  const windowMarks = (materialId: string) => {
+    const choice = draft.content.materials[materialId]
+    return {
+      verified: choice?.mode === 'upload' && !!choice.verified,
+      onVerified: (verified: boolean) => {
+        if (choice?.mode !== 'upload') return
+        const { verified: _was, ...rest } = choice
+        drafts.setMaterial(draft.id, materialId, verified ? { ...rest, verified: { at: nowIso() } } : rest)
+      },
+      deferReason: choice?.mode === 'defer' ? (choice.reason ?? '') : '',
+      onDeferReason: (reason: string) => drafts.setMaterial(draft.id, materialId, { mode: 'defer', reason }),
+      error: markErrors[materialId],
+    }
+  }
 
   const cards = guidance.materials.map((view) => {
     const m = view.material
@@ -68,6 +86,7 @@ export default function MaterialsPage() {
       onDismiss: uploads.dismiss,
       onRemove: (fileId: string) => drafts.removeFile(draft.id, m.id, fileId),
       onPromise: (agreed: boolean) => drafts.setMaterial(draft.id, m.id, { mode: 'promise', agreedAt: agreed ? nowIso() : '' }),
+      atWindow: draft.acting.actor === 'staff' ? windowMarks(m.id) : undefined,
     }
   })
 

@@ -9,6 +9,7 @@ import { Frame, Loading } from '../../Frame'
 import { go, home } from '../../nav'
 import { useStep } from '../use-step'
 import { SubmitSection } from '../submit/SubmitSection'
+import { SignatureSection } from '../submit/SignatureSection'
 
 export default function ReviewPage() {
   const { draft, template, guidance, templateError, retry, goTo, backTo, now } = useStep('review')
@@ -36,6 +37,7 @@ export default function ReviewPage() {
         onChange={(step, questionId) => (step === 'questions' ? go(urlOf({ step, questionId }, draft, { return: 'review' })) : goTo({ step }))}
         onBack={() => backTo(placeBefore(guidance, { step: 'review' }))}
       />
+      {draft.acting.actor === 'staff' ? <SignatureSection draftId={draft.id} /> : null}
       <SubmitSection draft={draft} guidance={guidance} />
     </Frame>
   )

@@ -3,10 +3,19 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { StaffConsole } from '@/components/staff/StaffConsole'
-import { useCatalogue, useStaff } from '@/stores/app'
+import { maskName } from '@/domain/mask'
+import { useCatalogue, useDrafts, useSession, useStaff } from '@/stores/app'
 import { queryKey } from '@/stores/catalogue'
+import { ROUTES } from '@/stores/routes'
 import { Frame } from '../../Frame'
-import { nowIso } from '../../nav'
+import { go, nowIso } from '../../nav'
+
+/** The window is done with the citizen: nothing of theirs stays on this device. */
+function forget(grantId: string | undefined): void {
+  useSession.getState().stopActing()
+  const drafts = useDrafts.getState()
+  for (const d of Object.values(drafts.drafts)) if (grantId && d.acting.authorisationId === grantId) drafts.remove(d.id)
+}
 
 const ALL = {}
 
@@ -55,7 +64,10 @@ export default function StaffHomePage() {
         bundles={(bundles ?? []).map((b) => ({ id: b.id, name: b.name }))}
         canScan={process.env.TARO_ENV === 'weapp'}
         onLogin={(account, password) => void store.login(account, password)}
-        onLogout={() => void store.logout()}
+        onLogout={() => {
+          forget(useStaff.getState().subject?.grant.id)
+          void store.logout()
+        }}
         onOpen={(text, mobile) => void store.open(text, mobile)}
         onScan={async () => {
           try {
@@ -70,7 +82,17 @@ export default function StaffHomePage() {
           void store.requestSms(mobile, bundleId)
         }}
         onUse={(g) => void store.use(g)}
-        onClose={store.close}
+        onClose={() => {
+          forget(useStaff.getState().subject?.grant.id)
+          store.close()
+        }}
+        onFile={() => {
+          const subject = useStaff.getState().subject
+          const g = subject?.grant
+          if (!subject || !g || g.scope.kind !== 'bundle') return
+          useSession.getState().actFor({ grantId: g.id, citizenName: maskName(subject.profile.name), scopeLabel: g.scopeLabel, promiseAuthorised: g.promiseAuthorised }, subject.profile, subject.licences)
+          go(`${ROUTES.guide}?bundle=${encodeURIComponent(g.scope.bundleId)}`)
+        }}
         onRefresh={() => void store.refresh()}
       />
     </Frame>
