@@ -45,8 +45,11 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   /** relative to /api/v1, with :params */
   pattern: string
-  /** none: anyone; user: any signed-in; citizen: signed-in citizen; admin: staff token or X-Admin-Token */
-  auth: 'none' | 'user' | 'citizen' | 'admin'
+  /**
+   * none: anyone; user: any signed-in; citizen: signed-in citizen; staff: a department's staff (today any staff
+   * token, later scoped to the hall) or X-Admin-Token; admin: staff token or X-Admin-Token
+   */
+  auth: 'none' | 'user' | 'citizen' | 'staff' | 'admin'
   /** json-optional: an empty body is allowed */
   body?: 'json' | 'json-optional' | 'multipart'
   /** Idempotency-Key: required, or honoured when present */

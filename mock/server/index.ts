@@ -13,6 +13,7 @@ import { IdempotencyStore } from './idempotency'
 import { consoleLogger, redactingLogger, type Logger } from './logger'
 import { boundaryOf, parseMultipart, type Part } from './multipart'
 import { caseRoutes } from './routes-cases'
+import { deptRoutes } from './routes-dept'
 import { dataRoutes } from './routes-data'
 import { identityRoutes } from './routes-identity'
 import { State } from './state'
@@ -121,6 +122,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     ...identityRoutes(core),
     ...dataRoutes(core),
     ...caseRoutes(core, { reset }),
+    ...deptRoutes(core),
   ].map(compileRoute)
 
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : undefined
@@ -152,7 +154,8 @@ export function createPlatform(options: PlatformOptions): Platform {
     // who is calling
     const ctx: Ctx = { req, method, path, params, query, body: undefined, raw: Buffer.alloc(0), adminToken: false }
     const presentedAdmin = header(req, ADMIN_TOKEN_HEADER)
-    if (route.auth === 'admin' && presentedAdmin !== undefined) {
+    const staffRoute = route.auth === 'admin' || route.auth === 'staff'
+    if (staffRoute && presentedAdmin !== undefined) {
       if (presentedAdmin !== adminToken) fail('UNAUTHORIZED', '管理令牌不正确')
       ctx.adminToken = true
     } else if (route.auth !== 'none') {
@@ -160,7 +163,7 @@ export function createPlatform(options: PlatformOptions): Platform {
       ctx.session = session
       ctx.user = user
       if (route.auth === 'citizen' && user.profile.role !== 'citizen') fail('FORBIDDEN', '该功能仅限群众和企业办事人使用')
-      if (route.auth === 'admin' && user.profile.role !== 'staff') fail('FORBIDDEN', '该功能仅限工作人员使用')
+      if (staffRoute && user.profile.role !== 'staff') fail('FORBIDDEN', '该功能仅限工作人员使用')
     }
 
     // body

@@ -3,7 +3,7 @@ import { randomBytes, scryptSync } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
-import type { CaseRecord, DraftRecord, Profile, UploadedFile } from '../../src/services/contract'
+import type { CaseMessage, CaseRecord, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
 import { BlobStore, Collection, Doc, type Warn } from './store'
 
@@ -44,6 +44,26 @@ export interface StoredCase extends Omit<CaseRecord, 'deadline'> {
   ownerId: string
   /** every 补正 asked, oldest first; `supplement` is the latest */
   supplementHistory: NonNullable<CaseRecord['supplement']>[]
+  /** admin: the departments sit on it (nothing moves by itself), to show 红黄牌 */
+  stalled?: boolean
+  /** deadline notices already sent */
+  notified?: { yellow?: boolean; red?: boolean }
+  /** the rating's id as departments see it (not the case number: raters are protected) */
+  ratingId?: string
+}
+
+export interface StoredMessage extends CaseMessage {
+  ownerId: string
+}
+
+export interface StoredOutbox extends OutboxEntry {
+  userId: string
+}
+
+/** WeChat one-time subscriptions: template id → messages the citizen still allows. */
+export interface SubscriptionRecord {
+  userId: string
+  credits: Record<string, number>
 }
 
 export interface ConsentRecord {
@@ -84,6 +104,10 @@ export class State {
   readonly cases: Collection<StoredCase>
   readonly consents: Collection<ConsentRecord>
   readonly idempotency: Collection<IdempotencyRecord>
+  readonly messages: Collection<StoredMessage>
+  readonly outbox: Collection<StoredOutbox>
+  readonly payments: Collection<PaymentOrder & { ownerId: string }>
+  readonly subscriptions: Collection<SubscriptionRecord>
   /** every template version ever published, so a draft made on v1 can still be read and submitted */
   readonly templates: Collection<BundleTemplate>
   readonly blobs: BlobStore
@@ -98,6 +122,10 @@ export class State {
     this.cases = new Collection(dataDir, 'cases')
     this.consents = new Collection(dataDir, 'consents')
     this.idempotency = new Collection(dataDir, 'idempotency')
+    this.messages = new Collection(dataDir, 'messages')
+    this.outbox = new Collection(dataDir, 'outbox')
+    this.payments = new Collection(dataDir, 'payments')
+    this.subscriptions = new Collection(dataDir, 'subscriptions')
     this.templates = new Collection(dataDir, 'templates')
     this.blobs = new BlobStore(dataDir)
   }
@@ -105,7 +133,7 @@ export class State {
   /** Loads the data folder; seeds the fixtures when it has never been seeded. */
   load(warn: Warn, now: Date): void {
     const seeded = this.meta.load(warn) && this.meta.get().seededAt !== ''
-    for (const c of [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates]) c.load(warn)
+    for (const c of [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.messages, this.outbox, this.payments, this.subscriptions]) c.load(warn)
     this.blobs.init()
     if (!seeded) this.seed(now)
   }

@@ -110,4 +110,6 @@ export const STATUS_TEXT: Record<KeptCase['status'], string> = {
   supplement: '待补正',
   concluded: '已办结',
   delivered: '已送达',
+  rejected: '不予受理',
+  withdrawn: '已撤回',
 }

@@ -23,6 +23,7 @@ function caseOf(id: string, draftId: string): CaseRecord {
     submittedAt: '2026-11-26T02:00:00.000Z',
     dueDate: '2026-12-03',
     committedDays: 5,
+    limit: { value: 5, unit: 'workday' },
     deadline: 'on-time',
     matters: [],
     content: { ...input, answers: {}, values: { idNo: '430102199003071234' }, materials: {} },

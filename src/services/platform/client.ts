@@ -6,12 +6,23 @@ import {
   ADMIN_TOKEN_HEADER,
   API_PREFIX,
   IDEMPOTENCY_HEADER,
-  type AdminAdvanceRequest,
-  type AdminSupplementRequest,
   type BundleListResponse,
   type BundleQuery,
   type BundleSummary,
   type CaseListResponse,
+  type DeptDecisionRequest,
+  type DeptFollowUpRequest,
+  type DeptMatterRequest,
+  type DeptRatingListResponse,
+  type DeptRatingView,
+  type DeptRejectRequest,
+  type DeptSupplementRequest,
+  type MessageListResponse,
+  type OutboxEntry,
+  type OutboxResponse,
+  type PaymentOrder,
+  type PaymentRequest,
+  type SubscriptionRequest,
   type CaseRecord,
   type ClockAdvanceRequest,
   type ClockResponse,
@@ -313,16 +324,49 @@ export function createPlatformClient(options: PlatformClientOptions) {
       call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true }),
     evaluateCase: (caseId: string, req: EvaluationRequest, idempotencyKey: string = newIdempotencyKey()) =>
       call<Evaluation>({ method: 'POST', path: `/cases/${enc(caseId)}/evaluation`, body: req, idempotencyKey, retry: true, auth: true }),
+    /** Idempotent: withdrawing a withdrawn case answers the same case. */
+    withdrawCase: (caseId: string, idempotencyKey: string = newIdempotencyKey()) =>
+      call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/withdraw`, body: {}, idempotencyKey, retry: true, auth: true }),
+
+    // ---------- payment ----------
+    /** One order per matter: asking again answers the same order. */
+    createPayment: (caseId: string, req: PaymentRequest, idempotencyKey: string = newIdempotencyKey()) =>
+      call<PaymentOrder>({ method: 'POST', path: `/cases/${enc(caseId)}/payments`, body: req, idempotencyKey, retry: true, auth: true }),
+    /** The payment platform's notification (simulated by the mock after WeChat's requestPayment); idempotent. */
+    completePayment: (orderId: string) => call<PaymentOrder>({ method: 'POST', path: `/payments/${enc(orderId)}/complete`, retry: true, auth: false }),
+    /** The cashier page for H5 (same origin as the API). */
+    cashierUrl: (order: PaymentOrder) => options.baseUrl.replace(/\/+$/, '') + order.cashierUrl,
+
+    // ---------- notifications ----------
+    listMessages: () => call<MessageListResponse>({ method: 'GET', path: '/messages', retry: true, auth: true }),
+    markMessagesRead: (ids?: string[]) => call<OkResponse>({ method: 'POST', path: '/messages/read', body: ids ? { ids } : {}, retry: true, auth: true }),
+    subscribe: (req: SubscriptionRequest) => call<{ credits: Record<string, number> }>({ method: 'POST', path: '/subscriptions', body: req, retry: true, auth: true }),
+
+    // ---------- department actions (staff; the staff console calls these) ----------
+    dept: {
+      getCase: (caseId: string) => call<CaseRecord>({ method: 'GET', path: `/dept/cases/${enc(caseId)}`, retry: true, auth: true, admin: true }),
+      accept: (caseId: string, req: DeptMatterRequest) => call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/accept`, body: req, retry: false, auth: true, admin: true }),
+      reject: (caseId: string, req: DeptRejectRequest) => call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/reject`, body: req, retry: false, auth: true, admin: true }),
+      requestSupplement: (caseId: string, req: DeptSupplementRequest) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/supplement`, body: req, retry: false, auth: true, admin: true }),
+      decide: (caseId: string, req: DeptDecisionRequest) => call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/decide`, body: req, retry: false, auth: true, admin: true }),
+      deliver: (caseId: string, req: DeptMatterRequest) => call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/deliver`, body: req, retry: false, auth: true, admin: true }),
+      async listRatings(): Promise<DeptRatingView[]> {
+        return (await call<DeptRatingListResponse>({ method: 'GET', path: '/dept/ratings', retry: true, auth: true, admin: true })).ratings
+      },
+      followUp: (ratingId: string, req: DeptFollowUpRequest) => call<DeptRatingView>({ method: 'POST', path: `/dept/ratings/${enc(ratingId)}/follow-up`, body: req, retry: false, auth: true, admin: true }),
+    },
 
     // ---------- admin: staff token or adminToken ----------
     admin: {
       async listCases(query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> {
         return (await call<CaseListResponse>({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true })).cases
       },
-      requestSupplement: (caseId: string, req: AdminSupplementRequest) =>
-        call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/supplement`, body: req, retry: false, auth: true, admin: true }),
-      advanceCase: (caseId: string, req: AdminAdvanceRequest = {}) =>
-        call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/advance`, body: req, retry: false, auth: true, admin: true }),
+      /** the departments sit on the case: nothing moves by itself (红黄牌 in tests) */
+      stallCase: (caseId: string, stalled: boolean) => call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/stall`, body: { stalled }, retry: false, auth: true, admin: true }),
+      async outbox(caseId?: string): Promise<OutboxEntry[]> {
+        return (await call<OutboxResponse>({ method: 'GET', path: '/dev/outbox', query: { caseId }, retry: true, auth: true, admin: true })).outbox
+      },
       advanceClock: (req: ClockAdvanceRequest) => call<ClockResponse>({ method: 'POST', path: '/admin/clock/advance', body: req, retry: false, auth: true, admin: true }),
       getClock: () => call<ClockResponse>({ method: 'GET', path: '/admin/clock', retry: true, auth: true, admin: true }),
       setFaults: (config: FaultConfig) => call<FaultConfig>({ method: 'POST', path: '/admin/faults', body: config, retry: false, auth: true, admin: true }),

@@ -1,0 +1,4 @@
+export type * from './types'
+export * from './clock'
+export * from './state'
+export * from './rules'
