@@ -253,8 +253,9 @@ export function refreshCase(core: Core, c: StoredCase): StoredCase {
 /** The case as the applicant sees it; `staff` leaves out the rating (raters are protected). */
 export function view(core: Core, c: StoredCase, opts: { staff?: boolean } = {}): CaseRecord {
   const { ownerId: _o, supplementHistory: _h, stalled: _s, notified: _n, ratingId: _r, evaluation, ...rest } = c
-  const clock = clockOfCase(c, new Date(core.now()).toISOString())
-  return { ...rest, supplements: c.supplementHistory, dueDate: clock.dueDate ?? c.dueDate, deadline: clock.card, ...(evaluation && !opts.staff ? { evaluation } : {}) }
+  const asOf = new Date(core.now()).toISOString()
+  const clock = clockOfCase(c, asOf)
+  return { ...rest, asOf, supplements: c.supplementHistory, dueDate: clock.dueDate ?? c.dueDate, deadline: clock.card, ...(evaluation && !opts.staff ? { evaluation } : {}) }
 }
 
 /** Applicant answers a 补正: only the named fields and materials may change. */

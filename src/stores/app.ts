@@ -2,6 +2,7 @@
 import { pickFiles, platform, storage, tokens, uploadProgress } from '@/services/app'
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
+import { createMessageStore } from './messages'
 import { createPreferencesStore } from './preferences'
 import { createSessionStore } from './session'
 import { createUploadStore } from './uploads'
@@ -11,3 +12,4 @@ export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
 export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })
+export const useMessages = createMessageStore(platform)

@@ -45,6 +45,9 @@ export interface HomeScreenProps {
   onResume: (id: string) => void
   onDrafts: () => void
   onCases: () => void
+  /** 消息: unread count (signed in) */
+  unread?: number
+  onMessages?: () => void
   onRetry: () => void
   userName?: string
   /** a saved sign-in is being checked: keep the greeting's line so nothing moves when the name arrives */
@@ -64,7 +67,7 @@ const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: Bun
 })
 
 export function HomeScreen(props: HomeScreenProps) {
-  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onRetry, userName, greetingPending } = props
+  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onRetry, userName, greetingPending, unread, onMessages } = props
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
@@ -168,6 +171,11 @@ export function HomeScreen(props: HomeScreenProps) {
         <AppButton variant='secondary' onTap={onCases}>
           我的办件
         </AppButton>
+        {onMessages ? (
+          <AppButton variant='secondary' onTap={onMessages} ariaLabel={unread ? `消息，${unread} 条未读` : '消息'}>
+            消息{unread ? <Text className='ui-count'>{unread}</Text> : null}
+          </AppButton>
+        ) : null}
       </View>
 
       <View className='ui-tabs' role='group' aria-label='办事对象'>

@@ -220,4 +220,6 @@ export interface CaseRecord {
   supplements?: SupplementRequest[]
   withdrawnAt?: string
   evaluation?: Evaluation
+  /** the platform's time when it answered: clocks are shown as of then (the device's clock may differ) */
+  asOf?: string
 }
