@@ -84,6 +84,9 @@ function dateText(date: string): string {
 export function caseClock(input: ClockInput): CaseClock {
   const { limit, yellowDays = 1, yellowRatio = 0.2 } = input
   const unit = unitText(limit.unit)
+  if (!input.acceptedAt && input.endedAt && input.endedAt <= input.now) {
+    return { state: 'stopped', card: 'on-time', used: 0, left: limit.value, overdue: 0, estimated: false, pausedDays: 0, text: '未受理，不计时' }
+  }
   if (!input.acceptedAt) {
     return { state: 'not-started', card: 'on-time', used: 0, left: limit.value, overdue: 0, estimated: false, pausedDays: 0, text: `受理后开始计时，承诺 ${limit.value} ${unit}内办结` }
   }
