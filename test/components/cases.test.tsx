@@ -52,7 +52,7 @@ describe('我的办件', () => {
     expect(screen.getByText('补正期间不计时，剩余 4 个工作日（12月3日前）')).toBeInTheDocument()
     expect(screen.getByText('剩余 4 个工作日（12月3日前）')).toBeInTheDocument()
     expect(screen.getAllByText('绿牌')).toHaveLength(2)
-    await userEvent.click(screen.getByRole('button', { name: '查看办件 HN2026112600002（待您补正）' }))
+    await userEvent.click(screen.getByRole('button', { name: '去处理办件 HN2026112600002（待您补正）' }))
     expect(onOpen).toHaveBeenCalledWith('HN2026112600002')
     expect(screen.getByRole('button', { name: '消息，2 条未读' })).toBeInTheDocument()
   })

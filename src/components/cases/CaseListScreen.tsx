@@ -56,7 +56,7 @@ export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessag
           <View className='ui-help'>办件编号 {c.id}</View>
           <View className='ui-case-item__state'>{c.stateLabel}</View>
           <ClockBadge clock={c.clock} />
-          <AppButton variant={c.awaitingCitizen ? 'primary' : 'secondary'} onTap={() => onOpen(c.id)} ariaLabel={`查看办件 ${c.id}（${c.stateLabel}）`}>
+          <AppButton variant={c.awaitingCitizen ? 'primary' : 'secondary'} onTap={() => onOpen(c.id)} ariaLabel={`${c.awaitingCitizen ? '去处理' : '查看'}办件 ${c.id}（${c.stateLabel}）`}>
             {c.awaitingCitizen ? '去处理' : '查看'}
           </AppButton>
         </View>

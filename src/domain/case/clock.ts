@@ -88,7 +88,8 @@ export function caseClock(input: ClockInput): CaseClock {
     return { state: 'stopped', card: 'on-time', used: 0, left: limit.value, overdue: 0, estimated: false, pausedDays: 0, text: '未受理，不计时' }
   }
   if (!input.acceptedAt) {
-    return { state: 'not-started', card: 'on-time', used: 0, left: limit.value, overdue: 0, estimated: false, pausedDays: 0, text: `受理后开始计时，承诺 ${limit.value} ${unit}内办结` }
+    const text = limit.value === 0 ? '即办件：受理后当场办结' : `受理后开始计时，承诺 ${limit.value} ${unit}内办结`
+    return { state: 'not-started', card: 'on-time', used: 0, left: limit.value, overdue: 0, estimated: false, pausedDays: 0, text }
   }
   const start = toBeijingDate(input.acceptedAt)
   const endIso = input.endedAt && input.endedAt < input.now ? input.endedAt : input.now
