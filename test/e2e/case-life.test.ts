@@ -25,8 +25,8 @@ let shot = 0
 beforeAll(async () => {
   platform = await startPlatform()
   browser = await launchBrowser()
-  context = await newPhoneContext(browser)
-  page = await phonePage()
+  context = await phoneContext()
+  page = await context.newPage()
   if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true })
 }, 60000)
 afterAll(async () => {
@@ -35,10 +35,13 @@ afterAll(async () => {
 })
 
 /** The walk-through is taken on a 375×812 phone. */
-async function phonePage(): Promise<Page> {
-  const p = await context.newPage()
-  if (SHOTS) await p.setViewportSize({ width: 375, height: 812 })
-  return p
+async function phoneContext(): Promise<BrowserContext> {
+  if (!SHOTS) return newPhoneContext(browser)
+  // not isMobile: Chromium's full-page capture of an emulated mobile viewport leaves the page wider than the phone
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  // a phone has no scrollbar taking width
+  await ctx.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.head.append(Object.assign(document.createElement('style'), { textContent: '::-webkit-scrollbar{display:none}' }))))
+  return ctx
 }
 
 async function snap(name: string): Promise<void> {
@@ -62,8 +65,8 @@ const text = async () => (await page.locator('body').innerText()).replace(/\s+/g
 /** A fresh phone signed in as the citizen (each test stands alone). */
 async function signedInPage(): Promise<void> {
   await context?.close()
-  context = await newPhoneContext(browser)
-  page = await phonePage()
+  context = await phoneContext()
+  page = await context.newPage()
   await page.goto(`${platform.url}/#/pages/login/index`)
   const d = new Driver(page, platform.url)
   await d.signInBySms(PEOPLE.father.mobile)

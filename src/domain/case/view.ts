@@ -31,7 +31,7 @@ export interface ClockView {
 }
 
 function clockView(c: CaseClock): ClockView {
-  return { card: c.card, cardLabel: c.state === 'not-started' ? '未计时' : c.state === 'stopped' ? '已结束' : CARD_TEXT[c.card], text: c.text + (c.estimated ? '（节假日安排未公布，为预计）' : ''), running: c.state === 'running' }
+  return { card: c.card, cardLabel: c.state === 'not-started' ? '未计时' : c.state === 'stopped' ? '已结束' : c.state === 'paused' ? '暂停计时' : CARD_TEXT[c.card], text: c.text + (c.estimated ? '（节假日安排未公布，为预计）' : ''), running: c.state === 'running' }
 }
 
 export interface CaseListItem {
@@ -185,7 +185,7 @@ export function caseView(c: CaseSummary, now: string): CaseView {
     awaitingText: s.awaitingText,
     action: s.action,
     clock: clockView(clock),
-    pausedNote: clock.state === 'paused' ? `${clock.pausedBy}期间不计时：${clock.pausedBy === '缴费' ? '缴费后继续计时办理' : '您补正后继续计时'}` : undefined,
+    pausedNote: clock.state === 'paused' ? (clock.pausedBy === '缴费' ? '缴费后继续计时办理' : `${clock.pausedBy}后继续计时办理`) : undefined,
     ...(sup ? { supplement: { message: sup.message, when: timeText(sup.requestedAt), items: [...sup.fields, ...sup.materials].map((id) => sup.labels?.[id] ?? id) } } : {}),
     matters: c.matters.map((m) => matterView(m, now)),
     canWithdraw: !c.withdrawnAt && !withdrawRefusal(c),
