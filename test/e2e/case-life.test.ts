@@ -46,7 +46,9 @@ async function phoneContext(): Promise<BrowserContext> {
 
 async function snap(name: string): Promise<void> {
   if (!SHOTS) return
-  await page.waitForTimeout(150)
+  // Taro's page slide-in ends first
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 3000 }).catch(() => undefined)
+  await page.waitForTimeout(400)
   await page.screenshot({ path: path.join(SHOTS, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true })
 }
 
