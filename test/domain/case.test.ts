@@ -15,10 +15,10 @@ describe('caseClock', () => {
 
   test('counts working days from 受理: green, yellow at ≤ 1 day or ≤ 20%, red once overdue with the 12345 text', () => {
     const on = (date: string) => caseClock({ acceptedAt: ACCEPTED, limit: wd(5), paused: [], now: at(date) })
-    expect(on('2026-11-26')).toMatchObject({ card: 'on-time', used: 0, left: 5, dueDate: '2026-12-03', text: '剩余 5 个工作日（12月3日前）' })
+    expect(on('2026-11-26')).toMatchObject({ card: 'on-time', used: 0, left: 5, dueDate: '2026-12-03', text: '剩余 5 个工作日（12月3日（周四）前）' })
     expect(on('2026-12-01')).toMatchObject({ card: 'on-time', left: 2 })
-    expect(on('2026-12-02')).toMatchObject({ card: 'yellow', left: 1, text: '即将到期：剩余 1 个工作日（12月3日前）' })
-    expect(on('2026-12-03')).toMatchObject({ card: 'yellow', left: 0, text: '即将到期：今天到期（12月3日）' })
+    expect(on('2026-12-02')).toMatchObject({ card: 'yellow', left: 1, text: '即将到期：剩余 1 个工作日（12月3日（周四）前）' })
+    expect(on('2026-12-03')).toMatchObject({ card: 'yellow', left: 0, text: '即将到期：今天到期（12月3日（周四））' })
     expect(on('2026-12-07')).toMatchObject({ card: 'red', overdue: 2, text: '已超过承诺时限 2 个工作日，可拨打 12345 反映' })
     // 20% of 10 days is 2: yellow with 2 left
     expect(caseClock({ acceptedAt: ACCEPTED, limit: wd(10), paused: [], now: at('2026-12-08') })).toMatchObject({ left: 2, card: 'yellow' })

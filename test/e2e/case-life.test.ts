@@ -179,7 +179,7 @@ test('a case from submission to rating: 受理, 补正 in one screen, 办结 wit
     await snap('rating')
     await tap('提交评价')
     await page.getByRole('group', { name: '我的评价' }).waitFor()
-    expect(await text()).toMatch(/部门将在 \d+月\d+日（周.） 前联系您/)
+    expect(await text()).toMatch(/部门将在 (\d+年)?\d+月\d+日（周.） 前联系您/)
     expect(await text()).toContain('差评回访中')
     await snap('follow-up')
     const { ratings } = await api<{ ratings: { ratingId: string; evaluation: { comment?: string } }[] }>('GET', '/dept/ratings')
@@ -201,7 +201,7 @@ test('不予受理 shows the reason and the remedies; withdrawal after a confirm
     await dept(refused.id, 'reject', { matterId: refused.matters[0].matterId, reason: '经营场所不在本区受理范围' })
     await openCase(refused.id)
     await page.getByRole('group', { name: '不予受理' }).waitFor()
-    expect(await page.getByRole('group', { name: '不予受理' }).innerText()).toMatch(/行政复议：自知道该决定之日起 60 日内（\d+月\d+日（周.）前）/)
+    expect(await page.getByRole('group', { name: '不予受理' }).innerText()).toMatch(/行政复议：自知道该决定之日起 60 日内（(\d+年)?\d+月\d+日（周.）前）/)
     expect(await text()).toContain('行政诉讼：自知道该决定之日起 6 个月内')
     await snap('rejected')
 

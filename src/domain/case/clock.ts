@@ -1,6 +1,7 @@
 // The case's clock (红黄牌): runs from 受理, stops while a 补正 or an unpaid fee holds the case, counts in the
 // unit of the committed limit (工作日 or 日). Pure: `now` is passed in.
-import { addWorkingDays, toBeijingDate, workingDaysBetween } from '../calendar'
+import { addWorkingDays, estimateNote, toBeijingDate, workingDaysBetween } from '../calendar'
+import { formatDate } from '../datetime'
 import type { CaseLimit, DeadlineStatus, PausedPeriod } from './types'
 
 const DAY_MS = 86_400_000
@@ -76,10 +77,6 @@ function pausedRanges(paused: PausedPeriod[], start: string, end: string): [stri
   return merged
 }
 
-function dateText(date: string): string {
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
-}
-
 /** 红黄牌 of a running limit: green, yellow when ≤ 1 day or ≤ 20% is left, red once overdue. */
 export function caseClock(input: ClockInput): CaseClock {
   const { limit, yellowDays = 1, yellowRatio = 0.2 } = input
@@ -110,8 +107,10 @@ export function caseClock(input: ClockInput): CaseClock {
   if (stopped) text = overdue ? `超过承诺时限 ${overdue} ${unit}办结` : `在承诺时限内办结（用时 ${used} ${unit}）`
   else if (card === 'red') text = `已超过承诺时限 ${overdue} ${unit}，可拨打 12345 反映`
   else {
-    const leftText = left === 0 ? `今天到期（${dateText(due.date)}）` : `剩余 ${left} ${unit}（${dateText(due.date)}前）`
+    const leftText = left === 0 ? `今天到期（${formatDate(due.date, input.now)}）` : `剩余 ${left} ${unit}（${formatDate(due.date, input.now)}前）`
     text = pausedBy ? `${pausedBy}期间不计时，${leftText}` : card === 'yellow' ? `即将到期：${leftText}` : leftText
+    const note = estimateNote(start, due.date)
+    if (note) text += `，${note}`
   }
   return { state, card, used, left, overdue, dueDate: due.date, estimated: due.estimated, pausedBy, pausedDays, text }
 }

@@ -6,21 +6,8 @@ import { CARD_TEXT, type CaseClock } from './clock'
 import { ratingLabel, RATING_INDICATORS, yuanText } from './rules'
 import { caseState, clockOfCase, clockOfMatter, isMatterClosed, ratingRefusal, withdrawRefusal, type CaseSummary } from './state'
 import type { CaseMatter, DeadlineStatus } from './types'
+import { formatDate, formatTime } from '../datetime'
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
-
-/** '2026-11-26T02:00:00Z' → '11月26日 10:00' (Beijing time, whatever the device's zone). */
-export function timeText(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
-/** '2026-12-15' → '12月15日（周二）' */
-export function dateText(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日（周${WEEKDAYS[d.getUTCDay()]}）`
-}
 
 export interface ClockView {
   card: DeadlineStatus
@@ -31,7 +18,7 @@ export interface ClockView {
 }
 
 function clockView(c: CaseClock): ClockView {
-  return { card: c.card, cardLabel: c.state === 'not-started' ? '未计时' : c.state === 'stopped' ? '已结束' : c.state === 'paused' ? '暂停计时' : CARD_TEXT[c.card], text: c.text + (c.estimated ? '（节假日安排未公布，为预计）' : ''), running: c.state === 'running' }
+  return { card: c.card, cardLabel: c.state === 'not-started' ? '未计时' : c.state === 'stopped' ? '已结束' : c.state === 'paused' ? '暂停计时' : CARD_TEXT[c.card], text: c.text, running: c.state === 'running' }
 }
 
 export interface CaseListItem {
@@ -92,8 +79,8 @@ function firstAt(m: CaseMatter, statuses: CaseMatter['status'][]): string | unde
 }
 
 /** 提交 → 受理 / 不予受理 → 审查 / 现场核查 → 决定 → 办结 → 送达 or 领取, with dates. */
-function stagesOf(m: CaseMatter, pickup: boolean): StageView[] {
-  const at = (x?: string) => (x ? timeText(x) : undefined)
+function stagesOf(m: CaseMatter, pickup: boolean, now: string): StageView[] {
+  const at = (x?: string) => (x ? formatTime(x, now) : undefined)
   const stages: { label: string; when?: string; refused?: boolean }[] = [{ label: '提交', when: m.timeline[0]?.at }]
   if (m.status === 'rejected') stages.push({ label: '不予受理', when: m.refusal?.at, refused: true })
   else {
@@ -112,6 +99,8 @@ function stagesOf(m: CaseMatter, pickup: boolean): StageView[] {
 }
 
 export function matterView(m: CaseMatter, now: string): MatterProgressView {
+  const at = (x: string) => formatTime(x, now)
+  const day = (x: string) => formatDate(x, now)
   const r = m.result
   return {
     id: m.matterId,
@@ -121,11 +110,11 @@ export function matterView(m: CaseMatter, now: string): MatterProgressView {
     contact: m.contact,
     kindText: m.caseType === 'instant' ? '即办件' : `承诺件 · ${m.limit.value} ${m.limit.unit === 'day' ? '日' : '个工作日'}`,
     stateText: m.outcome === 'refused' ? '不予许可' : MATTER_STATE[m.status],
-    stages: stagesOf(m, !!r?.pickup),
-    events: m.timeline.map((t) => ({ when: timeText(t.at), note: t.note })),
+    stages: stagesOf(m, !!r?.pickup, now),
+    events: m.timeline.map((t) => ({ when: at(t.at), note: t.note })),
     clock: clockView(clockOfMatter(m, now)),
     ...(m.refusal
-      ? { refusal: { title: m.refusal.stage === 'acceptance' ? '不予受理' : '不予许可', reason: m.refusal.reason, when: timeText(m.refusal.at), remedies: m.refusal.remedies.map((x) => ({ ...x, until: dateText(x.until) })) } }
+      ? { refusal: { title: m.refusal.stage === 'acceptance' ? '不予受理' : '不予许可', reason: m.refusal.reason, when: at(m.refusal.at), remedies: m.refusal.remedies.map((x) => ({ ...x, until: day(x.until) })) } }
       : {}),
     ...(m.fee
       ? {
@@ -133,8 +122,8 @@ export function matterView(m: CaseMatter, now: string): MatterProgressView {
             total: yuanText(m.fee.amountYuan),
             items: m.fee.items.map((f) => ({ item: f.item, amount: yuanText(f.amountYuan), basis: f.basis })),
             due: m.fee.status === 'due' && !isMatterClosed(m),
-            paidWhen: m.fee.paidAt ? timeText(m.fee.paidAt) : undefined,
-            receipt: m.fee.receipt ? { number: m.fee.receipt.number, payer: m.fee.receipt.payer, amount: yuanText(m.fee.receipt.amountYuan), when: timeText(m.fee.receipt.issuedAt) } : undefined,
+            paidWhen: m.fee.paidAt ? at(m.fee.paidAt) : undefined,
+            receipt: m.fee.receipt ? { number: m.fee.receipt.number, payer: m.fee.receipt.payer, amount: yuanText(m.fee.receipt.amountYuan), when: at(m.fee.receipt.issuedAt) } : undefined,
           },
         }
       : {}),
@@ -143,7 +132,7 @@ export function matterView(m: CaseMatter, now: string): MatterProgressView {
           result: {
             name: r.name,
             licence: r.licence ? { title: r.licence.title, number: r.licence.number } : undefined,
-            ems: r.ems ? { waybill: r.ems.waybill, events: r.ems.events.map((e) => ({ when: timeText(e.at), text: e.text })), signed: !!r.ems.signedAt } : undefined,
+            ems: r.ems ? { waybill: r.ems.waybill, events: r.ems.events.map((e) => ({ when: at(e.at), text: e.text })), signed: !!r.ems.signedAt } : undefined,
             pickup: r.pickup ? { hall: r.pickup.hall.name, address: r.pickup.hall.address, hours: r.pickup.hall.hours, phone: r.pickup.hall.phone, code: r.pickup.code, collected: !!r.pickup.collectedAt } : undefined,
             online: r.online,
           },
@@ -172,6 +161,8 @@ export interface CaseView {
 }
 
 export function caseView(c: CaseSummary, now: string): CaseView {
+  const at = (x: string) => formatTime(x, now)
+  const day = (x: string) => formatDate(x, now)
   const s = caseState(c)
   const clock = clockOfCase(c, now)
   const sup = c.supplement && !c.supplement.resolvedAt ? c.supplement : undefined
@@ -180,26 +171,26 @@ export function caseView(c: CaseSummary, now: string): CaseView {
   return {
     id: c.id,
     bundleName: c.bundleName,
-    submitted: timeText(c.submittedAt),
+    submitted: at(c.submittedAt),
     stateLabel: s.label,
     awaitingText: s.awaitingText,
     action: s.action,
     clock: clockView(clock),
     pausedNote: clock.state === 'paused' ? (clock.pausedBy === '缴费' ? '缴费后继续计时办理' : `${clock.pausedBy}后继续计时办理`) : undefined,
-    ...(sup ? { supplement: { message: sup.message, when: timeText(sup.requestedAt), items: [...sup.fields, ...sup.materials].map((id) => sup.labels?.[id] ?? id) } } : {}),
+    ...(sup ? { supplement: { message: sup.message, when: at(sup.requestedAt), items: [...sup.fields, ...sup.materials].map((id) => sup.labels?.[id] ?? id) } } : {}),
     matters: c.matters.map((m) => matterView(m, now)),
     canWithdraw: !c.withdrawnAt && !withdrawRefusal(c),
-    ...(c.withdrawnAt ? { withdrawn: timeText(c.withdrawnAt) } : {}),
+    ...(c.withdrawnAt ? { withdrawn: at(c.withdrawnAt) } : {}),
     canRate: !ratingRefusal(c),
-    ...(e ? { rating: { level: ratingLabel(e.level), indicators: e.indicators.map((i) => RATING_INDICATORS.find((x) => x.id === i)?.label ?? i), comment: e.comment, when: timeText(e.at) } } : {}),
+    ...(e ? { rating: { level: ratingLabel(e.level), indicators: e.indicators.map((i) => RATING_INDICATORS.find((x) => x.id === i)?.label ?? i), comment: e.comment, when: at(e.at) } } : {}),
     ...(f
       ? {
           followUp: {
             complex: f.complex,
-            callbackDue: dateText(f.callbackDue),
-            rectifyDue: dateText(f.rectifyDue),
-            callback: f.callback ? { when: timeText(f.callback.at), note: f.callback.note } : undefined,
-            answer: f.answer ? { when: timeText(f.answer.at), text: f.answer.text, department: f.answer.department } : undefined,
+            callbackDue: day(f.callbackDue),
+            rectifyDue: day(f.rectifyDue),
+            callback: f.callback ? { when: at(f.callback.at), note: f.callback.note } : undefined,
+            answer: f.answer ? { when: at(f.answer.at), text: f.answer.text, department: f.answer.department } : undefined,
           },
         }
       : {}),

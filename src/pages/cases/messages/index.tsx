@@ -2,10 +2,10 @@
 import { useDidShow } from '@tarojs/taro'
 import { MessagesScreen } from '@/components/cases/MessagesScreen'
 import { useMessages } from '@/stores/app'
-import { timeText } from '@/domain/case'
+import { formatTime } from '@/domain/datetime'
 import { caseUrl } from '@/stores/routes'
 import { Frame } from '../../Frame'
-import { go, home } from '../../nav'
+import { go, home, nowIso } from '../../nav'
 
 export default function MessagesPage() {
   const { messages, unread, status, error } = useMessages()
@@ -13,7 +13,7 @@ export default function MessagesPage() {
   return (
     <Frame>
       <MessagesScreen
-        messages={messages.map((m) => ({ ...m, when: timeText(m.at) }))}
+        messages={messages.map((m) => ({ ...m, when: formatTime(m.at, nowIso()) }))}
         unread={unread}
         loading={status === 'loading'}
         error={error}
