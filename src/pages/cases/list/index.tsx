@@ -1,7 +1,7 @@
 // 我的办件: cases needing the citizen first, each with its state and 红黄牌 (the device's kept copies offline).
 import { useDidShow } from '@tarojs/taro'
 import { useShallow } from 'zustand/react/shallow'
-import { sortCases , caseListItem } from '@/domain/case'
+import { caseListItem, sortCases } from '@/domain/case'
 import { CaseListScreen } from '@/components/cases/CaseListScreen'
 import { useMessages, useSession } from '@/stores/app'
 import { useCases } from '@/stores/app-cases'
