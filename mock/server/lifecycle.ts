@@ -6,6 +6,7 @@
 import { addWorkingDays, toBeijingDate } from '../../src/domain/calendar'
 import { clockOfCase, feeDue, isMatterClosed, remediesOf } from '../../src/domain/case'
 import type { CaseMatter, MatterOutcome, MatterStatus } from '../../src/domain/case/types'
+import { LICENCE_NAMES } from '../../src/domain/engine/labels'
 import type { BundleTemplate, LicenceKind, Step } from '../../src/domain/template/types'
 import type { Region } from '../../src/services/contract'
 import { fail } from './http'
@@ -14,22 +15,9 @@ import type { StoredCase } from './state'
 const HOUR = 3600_000
 export const SITE_CHECK = /现场|核查|勘验|踏勘|勘察|实地|检查/
 
-const LICENCE_TITLES: Record<LicenceKind, string> = {
-  idCard: '居民身份证',
-  household: '户口簿',
-  marriage: '结婚证',
-  businessLicence: '营业执照',
-  property: '不动产权证书',
-  birthCertificate: '出生医学证明',
-  socialSecurityCard: '社会保障卡',
-  drivingLicence: '机动车驾驶证',
-  foodLicence: '食品经营许可证',
-  retirementCertificate: '退休证',
-  veteranCertificate: '退役军人证',
-}
 
 export function licenceTitle(kind: LicenceKind): string {
-  return LICENCE_TITLES[kind]
+  return LICENCE_NAMES[kind]
 }
 
 /** n working days later at the same time of day (Beijing calendar). */
