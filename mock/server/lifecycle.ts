@@ -81,7 +81,7 @@ export function accept(c: StoredCase, m: CaseMatter, atMs: number, hooks: LifeHo
     m.pauses.push({ from: iso(atMs), reason: '缴费' })
     hooks.notify(c, 'payment', `${m.name}待缴费`, `${m.name}已受理，需缴纳 ${amount} 元，缴费后开始计时办理。`, atMs)
   } else {
-    hooks.notify(c, 'accepted', `${m.name}已受理`, `${m.authority || m.department}已受理您的申请，承诺 ${m.limit.value} 个工作日内办结。`, atMs)
+    hooks.notify(c, 'accepted', `${m.name}已受理`, `${m.authority || m.department}已受理您的申请，${m.limit.value ? `承诺 ${m.limit.value} ${m.limit.unit === 'day' ? '日' : '个工作日'}内办结` : '当场办结'}。`, atMs)
   }
   if (m.steps.length > 1 && !feeDue(m)) push(m, stepStatus(m, m.stepIndex), atMs, m.steps[m.stepIndex].name)
 }

@@ -25,7 +25,8 @@ test('key order does not change the text', () => {
 test('the text parses back to an equal value', () => {
   fc.assert(
     fc.property(fc.jsonValue(), (value) => {
-      expect(JSON.parse(canonicalJson(value))).toEqual(value)
+      // as JSON itself round-trips it: JSON has no -0 (it is written 0)
+      expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)))
     }),
   )
 })

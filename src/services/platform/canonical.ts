@@ -6,11 +6,11 @@ export function canonicalJson(value: unknown): string {
 function sortDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortDeep)
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    // no prototype: a key named __proto__ (hostile or generated input) stays an ordinary key
-    const out = Object.create(null) as Record<string, unknown>
+    const out: Record<string, unknown> = {}
     for (const k of Object.keys(value as object).sort()) {
       const v = (value as Record<string, unknown>)[k]
-      if (v !== undefined) out[k] = sortDeep(v)
+      // defined, not assigned: a "__proto__" key (JSON.parse makes it an own property) stays a key
+      if (v !== undefined) Object.defineProperty(out, k, { value: sortDeep(v), enumerable: true, writable: true, configurable: true })
     }
     return out
   }
