@@ -4,6 +4,7 @@ import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
 import { createMessageStore } from './messages'
 import { createPreferencesStore } from './preferences'
+import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
 import { createUploadStore } from './uploads'
 
@@ -11,5 +12,6 @@ export const usePreferences = createPreferencesStore(storage)
 export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
+export const usePrivacy = createPrivacyStore()
 export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })
 export const useMessages = createMessageStore(platform)

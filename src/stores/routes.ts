@@ -16,6 +16,7 @@ export const ROUTES = {
   caseDetail: '/pages/cases/detail/index',
   supplement: '/pages/cases/supplement/index',
   messages: '/pages/cases/messages/index',
+  privacy: '/pages/privacy/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

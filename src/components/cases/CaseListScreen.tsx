@@ -2,6 +2,7 @@
 // citizen has something to do. Cases needing action come first (the caller sorts).
 import { View } from '@tarojs/components'
 import type { CaseListItem } from '@/domain/case'
+import { BackLink } from '../BackLink'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
@@ -23,9 +24,7 @@ export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessag
   return (
     <View className='ui-page'>
       <View className='ui-inline'>
-        <AppButton variant='link' className='ui-back' onTap={onHome}>
-          ‹ 首页
-        </AppButton>
+        <BackLink onTap={onHome}>‹ 首页</BackLink>
         {onMessages ? (
           <AppButton variant='link' onTap={onMessages} ariaLabel={unread ? `消息，${unread} 条未读` : '消息'}>
             消息{unread ? `（${unread} 条未读）` : ''}

@@ -3,6 +3,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { EvaluationRequest , CaseView } from '@/domain/case'
+import { BackLink } from '../BackLink'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
@@ -30,9 +31,7 @@ export function CaseScreen(p: CaseScreenProps) {
   const [confirming, setConfirming] = useState(false)
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={p.onCases}>
-        ‹ 我的办件
-      </AppButton>
+      <BackLink onTap={p.onCases}>‹ 我的办件</BackLink>
       <View className='ui-caption'>办件编号 {v.id}</View>
       <Heading level={1}>{v.bundleName}</Heading>
       <View className='ui-card'>

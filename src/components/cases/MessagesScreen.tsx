@@ -1,5 +1,6 @@
 // 消息: every event of the citizen's cases, newest first; unread ones marked in words; tapping opens the case.
 import { View } from '@tarojs/components'
+import { BackLink } from '../BackLink'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
@@ -18,9 +19,7 @@ export interface MessagesScreenProps {
 export function MessagesScreen(p: MessagesScreenProps) {
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={p.onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={p.onBack}>‹ 返回</BackLink>
       <Heading level={1}>消息</Heading>
       <View className='ui-inline'>
         <View className='ui-help' role='status'>

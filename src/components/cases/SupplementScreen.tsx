@@ -2,6 +2,7 @@
 // validators; new files for named materials; one button that sends it exactly once.
 import { View } from '@tarojs/components'
 import type { Field, Material } from '@/domain/template/types'
+import { BackLink } from '../BackLink'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
@@ -36,9 +37,7 @@ export function SupplementScreen(p: SupplementScreenProps) {
   const count = p.fields.length + p.materials.length
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={p.onBack}>
-        ‹ 办件详情
-      </AppButton>
+      <BackLink onTap={p.onBack}>‹ 办件详情</BackLink>
       <View className='ui-caption'>办件编号 {p.caseId}</View>
       <Heading level={1}>补正材料</Heading>
       <Notice tone='info'>

@@ -75,6 +75,7 @@ export default function HomePage() {
   const onDrafts = useCallback(() => go(ROUTES.drafts), [])
   const onCases = useCallback(() => go(ROUTES.cases), [])
   const onMessages = useCallback(() => go(ROUTES.messages), [])
+  const onPrivacy = useCallback(() => go(ROUTES.privacy), [])
   const onRetry = useCallback(() => void useCatalogue.getState().loadBundles(listQuery), [listQuery])
   const now = nowIso()
 
@@ -101,6 +102,7 @@ export default function HomePage() {
         onCases={onCases}
         unread={signedIn ? unread : undefined}
         onMessages={signedIn ? onMessages : undefined}
+        onPrivacy={onPrivacy}
         onRetry={onRetry}
         userName={profile?.name}
         greetingPending={restoring && !profile}

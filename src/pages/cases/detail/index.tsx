@@ -9,8 +9,6 @@ import { Frame, Loading } from '../../Frame'
 import { back, go, home } from '../../nav'
 import { shownAt } from '../now'
 
-const isH5 = process.env.TARO_ENV === 'h5'
-
 export default function CaseDetailPage() {
   const router = useRouter()
   const caseId = router.params.case ? decodeURIComponent(router.params.case) : undefined
@@ -30,10 +28,11 @@ export default function CaseDetailPage() {
 
   const onPay = async (matterId: string) => {
     setActionError(undefined)
-    const order = await useCases.getState().order(caseId, matterId, isH5 ? 'h5' : 'wechat')
+    const order = await useCases.getState().order(caseId, matterId, process.env.TARO_ENV === 'h5' ? 'h5' : 'wechat')
     if ('ok' in order) return setActionError(order.message)
     if (order.status === 'paid') return void useCases.getState().load(caseId)
-    if (isH5) {
+    // a build-time check, so the WeChat build has no web global here
+    if (process.env.TARO_ENV === 'h5') {
       // the platform's cashier page, which comes back to this case
       window.location.assign(order.cashierUrl)
       return
