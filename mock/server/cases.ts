@@ -4,7 +4,7 @@ import type { ActingFor, DraftContent, GuidanceContext, MaterialChoice } from '.
 import { guide, validateDraft, type Guidance, type PrefillData } from '../../src/domain/engine'
 import { toBeijingDate } from '../../src/domain/calendar'
 import { clockOfCase, secondSupplementRefusal, supplementClosedRefusal } from '../../src/domain/case'
-import { maskName } from '../../src/domain/mask'
+import { maskIdNumber, maskName } from '../../src/domain/mask'
 import type { BundleTemplate, ProfileKey } from '../../src/domain/template/types'
 import type { CaseMatter, CaseRecord, SupplementRequest } from '../../src/services/contract'
 import { hallIds, regionOffered } from './catalogue'
@@ -244,19 +244,39 @@ export function lifeHooks(core: Core): LifeHooks {
   }
 }
 
-/** Moves the case on to now (and saves it when it moved). */
+/** Moves the case on to now (and saves it when it moved). The stored object is never changed in place. */
 export function refreshCase(core: Core, c: StoredCase): StoredCase {
-  if (progress(c, core.now(), lifeHooks(core))) core.state.cases.set(c.id, c)
-  return c
+  const moved = structuredClone(c)
+  if (!progress(moved, core.now(), lifeHooks(core))) return c
+  core.state.cases.set(c.id, moved)
+  return moved
 }
 
-/** The case as the applicant sees it; `staff` leaves out the rating (raters are protected). */
+/**
+ * A case as its replies show it: the 身份证 numbers in what was submitted are masked (no reply needs them
+ * whole: not the applicant's, not a list, not a department's until #13 scopes staff to their hall). `staff`
+ * also leaves out the rating (raters are protected).
+ */
 export function view(core: Core, c: StoredCase, opts: { staff?: boolean } = {}): CaseRecord {
-  const { ownerId: _o, supplementHistory: _h, stalled: _s, notified: _n, ratingId: _r, evaluation, ...rest } = c
+  const { ownerId: _o, supplementHistory: _h, stalled: _s, notified: _n, ratingId: _r, evaluation, content, ...rest } = c
+  const fields = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template.fields ?? []
+  const idFields = new Set(fields.filter((f) => f.type === 'idNumber').map((f) => f.id))
+  // by field type, and any value shaped like one (an 18-digit account number is masked too: no harm)
+  const values = Object.fromEntries(Object.entries(content.values).map(([k, v]) => [k, idFields.has(k) || ID_NUMBER.test(v) ? maskIdNumber(v) : v]))
   const asOf = new Date(core.now()).toISOString()
   const clock = clockOfCase(c, asOf)
-  return { ...rest, asOf, supplements: c.supplementHistory, dueDate: clock.dueDate ?? c.dueDate, deadline: clock.card, ...(evaluation && !opts.staff ? { evaluation } : {}) }
+  return {
+    ...rest,
+    content: { ...content, values },
+    asOf,
+    supplements: c.supplementHistory,
+    dueDate: clock.dueDate ?? c.dueDate,
+    deadline: clock.card,
+    ...(evaluation && !opts.staff ? { evaluation } : {}),
+  }
 }
+
+const ID_NUMBER = /^\d{17}[\dXx]$/
 
 /** Applicant answers a 补正: only the named fields and materials may change. */
 export function applySupplement(core: Core, user: UserRecord, c: StoredCase, values: Record<string, string>, materials: Record<string, MaterialChoice>): StoredCase {
@@ -294,7 +314,7 @@ export function applySupplement(core: Core, user: UserRecord, c: StoredCase, val
 
 /** A department asks for a 补正 naming fields and/or materials (一次性告知); the matters it stops wait. */
 export function requestSupplement(core: Core, c: StoredCase, message: string, fields: string[], materials: string[], matterId?: string): StoredCase {
-  refreshCase(core, c)
+  c = structuredClone(refreshCase(core, c))
   const closed = supplementClosedRefusal(c)
   if (closed) fail('CONFLICT', closed)
   if (c.supplement && !c.supplement.resolvedAt) fail('CONFLICT', '该办件已有待处理的补正要求')

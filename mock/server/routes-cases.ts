@@ -1,4 +1,6 @@
-// Cases (submission, 补正, 好差评) and the admin routes that drive them (clock, advance, faults, reset).
+// Cases (submission, 补正, withdrawal, payment, 好差评, messages) and the simulation controls that drive them
+// (clock, stall, outbox, faults, reset). Every handler runs as one transaction (index.ts): a case moved on by
+// the clock, its messages, outbox entries and an issued licence are committed together with the answer.
 import { randomBytes } from 'node:crypto'
 import { checkRating, followUpOf, isBadRating, isComplexCase, paymentRefusal, ratingRefusal, withdrawRefusal } from '../../src/domain/case'
 import { maskName } from '../../src/domain/mask'
@@ -10,21 +12,32 @@ import { fail, json } from './http'
 import { Checker, checkActing, checkDraftContent, checkMaterials, checkValues } from './input'
 import { addWorkingDaysMs, feePaid, findMatter, withdraw } from './lifecycle'
 import { recordSubscription } from './notify'
+import { paginate } from './pages'
 import type { StoredCase, StoredDraft } from './state'
 import { draftKey } from './routes-data'
 
 const CASE_ID = /^HN\d{13}$/
 
-/** The case the route names, if the caller may see it (someone else's case answers like no case). */
+/**
+ * The case the route names, if the caller may see it (someone else's case answers like no case), brought up
+ * to now, as a private copy the route may change before it saves it (a refused change leaves no trace).
+ */
 export function findCase(core: Core, ctx: Ctx, ownerOnly: boolean): StoredCase {
   const id = ctx.params.id
   if (!CASE_ID.test(id)) fail('NOT_FOUND', '办件不存在')
   const c = core.state.cases.get(id)
   const u = ctx.user
-  const allowed = c && (ctx.adminToken || (u && (u.profile.userId === c.ownerId || (!ownerOnly && u.profile.role === 'staff'))))
+  // no user: a simulation control (access checked by the route). Staff: any case until #13 scopes them to their hall
+  const allowed = c && (!u || u.profile.userId === c.ownerId || (!ownerOnly && u.profile.role === 'staff'))
   // the same answer for someone else's case as for no case: ids do not leak
   if (!c || !allowed) return fail('NOT_FOUND', '办件不存在')
-  return refreshCase(core, c)
+  return structuredClone(refreshCase(core, c))
+}
+
+/** A replayed key shows the case as it is now (the answer is not stored twice). */
+export function replayCase(core: Core, id: string, opts: { staff?: boolean } = {}) {
+  const c = core.state.cases.get(id)
+  return c ? view(core, refreshCase(core, c), opts) : fail('NOT_FOUND', '办件不存在')
 }
 
 const ORDER_ID = /^pay-[A-Za-z0-9_-]{16,40}$/
@@ -46,6 +59,10 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     return o
   }
   const findCase_ = (ctx: Ctx, ownerOnly: boolean) => findCase(core, ctx, ownerOnly)
+
+  const replayOwn = (id: string) => replayCase(core, id)
+
+  const byIdDesc = (a: StoredCase, b: StoredCase) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
 
   const clock = (): ClockResponse => ({ now: new Date(core.now()).toISOString(), offsetMs: core.state.meta.get().clockOffsetMs })
 
@@ -74,10 +91,12 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         const submitted: StoredDraft = draft
           ? { ...draft, version: draft.version + 1, content: content!, updatedAt: now, status: 'submitted', caseId: created.id }
           : { id: draftId!, ownerId: user.profile.userId, version: 1, content: content!, createdAt: now, updatedAt: now, status: 'submitted', caseId: created.id }
+        // the case, its number, the draft's status and (in index.ts) the idempotency answer: one commit
         core.state.drafts.set(key, submitted)
         core.log.info(`新办件 ${created.id}：${created.bundleName}，${created.matters.length} 个事项`)
-        return json(201, view(core, created))
+        return { ...json(201, view(core, created)), ref: created.id }
       },
+      replay: replayOwn,
     },
     {
       method: 'GET',
@@ -85,12 +104,12 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       auth: 'citizen',
       handler(ctx) {
         const uid = me(ctx).profile.userId
-        const cases = core.state.cases
+        const mine = core.state.cases
           .values()
           .filter((c) => c.ownerId === uid)
-          .sort((a, b) => b.id.localeCompare(a.id))
-          .map((c) => view(core, refreshCase(core, c)))
-        const res: CaseListResponse = { cases }
+          .sort(byIdDesc)
+        const page = paginate(ctx, mine, (c) => c.id, 'desc')
+        const res: CaseListResponse = { cases: page.items.map((c) => view(core, refreshCase(core, c))), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
         return json(200, res)
       },
     },
@@ -118,8 +137,9 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         c.done()
         const updated = applySupplement(core, me(ctx), found, values ?? {}, materials ?? {})
         core.log.info(`办件 ${updated.id} 已补正`)
-        return json(200, view(core, updated))
+        return { ...json(200, view(core, updated)), ref: updated.id }
       },
+      replay: replayOwn,
     },
     {
       method: 'POST',
@@ -146,8 +166,9 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         found.ratingId = `r-${randomBytes(9).toString('base64url')}`
         core.state.cases.set(found.id, found)
         if (evaluation.followUp) core.log.info(`差评回访已生成，回访与整改期限 ${evaluation.followUp.rectifyDue}`)
-        return json(201, evaluation)
+        return { ...json(201, evaluation), ref: found.id }
       },
+      replay: (id) => core.state.cases.get(id)?.evaluation ?? fail('NOT_FOUND', '办件不存在'),
     },
     {
       method: 'POST',
@@ -165,8 +186,9 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
           core.state.cases.set(found.id, found)
           core.log.info(`办件 ${found.id} 已由申请人撤回`)
         }
-        return json(200, view(core, found))
+        return { ...json(200, view(core, found)), ref: found.id }
       },
+      replay: replayOwn,
     },
     {
       method: 'POST',
@@ -187,7 +209,7 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         // one order per matter: asking again (a double tap, a retry) answers the same order
         const existing = core.state.payments.values().find((o) => o.caseId === found.id && o.matterId === matterId)
         const returnTo = `/#/pages/cases/detail/index?case=${found.id}`
-        if (existing) return json(200, strip(existing))
+        if (existing) return { ...json(200, strip(existing)), ref: existing.orderId }
         const orderId = `pay-${randomBytes(12).toString('base64url')}`
         const nonce = randomBytes(8).toString('hex')
         const order: PaymentOrder = {
@@ -204,8 +226,9 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         }
         core.state.payments.set(orderId, { ...order, ownerId: found.ownerId })
         core.log.info(`办件 ${found.id} 生成缴费订单（${channel === 'wechat' ? '微信支付' : '收银台'}）`)
-        return json(201, order)
+        return { ...json(201, order), ref: orderId }
       },
+      replay: (id) => strip(orderOf(id)),
     },
     {
       method: 'GET',
@@ -220,15 +243,17 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       },
     },
     {
-      // stands in for the payment platform's notification (WeChat Pay's notify_url, the cashier's callback)
+      // stands in for the payment platform's notification (WeChat Pay's notify_url, the cashier's callback).
+      // Idempotent by the order's state: the receipt, the case's fee and the order are one commit, so a repeat
+      // after a lost answer (or a crash) finds the order paid and answers it as it is.
       method: 'POST',
       pattern: '/payments/:orderId/complete',
       auth: 'none',
       handler(ctx) {
         const o = orderOf(ctx.params.orderId)
-        const c = core.state.cases.get(o.caseId)
-        if (!c) return fail('NOT_FOUND', '订单不存在')
-        refreshCase(core, c)
+        const stored = core.state.cases.get(o.caseId)
+        if (!stored) return fail('NOT_FOUND', '订单不存在')
+        const c = structuredClone(refreshCase(core, stored))
         if (c.withdrawnAt) return fail('CONFLICT', '该办件已撤回，无需缴费')
         const m = findMatter(c, o.matterId)
         if (o.status !== 'paid') {
@@ -251,12 +276,15 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         const uid = me(ctx).profile.userId
         // bring the citizen's cases up to now first: their events are messages
         for (const c of core.state.cases.values()) if (c.ownerId === uid) refreshCase(core, c)
-        const messages = core.state.messages
-          .values()
-          .filter((m) => m.ownerId === uid)
-          .sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id))
-          .map(({ ownerId: _o, ...m }) => m)
-        const res: MessageListResponse = { messages, unread: messages.filter((m) => !m.read).length }
+        const mine = core.state.messages.values().filter((m) => m.ownerId === uid)
+        // newest first; the cursor key (time, then id) is unique and sorts the same way
+        const keyOf = (m: (typeof mine)[number]) => `${m.at} ${m.id}`
+        const page = paginate(ctx, mine.sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : -1)), keyOf, 'desc')
+        const res: MessageListResponse = {
+          messages: page.items.map(({ ownerId: _o, ...m }) => m),
+          unread: mine.filter((m) => !m.read).length,
+          ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+        }
         return json(200, res)
       },
     },
@@ -291,11 +319,11 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       },
     },
 
-    // ---------- admin ----------
+    // ---------- simulation controls: the admin token, from this machine (no staff power) ----------
     {
       method: 'GET',
       pattern: '/admin/cases',
-      auth: 'admin',
+      auth: 'simulation',
       handler(ctx) {
         const status = ctx.query.get('status')
         const bundleId = ctx.query.get('bundleId')
@@ -303,16 +331,16 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
           .values()
           .map((c) => refreshCase(core, c))
           .filter((c) => (!status || c.status === status) && (!bundleId || c.bundleId === bundleId))
-          .sort((a, b) => a.id.localeCompare(b.id))
-          .map((c) => view(core, c))
-        const res: CaseListResponse = { cases }
+          .sort((a, b) => -byIdDesc(a, b))
+        const page = paginate(ctx, cases, (c) => c.id, 'asc')
+        const res: CaseListResponse = { cases: page.items.map((c) => view(core, c)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
         return json(200, res)
       },
     },
     {
       method: 'POST',
       pattern: '/admin/cases/:id/stall',
-      auth: 'admin',
+      auth: 'simulation',
       body: 'json',
       handler(ctx) {
         const found = findCase_(ctx, false)
@@ -329,28 +357,29 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'GET',
       pattern: '/dev/outbox',
-      auth: 'admin',
+      auth: 'simulation',
       handler(ctx) {
         const caseId = ctx.query.get('caseId')
-        const outbox = core.state.outbox
+        const keyOf = (o: { at: string; id: string }) => `${o.at} ${o.id}`
+        const entries = core.state.outbox
           .values()
           .filter((o) => !caseId || o.caseId === caseId)
-          .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
-          .map(({ userId: _u, ...o }) => o)
-        const res: OutboxResponse = { outbox }
+          .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
+        const page = paginate(ctx, entries, keyOf, 'asc')
+        const res: OutboxResponse = { outbox: page.items.map(({ userId: _u, ...o }) => o), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
         return json(200, res)
       },
     },
     {
       method: 'GET',
       pattern: '/admin/clock',
-      auth: 'admin',
+      auth: 'simulation',
       handler: () => json(200, clock()),
     },
     {
       method: 'POST',
       pattern: '/admin/clock/advance',
-      auth: 'admin',
+      auth: 'simulation',
       body: 'json',
       handler(ctx) {
         const c = new Checker()
@@ -373,13 +402,13 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'GET',
       pattern: '/admin/faults',
-      auth: 'admin',
+      auth: 'simulation',
       handler: () => json(200, core.faults.get()),
     },
     {
       method: 'POST',
       pattern: '/admin/faults',
-      auth: 'admin',
+      auth: 'simulation',
       body: 'json',
       handler(ctx) {
         const r = validateFaultConfig(ctx.body)
@@ -391,13 +420,13 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'DELETE',
       pattern: '/admin/faults',
-      auth: 'admin',
+      auth: 'simulation',
       handler: () => json(200, core.faults.clear()),
     },
     {
       method: 'POST',
       pattern: '/admin/reset',
-      auth: 'admin',
+      auth: 'simulation',
       handler() {
         hooks.reset()
         return json(200, { ok: true })

@@ -1,6 +1,8 @@
 // Department actions on a case (受理, 不予受理, 补正, 决定, 送达) and the follow-up of bad ratings. The staff
-// console (#13) calls these; tests drive them now. Today any staff token or X-Admin-Token may act; a hall
-// scope per staff account comes with the role model.
+// console (#13) calls these; tests drive them now. A staff power (route access 'staff'), not a simulation
+// control: the admin token does not open them. Today any signed-in staff may act on any case; #13 scopes
+// each account to its hall. Each action is one transaction with its Idempotency-Key record (index.ts): the
+// case, its messages, outbox entries and an issued licence commit together, and a retry gets the first answer.
 import type { DeptRatingListResponse, DeptRatingView } from '../../src/services/contract'
 import { requestSupplement, lifeHooks, view } from './cases'
 import type { Core, Ctx, Route } from './core'
@@ -8,23 +10,29 @@ import { fail, json } from './http'
 import { Checker } from './input'
 import { deptAccept, deptDecide, deptDeliver, deptReject, findMatter } from './lifecycle'
 import { notify } from './notify'
-import { findCase } from './routes-cases'
+import { paginate } from './pages'
+import { findCase, replayCase } from './routes-cases'
+import type { StoredCase } from './state'
 
 export function deptRoutes(core: Core): Route[] {
   const matterOf = (c: Checker, b: Record<string, unknown> | undefined) => b && c.string(b.matterId, 'matterId', { min: 1, max: 80 })
-  const act = (pattern: string, run: (ctx: Ctx, c: Checker, b: Record<string, unknown> | undefined) => void): Route => ({
+  /** A department action: `run` changes the case (a private copy) and returns it; it is saved and shown. */
+  const act = (pattern: string, run: (ctx: Ctx, c: Checker, b: Record<string, unknown> | undefined) => StoredCase): Route => ({
     method: 'POST',
     pattern: `/dept/cases/:id/${pattern}`,
     auth: 'staff',
     body: 'json',
+    idempotency: 'optional',
     handler(ctx) {
       const c = new Checker()
       const b = c.object(ctx.body, '')
-      run(ctx, c, b)
-      return json(200, view(core, core.state.cases.get(ctx.params.id)!, { staff: true }))
+      const changed = run(ctx, c, b)
+      core.state.cases.set(changed.id, changed)
+      return { ...json(200, view(core, changed, { staff: true })), ref: changed.id }
     },
+    replay: (id) => replayCase(core, id, { staff: true }),
   })
-  const save = (id: string) => core.state.cases.set(id, core.state.cases.get(id)!)
+  const ratingOf = (c: StoredCase): DeptRatingView => ({ ratingId: c.ratingId!, bundleName: c.bundleName, departments: c.guidance.departments, evaluation: c.evaluation! })
 
   return [
     {
@@ -39,7 +47,7 @@ export function deptRoutes(core: Core): Route[] {
       c.done()
       const found = findCase(core, ctx, false)
       deptAccept(found, findMatter(found, matterId!), core.now(), lifeHooks(core), note)
-      save(found.id)
+      return found
     }),
     act('reject', (ctx, c, b) => {
       const matterId = matterOf(c, b)
@@ -47,7 +55,7 @@ export function deptRoutes(core: Core): Route[] {
       c.done()
       const found = findCase(core, ctx, false)
       deptReject(found, findMatter(found, matterId!), core.now(), reason!, lifeHooks(core))
-      save(found.id)
+      return found
     }),
     act('supplement', (ctx, c, b) => {
       const matterId = b && c.string(b.matterId, 'matterId', { optional: true, max: 80 })
@@ -55,7 +63,7 @@ export function deptRoutes(core: Core): Route[] {
       const fields = b && c.stringArray(b.fields, 'fields', true)
       const materials = b && c.stringArray(b.materials, 'materials', true)
       c.done()
-      requestSupplement(core, findCase(core, ctx, false), message!, fields ?? [], materials ?? [], matterId)
+      return requestSupplement(core, findCase(core, ctx, false), message!, fields ?? [], materials ?? [], matterId)
     }),
     act('decide', (ctx, c, b) => {
       const matterId = matterOf(c, b)
@@ -64,27 +72,29 @@ export function deptRoutes(core: Core): Route[] {
       c.done()
       const found = findCase(core, ctx, false)
       deptDecide(found, findMatter(found, matterId!), core.now(), outcome!, reason?.trim() || undefined, lifeHooks(core))
-      save(found.id)
+      return found
     }),
     act('deliver', (ctx, c, b) => {
       const matterId = matterOf(c, b)
       c.done()
       const found = findCase(core, ctx, false)
       deptDeliver(found, findMatter(found, matterId!), core.now(), lifeHooks(core))
-      save(found.id)
+      return found
     }),
     {
       // ratings as departments see them: no name, no case number (raters are protected)
       method: 'GET',
       pattern: '/dept/ratings',
       auth: 'staff',
-      handler() {
-        const ratings: DeptRatingView[] = core.state.cases
+      handler(ctx) {
+        // newest first; the cursor key (time, then rating id) is unique and sorts the same way
+        const keyOf = (c: StoredCase) => `${c.evaluation!.at} ${c.ratingId}`
+        const rated = core.state.cases
           .values()
           .filter((c) => c.evaluation && c.ratingId)
-          .sort((a, b) => b.evaluation!.at.localeCompare(a.evaluation!.at))
-          .map((c) => ({ ratingId: c.ratingId!, bundleName: c.bundleName, departments: c.guidance.departments, evaluation: c.evaluation! }))
-        const res: DeptRatingListResponse = { ratings }
+          .sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : -1))
+        const page = paginate(ctx, rated, keyOf, 'desc')
+        const res: DeptRatingListResponse = { ratings: page.items.map(ratingOf), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
         return json(200, res)
       },
     },
@@ -93,6 +103,7 @@ export function deptRoutes(core: Core): Route[] {
       pattern: '/dept/ratings/:ratingId/follow-up',
       auth: 'staff',
       body: 'json',
+      idempotency: 'optional',
       handler(ctx) {
         const c = new Checker()
         const b = c.object(ctx.body, '')
@@ -100,7 +111,8 @@ export function deptRoutes(core: Core): Route[] {
         const text = b && c.string(b.text, 'text', { min: 1, max: 1000 })
         const department = b && c.string(b.department, 'department', { optional: true, max: 80 })
         c.done()
-        const found = core.state.cases.values().find((x) => x.ratingId === ctx.params.ratingId)
+        const stored = core.state.cases.values().find((x) => x.ratingId === ctx.params.ratingId)
+        const found = stored && structuredClone(stored)
         const f = found?.evaluation?.followUp
         if (!found || !f) return fail('NOT_FOUND', '没有这条需要回访的评价')
         const at = new Date(core.now()).toISOString()
@@ -111,8 +123,11 @@ export function deptRoutes(core: Core): Route[] {
           notify(core, found, 'rating-answered', '您的评价已得到答复', text!, core.now())
         }
         core.state.cases.set(found.id, found)
-        const rating: DeptRatingView = { ratingId: found.ratingId!, bundleName: found.bundleName, departments: found.guidance.departments, evaluation: found.evaluation! }
-        return json(200, rating)
+        return { ...json(200, ratingOf(found)), ref: found.id }
+      },
+      replay: (id) => {
+        const c = core.state.cases.get(id)
+        return c?.evaluation ? ratingOf(c) : fail('NOT_FOUND', '没有这条需要回访的评价')
       },
     },
   ]

@@ -79,16 +79,19 @@ async function questionUrl(port: number, origin: string): Promise<string> {
 
 /** Signs the browser in as 刘洋 and files a case of his that a department accepted and asked to 补正. */
 async function casePages(port: number, origin: string): Promise<{ list: string; detail: string }> {
-  const c = makeClient(origin, { adminToken: 'dev-admin' })
+  const c = makeClient(origin, { adminToken: undefined })
+  // the department's side: a window clerk (a staff power, not a simulation control)
+  const clerk = makeClient(origin, { adminToken: undefined })
+  await clerk.loginStaff('staff01', 'Window@2026')
   await c.loginWechat('dev-citizen-1')
   const profile = await c.me()
   const licences = (await c.listLicences()).map((l) => l.kind)
   const t = await c.getBundle(BUNDLE)
   const content = await fillDraft(t, { profile, licences, upload: uploader(c, BUNDLE), now: (await c.health()).time })
   const filed = await c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())
-  for (const m of filed.matters) await c.dept.accept(filed.id, { matterId: m.matterId })
+  for (const m of filed.matters) await clerk.dept.accept(filed.id, { matterId: m.matterId })
   const field = t.fields.find((f) => !f.prefill && t.matters.find((m) => m.id === filed.matters[0].matterId)?.fields.includes(f.id) && f.type === 'text')
-  if (field) await c.dept.requestSupplement(filed.id, { matterId: filed.matters[0].matterId, message: '请核对后重新填写', fields: [field.id] })
+  if (field) await clerk.dept.requestSupplement(filed.id, { matterId: filed.matters[0].matterId, message: '请核对后重新填写', fields: [field.id] })
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`)
   try {
     const page = await browser.contexts()[0].newPage()

@@ -22,6 +22,7 @@ export type ApiErrorCode =
   | 'IN_FLIGHT' // 409: the same Idempotency-Key is still being processed
   | 'IDEMPOTENCY_MISMATCH' // 422: the same Idempotency-Key with a different body
   | 'TOO_LARGE' // 413
+  | 'REQUEST_TIMEOUT' // 408: the request body stopped arriving
   | 'UNSUPPORTED_MEDIA_TYPE' // 415
   | 'BAD_REQUEST' // 400: malformed JSON, wrong types, missing Idempotency-Key
   | 'RATE_LIMITED' // 429
@@ -39,6 +40,7 @@ export const STATUS_OF_CODE: Record<ApiErrorCode, number> = {
   IN_FLIGHT: 409,
   IDEMPOTENCY_MISMATCH: 422,
   TOO_LARGE: 413,
+  REQUEST_TIMEOUT: 408,
   UNSUPPORTED_MEDIA_TYPE: 415,
   BAD_REQUEST: 400,
   RATE_LIMITED: 429,
@@ -254,7 +256,13 @@ export interface PutDraftRequest {
   baseVersion: number
 }
 
-export interface DraftListResponse {
+/** Lists come in pages (`?limit=` up to 100, default 50): pass `nextCursor` back as `?cursor=` for the next one. */
+export interface Page {
+  /** absent on the last page */
+  nextCursor?: string
+}
+
+export interface DraftListResponse extends Page {
   drafts: DraftRecord[]
 }
 
@@ -306,7 +314,7 @@ export interface SubmitCaseRequest {
   acting?: ActingFor
 }
 
-export interface CaseListResponse {
+export interface CaseListResponse extends Page {
   cases: CaseRecord[]
 }
 
@@ -357,8 +365,9 @@ export interface CaseMessage {
   read: boolean
 }
 
-export interface MessageListResponse {
+export interface MessageListResponse extends Page {
   messages: CaseMessage[]
+  /** unread messages of the citizen in all pages */
   unread: number
 }
 
@@ -388,11 +397,11 @@ export interface OutboxEntry {
   text: string
 }
 
-export interface OutboxResponse {
+export interface OutboxResponse extends Page {
   outbox: OutboxEntry[]
 }
 
-// ---------- department actions (staff of the case's hall, or X-Admin-Token) ----------
+// ---------- department actions (signed-in staff; scoped to their hall with the staff console, #13) ----------
 
 export interface DeptMatterRequest {
   matterId: string
@@ -426,7 +435,7 @@ export interface DeptRatingView {
   evaluation: Evaluation
 }
 
-export interface DeptRatingListResponse {
+export interface DeptRatingListResponse extends Page {
   ratings: DeptRatingView[]
 }
 
@@ -438,7 +447,7 @@ export interface DeptFollowUpRequest {
 
 export type CaseResponse = CaseRecord
 
-// ---------- admin (staff token or X-Admin-Token) ----------
+// ---------- simulation controls (X-Admin-Token, from the platform's own machine) ----------
 
 export interface ClockAdvanceRequest {
   hours?: number

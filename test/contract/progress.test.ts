@@ -192,6 +192,8 @@ test('补正: the clock stops while it waits; resubmitting is exactly once; a se
   expect(tooMuch.fieldErrors).toEqual({ [extra]: '本次补正不需要修改这一项' })
   const [first, second] = await Promise.all([c.submitSupplement(cs.id, body, key), c.submitSupplement(cs.id, body, key).catch(async () => c.submitSupplement(cs.id, body, key))])
   expect(second).toEqual(first)
+  // a replay renders the case as it is now (the answer is not stored twice)
+  expect(second).toEqual(await c.getCase(cs.id))
   expect(first.content.values[field.id]).toBe('补正后的内容')
   expect(matter(first, 'A').timeline.at(-1)).toMatchObject({ status: 'site-check', note: '申请人已补正，现场核查' })
   expect(matter(first, 'A').timeline.filter((e) => e.note.startsWith('申请人已补正'))).toHaveLength(1)

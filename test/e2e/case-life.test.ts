@@ -11,9 +11,8 @@ import { fillDraft, makeClient, uploader } from '../contract/support/harness'
 import { axeViolations } from './support/axe'
 import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
 import { Driver, PDF, PEOPLE, restaurant, SMS_CODE } from './support/journeys'
-import { startPlatform, type RunningPlatform } from './support/platform'
+import { ADMIN_TOKEN, startPlatform, type RunningPlatform } from './support/platform'
 
-const ADMIN = { 'X-Admin-Token': 'dev-admin', 'Content-Type': 'application/json' }
 const SHOTS = process.env.SHOTS_DIR
 
 let platform: RunningPlatform
@@ -52,8 +51,27 @@ async function snap(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true })
 }
 
-async function api<T>(method: string, p: string, body?: unknown): Promise<T> {
-  const r = await fetch(`${platform.url}/api/v1${p}`, { method, headers: ADMIN, body: body === undefined ? undefined : JSON.stringify(body) })
+let clerkToken: string | undefined
+/** A window clerk's token: department actions are a staff power (the admin token does not open them). */
+async function clerk(): Promise<string> {
+  if (!clerkToken) {
+    const s = makeClient(platform.url, { adminToken: undefined })
+    await s.loginStaff('staff01', 'Window@2026')
+    clerkToken = s.tokens.current!.accessToken
+  }
+  return clerkToken
+}
+
+/** `/dept/*` as the clerk, the rest (clock, stall) as this run's simulation controls. */
+async function api<T>(method: string, p: string, body?: unknown, again = false): Promise<T> {
+  const staff = p.startsWith('/dept/')
+  const auth: Record<string, string> = staff ? { Authorization: `Bearer ${await clerk()}` } : { 'X-Admin-Token': ADMIN_TOKEN }
+  const r = await fetch(`${platform.url}/api/v1${p}`, { method, headers: { ...auth, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+  if (staff && r.status === 401 && !again) {
+    // the simulated clock ran weeks ahead: the clerk's session ended, they sign in again
+    clerkToken = undefined
+    return api(method, p, body, true)
+  }
   const json = (await r.json()) as T
   if (!r.ok) throw new Error(`${method} ${p} → ${r.status} ${JSON.stringify(json)}`)
   return json

@@ -10,6 +10,7 @@ import {
   type BundleQuery,
   type BundleSummary,
   type CaseListResponse,
+  type CaseMessage,
   type DeptDecisionRequest,
   type DeptFollowUpRequest,
   type DeptMatterRequest,
@@ -79,7 +80,7 @@ export interface PlatformClientOptions {
   sleep?: (ms: number) => Promise<void>
   /** 0 ≤ x < 1, for backoff jitter */
   random?: () => number
-  /** tests and tools: sent as X-Admin-Token on admin routes */
+  /** tests and tools: sent as X-Admin-Token to the simulation controls (/admin/*) */
   adminToken?: string
 }
 
@@ -162,7 +163,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
   }
 
   function retryable(r: RawResult): boolean {
-    if (r.status >= 500 || r.status === 429) return true
+    if (r.status >= 500 || r.status === 429 || r.status === 408) return true
     const code = (r.json as { error?: { code?: string } } | undefined)?.error?.code
     return r.status === 409 && code === 'IN_FLIGHT'
   }
@@ -241,6 +242,18 @@ export function createPlatformClient(options: PlatformClientOptions) {
 
   const enc = encodeURIComponent
 
+  /** Every page of a list (the platform pages them; a citizen's own lists are short). */
+  async function allPages<T, R extends { nextCursor?: string }>(o: CallOptions, items: (page: R) => T[]): Promise<T[]> {
+    const out: T[] = []
+    let cursor: string | undefined
+    do {
+      const page: R = await call<R>({ ...o, query: { ...o.query, limit: 100, cursor } })
+      out.push(...items(page))
+      cursor = page.nextCursor
+    } while (cursor)
+    return out
+  }
+
   return {
     health: () => call<HealthResponse>({ method: 'GET', path: '/health', retry: true, auth: false }),
 
@@ -283,9 +296,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
     },
 
     // ---------- drafts ----------
-    async listDrafts(): Promise<DraftRecord[]> {
-      return (await call<DraftListResponse>({ method: 'GET', path: '/drafts', retry: true, auth: true })).drafts
-    },
+    listDrafts: (): Promise<DraftRecord[]> => allPages({ method: 'GET', path: '/drafts', retry: true, auth: true }, (p: DraftListResponse) => p.drafts),
     getDraft: (id: string) => call<DraftRecord>({ method: 'GET', path: `/drafts/${enc(id)}`, retry: true, auth: true }),
     /** baseVersion 0 creates. A stale version throws kind 'conflict' with `current`. */
     async putDraft(id: string, content: DraftContent, baseVersion: number): Promise<DraftRecord> {
@@ -318,9 +329,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
     /** Keep `idempotencyKey` with the submission attempt until the platform confirms: a retry returns the same case. */
     submitCase: (req: { draftId: string; content: DraftContent; acting?: ActingFor }, idempotencyKey: string) =>
       call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true }),
-    async listCases(): Promise<CaseRecord[]> {
-      return (await call<CaseListResponse>({ method: 'GET', path: '/cases', retry: true, auth: true })).cases
-    },
+    listCases: (): Promise<CaseRecord[]> => allPages({ method: 'GET', path: '/cases', retry: true, auth: true }, (p: CaseListResponse) => p.cases),
     getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true }),
     submitSupplement: (caseId: string, req: SupplementSubmitRequest, idempotencyKey: string) =>
       call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true }),
@@ -340,35 +349,45 @@ export function createPlatformClient(options: PlatformClientOptions) {
     cashierUrl: (order: PaymentOrder) => options.baseUrl.replace(/\/+$/, '') + order.cashierUrl,
 
     // ---------- notifications ----------
-    listMessages: () => call<MessageListResponse>({ method: 'GET', path: '/messages', retry: true, auth: true }),
+    /** Every page; `unread` counts all of the citizen's unread messages. */
+    async listMessages(): Promise<{ messages: CaseMessage[]; unread: number }> {
+      let unread = 0
+      const messages = await allPages({ method: 'GET', path: '/messages', retry: true, auth: true }, (p: MessageListResponse) => {
+        unread = p.unread
+        return p.messages
+      })
+      return { messages, unread }
+    },
     markMessagesRead: (ids?: string[]) => call<OkResponse>({ method: 'POST', path: '/messages/read', body: ids ? { ids } : {}, retry: true, auth: true }),
     subscribe: (req: SubscriptionRequest) => call<{ credits: Record<string, number> }>({ method: 'POST', path: '/subscriptions', body: req, retry: true, auth: true }),
 
-    // ---------- department actions (staff; the staff console calls these) ----------
+    // ---------- department actions (signed-in staff; the staff console calls these) ----------
+    // Each action takes an Idempotency-Key: a retry after a lost answer gets the first answer, never a second action.
     dept: {
-      getCase: (caseId: string) => call<CaseRecord>({ method: 'GET', path: `/dept/cases/${enc(caseId)}`, retry: true, auth: true, admin: true }),
-      accept: (caseId: string, req: DeptMatterRequest) => call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/accept`, body: req, retry: false, auth: true, admin: true }),
-      reject: (caseId: string, req: DeptRejectRequest) => call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/reject`, body: req, retry: false, auth: true, admin: true }),
-      requestSupplement: (caseId: string, req: DeptSupplementRequest) =>
-        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/supplement`, body: req, retry: false, auth: true, admin: true }),
-      decide: (caseId: string, req: DeptDecisionRequest) => call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/decide`, body: req, retry: false, auth: true, admin: true }),
-      deliver: (caseId: string, req: DeptMatterRequest) => call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/deliver`, body: req, retry: false, auth: true, admin: true }),
-      async listRatings(): Promise<DeptRatingView[]> {
-        return (await call<DeptRatingListResponse>({ method: 'GET', path: '/dept/ratings', retry: true, auth: true, admin: true })).ratings
-      },
-      followUp: (ratingId: string, req: DeptFollowUpRequest) => call<DeptRatingView>({ method: 'POST', path: `/dept/ratings/${enc(ratingId)}/follow-up`, body: req, retry: false, auth: true, admin: true }),
+      getCase: (caseId: string) => call<CaseRecord>({ method: 'GET', path: `/dept/cases/${enc(caseId)}`, retry: true, auth: true }),
+      accept: (caseId: string, req: DeptMatterRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/accept`, body: req, idempotencyKey, retry: true, auth: true }),
+      reject: (caseId: string, req: DeptRejectRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/reject`, body: req, idempotencyKey, retry: true, auth: true }),
+      requestSupplement: (caseId: string, req: DeptSupplementRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true }),
+      decide: (caseId: string, req: DeptDecisionRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/decide`, body: req, idempotencyKey, retry: true, auth: true }),
+      deliver: (caseId: string, req: DeptMatterRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/deliver`, body: req, idempotencyKey, retry: true, auth: true }),
+      listRatings: (): Promise<DeptRatingView[]> => allPages({ method: 'GET', path: '/dept/ratings', retry: true, auth: true }, (p: DeptRatingListResponse) => p.ratings),
+      followUp: (ratingId: string, req: DeptFollowUpRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<DeptRatingView>({ method: 'POST', path: `/dept/ratings/${enc(ratingId)}/follow-up`, body: req, idempotencyKey, retry: true, auth: true }),
     },
 
-    // ---------- admin: staff token or adminToken ----------
+    // ---------- simulation controls (tests and tools on the platform's machine): adminToken ----------
     admin: {
-      async listCases(query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> {
-        return (await call<CaseListResponse>({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true })).cases
-      },
+      listCases: (query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> =>
+        allPages({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true }, (p: CaseListResponse) => p.cases),
       /** the departments sit on the case: nothing moves by itself (红黄牌 in tests) */
       stallCase: (caseId: string, stalled: boolean) => call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/stall`, body: { stalled }, retry: false, auth: true, admin: true }),
-      async outbox(caseId?: string): Promise<OutboxEntry[]> {
-        return (await call<OutboxResponse>({ method: 'GET', path: '/dev/outbox', query: { caseId }, retry: true, auth: true, admin: true })).outbox
-      },
+      /** what the platform would have sent by SMS or WeChat subscription (development only) */
+      outbox: (caseId?: string): Promise<OutboxEntry[]> => allPages({ method: 'GET', path: '/dev/outbox', query: { caseId }, retry: true, auth: true, admin: true }, (p: OutboxResponse) => p.outbox),
       advanceClock: (req: ClockAdvanceRequest) => call<ClockResponse>({ method: 'POST', path: '/admin/clock/advance', body: req, retry: false, auth: true, admin: true }),
       getClock: () => call<ClockResponse>({ method: 'GET', path: '/admin/clock', retry: true, auth: true, admin: true }),
       setFaults: (config: FaultConfig) => call<FaultConfig>({ method: 'POST', path: '/admin/faults', body: config, retry: false, auth: true, admin: true }),

@@ -1,7 +1,7 @@
 // Every page of the WeChat build opened with the query the app itself makes, on a phone whose storage holds what
 // that query points at: a draft filled up to 核对申请信息, a submitted case. Shared by the runtime test
 // (test/weapp/pages.test.ts) and the bench (scripts/bench/weapp.ts).
-import { ADMIN_TOKEN } from '../../contract/support/harness'
+import { makeClient } from '../../contract/support/harness'
 import { newborn, restaurant, ROUTES, WeappDriver } from './journeys'
 import { WeappRuntime } from './runtime'
 
@@ -12,13 +12,17 @@ export interface JourneyStates {
   submitted: { storage: Record<string, unknown>; caseId: string }
 }
 
-/** A department asks for a 补正 of one value of the case (staff console's route, #13). */
+/** A department asks for a 补正 of one value of the case (a window clerk, as the staff console #13 will). */
 async function askSupplement(platformUrl: string, caseId: string): Promise<void> {
-  const headers = { 'X-Admin-Token': ADMIN_TOKEN, 'Content-Type': 'application/json' }
-  const c = (await (await fetch(`${platformUrl}/api/v1/dept/cases/${caseId}`, { headers })).json()) as { content: { values: Record<string, string> } }
+  const clerk = makeClient(platformUrl, { adminToken: undefined })
+  await clerk.loginStaff('staff01', 'Window@2026')
+  const c = await clerk.dept.getCase(caseId)
   for (const field of Object.keys(c.content.values)) {
-    const res = await fetch(`${platformUrl}/api/v1/dept/cases/${caseId}/supplement`, { method: 'POST', headers, body: JSON.stringify({ message: '请核对后重新填写', fields: [field] }) })
-    if (res.ok) return
+    const asked = await clerk.dept.requestSupplement(caseId, { message: '请核对后重新填写', fields: [field] }).then(
+      () => true,
+      () => false,
+    )
+    if (asked) return
   }
   throw new Error(`no 补正 could be asked of ${caseId}`)
 }
