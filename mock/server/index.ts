@@ -15,6 +15,7 @@ import { boundaryOf, parseMultipart, type Part } from './multipart'
 import { actUnder, auditBy, checkScope, purposeOf } from './assist'
 import { assistRoutes } from './routes-assist'
 import { caseRoutes } from './routes-cases'
+import { deptRoutes } from './routes-dept'
 import { dataRoutes, type UploadQuota } from './routes-data'
 import { identityRoutes } from './routes-identity'
 import { State } from './state'
@@ -161,6 +162,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     ...dataRoutes(core, { ...options.uploadQuota }),
     ...caseRoutes(core, { reset }),
     ...assistRoutes(core),
+    ...deptRoutes(core),
   ].map(compileRoute)
 
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : undefined

@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
 import type { AuditAction, AuditActorRole, AuditBasis, GrantFacts, GrantVia } from '../../src/domain/assist'
 import type { StaffStamp } from '../../src/domain/draft'
-import type { CaseRecord, DraftRecord, Profile, UploadedFile } from '../../src/services/contract'
+import type { CaseMessage, CaseRecord, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
 import { BlobStore, Collection, Disk, Doc, Store, type CrashPlan, type Warn } from './store'
 
@@ -56,6 +56,26 @@ export interface StoredCase extends Omit<CaseRecord, 'deadline'> {
   filerId?: string
   /** every 补正 asked, oldest first; `supplement` is the latest */
   supplementHistory: NonNullable<CaseRecord['supplement']>[]
+  /** admin: the departments sit on it (nothing moves by itself), to show 红黄牌 */
+  stalled?: boolean
+  /** deadline notices already sent */
+  notified?: { yellow?: boolean; red?: boolean }
+  /** the rating's id as departments see it (not the case number: raters are protected) */
+  ratingId?: string
+}
+
+export interface StoredMessage extends CaseMessage {
+  ownerId: string
+}
+
+export interface StoredOutbox extends OutboxEntry {
+  userId: string
+}
+
+/** WeChat one-time subscriptions: template id → messages the citizen still allows. */
+export interface SubscriptionRecord {
+  userId: string
+  credits: Record<string, number>
 }
 
 /** 授权: see src/domain/assist/grants.ts for the rules. */
@@ -143,6 +163,10 @@ export class State {
   readonly idempotency: Collection<IdempotencyRecord>
   readonly grants: Collection<StoredGrant>
   readonly audit: Collection<StoredAudit>
+  readonly messages: Collection<StoredMessage>
+  readonly outbox: Collection<StoredOutbox>
+  readonly payments: Collection<PaymentOrder & { ownerId: string }>
+  readonly subscriptions: Collection<SubscriptionRecord>
   /** every template version ever published, so a draft made on v1 can still be read and submitted */
   readonly templates: Collection<BundleTemplate>
   readonly blobs: BlobStore
@@ -164,6 +188,10 @@ export class State {
     this.grants = new Collection(this.store, 'grants', (g) => [g.code ? `code:${g.code}` : undefined])
     this.audit = new Collection(this.store, 'audit')
     this.templates = new Collection(this.store, 'templates')
+    this.messages = new Collection(this.store, 'messages')
+    this.outbox = new Collection(this.store, 'outbox')
+    this.payments = new Collection(this.store, 'payments')
+    this.subscriptions = new Collection(this.store, 'subscriptions')
     this.blobs = new BlobStore(dataDir, this.store.disk)
   }
 
@@ -188,7 +216,7 @@ export class State {
   }
 
   private collections() {
-    return [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit]
+    return [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit, this.messages, this.outbox, this.payments, this.subscriptions]
   }
 
   private wipe(): void {

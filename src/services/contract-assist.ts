@@ -1,8 +1,8 @@
 // The platform's contract for 帮代办, 一窗受理 and 亲情帮办 (docs/platform-api.md, "Acting for
 // a citizen"). Re-exported by contract.ts; shared by the app's client and the mock.
-import type { AuditEntry, GrantScope, GrantVia, GrantView, Grantee, QueueCase, Relation } from '../domain/assist'
+import type { AuditEntry, GrantScope, GrantView, Grantee, QueueCase, Relation } from '../domain/assist'
 
-export type { AuditEntry, GrantView, QueueCase }
+export type { AuditEntry, CaseFiler, GrantView, QueueCase, Signature } from '../domain/assist'
 import type { LicenceSummary, Profile, ServiceHall } from './contract'
 
 /** The header that names the grant a staff member (or a relative) acts under, on the routes that allow it. */
@@ -58,13 +58,6 @@ export interface SubjectResponse {
   licences: LicenceSummary[]
 }
 
-/** A signature drawn on the window device: strokes of points in a box of `width` × `height`. */
-export interface Signature {
-  width: number
-  height: number
-  strokes: [number, number][][]
-}
-
 // ---------- audit (谁查看了我的信息) ----------
 
 export interface AuditListResponse {
@@ -97,22 +90,4 @@ export interface QueueResponse {
   /** cases waiting for 受理 at this hall, oldest first */
   waiting: QueueCase[]
   nextCursor?: string
-}
-
-// ---------- a case filed by someone else ----------
-
-/** Who filed a case for its owner, under which grant, and how the owner confirmed it. */
-export interface CaseFiler {
-  actor: Grantee
-  /** staff: full name (they serve the public by name); relative: masked */
-  name: string
-  hallName?: string
-  window?: string
-  relation?: string
-  grantId: string
-  via: GrantVia
-  /** the owner's signature on the window device, or (a relative in their own app) the owner's grant */
-  confirmedBy: 'signature' | 'grant'
-  signature?: Signature
-  at: string
 }

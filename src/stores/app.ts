@@ -3,6 +3,7 @@ import { acting, pickFiles, platform, storage, tokens, uploadProgress } from '@/
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
 import { createGrantsStore } from './grants'
+import { createMessageStore } from './messages'
 import { createPreferencesStore } from './preferences'
 import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
@@ -17,3 +18,4 @@ export const usePrivacy = createPrivacyStore()
 export const useGrants = createGrantsStore(platform)
 export const useStaff = createStaffStore({ client: platform, acting })
 export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })
+export const useMessages = createMessageStore(platform)

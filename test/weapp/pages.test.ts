@@ -40,6 +40,9 @@ describe('with no query, each page explains itself and leads home', () => {
     'pages/journey/done/index',
     ROUTES.cases,
     ROUTES.grants,
+    ROUTES.caseDetail,
+    ROUTES.supplement,
+    ROUTES.messages,
     'pages/staff/home/index',
   ])('%s', async (route) => {
     expect(routes()).toContain(route)

@@ -46,6 +46,9 @@ export interface HomeScreenProps {
   onDrafts: () => void
   onCases: () => void
   onGrants: () => void
+  /** 消息: unread count (signed in) */
+  unread?: number
+  onMessages?: () => void
   /** 隐私政策 */
   onPrivacy?: () => void
   onRetry: () => void
@@ -67,7 +70,7 @@ const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: Bun
 })
 
 export function HomeScreen(props: HomeScreenProps) {
-  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onGrants, onPrivacy, onRetry, userName, greetingPending } = props
+  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onGrants, onPrivacy, onRetry, userName, greetingPending, unread, onMessages } = props
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
@@ -171,6 +174,11 @@ export function HomeScreen(props: HomeScreenProps) {
         <AppButton variant='secondary' onTap={onCases}>
           我的办件
         </AppButton>
+        {onMessages ? (
+          <AppButton variant='secondary' onTap={onMessages} ariaLabel={unread ? `消息，${unread} 条未读` : '消息'}>
+            消息{unread ? <Text className='ui-count'>{unread}</Text> : null}
+          </AppButton>
+        ) : null}
         <AppButton variant='secondary' onTap={onGrants}>
           授权与查看记录
         </AppButton>

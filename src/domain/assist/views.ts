@@ -64,3 +64,26 @@ export interface QueueCase {
   handling?: 'online' | 'offline'
   filedBy?: string
 }
+
+/** A signature drawn on the window device: strokes of points in a box of `width` × `height`. */
+export interface Signature {
+  width: number
+  height: number
+  strokes: [number, number][][]
+}
+
+/** Who filed a case for its owner, under which grant, and how the owner confirmed it. */
+export interface CaseFiler {
+  actor: Grantee
+  /** staff: full name (they serve the public by name); relative: masked */
+  name: string
+  hallName?: string
+  window?: string
+  relation?: string
+  grantId: string
+  via: GrantVia
+  /** the owner's signature on the window device, or (a relative in their own app) the owner's grant */
+  confirmedBy: 'signature' | 'grant'
+  signature?: Signature
+  at: string
+}
