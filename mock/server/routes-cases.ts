@@ -28,8 +28,9 @@ export function findCase(core: Core, ctx: Ctx, ownerOnly: boolean): StoredCase {
   if (!CASE_ID.test(id)) fail('NOT_FOUND', '办件不存在')
   const c = core.state.cases.get(id)
   const u = ctx.user
-  // no user: a simulation control (access checked by the route). Staff: any case until #13 scopes them to their hall
-  const allowed = c && (!u || u.profile.userId === c.ownerId || (!ownerOnly && u.profile.role === 'staff'))
+  // no user: a simulation control (access checked by the route). Staff and reviewers: the department routes
+  // then check the case's hall (routes-dept.ts)
+  const allowed = c && (!u || u.profile.userId === c.ownerId || (!ownerOnly && u.profile.role !== 'citizen'))
   // the same answer for someone else's case as for no case: ids do not leak
   if (!c || !allowed) return fail('NOT_FOUND', '办件不存在')
   return structuredClone(refreshCase(core, c))

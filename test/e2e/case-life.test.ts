@@ -56,7 +56,7 @@ let clerkToken: string | undefined
 async function clerk(): Promise<string> {
   if (!clerkToken) {
     const s = makeClient(platform.url, { adminToken: undefined })
-    await s.loginStaff('staff01', 'Window@2026')
+    await s.loginStaff('staff03', 'Window@2026')
     clerkToken = s.tokens.current!.accessToken
   }
   return clerkToken

@@ -72,7 +72,7 @@ async function baseWith<T>(setup: (c: TestClient, staff: TestClient) => Promise<
   const c = makeClient(url)
   c.tokens.current = base.client.tokens.current
   const staff = makeClient(url)
-  await staff.loginStaff('staff01', 'Window@2026')
+  await staff.loginStaff('staff03', 'Window@2026')
   const value = await setup(c, staff)
   await p.close()
   return { dir, value, staffToken: staff.tokens.current!.accessToken }
