@@ -2,11 +2,20 @@
 // What is scanned or typed is read by the domain (parseScan); the grant in use is named on every call the
 // console makes for the citizen (`acting`), so the platform checks and records each one.
 import { create } from 'zustand'
-import { parseScan } from '@/domain/assist'
+import { parseScan, refusalText, supplementProblems, type NoticeKind } from '@/domain/assist'
+import type { CaseRecord } from '@/domain/case/types'
+import type { MaterialMode } from '@/domain/draft'
+
+/** a material of the case and how it was met */
+export interface CaseMaterialItem {
+  id: string
+  name: string
+  mode: MaterialMode
+}
 import type { GrantView, Profile, QueueCase, SubjectResponse } from '@/services/contract'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 
-export type StaffClient = Pick<PlatformClient, 'loginStaff' | 'me' | 'logout' | 'staffQueue' | 'hallGrants' | 'openGrant' | 'requestSmsGrant' | 'actingSubject'>
+export type StaffClient = Pick<PlatformClient, 'loginStaff' | 'me' | 'logout' | 'staffQueue' | 'hallGrants' | 'openGrant' | 'requestSmsGrant' | 'actingSubject' | 'dept' | 'getBundle'>
 
 export interface StaffState {
   status: 'unknown' | 'signed-out' | 'signing-in' | 'signed-in'
@@ -16,15 +25,17 @@ export interface StaffState {
   grants: GrantView[]
   /** the citizen the console works for now, under `subject.grant` */
   subject?: SubjectResponse
-  /** a case number typed or scanned that waits here */
-  found?: QueueCase
+  /** the case the window works on (一窗受理), as the department sees it, and its materials by name */
+  current?: { record: CaseRecord; materials: CaseMaterialItem[] }
+  /** the notice of the window's last action on `current`, to print */
+  notice?: NoticeKind
   /** an SMS code was read out: the number it went to is asked for */
   smsCode?: string
   busy: boolean
   error?: string
   /** field → message */
   fieldErrors: Record<string, string>
-  notice?: string
+  message?: string
   restore(): Promise<void>
   login(account: string, password: string): Promise<boolean>
   logout(): Promise<void>
@@ -37,6 +48,12 @@ export interface StaffState {
   use(grant: GrantView): Promise<void>
   /** stops working for the citizen (the grant stays theirs to revoke; it ends on its own) */
   close(): void
+  /** 一窗受理: a case filed at this hall */
+  openCase(caseId: string): Promise<void>
+  accept(): Promise<void>
+  reject(reason: string | undefined, note: string): Promise<void>
+  askSupplement(message: string, materials: string[]): Promise<void>
+  closeCase(): void
 }
 
 const message = (e: unknown, fallback: string) => (isPlatformError(e) ? e.message : fallback)
@@ -47,7 +64,7 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
   return create<StaffState>()((set, get) => {
     async function guarded(run: () => Promise<void>, fallback: string): Promise<void> {
       if (get().busy) return
-      set({ busy: true, error: undefined, fieldErrors: {}, notice: undefined })
+      set({ busy: true, error: undefined, fieldErrors: {}, message: undefined })
       try {
         await run()
       } catch (e) {
@@ -65,7 +82,7 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
     async function loadSubject(grant: GrantView): Promise<void> {
       acting.grantId = grant.id
       const subject = await client.actingSubject()
-      set({ subject, found: undefined, smsCode: undefined })
+      set({ subject, current: undefined, smsCode: undefined })
     }
 
     return {
@@ -123,11 +140,7 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
           set({ fieldErrors: { scan: scan.message } })
           return Promise.resolve()
         }
-        if (scan.kind === 'case') {
-          const found = get().queue.find((c) => c.id === scan.caseId)
-          set(found ? { found, fieldErrors: {} } : { found: undefined, fieldErrors: { scan: `办件 ${scan.caseId} 不在本厅待受理的办件中；请核对编号，或请申请人出示授权码` } })
-          return Promise.resolve()
-        }
+        if (scan.kind === 'case') return get().openCase(scan.caseId)
         if (scan.kind === 'sms' && !mobile) {
           set({ smsCode: scan.code, fieldErrors: {} })
           return Promise.resolve()
@@ -141,7 +154,7 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
       requestSms(mobile, bundleId) {
         return guarded(async () => {
           await client.requestSmsGrant({ mobile, bundleId })
-          set({ notice: '已发送。请申请人读出收到的 6 位短信授权码，在上方输入。' })
+          set({ message: '已发送。请申请人读出收到的 6 位短信授权码，在上方输入。' })
         }, '发送没有成功，请稍后重试')
       },
       use(grant) {
@@ -149,7 +162,63 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
       },
       close() {
         acting.grantId = undefined
-        set({ subject: undefined, found: undefined, smsCode: undefined, error: undefined, notice: undefined })
+        set({ subject: undefined, smsCode: undefined, error: undefined, message: undefined })
+      },
+      openCase(caseId) {
+        return guarded(async () => {
+          const record = await client.dept.getCase(caseId)
+          let names: Record<string, string> = {}
+          try {
+            const t = await client.getBundle(record.bundleId, record.templateVersion)
+            names = Object.fromEntries(t.materials.map((m) => [m.id, m.name]))
+          } catch {
+            // the ids stand in for the names
+          }
+          const materials = Object.entries(record.content.materials).map(([id, choice]) => ({ id, name: names[id] ?? id, mode: choice.mode }))
+          set({ current: { record, materials }, notice: undefined })
+        }, '暂时无法读取该办件，请稍后重试')
+      },
+      accept() {
+        return guarded(async () => {
+          const cur = get().current
+          if (!cur) return
+          let record = cur.record
+          for (const m of record.matters.filter((x) => x.status === 'submitted')) record = await client.dept.accept(record.id, { matterId: m.matterId })
+          set({ current: { ...cur, record }, notice: 'accepted', message: `已受理办件 ${record.id}` })
+          void get().refresh()
+        }, '受理没有成功，请稍后重试')
+      },
+      reject(reason, note) {
+        const { text, errors } = refusalText(reason, note)
+        if (!text) {
+          set({ fieldErrors: errors })
+          return Promise.resolve()
+        }
+        return guarded(async () => {
+          const cur = get().current
+          if (!cur) return
+          let record = cur.record
+          for (const m of record.matters.filter((x) => x.status === 'submitted')) record = await client.dept.reject(record.id, { matterId: m.matterId, reason: text })
+          set({ current: { ...cur, record }, notice: 'rejected', message: `已决定不予受理办件 ${record.id}` })
+          void get().refresh()
+        }, '操作没有成功，请稍后重试')
+      },
+      askSupplement(text, materials) {
+        const errors = supplementProblems(text, materials)
+        if (Object.keys(errors).length) {
+          set({ fieldErrors: errors })
+          return Promise.resolve()
+        }
+        return guarded(async () => {
+          const cur = get().current
+          if (!cur) return
+          const record = await client.dept.requestSupplement(cur.record.id, { message: text.trim(), materials })
+          set({ current: { ...cur, record }, notice: 'supplement', message: `已一次性告知申请人补正（办件 ${record.id}）` })
+          void get().refresh()
+        }, '操作没有成功，请稍后重试')
+      },
+      closeCase() {
+        set({ current: undefined, notice: undefined, message: undefined })
       },
     }
   })

@@ -101,6 +101,8 @@ function console_(over: Partial<StaffConsoleProps> = {}) {
     onUse: jest.fn(),
     onClose: jest.fn(),
     onFile: jest.fn(),
+    onOpenCase: jest.fn(),
+    caseActions: { onAccept: jest.fn(), onReject: jest.fn(), onSupplement: jest.fn(), onPrint: jest.fn(), onClose: jest.fn() },
     onRefresh: jest.fn(),
     ...over,
   }

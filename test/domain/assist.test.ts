@@ -9,6 +9,8 @@ import {
   grantRequestErrors,
   grantState,
   parseScan,
+  refusalText,
+  supplementProblems,
   scopeRefusal,
   signaturePath,
   signatureProblem,
@@ -120,4 +122,15 @@ test('the citizen reads who acted, where, and on what basis', () => {
   expect(auditWho({ actorName: '刘*', actorRole: 'relative' })).toBe('刘*（亲属）')
   expect(auditBasisText('grant', '窗口代办“开办餐饮店”')).toBe('依据您的授权：窗口代办“开办餐饮店”')
   expect(auditBasisText('hall', '一窗受理')).toBe('依职责：一窗受理')
+})
+
+test('不予受理 needs a listed reason (and for 其他, the words); 补正 names the materials and what to do, at once', () => {
+  expect(refusalText(undefined, '')).toEqual({ errors: { reason: '请选择不予受理的理由' } })
+  expect(refusalText('其他（请在说明中写明）', '  ')).toEqual({ errors: { note: '选择“其他”时，请写明不予受理的理由' } })
+  expect(refusalText('其他（请在说明中写明）', '同一事项已在办理')).toEqual({ text: '同一事项已在办理', errors: {} })
+  expect(refusalText('申请事项不属于本机关职权范围', '')).toEqual({ text: '申请事项不属于本机关职权范围', errors: {} })
+  expect(refusalText('申请事项不属于本机关职权范围', '请向市场监管局申请')).toEqual({ text: '申请事项不属于本机关职权范围：请向市场监管局申请', errors: {} })
+  expect(refusalText('申请人不具备申请资格', '字'.repeat(500)).errors).toEqual({ note: '说明不能超过 500 个字' })
+  expect(supplementProblems(' ', [])).toEqual({ message: '请写明需要补正的内容和要求（一次性告知）', materials: '请选择需要补正的材料' })
+  expect(supplementProblems('租赁合同缺少出租方签字页', ['premises-proof'])).toEqual({})
 })

@@ -137,8 +137,11 @@ function countWindowAccesses(page: Page): { readonly count: number } {
     const req = res.request()
     const p = new URL(req.url()).pathname
     if (!p.startsWith('/api/v1/') || res.status() >= 300) return
-    if (req.headers()['x-acting-grant'] || p === '/api/v1/staff/open') count++
-    else if (p === '/api/v1/staff/queue' && ((await res.json().catch(() => ({}))) as { waiting?: unknown[] }).waiting?.length) count++
+    // the hall's duty: a case filed here, the queue when it lists someone; a grant: the code redeemed, and
+    // the citizen's own routes called under it (the window's other routes carry the header but read no one)
+    if (p.startsWith('/api/v1/dept/cases/') || p === '/api/v1/staff/open') count++
+    else if (p === '/api/v1/staff/queue') count += ((await res.json().catch(() => ({}))) as { waiting?: unknown[] }).waiting?.length ? 1 : 0
+    else if (!p.startsWith('/api/v1/staff/') && req.headers()['x-acting-grant']) count++
   })
   return {
     get count() {
@@ -211,12 +214,43 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
 
   await withScreenshotOnFailure(citizen, 'assist-file-citizen', async () => {
     // the citizen's own app: the case is theirs, at once
-    await citizen.goto(run.platform.url + '/#/pages/journey/cases/index')
+    await citizen.goto(run.platform.url + '/#/pages/cases/list/index')
     await citizen.getByText(caseId).first().waitFor()
     await citizen.goto(run.platform.url + '/#/pages/account/grants/index')
     await citizen.getByText(`办理：代为提交申请（${caseId}）`).waitFor()
     await citizen.getByText(/开办餐饮店 · 生效中/).waitFor()
     await shot(citizen, '07-citizen-sees-filing')
+  })
+
+  // 一窗受理 at the same window: from the hall's queue, 受理, and the notice on A4
+  await withScreenshotOnFailure(clerk, 'assist-accept', async () => {
+    await clerk.goto(run.platform.url + '/#/pages/staff/home/index')
+    await heading1(clerk, '窗口工作台').waitFor()
+    await clerk.getByRole('button', { name: `受理审查 ${caseId}` }).click()
+    await clerk.getByRole('heading', { name: `办件 ${caseId}` }).waitFor()
+    expect(await axeViolations(clerk)).toEqual([])
+    // 不予受理 without a reason: the rulebook's words, nothing sent
+    await tap(clerk, '不予受理')
+    await tap(clerk, '确认不予受理')
+    await clerk.getByText('请选择不予受理的理由').waitFor()
+    await tap(clerk, '取消')
+    await tap(clerk, '受理')
+    await clerk.getByRole('heading', { name: '受理通知书' }).waitFor()
+    await clerk.getByText(`办件编号：${caseId}`).waitFor()
+    await clerk.getByText(/^承诺办结日期：/).waitFor()
+    await clerk.getByText('容缺受理，待补交：从业人员健康证明').waitFor()
+    await clerk.getByRole('button', { name: '打印受理通知书' }).waitFor()
+    await shot(clerk, '08-window-accepted-notice')
+    await clerk.emulateMedia({ media: 'print' })
+    await shot(clerk, '09-notice-print-media')
+    await clerk.emulateMedia({ media: 'screen' })
+  })
+  await withScreenshotOnFailure(citizen, 'assist-accepted-citizen', async () => {
+    await citizen.reload()
+    // one row per matter accepted (开办餐饮店: 营业执照 and 食品经营许可)
+    await citizen.getByText(`办理：受理（${caseId}）`).first().waitFor()
+    expect(await citizen.getByText(`办理：受理（${caseId}）`).count()).toBe(2)
+    await citizen.getByText('依职责：一窗受理').first().waitFor()
   })
 
   // the case records the window, the originals it saw, the 容缺 it accepted and the signature

@@ -7,6 +7,8 @@ import { timeLeftText, type GrantView, type QueueCase } from '@/domain/assist'
 import { formatTime } from '@/domain/datetime'
 import { maskIdNumber, maskName } from '@/domain/mask'
 import type { LicenceKind } from '@/domain/template/types'
+import type { CaseRecord } from '@/domain/case/types'
+import { CasePanel, type CasePanelProps } from './CasePanel'
 import { AppButton } from '../Button'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { Heading } from '../Heading'
@@ -18,7 +20,7 @@ export interface StaffConsoleProps {
   signedIn: boolean
   busy: boolean
   error?: string
-  notice?: string
+  message?: string
   fieldErrors: Record<string, string>
   /** the clerk */
   staffName?: string
@@ -27,7 +29,10 @@ export interface StaffConsoleProps {
   grants: GrantView[]
   /** the citizen a grant opened: name and ID number (shown masked), their e-licences' list entries */
   subject?: { grant: GrantView; profile: { name: string; idNumber: string }; licences: { kind: LicenceKind; title: string; number: string }[] }
-  found?: QueueCase
+  current?: { record: CaseRecord; materials: CasePanelProps['materials'] }
+  /** 一窗受理 of `current`: the panel's events and the notice to print */
+  caseActions: Pick<CasePanelProps, 'notice' | 'onAccept' | 'onReject' | 'onSupplement' | 'onPrint' | 'onClose'>
+  onOpenCase: (caseId: string) => void
   smsCode?: string
   bundles: { id: string; name: string }[]
   /** WeChat: the camera scanner (on H5 a USB scanner types into the box) */
@@ -95,9 +100,9 @@ export function StaffConsole(p: StaffConsoleProps) {
           {p.error}
         </Notice>
       ) : null}
-      {p.notice ? (
+      {p.message ? (
         <Notice tone='success' live='status'>
-          {p.notice}
+          {p.message}
         </Notice>
       ) : null}
 
@@ -163,15 +168,7 @@ export function StaffConsole(p: StaffConsoleProps) {
             </View>
           ) : null}
 
-          {p.found ? (
-            <View className='ui-card' aria-label='查到的办件'>
-              <Heading level={2}>办件 {p.found.id}</Heading>
-              <View>
-                {p.found.bundleName} · {p.found.applicantName}（{p.found.applicantIdNumber}）
-              </View>
-              <View className='ui-help'>提交于 {formatTime(p.found.submittedAt, p.now)}</View>
-            </View>
-          ) : null}
+          {p.current ? <CasePanel now={p.now} record={p.current.record} materials={p.current.materials} hallName={p.hall?.name} staffName={p.staffName} busy={p.busy} fieldErrors={p.fieldErrors} {...p.caseActions} /> : null}
         </View>
 
         <View className='ui-staff__side'>
@@ -187,6 +184,9 @@ export function StaffConsole(p: StaffConsoleProps) {
                   {c.applicantName}（{c.applicantIdNumber}）· {formatTime(c.submittedAt, p.now)}
                   {c.filedBy ? ` · 代办：${c.filedBy}` : ''}
                 </View>
+                <AppButton variant='secondary' onTap={() => p.onOpenCase(c.id)} ariaLabel={`受理审查 ${c.id}`}>
+                  受理审查
+                </AppButton>
               </View>
             ))}
             <AppButton variant='link' onTap={p.onRefresh}>

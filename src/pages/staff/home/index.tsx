@@ -25,14 +25,15 @@ export default function StaffHomePage() {
       status: x.status,
       busy: x.busy,
       error: x.error,
+      message: x.message,
       notice: x.notice,
+      current: x.current,
       fieldErrors: x.fieldErrors,
       profile: x.profile,
       hall: x.hall,
       queue: x.queue,
       grants: x.grants,
       subject: x.subject,
-      found: x.found,
       smsCode: x.smsCode,
     })),
   )
@@ -52,14 +53,27 @@ export default function StaffHomePage() {
         signedIn={s.status === 'signed-in'}
         busy={s.busy || s.status === 'signing-in'}
         error={s.error}
-        notice={s.notice}
+        message={s.message}
         fieldErrors={s.fieldErrors}
         staffName={s.profile?.name}
         hall={s.hall}
         queue={s.queue}
         grants={s.grants}
         subject={s.subject}
-        found={s.found}
+        current={s.current}
+        onOpenCase={(id) => void store.openCase(id)}
+        caseActions={{
+          notice: s.notice,
+          onAccept: () => void store.accept(),
+          onReject: (reason, note) => void store.reject(reason, note),
+          onSupplement: (message, materials) => void store.askSupplement(message, materials),
+          // H5: the browser's print (print styles keep only the notice); WeChat has no printing
+          onPrint: () => {
+            if (process.env.TARO_ENV === 'h5') window.print()
+            else void Taro.showToast({ title: '请在窗口电脑上打印', icon: 'none' })
+          },
+          onClose: store.closeCase,
+        }}
         smsCode={s.smsCode}
         bundles={(bundles ?? []).map((b) => ({ id: b.id, name: b.name }))}
         canScan={process.env.TARO_ENV === 'weapp'}
