@@ -1,5 +1,6 @@
 // Shape checks of request bodies. Wrong types answer 400 with the path of each problem, in Chinese.
 import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice } from '../../src/domain/draft'
+import type { DraftPlace } from '../../src/services/contract'
 import { fail } from './http'
 
 export class Checker {
@@ -129,6 +130,26 @@ export function checkActing(c: Checker, v: unknown, path: string): ActingFor | u
   if (typeof o.promiseAuthorised !== 'boolean') c.err(`${path}.promiseAuthorised`, '应为 true 或 false')
   const authorisationId = c.string(o.authorisationId, `${path}.authorisationId`, { optional: true, max: 80 })
   return actor ? { actor, promiseAuthorised: o.promiseAuthorised === true, ...(authorisationId ? { authorisationId } : {}) } : undefined
+}
+
+const STEPS = ['guide', 'questions', 'form', 'materials', 'delivery', 'review'] as const
+
+/** An ISO instant, or undefined when absent. */
+export function checkTime(c: Checker, v: unknown, path: string): string | undefined {
+  const at = c.string(v, path, { optional: true, max: 40 })
+  if (at !== undefined && Number.isNaN(Date.parse(at))) return c.err(path, '应为 ISO 时间'), undefined
+  return at
+}
+
+export function checkPlace(c: Checker, v: unknown, path: string): DraftPlace | undefined {
+  if (v === undefined || v === null) return undefined
+  const o = c.object(v, path)
+  if (!o) return undefined
+  const step = c.oneOf(o.step, `${path}.step`, STEPS)
+  const questionId = c.string(o.questionId, `${path}.questionId`, { optional: true, pattern: ID, patternMessage: '问题标识格式不正确' })
+  const at = checkTime(c, o.at, `${path}.at`)
+  if (o.at === undefined) c.err(`${path}.at`, '必填')
+  return step && at ? { step, at, ...(questionId ? { questionId } : {}) } : undefined
 }
 
 export function checkValues(c: Checker, v: unknown, path: string): Record<string, string> | undefined {

@@ -8,7 +8,7 @@ import { fail, json } from './http'
 import { Checker, checkActing, checkDraftContent, checkMaterials, checkValues } from './input'
 import { advanceNow, isConcluded } from './progress'
 import type { StoredCase, StoredDraft } from './state'
-import { draftKey } from './routes-data'
+import { draftKey } from './drafts'
 
 const CASE_ID = /^HN\d{13}$/
 

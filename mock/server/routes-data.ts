@@ -1,11 +1,12 @@
 // Catalogue, drafts and uploads.
 import { createHash, randomBytes } from 'node:crypto'
 import type { ApplicantKind, Zone } from '../../src/domain/template/types'
-import type { BundleListResponse, DraftListResponse, DraftRecord, OkResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
+import type { BundleListResponse, DraftListResponse, OkResponse, PutDraftRequest, RegionListResponse, UploadedFile } from '../../src/services/contract'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, formatBytes, header, json, type Reply } from './http'
-import { Checker, checkDraftContent } from './input'
+import { deleteDraft, draftKey, publicDraft, writeDraft } from './drafts'
+import { Checker, checkActing, checkDraftContent, checkPlace, checkTime } from './input'
 import { sniffType, TYPE_MIME, typeList } from './multipart'
 import type { StoredDraft, StoredUpload } from './state'
 
@@ -17,15 +18,6 @@ function withEtag(ctx: Ctx, etag: string, value: unknown): Reply {
   const headers = { ETag: etag, 'Cache-Control': 'no-cache' }
   if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers }
   return json(200, value, headers)
-}
-
-export function draftKey(ownerId: string, id: string): string {
-  return `${ownerId}:${id}`
-}
-
-function publicDraft(d: StoredDraft): DraftRecord {
-  const { ownerId: _o, ...rest } = d
-  return rest
 }
 
 function publicUpload(u: StoredUpload): UploadedFile {
@@ -136,23 +128,14 @@ export function dataRoutes(core: Core): Route[] {
         const b = c.object(ctx.body, '')
         const content = b && checkDraftContent(c, b.content)
         const baseVersion = b && c.int(b.baseVersion, 'baseVersion', { min: 0 })
+        const editedAt = b && checkTime(c, b.editedAt, 'editedAt')
+        const place = b && checkPlace(c, b.place, 'place')
+        const acting = b && checkActing(c, b.acting, 'acting')
         c.done()
-        const uid = me(ctx).profile.userId
         if (!core.catalogue.find(content!.bundleId, content!.templateVersion)) fail('VALIDATION', '草稿所属的一件事或办事指南版本不存在', { fieldErrors: { 'content.bundleId': '不存在' } })
-        const key = draftKey(uid, id)
-        const cur = core.state.drafts.get(key)
-        const now = new Date(core.now()).toISOString()
-        if (!cur) {
-          if (baseVersion !== 0) return fail('NOT_FOUND', '草稿不存在或已在其他设备删除')
-          const d: StoredDraft = { id, ownerId: uid, version: 1, content: content!, createdAt: now, updatedAt: now, status: 'open' }
-          core.state.drafts.set(key, d)
-          return json(201, publicDraft(d))
-        }
-        if (cur.status === 'submitted') return fail('CONFLICT', '该草稿已提交，不能再修改', { current: publicDraft(cur), caseId: cur.caseId })
-        if (cur.version !== baseVersion) return fail('CONFLICT', '草稿已在其他设备更新，请选择保留哪一份', { current: publicDraft(cur) })
-        const d: StoredDraft = { ...cur, version: cur.version + 1, content: content!, updatedAt: now }
-        core.state.drafts.set(key, d)
-        return json(200, publicDraft(d))
+        const req: PutDraftRequest = { content: content!, baseVersion: baseVersion!, ...(editedAt ? { editedAt } : {}), ...(place ? { place } : {}), ...(acting ? { acting } : {}) }
+        const w = writeDraft(core, me(ctx).profile.userId, id, req)
+        return json(w.status, w.draft)
       },
     },
     {
@@ -161,7 +144,7 @@ export function dataRoutes(core: Core): Route[] {
       auth: 'citizen',
       handler(ctx) {
         const d = ownDraft(ctx)
-        core.state.drafts.delete(draftKey(d.ownerId, d.id))
+        deleteDraft(core, d)
         const res: OkResponse = { ok: true }
         return json(200, res)
       },

@@ -3,6 +3,7 @@ import { randomBytes, scryptSync } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
+import type { DraftContent } from '../../src/domain/draft'
 import type { CaseRecord, DraftRecord, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
 import { BlobStore, Collection, Doc, type Warn } from './store'
@@ -33,6 +34,15 @@ export interface SessionRecord {
 
 export interface StoredDraft extends DraftRecord {
   ownerId: string
+  /** earlier versions whose content is kept in `draftVersions`, as bases for writes from other devices */
+  kept?: number[]
+}
+
+/** The content of an earlier version of a draft: what a device that last saw it wrote its changes on. */
+export interface StoredDraftVersion {
+  content: DraftContent
+  /** when a newer version replaced it (kept for DRAFT_BASE_DAYS from then) */
+  supersededAt: string
 }
 
 export interface StoredUpload extends UploadedFile {
@@ -80,6 +90,7 @@ export class State {
   readonly users: Collection<UserRecord>
   readonly sessions: Collection<SessionRecord>
   readonly drafts: Collection<StoredDraft>
+  readonly draftVersions: Collection<StoredDraftVersion>
   readonly uploads: Collection<StoredUpload>
   readonly cases: Collection<StoredCase>
   readonly consents: Collection<ConsentRecord>
@@ -94,6 +105,7 @@ export class State {
     this.users = new Collection(dataDir, 'users')
     this.sessions = new Collection(dataDir, 'sessions')
     this.drafts = new Collection(dataDir, 'drafts')
+    this.draftVersions = new Collection(dataDir, 'draft-versions')
     this.uploads = new Collection(dataDir, 'uploads')
     this.cases = new Collection(dataDir, 'cases')
     this.consents = new Collection(dataDir, 'consents')
@@ -105,7 +117,7 @@ export class State {
   /** Loads the data folder; seeds the fixtures when it has never been seeded. */
   load(warn: Warn, now: Date): void {
     const seeded = this.meta.load(warn) && this.meta.get().seededAt !== ''
-    for (const c of [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates]) c.load(warn)
+    for (const c of [this.users, this.sessions, this.drafts, this.draftVersions, this.uploads, this.cases, this.consents, this.idempotency, this.templates]) c.load(warn)
     this.blobs.init()
     if (!seeded) this.seed(now)
   }

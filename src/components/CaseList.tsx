@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { AppButton } from './Button'
 import { Heading } from './Heading'
 import { Notice } from './Notice'
+import { SignInEntry } from './SignInEntry'
 
 export interface CaseItem {
   id: string
@@ -11,14 +12,24 @@ export interface CaseItem {
   dueText: string
 }
 
-export function CaseList({ cases, error, onOpen, onHome }: { cases: CaseItem[]; error?: string; onOpen: (id: string) => void; onHome: () => void }) {
+export interface CaseListProps {
+  cases: CaseItem[]
+  error?: string
+  onOpen: (id: string) => void
+  onHome: () => void
+  /** signed out: the way to sign in (the platform's list needs it) */
+  signIn?: { onSignIn: () => void; busy?: boolean }
+}
+
+export function CaseList({ cases, error, onOpen, onHome, signIn }: CaseListProps) {
   return (
     <View className='ui-page'>
       <AppButton variant='link' className='ui-back' onTap={onHome}>
         ‹ 首页
       </AppButton>
       <Heading level={1}>我的办件</Heading>
-      {error ? <Notice tone='warning'>{error}</Notice> : null}
+      {signIn ? <SignInEntry text='登录后，可查看您在各个设备上提交的办件和办理进度。' onSignIn={signIn.onSignIn} busy={signIn.busy} /> : null}
+      {error && !signIn ? <Notice tone='warning'>{error}</Notice> : null}
       {cases.length === 0 ? <View className='ui-help'>暂无办件。</View> : null}
       {cases.map((c) => (
         <View key={c.id} className='ui-card'>

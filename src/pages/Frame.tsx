@@ -1,13 +1,20 @@
-// Every page's root: applies 长辈版 and shows a loading or failure state in Chinese.
+// Every page's root: applies 长辈版, asks what draft sync needs the citizen for, and shows a loading or
+// failure state in Chinese.
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { AppButton } from '@/components/Button'
 import { Notice } from '@/components/Notice'
 import { usePreferences } from '@/stores/app'
+import { DraftSyncNotices } from './DraftSyncNotices'
 
 export function Frame({ children }: { children: ReactNode }) {
   const elder = usePreferences((s) => s.elderMode)
-  return <View className={`app-frame ${elder ? 'elder' : ''}`}>{children}</View>
+  return (
+    <View className={`app-frame ${elder ? 'elder' : ''}`}>
+      <DraftSyncNotices />
+      {children}
+    </View>
+  )
 }
 
 export function Loading({ error, onRetry, onHome }: { error?: string; onRetry?: () => void; onHome?: () => void }) {

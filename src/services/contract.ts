@@ -1,7 +1,7 @@
 // The platform's HTTP contract (省一体化平台, /api/v1). Shared by the app's client and the mock server:
 // change a shape here and both sides fail to compile until they agree. Documented in docs/platform-api.md.
 import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice } from '../domain/draft'
-import type { Burden } from '../domain/engine/types'
+import type { Burden, JourneyStepId } from '../domain/engine/types'
 import type { ApplicantKind, BundleTemplate, LicenceKind, RegionCode, Zone } from '../domain/template/types'
 
 export const API_PREFIX = '/api/v1'
@@ -56,8 +56,13 @@ export interface ApiError {
   /** question id → message */
   answerErrors?: Record<string, string>
   deliveryError?: string
-  /** CONFLICT on a draft: the server's current draft, so the citizen can choose */
+  /**
+   * CONFLICT on a draft: the server's current draft. The same id: items changed on both sides (see
+   * `conflicts`) wait for the citizen. Another id: the citizen already has an open draft of this bundle.
+   */
   current?: DraftRecord
+  /** CONFLICT on a draft: the items changed on both sides ('values.shopName', 'materials.layout' …) */
+  conflicts?: string[]
   /** CONFLICT on a submission of an already submitted draft */
   caseId?: string
 }
@@ -236,21 +241,45 @@ export type BundleResponse = BundleTemplate
 
 // ---------- drafts ----------
 
+export type DraftStep = 'guide' | JourneyStepId
+
+/** Where the citizen last was in a draft, on whichever device, and when they got there (ISO). */
+export interface DraftPlace {
+  step: DraftStep
+  questionId?: string
+  at: string
+}
+
 export interface DraftRecord {
   id: string
-  /** increases with every accepted write; 0 means "does not exist yet" when writing */
+  /** increases with every change of content; 0 means "does not exist yet" when writing */
   version: number
   content: DraftContent
   createdAt: string
+  /** when the platform last stored a change */
   updatedAt: string
+  /** when the citizen last changed the content, on whichever device (the device's clock, never ahead of the platform's) */
+  editedAt?: string
+  place?: DraftPlace
+  /** who files (one open draft per bundle, applicant kind and actor) */
+  acting?: ActingFor
   status: 'open' | 'submitted'
   caseId?: string
 }
 
 export interface PutDraftRequest {
   content: DraftContent
-  /** the version the client last saw (0 to create) */
+  /**
+   * the version this content was based on (0 to create). An older version than the platform's is merged by
+   * item with what other devices wrote since; only items changed on both sides are refused (409).
+   */
   baseVersion: number
+  /** when the citizen last changed the content on this device */
+  editedAt?: string
+  /** where the citizen is; kept when newer than the platform's */
+  place?: DraftPlace
+  /** on creation: who files (default self) */
+  acting?: ActingFor
 }
 
 export interface DraftListResponse {

@@ -1,13 +1,11 @@
-// Singletons for submission, cases, draft sync and template upgrades, built on the app's stores
-// (src/stores/app.ts). Loaded by the journey subpackage only. `startDraftSync` is idempotent: every journey
-// page may call it.
+// Singletons for submission, cases and template upgrades, built on the app's stores (src/stores/app.ts).
+// Loaded by the journey subpackage only. Draft sync runs for the whole app (src/stores/app.ts).
 import { platform, storage } from '@/services/app'
 import { useCatalogue, useDrafts, useSession } from './app'
 import { createCaseStore } from './cases'
 import { guidanceContext } from './journey'
 import { heldLicenceKinds, prefillData } from './session'
 import { createSubmissionStore } from './submission'
-import { createSyncStore, watchDrafts } from './sync'
 import { createUpgradeCheck } from './upgrade'
 
 /** Is there a newer version of the draft's template, and what would moving to it mean? */
@@ -21,23 +19,3 @@ export const checkUpgrade = createUpgradeCheck({
 })
 export const useCases = createCaseStore({ client: platform, storage })
 export const useSubmission = createSubmissionStore({ client: platform, drafts: useDrafts, cases: useCases, checkUpgrade })
-export const useSync = createSyncStore({ client: platform, drafts: useDrafts, storage, signedIn: () => useSession.getState().status === 'signed-in' })
-
-let started = false
-
-/** Starts background sync once: pushes changes as they happen, pulls when the citizen signs in. */
-export function startDraftSync(): void {
-  if (started) return
-  started = true
-  watchDrafts(useSync, useDrafts, storage)
-  const catchUp = () => {
-    void useSync
-      .getState()
-      .pull()
-      .then(() => useSync.getState().flush())
-  }
-  if (useSession.getState().status === 'signed-in') catchUp()
-  useSession.subscribe((s, prev) => {
-    if (s.status === 'signed-in' && prev.status !== 'signed-in') catchUp()
-  })
-}

@@ -4,6 +4,7 @@ import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
 import { createPreferencesStore } from './preferences'
 import { createSessionStore } from './session'
+import { createSyncStore, watchDrafts } from './sync'
 import { createUploadStore } from './uploads'
 
 export const usePreferences = createPreferencesStore(storage)
@@ -11,3 +12,28 @@ export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
 export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })
+export const useSync = createSyncStore({ client: platform, drafts: useDrafts, storage, signedIn: () => useSession.getState().status === 'signed-in' })
+
+let started = false
+
+/** Pulls drafts from the platform, then pushes what changed here: on sign-in, at start and back in the foreground. */
+export function catchUpDrafts(): Promise<void> {
+  return useSync
+    .getState()
+    .pull()
+    .then(() => useSync.getState().flush())
+}
+
+/**
+ * Starts draft sync once, for the whole app (src/app.ts): a change is pushed after a short quiet, and the
+ * drafts are caught up whenever the citizen becomes signed in (sign-in, or saved tokens checked at start).
+ */
+export function startDraftSync(): void {
+  if (started) return
+  started = true
+  watchDrafts(useSync, useDrafts, storage)
+  if (useSession.getState().status === 'signed-in') void catchUpDrafts()
+  useSession.subscribe((s, prev) => {
+    if (s.status === 'signed-in' && prev.status !== 'signed-in') void catchUpDrafts()
+  })
+}

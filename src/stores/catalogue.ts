@@ -135,3 +135,13 @@ export function regionName(regions: Region[], code: string): string | undefined 
   }
   return undefined
 }
+
+/** A service hall's name and address by its id (delivery.hallId), from GET /regions. */
+export function hallName(regions: Region[], hallId: string | undefined): string | undefined {
+  for (const r of regions) {
+    if (r.hall && r.hall.id === hallId) return `${r.hall.name}（${r.hall.address}）`
+    const inner = r.children ? hallName(r.children, hallId) : undefined
+    if (inner) return inner
+  }
+  return undefined
+}

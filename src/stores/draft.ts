@@ -24,6 +24,8 @@ export const DRAFTS_KEY = 'yjs.drafts.v1'
 export interface JourneyPlace {
   step: 'guide' | JourneyStepId
   questionId?: string
+  /** when the citizen got there (ISO): the newest place of any device is where they left off */
+  at?: string
 }
 
 export interface DraftFile {
@@ -49,10 +51,11 @@ export interface LocalDraft {
   /** names and sizes of uploaded files, by fileId (the content keeps only ids) */
   files: Record<string, DraftFile>
   createdAt: string
+  /** when the citizen last changed the content, on this device or another (not a move between pages) */
   updatedAt: string
   status: 'open' | 'submitted'
-  /** the platform's copy: its version number guards against overwriting a newer draft */
-  remote?: { version: number; syncedAt: string }
+  /** the platform's copy as this device last saw it */
+  remote?: RemoteCopy
   pending?: PendingSubmission
   caseId?: string
   /**
@@ -60,6 +63,16 @@ export interface LocalDraft {
    * numbers); the journey fetches it again after a restart under the same agreement.
    */
   licences?: LicenceKind[]
+}
+
+/** The platform's copy of a draft as this device last saw it: what a later change is merged on. */
+export interface RemoteCopy {
+  version: number
+  syncedAt: string
+  /** the content of that version (the base of a three-way merge); absent in drafts saved by older versions */
+  base?: DraftContent
+  /** the time of the place the platform holds */
+  placeAt?: string
 }
 
 export interface StartDraftInput {
@@ -144,7 +157,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
                 values: {},
                 materials: {},
               },
-              place: { step: 'questions' },
+              place: { step: 'questions', at },
               acting,
               files: {},
               createdAt: at,
@@ -182,11 +195,13 @@ export function createDraftStore(deps: DraftStoreDeps) {
             }),
           setDelivery: (id, delivery) => editContent(id, () => ({ delivery })),
           setHandling: (id, handling) => editContent(id, () => ({ handling })),
-          setPlace: (id, place) => {
-            const d = get().drafts[id]
-            if (d && d.place.step === place.step && d.place.questionId === place.questionId) return
-            edit(id, () => ({ place }))
-          },
+          setPlace: (id, place) =>
+            set((s) => {
+              const d = s.drafts[id]
+              if (!d || d.status !== 'open' || (d.place.step === place.step && d.place.questionId === place.questionId)) return s
+              // a move is not an edit: only the place and its time change
+              return { drafts: { ...s.drafts, [id]: { ...d, place: { step: place.step, ...(place.questionId ? { questionId: place.questionId } : {}), at: now() } } } }
+            }),
           addLicence: (id, kind) =>
             set((s) => {
               const d = s.drafts[id]

@@ -22,6 +22,7 @@ import type { JourneyPlace, LocalDraft } from './draft'
 
 // routes, draft URLs and step labels live in ./routes (small: the home page needs them, not the rest)
 export { ROUTES, STEP_LABELS, urlOf, type RouteName } from './routes'
+export { hallName } from './catalogue'
 
 export function guidanceContext(draft: Pick<LocalDraft, 'content' | 'acting'>, licences: LicenceKind[], now: string, promiseBarred = false): GuidanceContext {
   const ctx: GuidanceContext = {
@@ -213,15 +214,6 @@ export function hallOptions(regions: Region[], region: string): HallOption[] {
   }
   walk(regions)
   return out
-}
-
-export function hallName(regions: Region[], hallId: string | undefined): string | undefined {
-  for (const r of regions) {
-    if (r.hall && r.hall.id === hallId) return `${r.hall.name}（${r.hall.address}）`
-    const inner = r.children ? hallName(r.children, hallId) : undefined
-    if (inner) return inner
-  }
-  return undefined
 }
 
 /** 全程网办 or offline must be chosen when the bundle offers both. */

@@ -25,7 +25,8 @@ test('key order does not change the text', () => {
 test('the text parses back to an equal value', () => {
   fc.assert(
     fc.property(fc.jsonValue(), (value) => {
-      expect(JSON.parse(canonicalJson(value))).toEqual(value)
+      // as JSON means it: -0 is written as 0 by JSON itself
+      expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)))
     }),
   )
 })

@@ -24,7 +24,7 @@ test('every change is written to storage at once and read back by a new store', 
   const again = createDraftStore({ storage })
   const d = again.getState().drafts[id]
   expect(d.content.answers.tobacco).toBe(true)
-  expect(d.place).toEqual({ step: 'questions', questionId: 'area' })
+  expect(d.place).toMatchObject({ step: 'questions', questionId: 'area', at: expect.any(String) })
   expect(d.acting).toEqual({ actor: 'self', promiseAuthorised: true })
 })
 

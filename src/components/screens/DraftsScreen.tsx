@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
+import { SignInEntry } from '../SignInEntry'
 
 export interface DraftItem {
   id: string
@@ -9,14 +10,24 @@ export interface DraftItem {
   updatedText: string
 }
 
-/** 我的草稿 (on this device): resume where the citizen left off, or delete after asking. */
-export function DraftsScreen({ drafts, onResume, onDelete, onBack }: { drafts: DraftItem[]; onResume: (id: string) => void; onDelete: (id: string) => void; onBack: () => void }) {
+export interface DraftsScreenProps {
+  drafts: DraftItem[]
+  onResume: (id: string) => void
+  onDelete: (id: string) => void
+  onBack: () => void
+  /** signed out: the way to sign in (drafts of other devices appear once signed in) */
+  signIn?: { onSignIn: () => void; busy?: boolean }
+}
+
+/** 我的草稿: resume where the citizen left off (on whichever device), or delete after asking. */
+export function DraftsScreen({ drafts, onResume, onDelete, onBack, signIn }: DraftsScreenProps) {
   return (
     <View className='ui-page'>
       <AppButton variant='link' className='ui-back' onTap={onBack}>
         ‹ 返回
       </AppButton>
       <Heading level={1}>我的草稿</Heading>
+      {signIn ? <SignInEntry text='登录后，您在其他手机、电脑上保存的草稿也会显示在这里，这里的草稿也会同步过去。' onSignIn={signIn.onSignIn} busy={signIn.busy} /> : null}
       {drafts.length === 0 ? <View className='ui-help'>暂无草稿。开始办理一件事后，填写的内容会自动保存在这里。</View> : null}
       {drafts.map((d) => (
         <View key={d.id} className='ui-card'>

@@ -7,6 +7,7 @@ import { AppButton } from '../Button'
 import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
+import { SignInEntry } from '../SignInEntry'
 import { Switch } from '../Switch'
 import { TextField } from '../TextField'
 
@@ -45,6 +46,8 @@ export interface HomeScreenProps {
   onResume: (id: string) => void
   onDrafts: () => void
   onCases: () => void
+  /** signed out (known): the way to sign in, beside 我的草稿 and 我的办件 */
+  onSignIn?: () => void
   onRetry: () => void
   userName?: string
   /** a saved sign-in is being checked: keep the greeting's line so nothing moves when the name arrives */
@@ -64,7 +67,7 @@ const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: Bun
 })
 
 export function HomeScreen(props: HomeScreenProps) {
-  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onRetry, userName, greetingPending } = props
+  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onSignIn, onRetry, userName, greetingPending } = props
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
@@ -169,6 +172,7 @@ export function HomeScreen(props: HomeScreenProps) {
           我的办件
         </AppButton>
       </View>
+      {onSignIn ? <SignInEntry text='登录后，您在其他手机、电脑上保存的草稿和提交的办件也会显示在这里。' onSignIn={onSignIn} /> : null}
 
       <View className='ui-tabs' role='group' aria-label='办事对象'>
         <AppButton variant={kind === 'person' ? 'primary' : 'secondary'} ariaPressed={kind === 'person'} onTap={() => onKind('person')}>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ApplicantKind } from '@/domain'
 import type { BundleQuery } from '@/services/contract'
 import { HomeScreen } from '@/components/screens/HomeScreen'
-import { timeAgo } from '@/domain/datetime'
+import { savedText } from '@/domain/datetime'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { cityRegions, queryKey, regionName } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
@@ -68,6 +68,8 @@ export default function HomePage() {
   }, [])
   const onDrafts = useCallback(() => go(ROUTES.drafts), [])
   const onCases = useCallback(() => go(ROUTES.cases), [])
+  const onSignIn = useCallback(() => go(ROUTES.login), [])
+  const signedOut = useSession((s) => s.status === 'signed-out')
   const onRetry = useCallback(() => void useCatalogue.getState().loadBundles(listQuery), [listQuery])
   const now = nowIso()
 
@@ -88,10 +90,11 @@ export default function HomePage() {
         onSearch={onSearch}
         onClearSearch={onClearSearch}
         onOpen={onOpen}
-        resume={drafts.slice(0, 3).map((d) => ({ id: d.id, bundleName: names.get(d.content.bundleId) ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: `${timeAgo(d.updatedAt, now)}保存` }))}
+        resume={drafts.slice(0, 3).map((d) => ({ id: d.id, bundleName: names.get(d.content.bundleId) ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: savedText(d.updatedAt, now) }))}
         onResume={onResume}
         onDrafts={onDrafts}
         onCases={onCases}
+        onSignIn={signedOut ? onSignIn : undefined}
         onRetry={onRetry}
         userName={profile?.name}
         greetingPending={restoring && !profile}

@@ -28,6 +28,7 @@ import {
   type LoginResponse,
   type OkResponse,
   type Profile,
+  type PutDraftRequest,
   type Region,
   type RegionListResponse,
   type SmsSendResponse,
@@ -92,6 +93,8 @@ interface CallOptions {
   admin?: boolean
   /** GET with ETag revalidation */
   cache?: boolean
+  /** H5: may outlive the page */
+  keepalive?: boolean
 }
 
 interface RawResult {
@@ -135,7 +138,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
     }
     const cached = o.cache ? etagCache.get(url) : undefined
     if (cached) headers['If-None-Match'] = cached.etag
-    const res = await options.transport({ method: o.method, url, headers, body, timeoutMs })
+    const res = await options.transport({ method: o.method, url, headers, body, timeoutMs, ...(o.keepalive ? { keepalive: true } : {}) })
     if (res.status === 304 && cached) return { status: 200, json: cached.json }
     let json: unknown
     if (res.body) {
@@ -274,14 +277,19 @@ export function createPlatformClient(options: PlatformClientOptions) {
       return (await call<DraftListResponse>({ method: 'GET', path: '/drafts', retry: true, auth: true })).drafts
     },
     getDraft: (id: string) => call<DraftRecord>({ method: 'GET', path: `/drafts/${enc(id)}`, retry: true, auth: true }),
-    /** baseVersion 0 creates. A stale version throws kind 'conflict' with `current`. */
-    async putDraft(id: string, content: DraftContent, baseVersion: number): Promise<DraftRecord> {
+    /**
+     * baseVersion 0 creates. On an older version the platform merges by item with what other devices wrote
+     * (the answer carries the merged content); items changed on both sides throw kind 'conflict' with
+     * `current` and `conflicts`, as does another open draft of the same bundle (`current` with another id).
+     */
+    async putDraft(id: string, content: DraftContent, baseVersion: number, meta: Omit<PutDraftRequest, 'content' | 'baseVersion'> = {}): Promise<DraftRecord> {
       try {
-        // safe to repeat: a second write with the same baseVersion cannot overwrite anything newer
-        return await call<DraftRecord>({ method: 'PUT', path: `/drafts/${enc(id)}`, body: { content, baseVersion }, retry: true, auth: true })
+        // safe to repeat: the same content on the same base merges to what the first try stored
+        const body: PutDraftRequest = { content, baseVersion, ...meta }
+        return await call<DraftRecord>({ method: 'PUT', path: `/drafts/${enc(id)}`, body, retry: true, auth: true, keepalive: true })
       } catch (e) {
         // an earlier try landed but its answer was lost: the server already holds exactly this content
-        if (e instanceof PlatformError && e.kind === 'conflict' && e.current && e.current.version === baseVersion + 1 && canonicalJson(e.current.content) === canonicalJson(content)) return e.current
+        if (e instanceof PlatformError && e.kind === 'conflict' && e.current && e.current.id === id && e.current.version === baseVersion + 1 && canonicalJson(e.current.content) === canonicalJson(content)) return e.current
         throw e
       }
     },

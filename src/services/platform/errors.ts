@@ -22,6 +22,7 @@ export interface PlatformErrorInit {
   answerErrors?: Record<string, string>
   deliveryError?: string
   current?: DraftRecord
+  conflicts?: string[]
   caseId?: string
 }
 
@@ -35,6 +36,8 @@ export class PlatformError extends Error {
   readonly deliveryError?: string
   /** the server's draft when a save lost a version race */
   readonly current?: DraftRecord
+  /** the draft items changed on both sides, when a save could not be merged */
+  readonly conflicts?: string[]
   /** the case an already submitted draft created */
   readonly caseId?: string
 
@@ -49,6 +52,7 @@ export class PlatformError extends Error {
     this.answerErrors = init.answerErrors
     this.deliveryError = init.deliveryError
     this.current = init.current
+    this.conflicts = init.conflicts
     this.caseId = init.caseId
   }
 }
@@ -98,6 +102,7 @@ export function fromResponse(status: number, body: unknown): PlatformError {
     answerErrors: err?.answerErrors,
     deliveryError: err?.deliveryError,
     current: err?.current,
+    conflicts: Array.isArray(err?.conflicts) ? err.conflicts.filter((k): k is string => typeof k === 'string') : undefined,
     caseId: err?.caseId,
   })
 }
