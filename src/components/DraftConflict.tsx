@@ -1,7 +1,7 @@
 // The same items of a draft changed on two devices: each shown with both values side by side, the citizen
 // chooses one per item. Everything else was merged already; nothing is replaced until they confirm.
 import { View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { MergeChoice } from '@/domain/draft-merge'
 import { AppButton } from './Button'
 import { ChoiceGroup } from './ChoiceGroup'
@@ -22,8 +22,13 @@ export interface DraftConflictProps {
 export function DraftConflict({ id, bundleName, mineWhen, theirsWhen, rows, onResolve }: DraftConflictProps) {
   const [choices, setChoices] = useState<Record<string, MergeChoice>>({})
   const [missing, setMissing] = useState(false)
+  // takes focus when shown (H5), so the citizen hears it at once
+  const ref = useRef<HTMLElement | null>(null)
+  useEffect(() => {
+    ref.current?.focus?.()
+  }, [])
   return (
-    <View className='ui-stop ui-conflict' role='region' aria-labelledby={`${id}-title`}>
+    <View className='ui-stop ui-conflict' role='region' aria-labelledby={`${id}-title`} tabIndex={-1} ref={ref as never}>
       <Heading level={2} id={`${id}-title`}>
         “{bundleName}”在两台设备上改得不一样
       </Heading>

@@ -1,6 +1,7 @@
 // A draft begun on this device for a bundle the citizen already has a draft of on the platform: one bundle,
 // one draft. The citizen continues the platform's or merges the two; never two drafts silently.
 import { View } from '@tarojs/components'
+import { useEffect, useRef } from 'react'
 import { AppButton } from './Button'
 import { Heading } from './Heading'
 
@@ -16,8 +17,13 @@ export interface DraftDuplicateProps {
 }
 
 export function DraftDuplicate({ id, bundleName, mineText, theirsText, busy, onContinueTheirs, onMerge }: DraftDuplicateProps) {
+  // takes focus when shown (H5), so the citizen hears it at once
+  const ref = useRef<HTMLElement | null>(null)
+  useEffect(() => {
+    ref.current?.focus?.()
+  }, [])
   return (
-    <View className='ui-stop' role='region' aria-labelledby={`${id}-title`}>
+    <View className='ui-stop' role='region' aria-labelledby={`${id}-title`} tabIndex={-1} ref={ref as never}>
       <Heading level={2} id={`${id}-title`}>
         您在其他设备上已有一份“{bundleName}”草稿
       </Heading>

@@ -1,6 +1,7 @@
 // On every page: what draft sync needs the citizen for. Items of a draft changed on two devices (chosen one by
 // one, both values side by side), and a draft begun here for a bundle the citizen already has a draft of.
 import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { conflictRows } from '@/components/draft-conflict-text'
@@ -24,12 +25,17 @@ export function DraftSyncNotices() {
   useEffect(() => {
     for (const c of wanted) void catalogue.loadTemplate(c.bundleId, c.templateVersion)
   }, [wanted.map((c) => `${c.bundleId}@${c.templateVersion}`).join(',')]) // eslint-disable-line react-hooks/exhaustive-deps
+  // a new question shows at the top of the page, wherever the citizen was scrolled to (it holds sync back)
+  const asking = [...conflictIds, ...duplicateIds].join(',')
+  useEffect(() => {
+    if (asking) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }, [asking])
   if (!conflictIds.length && !duplicateIds.length) return null
 
   const now = nowIso()
   const nameOf = (bundleId: string) => latestTemplate(catalogue, bundleId)?.name ?? '未完成的申请'
   return (
-    <View className='ui-page ui-sync-notices'>
+    <View className='ui-sync-notices'>
       {duplicateIds.map((localId) => {
         const theirs = duplicates[localId]
         const mine = drafts[localId]

@@ -6,12 +6,15 @@ import { AppButton } from '@/components/Button'
 import { Notice } from '@/components/Notice'
 import { usePreferences } from '@/stores/app'
 import { DraftSyncNotices } from './DraftSyncNotices'
+import { useShown } from './use-shown'
 
 export function Frame({ children }: { children: ReactNode }) {
   const elder = usePreferences((s) => s.elderMode)
+  // only the page shown asks (the pages below it stay rendered)
+  const shown = useShown()
   return (
     <View className={`app-frame ${elder ? 'elder' : ''}`}>
-      <DraftSyncNotices />
+      {shown ? <DraftSyncNotices /> : null}
       {children}
     </View>
   )

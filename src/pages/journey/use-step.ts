@@ -10,6 +10,7 @@ import type { JourneyPlace } from '@/stores/draft'
 import { canVisit, furthestPlace, urlOf } from '@/stores/journey'
 import { useJourney } from '@/stores/use-journey'
 import { back, go, nowIso, replace } from '../nav'
+import { useShown } from '../use-shown'
 
 const refetching = new Map<LicenceKind, Promise<boolean>>()
 
@@ -53,11 +54,13 @@ export function useStep(step: JourneyStepId) {
     void restore()
   }, [restore])
   // the citizen chose the platform's draft of this bundle over this one: open it at this step
+  // (only the page shown: the pages below it would each replace the top one)
+  const shown = useShown()
   const movedTo = useSync((s) => (draftId && !draft ? s.replaced[draftId] : undefined))
   const moved = useDrafts((s) => (movedTo ? s.drafts[movedTo] : undefined))
   useEffect(() => {
-    if (!draft && moved) replace(urlOf({ step }, moved))
-  }, [!draft, moved?.id]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (!draft && moved && shown) replace(urlOf({ step }, moved))
+  }, [!draft, moved?.id, shown]) // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (draft && !data.template) load()
   }, [draft, data.template, load])

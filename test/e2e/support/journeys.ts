@@ -179,6 +179,19 @@ export interface Confirmation {
   burden: string
 }
 
+/** 开办餐饮店's guide → 开始办理 → its seven questions (an individual's shop of `area` ㎡, nothing special) → the form. */
+export async function restaurantQuestions(d: Driver, area = '40'): Promise<void> {
+  await d.press('开始办理')
+  await d.no('您已经领到这家店的营业执照了吗？')
+  await d.answerWithCheckpoint('您打算以什么身份开店？', () => d.choose('个体工商户'))
+  await d.answer('店面的使用面积有多大？', () => d.fill('店面的使用面积有多大？', area))
+  await d.answer('开这家店总共打算投入多少钱？', () => d.fill('开这家店总共打算投入多少钱？', '20'))
+  await d.answer(/店里会卖下面这些吗/, () => d.check('以上都没有'))
+  await d.no('店里卖不卖香烟？')
+  await d.no(/招牌/)
+  await d.heading1('填写申请信息').waitFor()
+}
+
 /**
  * 开办餐饮店 as a person (刘洋): found by searching 餐饮; a 40 ㎡ shop, no tobacco, no sign; e-ID card, two
  * promises (告知承诺), an upload, a deferred material (容缺); result by EMS. Ends on 核对申请信息.
@@ -190,16 +203,7 @@ export async function restaurant(d: Driver): Promise<void> {
   await d.press('搜索')
   await page.getByRole('heading', { name: '“餐饮”的搜索结果' }).waitFor()
   await d.open(d.button('开办餐饮店').first(), '开办餐饮店')
-  await d.press('开始办理')
-  await d.no('您已经领到这家店的营业执照了吗？')
-  await d.answerWithCheckpoint('您打算以什么身份开店？', () => d.choose('个体工商户'))
-  await d.answer('店面的使用面积有多大？', () => d.fill('店面的使用面积有多大？', '40'))
-  await d.answer('开这家店总共打算投入多少钱？', () => d.fill('开这家店总共打算投入多少钱？', '20'))
-  await d.answer(/店里会卖下面这些吗/, () => d.check('以上都没有'))
-  await d.no('店里卖不卖香烟？')
-  await d.no(/招牌/)
-
-  await d.heading1('填写申请信息').waitFor()
+  await restaurantQuestions(d)
   await d.press('登录后继续')
   await d.signInBySms(PEOPLE.father.mobile)
   await d.heading1('填写申请信息').waitFor()
