@@ -4,6 +4,7 @@ import { AppButton } from './Button'
 import { Heading } from './Heading'
 import { Notice } from './Notice'
 import { SignInEntry } from './SignInEntry'
+import { BackLink } from './BackLink'
 
 export interface CaseItem {
   id: string
@@ -24,9 +25,7 @@ export interface CaseListProps {
 export function CaseList({ cases, error, onOpen, onHome, signIn }: CaseListProps) {
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onHome}>
-        ‹ 首页
-      </AppButton>
+      <BackLink onTap={onHome}>‹ 首页</BackLink>
       <Heading level={1}>我的办件</Heading>
       {signIn ? <SignInEntry text='登录后，可查看您在各个设备上提交的办件和办理进度。' onSignIn={signIn.onSignIn} busy={signIn.busy} /> : null}
       {error && !signIn ? <Notice tone='warning'>{error}</Notice> : null}

@@ -3,6 +3,7 @@ import { pickFiles, platform, storage, tokens, uploadProgress } from '@/services
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
 import { createPreferencesStore } from './preferences'
+import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
 import { createSyncStore, watchDrafts } from './sync'
 import { createUploadStore } from './uploads'
@@ -11,6 +12,7 @@ export const usePreferences = createPreferencesStore(storage)
 export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
+export const usePrivacy = createPrivacyStore()
 export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })
 export const useSync = createSyncStore({ client: platform, drafts: useDrafts, storage, signedIn: () => useSession.getState().status === 'signed-in' })
 

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { SignInEntry } from '../SignInEntry'
+import { BackLink } from '../BackLink'
 
 export interface DraftItem {
   id: string
@@ -23,9 +24,7 @@ export interface DraftsScreenProps {
 export function DraftsScreen({ drafts, onResume, onDelete, onBack, signIn }: DraftsScreenProps) {
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <Heading level={1}>我的草稿</Heading>
       {signIn ? <SignInEntry text='登录后，您在其他手机、电脑上保存的草稿也会显示在这里，这里的草稿也会同步过去。' onSignIn={signIn.onSignIn} busy={signIn.busy} /> : null}
       {drafts.length === 0 ? <View className='ui-help'>暂无草稿。开始办理一件事后，填写的内容会自动保存在这里。</View> : null}

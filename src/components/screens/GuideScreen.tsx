@@ -7,6 +7,8 @@ import { pickByRegion } from '@/domain/rules'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { DELIVERY_LABELS, HANDLING_LABELS, days, yuan } from '../format'
+import { BackLink } from '../BackLink'
+import { Notice } from '../Notice'
 
 export interface GuideScreenProps {
   template: BundleTemplate
@@ -17,6 +19,8 @@ export interface GuideScreenProps {
   /** an open draft exists: the button says 继续办理 */
   resumable: boolean
   onStart: () => void
+  /** opened in 朋友圈's single-page preview: nothing can be started there, WeChat's bar leads into the app */
+  preview?: boolean
   onBack: () => void
 }
 
@@ -79,7 +83,7 @@ function MatterGuide({ matter, region }: { matter: Matter; region: string }) {
   )
 }
 
-export function GuideScreen({ template, region, regionName, legalDays, resumable, onStart, onBack }: GuideScreenProps) {
+export function GuideScreen({ template, region, regionName, legalDays, resumable, onStart, onBack, preview }: GuideScreenProps) {
   const [open, setOpen] = useState<Record<string, boolean>>({})
   const fees = template.matters.flatMap((m) => m.fees).reduce((sum, f) => sum + f.amountYuan, 0)
   const materialTags = (m: BundleTemplate['materials'][number]) =>
@@ -94,9 +98,7 @@ export function GuideScreen({ template, region, regionName, legalDays, resumable
 
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <Heading level={1}>{template.name}</Heading>
       <View className='ui-lead'>{template.description}</View>
       <View className='ui-card ui-facts'>
@@ -184,9 +186,13 @@ export function GuideScreen({ template, region, regionName, legalDays, resumable
       </View>
 
       <View className='ui-sticky'>
-        <AppButton block onTap={onStart}>
-          {resumable ? '继续办理' : '开始办理'}
-        </AppButton>
+        {preview ? (
+          <Notice tone='info'>这是朋友圈里的预览页。点屏幕下方的“前往小程序”，即可开始办理。</Notice>
+        ) : (
+          <AppButton block onTap={onStart}>
+            {resumable ? '继续办理' : '开始办理'}
+          </AppButton>
+        )}
       </View>
     </View>
   )

@@ -48,6 +48,8 @@ export interface HomeScreenProps {
   onCases: () => void
   /** signed out (known): the way to sign in, beside 我的草稿 and 我的办件 */
   onSignIn?: () => void
+  /** 隐私政策 */
+  onPrivacy?: () => void
   onRetry: () => void
   userName?: string
   /** a saved sign-in is being checked: keep the greeting's line so nothing moves when the name arrives */
@@ -67,7 +69,7 @@ const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: Bun
 })
 
 export function HomeScreen(props: HomeScreenProps) {
-  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onSignIn, onRetry, userName, greetingPending } = props
+  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onSignIn, onPrivacy, onRetry, userName, greetingPending } = props
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
@@ -235,6 +237,11 @@ export function HomeScreen(props: HomeScreenProps) {
           <Heading level={2}>政策兑现</Heading>
           <BundleList list={policy} onOpen={onOpen} empty='' />
         </View>
+      ) : null}
+      {onPrivacy ? (
+        <AppButton variant='link' onTap={onPrivacy}>
+          隐私政策
+        </AppButton>
       ) : null}
     </View>
   )

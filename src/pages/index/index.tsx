@@ -70,6 +70,7 @@ export default function HomePage() {
   const onCases = useCallback(() => go(ROUTES.cases), [])
   const onSignIn = useCallback(() => go(ROUTES.login), [])
   const signedOut = useSession((s) => s.status === 'signed-out')
+  const onPrivacy = useCallback(() => go(ROUTES.privacy), [])
   const onRetry = useCallback(() => void useCatalogue.getState().loadBundles(listQuery), [listQuery])
   const now = nowIso()
 
@@ -95,6 +96,7 @@ export default function HomePage() {
         onDrafts={onDrafts}
         onCases={onCases}
         onSignIn={signedOut ? onSignIn : undefined}
+        onPrivacy={onPrivacy}
         onRetry={onRetry}
         userName={profile?.name}
         greetingPending={restoring && !profile}
