@@ -6,11 +6,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import type { DraftRecord } from '@/services/contract'
-import { makeClient, type TestClient } from '../contract/support/harness'
+import type { TestClient } from '../contract/support/harness'
 import { axeViolations } from './support/axe'
 import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
-import { Driver, PEOPLE, restaurantQuestions, SMS_CODE, until } from './support/journeys'
+import { ANSWERS, BUSINESS_NAME, citizenApi, openDrafts, platformHolds, signInOnTheForm, toTheForm } from './support/drafts'
+import { Driver, PEOPLE, until } from './support/journeys'
 import { startPlatform, type RunningPlatform } from './support/platform'
 
 let platform: RunningPlatform
@@ -27,9 +27,7 @@ afterAll(async () => {
 })
 beforeEach(async () => {
   platform = await startPlatform()
-  citizen = makeClient(platform.url)
-  await citizen.sendSmsCode(PEOPLE.father.mobile)
-  await citizen.loginSms(PEOPLE.father.mobile, SMS_CODE)
+  citizen = await citizenApi(platform.url)
 }, 60000)
 afterEach(async () => {
   for (const p of pages.splice(0)) await p.context().close()
@@ -53,40 +51,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${String(++shotNo).padStart(2, '0')}-${name}.png`), fullPage: true })
 }
 
-const BUSINESS_NAME = '店名（营业执照上的名称）'
-const ANSWERS = { 'has-licence': false, 'entity-type': 'individual', area: 40, investment: 20, menu: [], cigarettes: false, sign: false }
-
-/** 开办餐饮店 from its guide through the seven questions to the form */
-async function toTheForm(d: Driver, area = '40'): Promise<void> {
-  await d.page.goto(`${platform.url}/#/pages/journey/guide/index?bundle=kaiban-canyin&kind=person`)
-  await d.heading1('开办餐饮店').waitFor()
-  await restaurantQuestions(d, area)
-}
-
-async function signInOnTheForm(d: Driver): Promise<void> {
-  await d.press('登录后继续')
-  await d.signInBySms(PEOPLE.father.mobile)
-  await d.heading1('填写申请信息').waitFor()
-}
-
-async function openDrafts(): Promise<DraftRecord[]> {
-  return (await citizen.listDrafts()).filter((r) => r.status === 'open')
-}
-
-/** waits until the platform's one open draft satisfies `ok`, and returns it */
-async function platformHolds(ok: (r: DraftRecord) => boolean, what: string, timeoutMs = 10000): Promise<DraftRecord> {
-  let found: DraftRecord | undefined
-  await until(
-    async () => {
-      found = (await openDrafts()).find(ok)
-      return !!found
-    },
-    `the platform to hold ${what}`,
-    timeoutMs,
-  )
-  return found as DraftRecord
-}
-
 const box = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true })
 
 test('typed on the form, the platform has it shortly after without visiting 我的草稿; another device resumes it where it was left, and a reload shows changes made elsewhere', async () => {
@@ -96,7 +60,7 @@ test('typed on the form, the platform has it shortly after without visiting 我�
     await signInOnTheForm(phone.d)
     await phone.d.fill(BUSINESS_NAME, '跨端测试小馆')
     await shot(phone.page, 'phone-form-typed')
-    const held = await platformHolds((r) => r.content.values['business-name'] === '跨端测试小馆', 'the shop name')
+    const held = await platformHolds(citizen, (r) => r.content.values['business-name'] === '跨端测试小馆', 'the shop name')
     expect(held.content.answers).toEqual(ANSWERS)
     expect(held.place?.step).toBe('form')
     expect(phone.visited.some((u) => u.includes('/drafts/'))).toBe(false)
@@ -120,15 +84,15 @@ test('typed on the form, the platform has it shortly after without visiting 我�
     await computer.d.heading1('填写申请信息').waitFor()
     await expect(box(computer.page, BUSINESS_NAME).inputValue()).resolves.toBe('跨端测试小馆')
     // resuming sent nothing: the platform's version did not move
-    const before = (await openDrafts())[0].version
+    const before = (await openDrafts(citizen))[0].version
     await computer.page.waitForTimeout(2500)
-    expect((await openDrafts())[0].version).toBe(before)
+    expect((await openDrafts(citizen))[0].version).toBe(before)
   })
 
   // at the same time: the staff count on the computer, the address on the phone
   await computer.d.fill('从业人员人数', '6')
   await phone.d.fill('经营场所地址', '长沙市天心区示例路 8 号')
-  await platformHolds((r) => r.content.values['employee-count'] === '6' && r.content.values['premises-address'] === '长沙市天心区示例路 8 号', 'both changes')
+  await platformHolds(citizen, (r) => r.content.values['employee-count'] === '6' && r.content.values['premises-address'] === '长沙市天心区示例路 8 号', 'both changes')
   for (const { page } of [phone, computer]) {
     await page.reload()
     await page.getByRole('heading', { level: 1, name: '填写申请信息' }).waitFor()
@@ -136,7 +100,7 @@ test('typed on the form, the platform has it shortly after without visiting 我�
     expect(await page.locator('.ui-conflict').count()).toBe(0)
   }
   await shot(phone.page, 'phone-reloaded-both-changes')
-  expect(await openDrafts()).toHaveLength(1)
+  expect(await openDrafts(citizen)).toHaveLength(1)
 })
 
 test('the same field changed on two devices asks once, on the device that saved second, with both values; the choice reaches the first', async () => {
@@ -144,7 +108,7 @@ test('the same field changed on two devices asks once, on the device that saved 
   await toTheForm(phone.d)
   await signInOnTheForm(phone.d)
   await phone.d.fill(BUSINESS_NAME, '小馆')
-  await platformHolds((r) => r.content.values['business-name'] === '小馆', 'the first name')
+  await platformHolds(citizen, (r) => r.content.values['business-name'] === '小馆', 'the first name')
   const computer = await device()
   await computer.page.goto(`${platform.url}/#/pages/journey/drafts/index`)
   await computer.d.press('登录')
@@ -155,7 +119,7 @@ test('the same field changed on two devices asks once, on the device that saved 
 
   await withScreenshotOnFailure(computer.page, 'sync-same-field', async () => {
     await phone.d.fill(BUSINESS_NAME, '手机上的小馆')
-    await platformHolds((r) => r.content.values['business-name'] === '手机上的小馆', 'the phone’s name')
+    await platformHolds(citizen, (r) => r.content.values['business-name'] === '手机上的小馆', 'the phone’s name')
     await computer.d.fill(BUSINESS_NAME, '电脑上的小馆')
     await computer.d.fill('从业人员人数', '5')
     const card = computer.page.getByRole('region', { name: '“开办餐饮店”在两台设备上改得不一样' })
@@ -168,7 +132,7 @@ test('the same field changed on two devices asks once, on the device that saved 
     await computer.d.choose('本机：电脑上的小馆', card)
     await computer.d.press('确认并合并', card)
     await card.waitFor({ state: 'detached' })
-    const held = await platformHolds((r) => r.content.values['business-name'] === '电脑上的小馆', 'the chosen name')
+    const held = await platformHolds(citizen, (r) => r.content.values['business-name'] === '电脑上的小馆', 'the chosen name')
     expect(held.content.values['employee-count']).toBe('5')
   })
   await phone.page.reload()
@@ -182,10 +146,10 @@ test('closing the page right after typing still saves it (pushed when the page i
   await toTheForm(phone.d)
   await signInOnTheForm(phone.d)
   await phone.d.fill(BUSINESS_NAME, '小馆')
-  await platformHolds((r) => r.content.values['business-name'] === '小馆', 'the first name')
+  await platformHolds(citizen, (r) => r.content.values['business-name'] === '小馆', 'the first name')
   await box(phone.page, '经营场所地址').fill('长沙市开福区示例街 3 号')
   await phone.page.close({ runBeforeUnload: true })
-  const held = await platformHolds((r) => r.content.values['premises-address'] === '长沙市开福区示例街 3 号', 'the address typed just before closing', 5000)
+  const held = await platformHolds(citizen, (r) => r.content.values['premises-address'] === '长沙市开福区示例街 3 号', 'the address typed just before closing', 5000)
   expect(held.content.values['business-name']).toBe('小馆')
 })
 
@@ -194,7 +158,7 @@ test('signing in with answers given for a bundle the platform already holds a dr
   await toTheForm(phone.d)
   await signInOnTheForm(phone.d)
   await phone.d.fill(BUSINESS_NAME, '跨端测试小馆')
-  await platformHolds((r) => r.content.values['business-name'] === '跨端测试小馆', 'the phone’s draft')
+  await platformHolds(citizen, (r) => r.content.values['business-name'] === '跨端测试小馆', 'the phone’s draft')
 
   const computer = await device()
   await withScreenshotOnFailure(computer.page, 'sync-duplicate', async () => {
@@ -206,7 +170,7 @@ test('signing in with answers given for a bundle the platform already holds a dr
     expect(await axeViolations(computer.page)).toEqual([])
     await shot(computer.page, 'computer-duplicate-offered')
     // nothing was sent as a second draft meanwhile
-    expect(await openDrafts()).toHaveLength(1)
+    expect(await openDrafts(citizen)).toHaveLength(1)
     await computer.d.press('合并两份草稿', offer)
     const card = computer.page.getByRole('region', { name: '“开办餐饮店”在两台设备上改得不一样' })
     await card.waitFor()
@@ -214,9 +178,9 @@ test('signing in with answers given for a bundle the platform already holds a dr
     await shot(computer.page, 'computer-merge-asks-area')
     await computer.d.choose('本机：60㎡', card)
     await computer.d.press('确认并合并', card)
-    const held = await platformHolds((r) => r.content.answers.area === 60, 'the merged draft')
+    const held = await platformHolds(citizen, (r) => r.content.answers.area === 60, 'the merged draft')
     expect(held.content.values['business-name']).toBe('跨端测试小馆')
-    expect(await openDrafts()).toHaveLength(1)
+    expect(await openDrafts(citizen)).toHaveLength(1)
     // the page now shows the one draft, with the phone's shop name
     await until(async () => (await box(computer.page, BUSINESS_NAME).inputValue().catch(() => '')) === '跨端测试小馆', 'the merged draft on the form')
     expect(computer.page.url()).toContain(`draft=${held.id}`)
