@@ -4,38 +4,24 @@
 // the same field changed on both is asked once, on the platform that saved second.
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { DraftRecord } from '@/services/contract'
-import type { TestClient } from '../contract/support/harness'
 import { ROUTES, WeappDriver, WeappRuntime } from '../weapp/support'
-import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
-import { ANSWERS, BUSINESS_NAME, citizenApi, openDrafts, platformHolds, signInOnTheForm, toTheForm } from './support/drafts'
+import { withScreenshotOnFailure } from './support/browser'
+import { ANSWERS, BUSINESS_NAME, devicesForEachTest, openDrafts, platformHolds, signInOnTheForm, toTheForm } from './support/drafts'
 import { Driver, until } from './support/journeys'
-import { startPlatform, type RunningPlatform } from './support/platform'
 
-let platform: RunningPlatform
-let browser: Browser
-let citizen: TestClient
+const env = devicesForEachTest()
 let page: Page
 let app: WeappRuntime | undefined
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-}, 60000)
-afterAll(async () => {
-  await browser?.close()
-})
 beforeEach(async () => {
-  platform = await startPlatform()
-  citizen = await citizenApi(platform.url)
-  page = await (await newPhoneContext(browser)).newPage()
-}, 60000)
+  page = await env.phone()
+})
 afterEach(async () => {
-  await page.context().close()
   await app?.close()
   app?.assertHealthy()
   app = undefined
-  await platform?.stop()
 })
 
 /** WALK_SHOTS=<dir>: the Chromium side of the walk-through, and the WeChat page's text beside it */
@@ -63,16 +49,16 @@ function wechatDrafts(): Record<string, { content: { answers: unknown; values: R
 
 /** Chromium: 开办餐饮店 to the form, signed in, the shop name typed and on the platform */
 async function begunInChromium(name: string): Promise<DraftRecord> {
-  const d = new Driver(page, platform.url)
+  const d = new Driver(page, env.platform.url)
   await toTheForm(d)
   await signInOnTheForm(d)
   await d.fill(BUSINESS_NAME, name)
-  return platformHolds(citizen, (r) => r.content.values['business-name'] === name, 'the name typed in Chromium')
+  return platformHolds(env.citizen, (r) => r.content.values['business-name'] === name, 'the name typed in Chromium')
 }
 
 /** WeChat: 我的草稿 from home, signed in there with 微信一键登录, the draft resumed on its form */
 async function resumedOnWechat(): Promise<WeappDriver> {
-  app = await WeappRuntime.launch({ platformUrl: platform.url, account: { loginCode: 'dev-citizen-1', privacyAgreed: true } })
+  app = await WeappRuntime.launch({ platformUrl: env.platform.url, account: { loginCode: 'dev-citizen-1', privacyAgreed: true } })
   const d = new WeappDriver(app)
   await app.waitForPage(ROUTES.home)
   await d.press('我的草稿')
@@ -100,7 +86,7 @@ test('a draft begun in Chromium resumes on WeChat with every answer where it was
     // resuming sent nothing
     await new Promise((r) => setTimeout(r, 2000))
     expect(app!.log.requests.filter((r) => r.method === 'PUT')).toEqual([])
-    expect((await openDrafts(citizen))[0].version).toBe(version)
+    expect((await openDrafts(env.citizen))[0].version).toBe(version)
 
     // a change on WeChat, then the app goes to the background: on the platform at once
     await d.fill('从业人员人数', '6')
@@ -109,11 +95,11 @@ test('a draft begun in Chromium resumes on WeChat with every answer where it was
     await new Promise((r) => setTimeout(r, 50))
     // sent as the app went to the background, not after the 1.5 s of quiet
     expect(puts()).toBe(1)
-    await platformHolds(citizen, (r) => r.content.values['employee-count'] === '6', 'the staff count typed on WeChat', 5000)
+    await platformHolds(env.citizen, (r) => r.content.values['employee-count'] === '6', 'the staff count typed on WeChat', 5000)
     await page.reload()
     await until(async () => (await box('从业人员人数').inputValue()) === '6', 'the WeChat change in Chromium after a reload')
     await record('chromium-shows-wechat-change')
-    expect(await openDrafts(citizen)).toHaveLength(1)
+    expect(await openDrafts(env.citizen)).toHaveLength(1)
   })
 })
 
@@ -126,7 +112,7 @@ test('different fields changed in Chromium and on WeChat both stay; the same fie
     await d.fill('经营场所地址', '长沙市天心区示例路 8 号')
     await page.getByRole('textbox', { name: '从业人员人数', exact: true }).fill('7')
     app!.background()
-    await platformHolds(citizen, (r) => r.content.values['premises-address'] === '长沙市天心区示例路 8 号' && r.content.values['employee-count'] === '7', 'both changes')
+    await platformHolds(env.citizen, (r) => r.content.values['premises-address'] === '长沙市天心区示例路 8 号' && r.content.values['employee-count'] === '7', 'both changes')
     app!.foreground()
     await app!.waitFor(() => wechatValue('从业人员人数') === '7', 'the Chromium change on WeChat back in the foreground')
     await page.reload()
@@ -135,7 +121,7 @@ test('different fields changed in Chromium and on WeChat both stay; the same fie
 
     // the same field: Chromium saves first, WeChat second
     await page.getByRole('textbox', { name: BUSINESS_NAME, exact: true }).fill('H5 上的小馆')
-    await platformHolds(citizen, (r) => r.content.values['business-name'] === 'H5 上的小馆', 'the Chromium name')
+    await platformHolds(env.citizen, (r) => r.content.values['business-name'] === 'H5 上的小馆', 'the Chromium name')
     await d.fill(BUSINESS_NAME, '微信上的小馆')
     app!.background()
     app!.foreground()
@@ -146,11 +132,11 @@ test('different fields changed in Chromium and on WeChat both stay; the same fie
     await record('wechat-asked-once')
     await d.choose('本机：微信上的小馆', asked)
     await d.press('确认并合并')
-    await platformHolds(citizen, (r) => r.content.values['business-name'] === '微信上的小馆', 'the name chosen on WeChat')
+    await platformHolds(env.citizen, (r) => r.content.values['business-name'] === '微信上的小馆', 'the name chosen on WeChat')
     await page.reload()
     await until(async () => (await box(BUSINESS_NAME).inputValue()) === '微信上的小馆', 'the choice in Chromium')
     expect(await page.locator('.ui-conflict').count()).toBe(0)
-    const [held] = await openDrafts(citizen)
+    const [held] = await openDrafts(env.citizen)
     expect(held).toMatchObject({ id, content: { values: { 'premises-address': '长沙市天心区示例路 8 号', 'employee-count': '7', 'business-name': '微信上的小馆' } } })
     await record('chromium-after-choice')
   })

@@ -5,42 +5,20 @@
 // WALK_SHOTS=<dir> keeps a screenshot of each step there (the walk-through in /work/notes/shots/i15/).
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import type { TestClient } from '../contract/support/harness'
+import type { Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
-import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
-import { ANSWERS, BUSINESS_NAME, citizenApi, openDrafts, platformHolds, signInOnTheForm, toTheForm } from './support/drafts'
+import { withScreenshotOnFailure } from './support/browser'
+import { ANSWERS, BUSINESS_NAME, devicesForEachTest, openDrafts, platformHolds, signInOnTheForm, toTheForm } from './support/drafts'
 import { Driver, PEOPLE, until } from './support/journeys'
-import { startPlatform, type RunningPlatform } from './support/platform'
 
-let platform: RunningPlatform
-let browser: Browser
-/** the platform as 刘洋 sees it through its API (to check what it holds) */
-let citizen: TestClient
-const pages: Page[] = []
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-}, 60000)
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  platform = await startPlatform()
-  citizen = await citizenApi(platform.url)
-}, 60000)
-afterEach(async () => {
-  for (const p of pages.splice(0)) await p.context().close()
-  await platform?.stop()
-})
+const env = devicesForEachTest()
 
 /** a new phone: its own storage, nothing signed in */
 async function device(): Promise<{ page: Page; d: Driver; visited: string[] }> {
-  const page = await (await newPhoneContext(browser)).newPage()
-  pages.push(page)
+  const page = await env.phone()
   const visited: string[] = []
   page.on('framenavigated', (f) => visited.push(f.url()))
-  return { page, d: new Driver(page, platform.url), visited }
+  return { page, d: new Driver(page, env.platform.url), visited }
 }
 
 let shotNo = 0
@@ -60,7 +38,7 @@ test('typed on the form, the platform has it shortly after without visiting 我�
     await signInOnTheForm(phone.d)
     await phone.d.fill(BUSINESS_NAME, '跨端测试小馆')
     await shot(phone.page, 'phone-form-typed')
-    const held = await platformHolds(citizen, (r) => r.content.values['business-name'] === '跨端测试小馆', 'the shop name')
+    const held = await platformHolds(env.citizen, (r) => r.content.values['business-name'] === '跨端测试小馆', 'the shop name')
     expect(held.content.answers).toEqual(ANSWERS)
     expect(held.place?.step).toBe('form')
     expect(phone.visited.some((u) => u.includes('/drafts/'))).toBe(false)
@@ -68,7 +46,7 @@ test('typed on the form, the platform has it shortly after without visiting 我�
 
   const computer = await device()
   await withScreenshotOnFailure(computer.page, 'sync-computer', async () => {
-    await computer.page.goto(`${platform.url}/#/pages/journey/drafts/index`)
+    await computer.page.goto(`${env.platform.url}/#/pages/journey/drafts/index`)
     await computer.d.heading1('我的草稿').waitFor()
     await computer.page.getByText('登录后，您在其他手机、电脑上保存的草稿也会显示在这里，这里的草稿也会同步过去。').waitFor()
     await shot(computer.page, 'computer-drafts-signed-out')
@@ -84,15 +62,15 @@ test('typed on the form, the platform has it shortly after without visiting 我�
     await computer.d.heading1('填写申请信息').waitFor()
     await expect(box(computer.page, BUSINESS_NAME).inputValue()).resolves.toBe('跨端测试小馆')
     // resuming sent nothing: the platform's version did not move
-    const before = (await openDrafts(citizen))[0].version
+    const before = (await openDrafts(env.citizen))[0].version
     await computer.page.waitForTimeout(2500)
-    expect((await openDrafts(citizen))[0].version).toBe(before)
+    expect((await openDrafts(env.citizen))[0].version).toBe(before)
   })
 
   // at the same time: the staff count on the computer, the address on the phone
   await computer.d.fill('从业人员人数', '6')
   await phone.d.fill('经营场所地址', '长沙市天心区示例路 8 号')
-  await platformHolds(citizen, (r) => r.content.values['employee-count'] === '6' && r.content.values['premises-address'] === '长沙市天心区示例路 8 号', 'both changes')
+  await platformHolds(env.citizen, (r) => r.content.values['employee-count'] === '6' && r.content.values['premises-address'] === '长沙市天心区示例路 8 号', 'both changes')
   for (const { page } of [phone, computer]) {
     await page.reload()
     await page.getByRole('heading', { level: 1, name: '填写申请信息' }).waitFor()
@@ -100,7 +78,7 @@ test('typed on the form, the platform has it shortly after without visiting 我�
     expect(await page.locator('.ui-conflict').count()).toBe(0)
   }
   await shot(phone.page, 'phone-reloaded-both-changes')
-  expect(await openDrafts(citizen)).toHaveLength(1)
+  expect(await openDrafts(env.citizen)).toHaveLength(1)
 })
 
 test('the same field changed on two devices asks once, on the device that saved second, with both values; the choice reaches the first', async () => {
@@ -108,9 +86,9 @@ test('the same field changed on two devices asks once, on the device that saved 
   await toTheForm(phone.d)
   await signInOnTheForm(phone.d)
   await phone.d.fill(BUSINESS_NAME, '小馆')
-  await platformHolds(citizen, (r) => r.content.values['business-name'] === '小馆', 'the first name')
+  await platformHolds(env.citizen, (r) => r.content.values['business-name'] === '小馆', 'the first name')
   const computer = await device()
-  await computer.page.goto(`${platform.url}/#/pages/journey/drafts/index`)
+  await computer.page.goto(`${env.platform.url}/#/pages/journey/drafts/index`)
   await computer.d.press('登录')
   await computer.d.signInBySms(PEOPLE.father.mobile)
   await computer.d.press('继续办理开办餐饮店')
@@ -119,7 +97,7 @@ test('the same field changed on two devices asks once, on the device that saved 
 
   await withScreenshotOnFailure(computer.page, 'sync-same-field', async () => {
     await phone.d.fill(BUSINESS_NAME, '手机上的小馆')
-    await platformHolds(citizen, (r) => r.content.values['business-name'] === '手机上的小馆', 'the phone’s name')
+    await platformHolds(env.citizen, (r) => r.content.values['business-name'] === '手机上的小馆', 'the phone’s name')
     await computer.d.fill(BUSINESS_NAME, '电脑上的小馆')
     await computer.d.fill('从业人员人数', '5')
     const card = computer.page.getByRole('region', { name: '“开办餐饮店”在两台设备上改得不一样' })
@@ -132,7 +110,7 @@ test('the same field changed on two devices asks once, on the device that saved 
     await computer.d.choose('本机：电脑上的小馆', card)
     await computer.d.press('确认并合并', card)
     await card.waitFor({ state: 'detached' })
-    const held = await platformHolds(citizen, (r) => r.content.values['business-name'] === '电脑上的小馆', 'the chosen name')
+    const held = await platformHolds(env.citizen, (r) => r.content.values['business-name'] === '电脑上的小馆', 'the chosen name')
     expect(held.content.values['employee-count']).toBe('5')
   })
   await phone.page.reload()
@@ -146,10 +124,10 @@ test('closing the page right after typing still saves it (pushed when the page i
   await toTheForm(phone.d)
   await signInOnTheForm(phone.d)
   await phone.d.fill(BUSINESS_NAME, '小馆')
-  await platformHolds(citizen, (r) => r.content.values['business-name'] === '小馆', 'the first name')
+  await platformHolds(env.citizen, (r) => r.content.values['business-name'] === '小馆', 'the first name')
   await box(phone.page, '经营场所地址').fill('长沙市开福区示例街 3 号')
   await phone.page.close({ runBeforeUnload: true })
-  const held = await platformHolds(citizen, (r) => r.content.values['premises-address'] === '长沙市开福区示例街 3 号', 'the address typed just before closing', 5000)
+  const held = await platformHolds(env.citizen, (r) => r.content.values['premises-address'] === '长沙市开福区示例街 3 号', 'the address typed just before closing', 5000)
   expect(held.content.values['business-name']).toBe('小馆')
 })
 
@@ -158,7 +136,7 @@ test('signing in with answers given for a bundle the platform already holds a dr
   await toTheForm(phone.d)
   await signInOnTheForm(phone.d)
   await phone.d.fill(BUSINESS_NAME, '跨端测试小馆')
-  await platformHolds(citizen, (r) => r.content.values['business-name'] === '跨端测试小馆', 'the phone’s draft')
+  await platformHolds(env.citizen, (r) => r.content.values['business-name'] === '跨端测试小馆', 'the phone’s draft')
 
   const computer = await device()
   await withScreenshotOnFailure(computer.page, 'sync-duplicate', async () => {
@@ -170,7 +148,7 @@ test('signing in with answers given for a bundle the platform already holds a dr
     expect(await axeViolations(computer.page)).toEqual([])
     await shot(computer.page, 'computer-duplicate-offered')
     // nothing was sent as a second draft meanwhile
-    expect(await openDrafts(citizen)).toHaveLength(1)
+    expect(await openDrafts(env.citizen)).toHaveLength(1)
     await computer.d.press('合并两份草稿', offer)
     const card = computer.page.getByRole('region', { name: '“开办餐饮店”在两台设备上改得不一样' })
     await card.waitFor()
@@ -178,9 +156,9 @@ test('signing in with answers given for a bundle the platform already holds a dr
     await shot(computer.page, 'computer-merge-asks-area')
     await computer.d.choose('本机：60㎡', card)
     await computer.d.press('确认并合并', card)
-    const held = await platformHolds(citizen, (r) => r.content.answers.area === 60, 'the merged draft')
+    const held = await platformHolds(env.citizen, (r) => r.content.answers.area === 60, 'the merged draft')
     expect(held.content.values['business-name']).toBe('跨端测试小馆')
-    expect(await openDrafts(citizen)).toHaveLength(1)
+    expect(await openDrafts(env.citizen)).toHaveLength(1)
     // the page now shows the one draft, with the phone's shop name
     await until(async () => (await box(computer.page, BUSINESS_NAME).inputValue().catch(() => '')) === '跨端测试小馆', 'the merged draft on the form')
     expect(computer.page.url()).toContain(`draft=${held.id}`)
