@@ -56,6 +56,8 @@ export interface LocalDraft {
   status: 'open' | 'submitted'
   /** the platform's copy as this device last saw it */
   remote?: RemoteCopy
+  /** the signed-in person whose platform account holds this draft (set at the first sync): never synced to another */
+  ownerId?: string
   pending?: PendingSubmission
   caseId?: string
   /**
@@ -81,6 +83,8 @@ export interface StartDraftInput {
   region: RegionCode
   applicantKind: ApplicantKind
   acting?: ActingFor
+  /** the signed-in person: a draft of someone else who used this device is not resumed */
+  userId?: string
 }
 
 export interface DraftState {
@@ -110,6 +114,14 @@ export interface DraftState {
 }
 
 export const SELF: ActingFor = { actor: 'self', promiseAuthorised: true }
+
+/**
+ * Shown to (and resumed for) this person: a draft never synced, or theirs. Another person's synced drafts on a
+ * shared device are hidden while that other person is signed in; signed out, the device shows what it holds.
+ */
+export function visibleTo(d: Pick<LocalDraft, 'ownerId'>, userId: string | undefined): boolean {
+  return !d.ownerId || !userId || d.ownerId === userId
+}
 
 export interface DraftStoreDeps {
   storage: KeyValueStorage
@@ -141,7 +153,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
           start(input) {
             const acting = input.acting ?? SELF
             const existing = Object.values(get().drafts)
-              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.acting.actor === acting.actor)
+              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.acting.actor === acting.actor && visibleTo(d, input.userId))
               .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
             if (existing) return existing.id
             const id = newId()
@@ -249,5 +261,8 @@ export const selectOpenDrafts = (s: DraftState): LocalDraft[] =>
   Object.values(s.drafts)
     .filter((d) => d.status === 'open')
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+
+/** the open drafts this person sees (see visibleTo), newest first */
+export const selectOpenDraftsOf = (userId: string | undefined) => (s: DraftState): LocalDraft[] => selectOpenDrafts(s).filter((d) => visibleTo(d, userId))
 
 export const selectSaveFailed = (s: DraftState) => s.saveFailed

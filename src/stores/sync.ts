@@ -58,6 +58,8 @@ export interface SyncDeps {
   storage: KeyValueStorage
   /** syncing needs a signed-in citizen; drafts stay local until then */
   signedIn: () => boolean
+  /** the signed-in person: a draft synced to one account is never synced to another (a shared device) */
+  userId: () => string | undefined
   now?: () => string
 }
 
@@ -123,6 +125,11 @@ export function createSyncStore(deps: SyncDeps) {
       deps.storage.setItem(SYNC_KEY, JSON.stringify({ tombstones: s.tombstones, replaced: s.replaced }))
     }
     const draftsApi = () => deps.drafts.getState()
+    /** the signed-in person's, or nobody's yet (then it becomes theirs at its first sync) */
+    const isMine = (d: LocalDraft) => {
+      const user = deps.userId()
+      return !!user && (!d.ownerId || d.ownerId === user)
+    }
     const without = <T>(map: Record<string, T>, id: string): Record<string, T> => {
       const out = { ...map }
       delete out[id]
@@ -150,6 +157,7 @@ export function createSyncStore(deps: SyncDeps) {
             updatedAt: rec.editedAt ?? rec.updatedAt,
             status: 'open',
             remote: remoteOf(rec),
+            ownerId: deps.userId(),
           }
       deps.drafts.setState((s) => ({ drafts: { ...s.drafts, [rec.id]: d } }))
       void fillFileNames(rec.id)
@@ -231,13 +239,15 @@ export function createSyncStore(deps: SyncDeps) {
 
     async function pushOnce(id: string): Promise<void> {
       const d = draftsApi().drafts[id]
-      if (!d || !isDirty(d) || !deps.signedIn() || get().conflicts[id] || get().duplicates[id]) return
+      if (!d || !isDirty(d) || !deps.signedIn() || !isMine(d) || get().conflicts[id] || get().duplicates[id]) return
+      const owner = deps.userId()
       setStatus(id, 'syncing')
       const sent = d.content
       const place = placeOut(d.place)
       try {
         const rec = await deps.client.putDraft(id, sent, d.remote?.version ?? 0, { editedAt: d.updatedAt, ...(place ? { place } : {}), ...(d.remote ? {} : { acting: d.acting }) })
         settle(id, rec, sent, place?.at)
+        if (owner && draftsApi().drafts[id] && !draftsApi().drafts[id].ownerId) setDraft(id, (x) => ({ ...x, ownerId: owner }))
         if (!get().conflicts[id]) setStatus(id, 'synced')
         set({ lastError: undefined })
       } catch (e) {
@@ -301,6 +311,8 @@ export function createSyncStore(deps: SyncDeps) {
         for (const rec of records) {
           if (dead.has(rec.id)) continue
           const local = draftsApi().drafts[rec.id]
+          // the same id kept for someone else who used this device: left alone
+          if (local && !isMine(local)) continue
           if (rec.status === 'submitted') {
             if (local && local.status === 'open' && rec.caseId) draftsApi().markSubmitted(rec.id, rec.caseId)
             continue
@@ -312,7 +324,7 @@ export function createSyncStore(deps: SyncDeps) {
             continue
           }
           if (!local) {
-            const twin = Object.values(draftsApi().drafts).find((d) => d.status === 'open' && !d.remote && sameKind(d, rec) && !get().duplicates[d.id])
+            const twin = Object.values(draftsApi().drafts).find((d) => d.status === 'open' && !d.remote && !d.ownerId && sameKind(d, rec) && !get().duplicates[d.id])
             if (twin) duplicateFound(twin.id, rec)
             else adopt(rec)
           } else if (local.status === 'open') {
@@ -323,7 +335,7 @@ export function createSyncStore(deps: SyncDeps) {
         // deleted on another device: gone here too, unless changed here since (then it is created again)
         const listed = new Set(records.map((r) => r.id))
         for (const d of Object.values(draftsApi().drafts)) {
-          if (d.status !== 'open' || !d.remote || listed.has(d.id) || dead.has(d.id) || running.has(d.id)) continue
+          if (d.status !== 'open' || !d.remote || !isMine(d) || listed.has(d.id) || dead.has(d.id) || running.has(d.id)) continue
           draftsApi().setRemote(d.id, undefined)
           if (!contentChanged({ ...d, remote: d.remote })) draftsApi().remove(d.id)
         }
@@ -338,7 +350,7 @@ export function createSyncStore(deps: SyncDeps) {
             if (isPlatformError(e) && e.kind === 'not-found') save({ tombstones: get().tombstones.filter((t) => t !== id) })
           }
         }
-        await Promise.all(Object.values(draftsApi().drafts).filter(isDirty).map((d) => get().push(d.id)))
+        await Promise.all(Object.values(draftsApi().drafts).filter((d) => isDirty(d) && isMine(d)).map((d) => get().push(d.id)))
       },
       async resolve(id, choices) {
         const pending = get().conflicts[id]

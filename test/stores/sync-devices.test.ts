@@ -20,10 +20,10 @@ interface Device {
 
 async function device(code = 'dev-citizen-1'): Promise<Device> {
   const client = r.client()
-  await client.loginWechat(code)
+  const { profile } = await client.loginWechat(code)
   const storage = memoryStorage()
   const drafts = createDraftStore({ storage, now: deviceNow })
-  const sync = createSyncStore({ client, drafts, storage, signedIn: () => true, now: deviceNow })
+  const sync = createSyncStore({ client, drafts, storage, signedIn: () => true, userId: () => profile.userId, now: deviceNow })
   return { client, drafts, sync }
 }
 

@@ -2,7 +2,7 @@ jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
 import type { DraftRecord } from '@/services/contract'
 import { PlatformError } from '@/services/platform'
 import { memoryStorage } from '@/services/storage'
-import { createDraftStore } from '@/stores/draft'
+import { createDraftStore, selectOpenDraftsOf } from '@/stores/draft'
 import { createSyncStore, isDirty, SYNC_KEY, watchDrafts, type SyncClient } from '@/stores/sync'
 
 const input = { bundleId: 'test-shop', templateVersion: 3, region: '430100', applicantKind: 'person' as const }
@@ -22,9 +22,11 @@ const accepting = () => jest.fn(async (id: string, content: DraftRecord['content
 function setup(client: Partial<SyncClient>, signedIn = true) {
   const storage = memoryStorage()
   const now = clock()
-  const drafts = createDraftStore({ storage, now, newId: () => 'draft-0001' })
-  const sync = createSyncStore({ client: client as SyncClient, drafts, storage, signedIn: () => signedIn, now })
-  return { storage, drafts, sync, now }
+  let n = 0
+  const drafts = createDraftStore({ storage, now, newId: () => `draft-${String(++n).padStart(4, '0')}` })
+  const user = { id: signedIn ? 'u-liuyang' : undefined }
+  const sync = createSyncStore({ client: client as SyncClient, drafts, storage, signedIn: () => !!user.id, userId: () => user.id, now })
+  return { storage, drafts, sync, now, user }
 }
 
 test('a change is pushed with the version it was based on; unchanged content is never pushed again', async () => {
@@ -252,4 +254,25 @@ test('the watcher pushes after quiet, and carries a deletion to the platform (a 
   } finally {
     jest.useRealTimers()
   }
+})
+
+test('a shared device: a draft synced to one account is never pushed, pulled over or deleted for another, nor shown or resumed', async () => {
+  const putDraft = accepting()
+  const listDrafts = jest.fn().mockResolvedValue([])
+  const { drafts, sync, user } = setup({ putDraft, listDrafts })
+  const id = drafts.getState().start({ ...input, userId: 'u-liuyang' })
+  drafts.getState().setValue(id, 'shopName', '刘洋的店')
+  await sync.getState().push(id)
+  expect(drafts.getState().drafts[id].ownerId).toBe('u-liuyang')
+  // 刘洋 signs out; 陈静 signs in on the same phone
+  user.id = 'u-chenjing'
+  drafts.getState().setValue(id, 'shopName', '刘洋又改了')
+  await sync.getState().flush()
+  await sync.getState().pull()
+  expect(putDraft).toHaveBeenCalledTimes(1)
+  expect(drafts.getState().drafts[id].content.values.shopName).toBe('刘洋又改了')
+  expect(selectOpenDraftsOf('u-chenjing')(drafts.getState())).toEqual([])
+  expect(selectOpenDraftsOf(undefined)(drafts.getState()).map((d) => d.id)).toEqual([id])
+  expect(drafts.getState().start({ ...input, userId: 'u-liuyang' })).toBe(id)
+  expect(drafts.getState().start({ ...input, userId: 'u-chenjing' })).not.toBe(id)
 })

@@ -6,7 +6,7 @@ import { HomeScreen } from '@/components/screens/HomeScreen'
 import { savedText } from '@/domain/datetime'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { cityRegions, queryKey, regionName } from '@/stores/catalogue'
-import { selectOpenDrafts } from '@/stores/draft'
+import { selectOpenDraftsOf } from '@/stores/draft'
 import { ROUTES, STEP_LABELS, urlOf } from '@/stores/routes'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import { useShallow } from 'zustand/react/shallow'
@@ -27,7 +27,7 @@ export default function HomePage() {
   const restoring = useSession((s) => s.status === 'restoring')
   const restore = useSession((s) => s.restore)
   const { lists, regions, loadRegions } = useCatalogue(useShallow((s) => ({ lists: s.lists, regions: s.regions, loadRegions: s.loadRegions })))
-  const drafts = useDrafts(useShallow(selectOpenDrafts))
+  const drafts = useDrafts(useShallow(selectOpenDraftsOf(profile?.userId)))
   const [kind, setKind] = useState<ApplicantKind>(HOME_DEFAULT_KIND)
   const [query, setQuery] = useState<string>()
   const [regionsWanted, setRegionsWanted] = useState(false)

@@ -10,7 +10,7 @@ import { TemplateChanges } from '@/components/TemplateChanges'
 import { catchUpDrafts, useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { checkUpgrade } from '@/stores/app-submit'
 import { latestTemplate } from '@/stores/catalogue'
-import { selectOpenDrafts } from '@/stores/draft'
+import { selectOpenDraftsOf } from '@/stores/draft'
 import { ROUTES, STEP_LABELS, urlOf } from '@/stores/journey'
 import { applyUpgrade, type TemplateUpgrade } from '@/stores/upgrade'
 import { useShallow } from 'zustand/react/shallow'
@@ -19,7 +19,8 @@ import { Frame } from '../../Frame'
 import { back, go, nowIso } from '../../nav'
 
 export default function DraftsPage() {
-  const drafts = useDrafts(useShallow(selectOpenDrafts))
+  const userId = useSession((s) => s.profile?.userId)
+  const drafts = useDrafts(useShallow(selectOpenDraftsOf(userId)))
   const names = useCatalogue(useShallow((s) => Object.fromEntries(drafts.map((d) => [d.id, latestTemplate(s, d.content.bundleId)?.name]))))
   const loadTemplate = useCatalogue((s) => s.loadTemplate)
   const [plan, setPlan] = useState<TemplateUpgrade>()

@@ -6,7 +6,7 @@ import { GuideScreen } from '@/components/screens/GuideScreen'
 import { longestLegalWorkingDays } from '@/domain/engine'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { latestTemplate, regionName } from '@/stores/catalogue'
-import { selectOpenDrafts } from '@/stores/draft'
+import { selectOpenDraftsOf } from '@/stores/draft'
 import { ROUTES, urlOf } from '@/stores/journey'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import { useShallow } from 'zustand/react/shallow'
@@ -27,7 +27,7 @@ export default function GuidePage() {
   const regions = useCatalogue((s) => s.regions)
   const prefRegion = usePreferences((s) => s.region)
   const profile = useSession((s) => s.profile)
-  const drafts = useDrafts(useShallow(selectOpenDrafts))
+  const drafts = useDrafts(useShallow(selectOpenDraftsOf(profile?.userId)))
 
   useEffect(() => {
     if (bundleId) void loadTemplate(bundleId)
@@ -60,7 +60,7 @@ export default function GuidePage() {
         preview={timelinePreview()}
         onBack={() => back(ROUTES.home)}
         onStart={() => {
-          const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind: template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0] })
+          const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind: template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0], userId: profile?.userId })
           const d = useDrafts.getState().drafts[id]
           go(urlOf(d.place.step === 'guide' ? { step: 'questions' } : d.place, d))
         }}
