@@ -145,7 +145,7 @@ export function createSyncStore(deps: SyncDeps) {
     const adopt = (rec: DraftRecord) => {
       const before = draftsApi().drafts[rec.id]
       const d: LocalDraft = before
-        ? { ...before, content: rec.content, place: newerPlace(before.place, rec.place), updatedAt: later(before.updatedAt, rec.editedAt) as string, remote: remoteOf(rec, before.remote?.placeAt) }
+        ? { ...before, content: rec.content, place: newerPlace(before.place, rec.place), updatedAt: later(before.updatedAt, rec.editedAt) as string, remote: remoteOf(rec, before.remote?.placeAt), ownerId: before.ownerId ?? deps.userId() }
         : {
             id: rec.id,
             content: rec.content,
