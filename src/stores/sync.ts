@@ -15,7 +15,7 @@ import { SELF, type DraftFile, type DraftStore, type JourneyPlace, type LocalDra
 
 export const SYNC_KEY = 'yjs.sync.v1'
 
-export type SyncClient = Pick<PlatformClient, 'putDraft' | 'listDrafts' | 'deleteDraft' | 'getUpload'>
+export type SyncClient = Pick<PlatformClient, 'putDraft' | 'listDrafts' | 'getDraft' | 'deleteDraft' | 'getUpload'>
 
 export type DraftSyncStatus = 'synced' | 'syncing' | 'waiting' | 'conflict' | 'error'
 
@@ -308,7 +308,21 @@ export function createSyncStore(deps: SyncDeps) {
           return
         }
         const dead = new Set(get().tombstones)
-        for (const rec of records) {
+        // not in the list: deleted elsewhere only if the platform says so (a list read in pages can miss a
+        // draft another device moved to the front meanwhile)
+        const listed = new Set(records.map((r) => r.id))
+        const unlisted = (d: LocalDraft) => d.status === 'open' && !!d.remote && isMine(d) && !listed.has(d.id) && !dead.has(d.id) && !running.has(d.id)
+        const gone = new Set<string>()
+        const found: DraftRecord[] = []
+        for (const d of Object.values(draftsApi().drafts).filter(unlisted)) {
+          try {
+            found.push(await deps.client.getDraft(d.id))
+          } catch (e) {
+            // any other failure: kept until a pull can tell
+            if (isPlatformError(e) && e.kind === 'not-found') gone.add(d.id)
+          }
+        }
+        for (const rec of [...records, ...found]) {
           if (dead.has(rec.id)) continue
           const local = draftsApi().drafts[rec.id]
           // the same id kept for someone else who used this device: left alone
@@ -333,9 +347,8 @@ export function createSyncStore(deps: SyncDeps) {
           }
         }
         // deleted on another device: gone here too, unless changed here since (then it is created again)
-        const listed = new Set(records.map((r) => r.id))
         for (const d of Object.values(draftsApi().drafts)) {
-          if (d.status !== 'open' || !d.remote || !isMine(d) || listed.has(d.id) || dead.has(d.id) || running.has(d.id)) continue
+          if (!gone.has(d.id) || !unlisted(d)) continue
           draftsApi().setRemote(d.id, undefined)
           if (!contentChanged({ ...d, remote: d.remote })) draftsApi().remove(d.id)
         }

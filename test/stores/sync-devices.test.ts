@@ -151,3 +151,27 @@ test('a draft deleted on one device is gone from the other at its next pull', as
   await sync(phone)
   expect(phone.drafts.getState().drafts[id]).toBeUndefined()
 })
+
+test('more drafts than one page of the list: a draft past the first page is adopted, never taken for deleted, and its deletion still follows', async () => {
+  const { phone, computer, id } = await begunOnBoth()
+  // 110 submitted drafts edited later (written straight into the platform's state) push the open ones to page 2
+  const state = r.platform.core.state
+  const open = state.drafts.values().find((d) => d.id === id)!
+  const later = new Date(START + 60_000).toISOString()
+  for (let i = 0; i < 110; i++) {
+    const doneId = `done-${String(i).padStart(4, '0')}`
+    state.drafts.set(`${open.ownerId}:${doneId}`, { ...open, id: doneId, status: 'submitted', caseId: `HN20261126${String(i).padStart(5, '0')}`, updatedAt: later })
+  }
+  const shop = computer.drafts.getState().start({ ...restaurant, bundleId: 'bianlidian' })
+  computer.drafts.getState().setValue(shop, 'shop-name', '第二页的便利店')
+  await sync(computer)
+  expect((await phone.client.listDrafts()).map((d) => d.id).slice(-2).sort()).toEqual([id, shop].sort())
+
+  await sync(phone)
+  expect(phone.drafts.getState().drafts[id].content.values['business-name']).toBe('小馆')
+  expect(phone.drafts.getState().drafts[shop].content.values['shop-name']).toBe('第二页的便利店')
+  await computer.client.deleteDraft(shop)
+  await sync(phone)
+  expect(phone.drafts.getState().drafts[shop]).toBeUndefined()
+  expect(phone.drafts.getState().drafts[id]).toBeDefined()
+})

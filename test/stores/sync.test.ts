@@ -157,10 +157,13 @@ test('pull marks a draft submitted on another device', async () => {
   expect(drafts.getState().drafts[id]).toMatchObject({ status: 'submitted', caseId: 'HN2026112600009' })
 })
 
+const notFound = () => new PlatformError({ kind: 'not-found', status: 404, code: 'NOT_FOUND', message: '草稿不存在或已删除' })
+
 test('a draft deleted on another device goes here too; changed here since, it is kept and created again', async () => {
   const listDrafts = jest.fn().mockResolvedValue([record('draft-a', 1, { x: '1' }), record('draft-b', 1, { y: '1' }, { content: { ...input, bundleId: 'other', answers: {}, values: { y: '1' }, materials: {} } })])
   const putDraft = accepting()
-  const { drafts, sync, storage } = setup({ listDrafts, putDraft })
+  const getDraft = jest.fn().mockRejectedValue(notFound())
+  const { drafts, sync, storage } = setup({ listDrafts, putDraft, getDraft })
   const stop = watchDrafts(sync, drafts, storage, { delayMs: 60_000 })
   await sync.getState().pull()
   drafts.getState().setValue('draft-b', 'y', '2')
@@ -174,6 +177,26 @@ test('a draft deleted on another device goes here too; changed here since, it is
   stop()
   await sync.getState().push('draft-b')
   expect(putDraft.mock.calls[0][2]).toBe(0)
+  // each was asked for by id before it was taken for deleted
+  expect(getDraft.mock.calls.map((c) => c[0]).sort()).toEqual(['draft-a', 'draft-b'])
+})
+
+test('a draft missing from the list but still on the platform (another device wrote while the pages were read) is kept and updated', async () => {
+  const listDrafts = jest.fn().mockResolvedValue([record('draft-a', 1, { x: '1' })])
+  const getDraft = jest.fn()
+  const { drafts, sync } = setup({ listDrafts, getDraft })
+  await sync.getState().pull()
+  listDrafts.mockResolvedValue([])
+  getDraft.mockResolvedValue(record('draft-a', 2, { x: '2' }))
+  await sync.getState().pull()
+  expect(drafts.getState().drafts['draft-a']).toMatchObject({ content: { values: { x: '2' } }, remote: { version: 2 } })
+  // the platform cannot be asked (offline): kept until a pull can tell
+  getDraft.mockRejectedValue(new PlatformError({ kind: 'offline', message: 'x' }))
+  await sync.getState().pull()
+  expect(drafts.getState().drafts['draft-a'].remote?.version).toBe(2)
+  getDraft.mockRejectedValue(notFound())
+  await sync.getState().pull()
+  expect(drafts.getState().drafts['draft-a']).toBeUndefined()
 })
 
 test('a second draft of a bundle: with nothing typed the platform’s is continued; else the citizen chooses, never two', async () => {

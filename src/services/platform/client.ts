@@ -69,7 +69,7 @@ export interface PlatformClientOptions {
   sleep?: (ms: number) => Promise<void>
   /** 0 ≤ x < 1, for backoff jitter */
   random?: () => number
-  /** tests and tools: sent as X-Admin-Token on admin routes */
+  /** tests and tools: sent as X-Admin-Token to the simulation controls (/admin/*) */
   adminToken?: string
 }
 
@@ -154,7 +154,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
   }
 
   function retryable(r: RawResult): boolean {
-    if (r.status >= 500 || r.status === 429) return true
+    if (r.status >= 500 || r.status === 429 || r.status === 408) return true
     const code = (r.json as { error?: { code?: string } } | undefined)?.error?.code
     return r.status === 409 && code === 'IN_FLIGHT'
   }
@@ -233,6 +233,18 @@ export function createPlatformClient(options: PlatformClientOptions) {
 
   const enc = encodeURIComponent
 
+  /** Every page of a list (the platform pages them; a citizen's own lists are short). */
+  async function allPages<T, R extends { nextCursor?: string }>(o: CallOptions, items: (page: R) => T[]): Promise<T[]> {
+    const out: T[] = []
+    let cursor: string | undefined
+    do {
+      const page: R = await call<R>({ ...o, query: { ...o.query, limit: 100, cursor } })
+      out.push(...items(page))
+      cursor = page.nextCursor
+    } while (cursor)
+    return out
+  }
+
   return {
     health: () => call<HealthResponse>({ method: 'GET', path: '/health', retry: true, auth: false }),
 
@@ -275,9 +287,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
     },
 
     // ---------- drafts ----------
-    async listDrafts(): Promise<DraftRecord[]> {
-      return (await call<DraftListResponse>({ method: 'GET', path: '/drafts', retry: true, auth: true })).drafts
-    },
+    listDrafts: (): Promise<DraftRecord[]> => allPages({ method: 'GET', path: '/drafts', retry: true, auth: true }, (p: DraftListResponse) => p.drafts),
     getDraft: (id: string) => call<DraftRecord>({ method: 'GET', path: `/drafts/${enc(id)}`, retry: true, auth: true }),
     /**
      * baseVersion 0 creates. On an older version the platform merges by item with what other devices wrote
@@ -315,20 +325,17 @@ export function createPlatformClient(options: PlatformClientOptions) {
     /** Keep `idempotencyKey` with the submission attempt until the platform confirms: a retry returns the same case. */
     submitCase: (req: { draftId: string; content: DraftContent; acting?: ActingFor }, idempotencyKey: string) =>
       call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true }),
-    async listCases(): Promise<CaseRecord[]> {
-      return (await call<CaseListResponse>({ method: 'GET', path: '/cases', retry: true, auth: true })).cases
-    },
+    listCases: (): Promise<CaseRecord[]> => allPages({ method: 'GET', path: '/cases', retry: true, auth: true }, (p: CaseListResponse) => p.cases),
     getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true }),
     submitSupplement: (caseId: string, req: SupplementSubmitRequest, idempotencyKey: string) =>
       call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true }),
     evaluateCase: (caseId: string, req: EvaluationRequest, idempotencyKey: string = newIdempotencyKey()) =>
       call<Evaluation>({ method: 'POST', path: `/cases/${enc(caseId)}/evaluation`, body: req, idempotencyKey, retry: true, auth: true }),
 
-    // ---------- admin: staff token or adminToken ----------
+    // ---------- simulation controls (tests and tools on the platform's machine): adminToken ----------
     admin: {
-      async listCases(query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> {
-        return (await call<CaseListResponse>({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true })).cases
-      },
+      listCases: (query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> =>
+        allPages({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true }, (p: CaseListResponse) => p.cases),
       requestSupplement: (caseId: string, req: AdminSupplementRequest) =>
         call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/supplement`, body: req, retry: false, auth: true, admin: true }),
       advanceCase: (caseId: string, req: AdminAdvanceRequest = {}) =>
