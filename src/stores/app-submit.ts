@@ -1,8 +1,8 @@
 // Singletons for submission, cases and template upgrades, built on the app's stores (src/stores/app.ts).
 // Loaded by the journey subpackage only. Draft sync runs for the whole app (src/stores/app.ts).
-import { platform, storage } from '@/services/app'
+import { platform } from '@/services/app'
 import { useCatalogue, useDrafts, useSession } from './app'
-import { createCaseStore } from './cases'
+import { useCases } from './app-cases'
 import { guidanceContext } from './journey'
 import { heldLicenceKinds, prefillData } from './session'
 import { createSubmissionStore } from './submission'
@@ -17,5 +17,5 @@ export const checkUpgrade = createUpgradeCheck({
     return { ctx: guidanceContext(draft, heldLicenceKinds(s), new Date().toISOString()), prefill: prefillData(s) }
   },
 })
-export const useCases = createCaseStore({ client: platform, storage })
+export { useCases }
 export const useSubmission = createSubmissionStore({ client: platform, drafts: useDrafts, cases: useCases, checkUpgrade })

@@ -4,7 +4,7 @@
 // of a bundle: continue the other device's or merge. Where drafts or cases are listed, the way to sign in.
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { CaseList } from '@/components/CaseList'
+import { CaseListScreen } from '@/components/cases/CaseListScreen'
 import { conflictRows } from '@/components/draft-conflict-text'
 import { DraftConflict } from '@/components/DraftConflict'
 import { DraftDuplicate } from '@/components/DraftDuplicate'
@@ -76,7 +76,7 @@ test('我的草稿 and 我的办件 offer sign-in when signed out, and only then
   expect(onSignIn).toHaveBeenCalledTimes(1)
   rerender(<DraftsScreen drafts={[]} onResume={jest.fn()} onDelete={jest.fn()} onBack={jest.fn()} />)
   expect(screen.queryByRole('button', { name: '登录' })).toBeNull()
-  rerender(<CaseList cases={[]} error='请先登录' onOpen={jest.fn()} onHome={jest.fn()} signIn={{ onSignIn }} />)
+  rerender(<CaseListScreen cases={[]} error='请先登录' onOpen={jest.fn()} onHome={jest.fn()} signIn={{ onSignIn }} />)
   expect(screen.getByText('登录后，可查看您在各个设备上提交的办件和办理进度。')).toBeTruthy()
   // the list's "please sign in" error is the entry's job
   expect(screen.queryByText('请先登录')).toBeNull()

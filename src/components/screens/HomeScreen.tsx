@@ -48,6 +48,9 @@ export interface HomeScreenProps {
   onCases: () => void
   /** signed out (known): the way to sign in, beside 我的草稿 and 我的办件 */
   onSignIn?: () => void
+  /** 消息: unread count (signed in) */
+  unread?: number
+  onMessages?: () => void
   /** 隐私政策 */
   onPrivacy?: () => void
   onRetry: () => void
@@ -69,7 +72,7 @@ const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: Bun
 })
 
 export function HomeScreen(props: HomeScreenProps) {
-  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onSignIn, onPrivacy, onRetry, userName, greetingPending } = props
+  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onSignIn, onPrivacy, onRetry, userName, greetingPending, unread, onMessages } = props
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
@@ -173,6 +176,11 @@ export function HomeScreen(props: HomeScreenProps) {
         <AppButton variant='secondary' onTap={onCases}>
           我的办件
         </AppButton>
+        {onMessages ? (
+          <AppButton variant='secondary' onTap={onMessages} ariaLabel={unread ? `消息，${unread} 条未读` : '消息'}>
+            消息{unread ? <Text className='ui-count'>{unread}</Text> : null}
+          </AppButton>
+        ) : null}
       </View>
       {onSignIn ? <SignInEntry text='登录后，您在其他手机、电脑上保存的草稿和提交的办件也会显示在这里。' onSignIn={onSignIn} /> : null}
 
