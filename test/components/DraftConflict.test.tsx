@@ -78,8 +78,9 @@ test('我的草稿 and 我的办件 offer sign-in when signed out, and only then
   expect(screen.queryByRole('button', { name: '登录' })).toBeNull()
   rerender(<CaseListScreen cases={[]} error='请先登录' onOpen={jest.fn()} onHome={jest.fn()} signIn={{ onSignIn }} />)
   expect(screen.getByText('登录后，可查看您在各个设备上提交的办件和办理进度。')).toBeTruthy()
-  // the list's "please sign in" error is the entry's job
+  // the list's "please sign in" error is the entry's job, and "none" would not be true
   expect(screen.queryByText('请先登录')).toBeNull()
+  expect(screen.queryByText('暂无办件。')).toBeNull()
   await userEvent.click(screen.getByRole('button', { name: '登录' }))
   expect(onSignIn).toHaveBeenCalledTimes(2)
 })

@@ -47,7 +47,8 @@ export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessag
           正在加载…
         </View>
       ) : null}
-      {!loading && !cases.length ? <View className='ui-help'>暂无办件。</View> : null}
+      {/* signed out, "none" would not be true: the entry says what signing in shows */}
+      {!loading && !signIn && !cases.length ? <View className='ui-help'>暂无办件。</View> : null}
       {cases.map((c) => (
         <View key={c.id} className={`ui-card ui-case-item ${c.awaitingCitizen ? 'ui-case-item--todo' : ''}`}>
           <View className='ui-case-item__head'>

@@ -42,7 +42,7 @@ export default function CaseListPage() {
         error={error}
         unread={unread}
         onOpen={(id) => go(caseUrl(id))}
-        onMessages={() => go(ROUTES.messages)}
+        onMessages={signedIn ? () => go(ROUTES.messages) : undefined}
         onHome={home}
         signIn={signedIn ? undefined : { onSignIn: () => go(ROUTES.login), busy: session === 'unknown' || session === 'restoring' || session === 'signing-in' }}
       />
