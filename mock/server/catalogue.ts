@@ -178,19 +178,6 @@ export class Catalogue {
   }
 }
 
-/** Every service hall id in the regions file (pickup delivery). */
-export function hallIds(regions: Region[]): Set<string> {
-  const out = new Set<string>()
-  const walk = (rs: Region[]) => {
-    for (const r of rs) {
-      if (r.hall?.id) out.add(r.hall.id)
-      if (r.children) walk(r.children)
-    }
-  }
-  walk(regions)
-  return out
-}
-
 export function versionKey(id: string, version: number): string {
   return `${id}@${version}`
 }

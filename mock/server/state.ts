@@ -11,7 +11,6 @@ export interface UserRecord {
   profile: Profile
   wechatCodes: string[]
   licences: LicenceFixture[]
-  promiseBarred: boolean
   account?: string
   /** scrypt: salt$hash (hex) */
   passwordHash?: string
@@ -123,7 +122,6 @@ export class State {
         profile: f.profile,
         wechatCodes: f.wechatCodes,
         licences: f.licences,
-        promiseBarred: f.promiseBarred ?? false,
         account: f.account,
         passwordHash: f.password ? hashPassword(f.password) : undefined,
       })

@@ -51,6 +51,15 @@ export interface GuidanceContext {
   /** ISO time; the engine never reads the clock */
   now: string
   acting?: ActingFor
-  /** serious bad credit or an earlier false promise: 告知承诺 not available */
+  /** serious bad credit or an earlier false promise: 告知承诺 not available (Profile.promiseBarred) */
   promiseBarred?: boolean
+  /**
+   * e-licences the applicant agreed to use. Given, a material met by an e-licence needs this consent and only
+   * these prefill the form; absent (the template checker), consent is not judged.
+   */
+  consented?: LicenceKind[]
+  /** kind of the signed-in account, when known: a person's account cannot file as a firm */
+  accountKind?: ApplicantKind
+  /** ids of the service halls (GET /regions) where a result may be collected; absent: not judged */
+  hallIds?: string[]
 }

@@ -18,10 +18,23 @@ export interface RuleScope {
 }
 
 /** '420000' → '42', '430200' → '4302': a province or city code stands for every code under it. */
-function regionPrefix(code: string): string {
+export function regionPrefix(code: string): string {
   let p = code
   while (p.length > 2 && p.endsWith('00')) p = p.slice(0, -2)
   return p
+}
+
+/**
+ * The one reading of the administrative hierarchy (GB/T 2260): `code` is `area` itself or lies under it.
+ * 430104 (岳麓区) is within 430100 (长沙市) and 430000 (湖南省); 430100 is not within 430104.
+ */
+export function regionWithin(code: RegionCode, area: RegionCode): boolean {
+  return code.startsWith(regionPrefix(area))
+}
+
+/** A bundle offered in `regions` may be filed for `region` when the region lies within one of them. */
+export function offeredIn(regions: RegionCode[], region: RegionCode): boolean {
+  return regions.some((r) => regionWithin(region, r))
 }
 
 /**
@@ -34,7 +47,7 @@ export function pickByRegion<T>(map: Record<string, T> | undefined, region: Regi
   for (const [key, value] of Object.entries(map ?? {})) {
     if (key === '*') continue
     const prefix = regionPrefix(key)
-    if (region.startsWith(prefix) && prefix.length > bestLength) {
+    if (regionWithin(region, key) && prefix.length > bestLength) {
       best = value
       bestLength = prefix.length
     }

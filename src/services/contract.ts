@@ -56,6 +56,8 @@ export interface ApiError {
   /** question id → message */
   answerErrors?: Record<string, string>
   deliveryError?: string
+  /** 办理方式 (全程网办 / 线下办理) */
+  handlingError?: string
   /** CONFLICT on a draft: the server's current draft, so the citizen can choose */
   current?: DraftRecord
   /** CONFLICT on a submission of an already submitted draft */
@@ -99,6 +101,8 @@ export interface Profile {
   legalRepresentative?: string
   /** staff: the service hall (帮代办 window) */
   hall?: string
+  /** serious bad credit or an earlier false promise (湘政办发〔2021〕25号): 告知承诺 is not offered */
+  promiseBarred: boolean
 }
 
 export interface WechatLoginRequest {
@@ -229,6 +233,11 @@ export interface Region {
 
 export interface RegionListResponse {
   regions: Region[]
+}
+
+/** Every service hall in a region tree: where a result may be collected (delivery 'pickup', hallId). */
+export function hallIdsOf(regions: Region[]): string[] {
+  return regions.flatMap((r) => [...(r.hall ? [r.hall.id] : []), ...hallIdsOf(r.children ?? [])])
 }
 
 /** GET /bundles/:id answers the template itself */

@@ -5,10 +5,11 @@ import { platform, storage } from '@/services/app'
 import { useCatalogue, useDrafts, useSession } from './app'
 import { createCaseStore } from './cases'
 import { guidanceContext } from './journey'
-import { heldLicenceKinds, prefillData } from './session'
+import { prefillData } from './session'
 import { createSubmissionStore } from './submission'
 import { createSyncStore, watchDrafts } from './sync'
 import { createUpgradeCheck } from './upgrade'
+import './template-parser' // the upgrade check reads templates
 
 /** Is there a newer version of the draft's template, and what would moving to it mean? */
 export const checkUpgrade = createUpgradeCheck({
@@ -16,7 +17,7 @@ export const checkUpgrade = createUpgradeCheck({
   catalogue: useCatalogue,
   context: (draft) => {
     const s = useSession.getState()
-    return { ctx: guidanceContext(draft, heldLicenceKinds(s), new Date().toISOString()), prefill: prefillData(s) }
+    return { ctx: guidanceContext(draft, s, new Date().toISOString(), useCatalogue.getState().regions), prefill: prefillData(s) }
   },
 })
 export const useCases = createCaseStore({ client: platform, storage })

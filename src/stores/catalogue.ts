@@ -2,9 +2,16 @@
 import { create } from 'zustand'
 import type { BundleTemplate } from '@/domain'
 import type { BundleQuery, BundleSummary, Region } from '@/services/contract'
-import { isPlatformError, type PlatformClient } from '@/services/platform'
+import { isPlatformError, PlatformError, type PlatformClient } from '@/services/platform'
 
 export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions'>
+
+/**
+ * Turns the platform's template JSON into a checked template (domain/template/schema.ts parseTemplate). It is
+ * given by the journey subpackage (stores/template-parser.ts), so the template schema stays out of the home
+ * page's code; a template that arrives before it waits for it.
+ */
+export type TemplateParser = (json: unknown) => { ok: true; template: BundleTemplate } | { ok: false; message: string }
 
 export interface Loadable {
   status: 'loading' | 'ready' | 'error'
@@ -29,6 +36,7 @@ export interface CatalogueState {
   /** the newest version unless `version` is given */
   loadTemplate(id: string, version?: number): Promise<BundleTemplate | undefined>
   loadRegions(): Promise<void>
+  setTemplateParser(parse: TemplateParser): void
   reset(): void
 }
 
@@ -45,15 +53,20 @@ export const templateKey = (id: string, version: number) => `${id}@${version}`
 
 const msg = (e: unknown) => (isPlatformError(e) ? e.message : '加载失败，请稍后重试')
 
-export function createCatalogueStore(client: CatalogueClient) {
+export function createCatalogueStore(client: CatalogueClient, parser?: TemplateParser) {
   const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined }
+  let giveParser: (p: TemplateParser) => void = () => undefined
+  const parserReady: Promise<TemplateParser> = parser ? Promise.resolve(parser) : new Promise((resolve) => (giveParser = resolve))
   /** template requests under way, by status key: the app may ask for a template before its page does */
   const inFlight = new Map<string, Promise<BundleTemplate | undefined>>()
   return create<CatalogueState>()((set, get) => {
     async function fetchTemplate(id: string, version: number | undefined, statusKey: string): Promise<BundleTemplate | undefined> {
       set((s) => ({ templateStatus: { ...s.templateStatus, [statusKey]: { status: 'loading' } } }))
       try {
-        const t = await client.getBundle(id, version)
+        const json = await client.getBundle(id, version)
+        const parsed = (await parserReady)(json)
+        if (!parsed.ok) throw new PlatformError({ kind: 'bad-reply', message: parsed.message })
+        const t = parsed.template
         set((s) => ({
           templates: { ...s.templates, [templateKey(t.id, t.version)]: t },
           latest: { ...s.latest, [t.id]: Math.max(s.latest[t.id] ?? 0, t.version) },
@@ -99,6 +112,7 @@ export function createCatalogueStore(client: CatalogueClient) {
           set({ regionsStatus: { status: 'error', error: msg(e) } })
         }
       },
+      setTemplateParser: (p) => giveParser(p),
       reset: () => {
         inFlight.clear()
         set({ ...initial })

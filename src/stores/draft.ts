@@ -14,6 +14,7 @@ import type {
   MaterialChoice,
   RegionCode,
 } from '@/domain'
+import { readDrafts } from './draft-read'
 import type { UploadFileType } from '@/services/contract'
 import type { KeyValueStorage } from '@/services/storage'
 import { jsonStorage } from './persist'
@@ -211,7 +212,11 @@ export function createDraftStore(deps: DraftStoreDeps) {
       },
       {
         name: DRAFTS_KEY,
-        version: 1,
+        // 1: format-1 drafts; 2: every draft read through the domain's DraftContent schema
+        version: 2,
+        migrate: (persisted) => ({ drafts: readDrafts((persisted as { drafts?: unknown } | undefined)?.drafts) }) as unknown as DraftState,
+        // every load, whatever its version: what the device holds is parsed, never trusted
+        merge: (persisted, current) => ({ ...current, drafts: readDrafts((persisted as { drafts?: unknown } | undefined)?.drafts) }),
         storage: jsonStorage(deps.storage, (ok) => {
           // only a change of state: a failing write does not set off another one
           if (ref && ref.getState().saveFailed === ok) ref.setState({ saveFailed: !ok })

@@ -2,10 +2,8 @@
 // never decide an order, a requirement or a rule themselves.
 import type {
   ActingFor,
-  BundleTemplate,
   Delivery,
   DeliveryChoice,
-  DraftContent,
   Guidance,
   GuidanceContext,
   GuidanceSummary,
@@ -16,22 +14,31 @@ import type {
   MaterialView,
   Question,
 } from '@/domain'
-import { LICENCE_NAMES } from '@/domain/engine/labels'
-import type { Region } from '@/services/contract'
+import { hallIdsOf, type Region } from '@/services/contract'
 import type { JourneyPlace, LocalDraft } from './draft'
+import { consentedLicences, heldLicenceKinds, type SessionState } from './session'
 
 // routes, draft URLs and step labels live in ./routes (small: the home page needs them, not the rest)
 export { ROUTES, STEP_LABELS, urlOf, type RouteName } from './routes'
 
-export function guidanceContext(draft: Pick<LocalDraft, 'content' | 'acting'>, licences: LicenceKind[], now: string, promiseBarred = false): GuidanceContext {
+/**
+ * What the engine needs about the applicant: the same facts the platform uses for its check (mock/server/
+ * cases.ts contextOf), so both judge a draft alike. Halls are judged once the region list is loaded.
+ */
+export function guidanceContext(draft: Pick<LocalDraft, 'content' | 'acting'>, session: Pick<SessionState, 'profile' | 'licences' | 'licenceData'>, now: string, regions?: Region[]): GuidanceContext {
   const ctx: GuidanceContext = {
     region: draft.content.region,
     applicantKind: draft.content.applicantKind,
-    licences,
+    licences: heldLicenceKinds(session),
     now,
     acting: draft.acting,
+    consented: Object.keys(consentedLicences(session)) as LicenceKind[],
   }
-  if (promiseBarred) ctx.promiseBarred = true
+  if (session.profile) {
+    ctx.accountKind = session.profile.kind
+    if (session.profile.promiseBarred) ctx.promiseBarred = true
+  }
+  if (regions?.length) ctx.hallIds = hallIdsOf(regions)
   return ctx
 }
 
@@ -113,21 +120,12 @@ export function summaryText(s: GuidanceSummary): string {
   return `需办理 ${s.matterCount} 个事项，需准备 ${s.materialCount} 份材料，${days}`
 }
 
-/**
- * Material problems the engine does not see: an e-licence is used only after the citizen agrees to it in
- * this session (the engine only knows the licence exists).
- */
-export function consentNeeded(m: MaterialView, consented: Partial<Record<LicenceKind, unknown>>): boolean {
-  return m.chosen === 'licence' && !!m.material.licence && !consented[m.material.licence]
-}
-
-/** Material errors to show on 继续: the engine's, plus e-licences still waiting for consent. */
-export function materialErrors(g: Guidance, consented: Partial<Record<LicenceKind, unknown>>, uploading: string[] = []): Record<string, string> {
+/** Material errors to show on 继续: the engine's (consent included), and files still on their way. */
+export function materialErrors(g: Guidance, uploading: string[] = []): Record<string, string> {
   const out: Record<string, string> = {}
   for (const m of g.materials) {
     if (m.chosen === 'upload' && uploading.includes(m.id)) out[m.id] = `${m.material.name}还在上传，请稍候`
     else if (m.error) out[m.id] = m.error
-    else if (consentNeeded(m, consented)) out[m.id] = `请同意使用电子${LICENCE_NAMES[m.material.licence as LicenceKind]}，或选择其他提交方式`
   }
   return out
 }
@@ -221,12 +219,5 @@ export function hallName(regions: Region[], hallId: string | undefined): string 
     const inner = r.children ? hallName(r.children, hallId) : undefined
     if (inner) return inner
   }
-  return undefined
-}
-
-/** 全程网办 or offline must be chosen when the bundle offers both. */
-export function handlingError(template: Pick<BundleTemplate, 'handling'>, content: Pick<DraftContent, 'handling'>): string | undefined {
-  if (template.handling.length > 1 && !content.handling) return '请选择办理方式'
-  if (content.handling && !template.handling.includes(content.handling)) return '该办理方式不可用，请重新选择'
   return undefined
 }

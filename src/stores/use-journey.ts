@@ -7,7 +7,8 @@ import { useCatalogue, useDrafts, useSession } from './app'
 import { templateKey } from './catalogue'
 import type { LocalDraft } from './draft'
 import { guidanceContext } from './journey'
-import { heldLicenceKinds, prefillData } from './session'
+import { prefillData } from './session'
+import './template-parser' // templates are parsed before the journey reads them
 
 export interface JourneyData
  {
@@ -23,10 +24,11 @@ export function useJourney(draftId: string | undefined, now: string): JourneyDat
   const licences = useSession((s) => s.licences)
   const profile = useSession((s) => s.profile)
   const licenceData = useSession((s) => s.licenceData)
+  const regions = useCatalogue((s) => s.regions)
   const guidance = useMemo(() => {
     if (!draft || !template) return undefined
-    const ctx = guidanceContext(draft, heldLicenceKinds({ licences }), now)
+    const ctx = guidanceContext(draft, { licences, licenceData, profile }, now, regions)
     return guide(template, draft.content, ctx, prefillData({ profile, licenceData }))
-  }, [draft, template, licences, profile, licenceData, now])
+  }, [draft, template, licences, profile, licenceData, now, regions])
   return { draft, template, guidance }
 }

@@ -123,6 +123,7 @@ export const NOW = '2026-11-26T02:00:00.000Z'
 export const profile = {
   userId: 'u1',
   role: 'citizen' as const,
+  promiseBarred: false,
   kind: 'person' as const,
   name: '张三',
   idNumber: '430102199003071234',

@@ -79,11 +79,45 @@ test('a POST without an Idempotency-Key is never retried', async () => {
   expect(t.calls.length).toBe(1)
 })
 
+const CONTENT = { bundleId: 'b', templateVersion: 1, region: '430104', applicantKind: 'person' as const, answers: {}, values: {}, materials: {} }
+const DRAFT_RECORD = { id: 'd-12345678', version: 2, content: CONTENT, createdAt: '2026-11-26T02:00:00Z', updatedAt: '2026-11-26T02:00:00Z', status: 'open' as const }
+const CASE_RECORD = {
+  id: 'HN2026112600001',
+  bundleId: 'b',
+  bundleName: '开办测试小店',
+  templateVersion: 1,
+  draftId: 'd-12345678',
+  region: '430104',
+  applicantKind: 'person' as const,
+  applicantName: '张*',
+  status: 'submitted' as const,
+  submittedAt: '2026-11-26T02:00:00Z',
+  dueDate: '2026-12-03',
+  committedDays: 5,
+  deadline: 'on-time' as const,
+  matters: [],
+  content: CONTENT,
+  guidance: { matterIds: [], departments: [], fieldCount: 0, materialCount: 0, visits: 0, workingDays: 5, estimated: false },
+}
+
+test('replies are parsed at the boundary: one that breaks the contract is one clear error, never a cast', async () => {
+  const broken = client([ok({ ...CASE_RECORD, matters: 'none' })])
+  const e = (await broken.c.getCase('HN2026112600001').catch((x) => x)) as PlatformError
+  expect(e).toBeInstanceOf(PlatformError)
+  expect(e).toMatchObject({ kind: 'bad-reply', message: '平台返回的内容无法识别，请稍后重试（/cases/HN2026112600001：matters）' })
+  // a draft list with one damaged record keeps the others
+  const list = client([ok({ drafts: [DRAFT_RECORD, { ...DRAFT_RECORD, id: 'd-2', content: { ...CONTENT, values: { x: 42 } } }] })])
+  expect(await list.c.listDrafts()).toEqual([DRAFT_RECORD])
+  // unknown keys are dropped, never passed on
+  const extra = client([ok({ ...DRAFT_RECORD, content: { ...CONTENT, injected: '<script>' } })])
+  expect(await extra.c.getDraft('d-12345678')).toEqual(DRAFT_RECORD)
+})
+
 test('a POST with an Idempotency-Key is retried with the same key, including after 409 IN_FLIGHT', async () => {
   const key = newIdempotencyKey()
-  const caseRecord = { id: 'HN2026112600001' }
+  const caseRecord = CASE_RECORD
   const { c, calls } = client([new TransportError('timeout'), err(409, 'IN_FLIGHT'), ok(caseRecord, 201)])
-  const content = { bundleId: 'b', templateVersion: 1, region: '430104', applicantKind: 'person' as const, answers: {}, values: {}, materials: {} }
+  const content = CONTENT
   expect(await c.submitCase({ draftId: 'd-12345678', content }, key)).toEqual(caseRecord)
   expect(calls.map((x) => x.headers['Idempotency-Key'])).toEqual([key, key, key])
   expect(new Set(calls.map((x) => x.body)).size).toBe(1)
@@ -186,7 +220,7 @@ test('ETag: the cached body is returned on 304', async () => {
 })
 
 test('path parts and queries are encoded', async () => {
-  const { c, calls } = client([ok({ bundles: [] }), ok({})])
+  const { c, calls } = client([ok({ bundles: [] }), ok(DRAFT_RECORD)])
   await c.listBundles({ q: '开 餐饮&店', applicantKind: 'firm', region: undefined })
   await c.getDraft('a/b?c')
   expect(calls[0].url).toBe('https://platform.example/api/v1/bundles?q=%E5%BC%80%20%E9%A4%90%E9%A5%AE%26%E5%BA%97&applicantKind=firm')

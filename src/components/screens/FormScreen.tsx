@@ -2,7 +2,7 @@
 // checked when the citizen leaves the field and again on 继续. Typed values are kept whatever happens.
 import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { FieldSectionView, FieldView, LicenceKind } from '@/domain'
+import type { FieldSectionView, FieldView, LicenceKind, PrefillOffer } from '@/domain'
 import { LICENCE_NAMES } from '@/domain/engine/labels'
 import { AppButton } from '../Button'
 import { ChoiceGroup } from '../ChoiceGroup'
@@ -11,11 +11,14 @@ import { displayValue } from '../format'
 import { Heading } from '../Heading'
 import { LockedField } from '../LockedField'
 import { Notice } from '../Notice'
+import { PrefillOfferCard } from '../PrefillOfferCard'
 import { TextField, type InputKind } from '../TextField'
 
 export interface FormScreenProps {
   bundleName: string
   sections: FieldSectionView[]
+  /** data the platform holds that differs from what was typed: offered, never put in its place */
+  offers?: PrefillOffer[]
   /** e-licences that could fill fields, not yet agreed to */
   licenceOffers: LicenceKind[]
   onConsent: (kind: LicenceKind) => void
@@ -43,7 +46,7 @@ function focusField(id: string) {
 }
 
 export function FormScreen(props: FormScreenProps) {
-  const { bundleName, sections, licenceOffers, onConsent, onValue, onContinue, onBack, saveFailed, summary, consentError, serverErrors, focusId } = props
+  const { bundleName, sections, offers = [], licenceOffers, onConsent, onValue, onContinue, onBack, saveFailed, summary, consentError, serverErrors, focusId } = props
   const [touched, setTouched] = useState<Record<string, boolean>>({})
   const [showAll, setShowAll] = useState(false)
   const [attempt, setAttempt] = useState(0)
@@ -129,6 +132,9 @@ export function FormScreen(props: FormScreenProps) {
             同意使用电子{LICENCE_NAMES[kind]}
           </AppButton>
         </View>
+      ))}
+      {offers.map((o) => (
+        <PrefillOfferCard key={o.sourceLabel} offer={o} fields={all} onUse={() => o.fields.forEach((f) => onValue(f.id, f.value))} />
       ))}
       {consentError ? (
         <Notice tone='error' live='alert'>

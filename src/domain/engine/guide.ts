@@ -2,12 +2,12 @@
 // Pure and deterministic: the current time comes in ctx.now; nothing here is stored.
 import { addWorkingDays, toBeijingDate } from '../calendar'
 import type { GuidanceContext, MaterialChoice, MaterialMode } from '../draft'
-import { holds, pickByRegion, type RuleScope } from '../rules'
+import { holds, offeredIn, pickByRegion, type RuleScope } from '../rules'
 import type { Answers, ApplicantKind, BundleTemplate, Field, Material, Matter } from '../template/types'
 import { validateFieldValue, validateMobile } from '../validators'
 import { answerError, answerLabel } from './answers'
 import { paramsFor, templateIndex, type TemplateIndex } from './indexes'
-import { licenceShortName } from './labels'
+import { LICENCE_NAMES, licenceShortName } from './labels'
 import type {
   BecauseAnswer,
   Burden,
@@ -25,6 +25,7 @@ import type {
   MaterialView,
   MatterView,
   PrefillData,
+  PrefillOffer,
   QuestionView,
   StopView,
 } from './types'
@@ -88,10 +89,11 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
       if (!users.includes(m.id)) users.push(m.id)
       fieldUsers.set(f, users)
     }
-  const fieldViews = [...fieldUsers.keys()]
+  const formFields = [...fieldUsers.keys()]
     .map((id) => ix.fieldById.get(id) as Field)
     .sort((a, b) => (ix.sectionOrder.get(a.section) ?? 1e9) - (ix.sectionOrder.get(b.section) ?? 1e9) || (ix.fieldOrder.get(a.id) ?? 0) - (ix.fieldOrder.get(b.id) ?? 0))
-    .map((f) => fieldView(f, fieldUsers.get(f.id) ?? [], draft, scope, today, prefillData))
+  const prefills = prefillsFor(formFields, draft, ctx, prefillData)
+  const fieldViews = formFields.map((f) => fieldView(f, fieldUsers.get(f.id) ?? [], draft, scope, today, prefills.locked.get(f.id)))
   const sections: FieldSectionView[] = []
   for (const section of template.sections) {
     const fields = fieldViews.filter((f) => f.field.section === section.id)
@@ -130,8 +132,11 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
   // --- stop ---
   const stop = findStop(template, ctx.applicantKind, scope, questions.complete && ordered.length === 0)
 
-  // --- delivery ---
-  const delivery = deliveryGuidance(template, draft)
+  // --- delivery and handling ---
+  const delivery = deliveryGuidance(template, draft, ctx)
+
+  // --- what blocks submission beyond the steps' own errors ---
+  const blockers = submitBlockers(template, ctx, stop)
 
   // --- journey: derived, never stored ---
   const done = [
@@ -174,13 +179,14 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
   return {
     questions,
     matters,
-    fields: { sections, all: fieldViews },
+    fields: { sections, all: fieldViews, offers: prefills.offers },
     materials,
     departments,
     deadline,
     visits: template.visits,
     delivery,
     stop,
+    blockers,
     journey,
     summary,
     burden,
@@ -197,13 +203,31 @@ export function validateDraft(template: BundleTemplate, draft: GuideDraft, ctx: 
   const materialErrors: Record<string, string> = {}
   for (const m of g.materials) if (m.error) materialErrors[m.id] = m.error
   const ok =
-    !g.stop &&
+    !g.blockers.length &&
     g.matters.length > 0 &&
     !g.delivery.error &&
+    !g.delivery.handlingError &&
     !Object.keys(answerErrors).length &&
     !Object.keys(fieldErrors).length &&
     !Object.keys(materialErrors).length
-  return { ok, fieldErrors, materialErrors, answerErrors, deliveryError: g.delivery.error, stop: g.stop }
+  const out: DraftErrors = { ok, messages: g.blockers, fieldErrors, materialErrors, answerErrors }
+  if (g.delivery.error) out.deliveryError = g.delivery.error
+  if (g.delivery.handlingError) out.handlingError = g.delivery.handlingError
+  if (g.stop) out.stop = g.stop
+  return out
+}
+
+const APPLICANT_KINDS: Record<ApplicantKind, string> = { person: '个人', firm: '企业' }
+
+function submitBlockers(template: BundleTemplate, ctx: GuidanceContext, stop: StopView | undefined): string[] {
+  const out: string[] = []
+  if (!offeredIn(template.regions, ctx.region)) out.push(`“${template.name}”在所选地区暂未开通`)
+  if (ctx.accountKind && ctx.accountKind !== ctx.applicantKind)
+    out.push(`当前登录的是${APPLICANT_KINDS[ctx.accountKind]}账号，不能以${APPLICANT_KINDS[ctx.applicantKind]}身份申请`)
+  if (ctx.acting && ctx.acting.actor !== 'self' && ctx.acting.promiseAuthorised && !ctx.acting.authorisationId)
+    out.push('代办人作出告知承诺须提供申请人的书面授权（授权书编号）')
+  if (stop) out.push(`${stop.reason.replace(/[。.]$/, '')}。${stop.whatToDo}`)
+  return out
 }
 
 // addWorkingDays walks day by day; the same (day, limit) pair comes back on every keystroke.
@@ -271,10 +295,9 @@ function because(m: Matter, scope: RuleScope, ix: TemplateIndex): 'always' | Bec
   })
 }
 
-function fieldView(field: Field, usedBy: string[], draft: GuideDraft, scope: RuleScope, today: string, data?: PrefillData): FieldView {
+function fieldView(field: Field, usedBy: string[], draft: GuideDraft, scope: RuleScope, today: string, prefill: FieldPrefill | undefined): FieldView {
   const required = field.requiredWhen !== undefined ? holds(field.requiredWhen, scope) : !field.optional
-  const prefill = resolvePrefill(field, data)
-  const value = prefill?.value ?? (own(draft.values, field.id) ? draft.values[field.id] ?? '' : '')
+  const value = prefill?.value ?? typedValue(draft, field.id)
   const result = validateFieldValue(field, value, { today, required, origin: prefill ? 'external' : 'typed' })
   const view: FieldView = { id: field.id, field, usedBy, required, value, valid: result.ok }
   if (prefill) view.prefill = prefill
@@ -284,15 +307,42 @@ function fieldView(field: Field, usedBy: string[], draft: GuideDraft, scope: Rul
   return view
 }
 
-function resolvePrefill(field: Field, data?: PrefillData): FieldPrefill | undefined {
+const typedValue = (draft: GuideDraft, id: string) => (own(draft.values, id) ? draft.values[id] ?? '' : '')
+
+/** The value a field's prefill source holds, when the applicant may be prefilled from it. */
+function sourceValue(field: Field, ctx: GuidanceContext, data?: PrefillData): { source: string; label: string; value: string } | undefined {
   const p = field.prefill
   if (!p || !data) return undefined
   if (p.source === 'profile') {
     const value = data.profile?.[p.key]
-    return value ? { value, sourceLabel: '来自实名信息', locked: true } : undefined
+    return value ? { source: 'profile', label: '实名信息', value } : undefined
   }
+  if (ctx.consented && !ctx.consented.includes(p.kind)) return undefined
   const value = data.licences?.[p.kind]?.[p.key]
-  return value ? { value, sourceLabel: `来自电子${licenceShortName(p.kind)}`, locked: true } : undefined
+  return value ? { source: `licence:${p.kind}`, label: `电子${licenceShortName(p.kind)}`, value } : undefined
+}
+
+/**
+ * Prefilled (locked) values, and offers where the citizen typed something else. Nothing typed is replaced:
+ * when any field of a source was typed differently, every field of that source is offered instead of locked.
+ */
+function prefillsFor(fields: Field[], draft: GuideDraft, ctx: GuidanceContext, data?: PrefillData): { locked: Map<string, FieldPrefill>; offers: PrefillOffer[] } {
+  const bySource = new Map<string, { label: string; fields: { field: Field; value: string; typed: string }[] }>()
+  for (const f of fields) {
+    const found = sourceValue(f, ctx, data)
+    if (!found) continue
+    const entry = bySource.get(found.source) ?? { label: found.label, fields: [] }
+    entry.fields.push({ field: f, value: found.value, typed: typedValue(draft, f.id) })
+    bySource.set(found.source, entry)
+  }
+  const locked = new Map<string, FieldPrefill>()
+  const offers: PrefillOffer[] = []
+  for (const { label, fields: found } of bySource.values()) {
+    const differs = found.some((x) => x.typed.trim() !== '' && x.typed !== x.value)
+    if (!differs) for (const x of found) locked.set(x.field.id, { value: x.value, sourceLabel: `来自${label}`, locked: true })
+    else offers.push({ sourceLabel: label, fields: found.map((x) => ({ id: x.field.id, label: x.field.label, value: x.value, typed: x.typed })) })
+  }
+  return { locked, offers }
 }
 
 function defaultChoice(mode: MaterialMode): MaterialChoice | undefined {
@@ -326,20 +376,23 @@ function materialView(
 
   const drafted = own(draft.materials, m.id) ? draft.materials[m.id] : undefined
   const explicit = !!drafted && modes.includes(drafted.mode)
+  // A choice the applicant cannot make is refused, not silently swapped: they choose again.
+  const refused = drafted && !explicit ? refusal(drafted.mode, m, ctx) : undefined
   let choice: MaterialChoice | undefined = explicit ? drafted : undefined
   for (const mode of modes) {
-    if (choice) break
+    if (choice || refused) break
     choice = defaultChoice(mode)
   }
-  // Why the draft's own choice was not kept, told only when the fallback still needs something.
-  const refused = drafted && !explicit ? refusal(drafted.mode, m, ctx) : undefined
 
   let error: string | undefined
-  if (!choice) error = refused ?? (modes.length ? `请选择${m.name}的提交方式` : `${m.name}暂无可用的提交方式，请咨询办事窗口`)
+  if (refused) error = refused
+  else if (!choice) error = modes.length ? `请选择${m.name}的提交方式` : `${m.name}暂无可用的提交方式，请咨询办事窗口`
   else if (choice.mode === 'upload') {
-    if (!choice.fileIds.length) error = refused ?? `请上传${m.name}`
+    if (!choice.fileIds.length) error = `请上传${m.name}`
     else if (m.upload && choice.fileIds.length > m.upload.maxCount) error = `${m.name}最多上传${m.upload.maxCount}个文件`
   } else if (choice.mode === 'promise' && !choice.agreedAt) error = `请阅读并同意${m.name}的承诺内容`
+  else if (choice.mode === 'licence' && m.licence && ctx.consented && !ctx.consented.includes(m.licence))
+    error = `请同意使用电子${LICENCE_NAMES[m.licence]}，或选择其他提交方式`
 
   const view: MaterialView = { id: m.id, material: m, usedBy, modes, explicit, satisfied: !error }
   if (choice) {
@@ -350,13 +403,24 @@ function materialView(
   return view
 }
 
+/** Why a way of providing a material the draft names is not open to this applicant. */
 function refusal(mode: MaterialMode, m: Material, ctx: GuidanceContext): string {
-  if (mode === 'promise' && m.promise) {
-    if (ctx.promiseBarred) return `您暂不符合告知承诺条件，请以其他方式提交${m.name}`
-    return `代办人须取得申请人书面授权后才能承诺，请以其他方式提交${m.name}`
+  switch (mode) {
+    case 'promise':
+      if (!m.promise) return `${m.name}不适用告知承诺，请以其他方式提交`
+      if (ctx.promiseBarred) return `您暂不符合告知承诺条件，请以其他方式提交${m.name}`
+      return `代办人须取得申请人书面授权后才能承诺，请以其他方式提交${m.name}`
+    case 'licence':
+      return `未查到您的电子证照，不能以电子证照提交${m.name}`
+    case 'window':
+      return `${m.name}没有窗口核验记录，请以其他方式提交`
+    case 'defer':
+      return `${m.name}不适用容缺受理，请现在提交`
+    case 'in-bundle':
+      return `${m.name}不会由本次办理产生，请以其他方式提交`
+    default:
+      return `${m.name}不能以此方式提交，请重新选择`
   }
-  if (mode === 'licence') return `未查到您的电子证照，请以其他方式提交${m.name}`
-  return `${m.name}不能以此方式提交，请重新选择`
 }
 
 /** The bundle's worst legal case before any answer: the longest chain of 法定时限 over every matter. */
@@ -382,14 +446,12 @@ function longestChain(ordered: Matter[], applicable: Set<string>, days: (m: Matt
   return top
 }
 
-const APPLICANT_KIND_NAMES: Record<ApplicantKind, string> = { person: '个人', firm: '企业' }
-
 function findStop(template: BundleTemplate, kind: ApplicantKind, scope: RuleScope, nothingApplies: boolean): StopView | undefined {
   if (!template.applicantKinds.includes(kind)) {
     return {
       id: '$applicant-kind',
       kind: 'not-eligible',
-      reason: `本事项仅限${template.applicantKinds.map((k) => APPLICANT_KIND_NAMES[k]).join('或')}办理`,
+      reason: `本事项仅限${template.applicantKinds.map((k) => APPLICANT_KINDS[k]).join('或')}办理`,
       whatToDo: '请切换办事身份，或选择其他事项',
     }
   }
@@ -411,16 +473,32 @@ function findStop(template: BundleTemplate, kind: ApplicantKind, scope: RuleScop
   return undefined
 }
 
-function deliveryGuidance(template: BundleTemplate, draft: GuideDraft): DeliveryGuidance {
-  if (!template.delivery.length) return { needed: false, valid: true }
-  const error = deliveryError(template, draft)
-  return error ? { needed: true, valid: false, error } : { needed: true, valid: true }
+function deliveryGuidance(template: BundleTemplate, draft: GuideDraft, ctx: GuidanceContext): DeliveryGuidance {
+  const handlingError = handlingErrorOf(template, draft)
+  const needed = template.delivery.length > 0 || template.handling.length > 1
+  if (!needed) return { needed: false, valid: true }
+  const error = template.delivery.length ? deliveryError(template, draft, ctx) : undefined
+  const out: DeliveryGuidance = { needed: true, valid: !error && !handlingError }
+  if (error) out.error = error
+  if (handlingError) out.handlingError = handlingError
+  return out
 }
 
-function deliveryError(template: BundleTemplate, draft: GuideDraft): string | undefined {
+/** 全程网办 or offline must be chosen when the bundle offers both. */
+function handlingErrorOf(template: BundleTemplate, draft: GuideDraft): string | undefined {
+  if (draft.handling && !template.handling.includes(draft.handling)) return '该办理方式不可用，请重新选择'
+  if (template.handling.length > 1 && !draft.handling) return '请选择办理方式'
+  return undefined
+}
+
+function deliveryError(template: BundleTemplate, draft: GuideDraft, ctx: GuidanceContext): string | undefined {
   const d = draft.delivery
   if (!d) return '请选择办理结果的领取方式'
   if (!template.delivery.includes(d.method)) return '该领取方式不可用，请重新选择'
+  if (d.method === 'pickup' && ctx.hallIds?.length) {
+    if (!d.hallId) return '请选择领取结果的政务服务中心'
+    if (!ctx.hallIds.includes(d.hallId)) return '所选的领取窗口不存在，请重新选择'
+  }
   if (d.method !== 'ems') return undefined
   const a = d.address
   if (!a) return '请填写邮寄地址'

@@ -19,6 +19,7 @@ export interface GuideDraft {
   values: Record<string, string>
   materials: Record<string, MaterialChoice>
   delivery?: DeliveryChoice
+  handling?: 'online' | 'offline'
 }
 
 /** Data the platform already holds about the applicant, used to prefill and lock fields. */
@@ -70,6 +71,17 @@ export interface FieldPrefill {
   /** e.g. 来自电子身份证, 来自实名信息 */
   sourceLabel: string
   locked: true
+}
+
+/**
+ * Data the platform holds that differs from what the citizen typed: offered, never put in their place. All
+ * fields from one source (a licence, the profile) come together, so a typed bank name and a licence's account
+ * number never end up side by side.
+ */
+export interface PrefillOffer {
+  /** e.g. 电子社保卡 */
+  sourceLabel: string
+  fields: { id: string; label: string; value: string; typed: string }[]
 }
 
 export interface FieldView {
@@ -142,10 +154,12 @@ export interface JourneyStep {
 }
 
 export interface DeliveryGuidance {
-  /** false when the template offers no delivery choice */
+  /** false when the template offers no delivery choice and no choice of handling */
   needed: boolean
   valid: boolean
   error?: string
+  /** 全程网办 or 线下办理 not chosen (or not offered) */
+  handlingError?: string
 }
 
 export interface GuidanceSummary {
@@ -174,7 +188,7 @@ export interface Burden {
 export interface Guidance {
   questions: QuestionsGuidance
   matters: MatterView[]
-  fields: { sections: FieldSectionView[]; all: FieldView[] }
+  fields: { sections: FieldSectionView[]; all: FieldView[]; offers: PrefillOffer[] }
   materials: MaterialView[]
   departments: string[]
   deadline: DeadlineGuidance
@@ -182,6 +196,11 @@ export interface Guidance {
   visits: number
   delivery: DeliveryGuidance
   stop?: StopView
+  /**
+   * Why the application cannot be submitted, beyond any question, field, material or delivery error: the
+   * region, the account, a proxy's authorisation, a stop. Same words on the phone and from the platform.
+   */
+  blockers: string[]
   journey: JourneyStep[]
   summary: GuidanceSummary
   burden: Burden
@@ -189,10 +208,13 @@ export interface Guidance {
 
 export interface DraftErrors {
   ok: boolean
+  /** Guidance.blockers */
+  messages: string[]
   fieldErrors: Record<string, string>
   materialErrors: Record<string, string>
   answerErrors: Record<string, string>
   deliveryError?: string
+  handlingError?: string
   /** a stop blocks submission */
   stop?: StopView
 }

@@ -1,6 +1,7 @@
 // Runtime check of a 一事一导 template (JSON from the platform or the catalogue).
 // valibot: no eval / new Function (allowed in WeChat), tree-shakes to a few KB. See docs/decisions-schema.md.
 import * as v from 'valibot'
+import type { Assert, Equals } from '../type-assert'
 import { walkRule } from '../rules'
 import type {
   BundleTemplate,
@@ -224,8 +225,6 @@ export const BundleTemplateSchema = v.strictObject({
 
 // ---------- static tie to types.ts: compilation fails when they drift ----------
 
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
-type Assert<T extends true> = T
 export type SchemaMatchesTypes = [
   Assert<Equals<RuleFromOps | boolean | number | string | null, Rule>>,
   Assert<Equals<v.InferOutput<typeof OptionSchema>, Option>>,
@@ -255,6 +254,14 @@ export function parseTemplate(json: unknown): ParseTemplateResult {
   const template = result.output as BundleTemplate
   const issues = referenceIssues(template)
   return issues.length ? { ok: false, issues } : { ok: true, template }
+}
+
+/** parseTemplate for an app that shows one message: the first issue, in words a citizen can pass on. */
+export function templateOrMessage(json: unknown): { ok: true; template: BundleTemplate } | { ok: false; message: string } {
+  const r = parseTemplate(json)
+  if (r.ok) return r
+  const first = r.issues[0]
+  return { ok: false, message: `办事指南暂时无法使用（格式有误：${first ? `${first.path} ${first.message}` : '未知'}），请稍后重试` }
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/

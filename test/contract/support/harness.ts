@@ -9,6 +9,7 @@ import type { BundleTemplate, Field, Question } from '@/domain/template/types'
 import type { Profile, TokenPair } from '@/services/contract'
 import { createFetchTransport } from '@/services/http/fetch-transport'
 import { createPlatformClient, type PlatformClient, type PlatformClientOptions } from '@/services/platform'
+import { templateOrMessage } from '@/domain/template/schema'
 import { createPlatform, type Platform, type PlatformOptions } from '../../../mock/server'
 import type { Logger } from '../../../mock/server/logger'
 
@@ -30,8 +31,10 @@ export interface Running {
   restart(): Promise<void>
 }
 
-export interface TestClient extends PlatformClient {
+export interface TestClient extends Omit<PlatformClient, 'getBundle'> {
   tokens: { current: TokenPair | null }
+  /** parsed as the app parses it (a template that does not parse fails the test) */
+  getBundle(id: string, version?: number): Promise<BundleTemplate>
 }
 
 export function tmpDir(prefix: string): string {
@@ -87,7 +90,12 @@ export function makeClient(url: string, o: Partial<PlatformClientOptions> = {}):
     timeoutMs: 5000,
     ...o,
   })
-  return Object.assign(client, { tokens })
+  const getBundle = async (id: string, version?: number): Promise<BundleTemplate> => {
+    const r = templateOrMessage(await client.getBundle(id, version))
+    if (!r.ok) throw new Error(r.message)
+    return r.template
+  }
+  return { ...client, getBundle, tokens }
 }
 
 /** Raw HTTP for bad-input tests the typed client cannot produce. */
@@ -238,7 +246,10 @@ export async function fillDraft(t: BundleTemplate, o: FillOptions): Promise<Draf
   }
   if (t.delivery.length) {
     const method = t.delivery.includes('pickup') ? 'pickup' : t.delivery[0]
-    draft.delivery = method === 'ems' ? { method, address: { recipient: '张三', mobile: '13807310001', region, detail: '五一大道 1 号' } } : { method }
+    // a pickup names the city's service hall (mock/catalogue/regions.json has one per city)
+    const hallId = `hall-${region.slice(0, 4)}00`
+    draft.delivery =
+      method === 'ems' ? { method, address: { recipient: '张三', mobile: '13807310001', region, detail: '五一大道 1 号' } } : method === 'pickup' ? { method, hallId } : { method }
   }
   return draft
 }
@@ -271,9 +282,13 @@ export function uploader(c: PlatformClient, bundleId: string) {
   }
 }
 
-/** Sign in by WeChat code and return the profile and held licence kinds. */
-export async function signIn(c: PlatformClient, code: string): Promise<{ profile: Profile; licences: string[] }> {
+/**
+ * Sign in by WeChat code and return the profile and held licence kinds. The citizen agrees to use every
+ * e-licence they hold (a material met by an e-licence needs that consent, as in the app).
+ */
+export async function signIn(c: Pick<PlatformClient, 'loginWechat' | 'listLicences' | 'consentLicence'>, code: string, opts: { consent?: boolean } = {}): Promise<{ profile: Profile; licences: string[] }> {
   const r = await c.loginWechat(code)
   const licences = r.profile.role === 'citizen' ? (await c.listLicences()).map((l) => l.kind) : []
+  if (opts.consent !== false) for (const kind of licences) await c.consentLicence(kind as Parameters<PlatformClient['consentLicence']>[0])
   return { profile: r.profile, licences }
 }

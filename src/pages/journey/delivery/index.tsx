@@ -2,7 +2,7 @@
 import { DeliveryScreen } from '@/components/screens/DeliveryScreen'
 import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { cityRegions } from '@/stores/catalogue'
-import { afterStep, deliveryFor, hallOptions, handlingError, placeBefore } from '@/stores/journey'
+import { afterStep, deliveryFor, hallOptions, placeBefore } from '@/stores/journey'
 import { useEffect } from 'react'
 import { Frame, Loading } from '../../Frame'
 import { home } from '../../nav'
@@ -37,7 +37,7 @@ export default function DeliveryPage() {
         halls={halls}
         regions={cities}
         error={guidance.delivery.error}
-        handlingError={handlingError(template, draft.content)}
+        handlingError={guidance.delivery.handlingError}
         onMethod={(method) => drafts.setDelivery(draft.id, deliveryFor(method, useDrafts.getState().drafts[draft.id].content.delivery, defaults, halls))}
         onAddress={(patch) => {
           const before = useDrafts.getState().drafts[draft.id].content.delivery

@@ -48,6 +48,7 @@ export default function FormPage() {
       <FormScreen
         bundleName={template.name}
         sections={guidance.fields.sections}
+        offers={guidance.fields.offers}
         licenceOffers={licencesToOffer(guidance, heldLicenceKinds(session), session.licenceData)}
         consentError={consentError}
         onConsent={async (kind) => {

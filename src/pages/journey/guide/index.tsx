@@ -8,6 +8,7 @@ import { latestTemplate, regionName } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
 import { ROUTES, urlOf } from '@/stores/journey'
 import { DEFAULT_REGION } from '@/stores/preferences'
+import '@/stores/template-parser' // templates are parsed before this page reads them
 import { useShallow } from 'zustand/react/shallow'
 import { Frame, Loading } from '../../Frame'
 import { back, go, home } from '../../nav'

@@ -14,7 +14,7 @@ import { useStep } from '../use-step'
 
 export default function MaterialsPage() {
   const { draft, template, guidance, templateError, retry, goTo, backTo } = useStep('materials')
-  const session = useSession(useShallow((s) => ({ status: s.status, licences: s.licences, licenceData: s.licenceData, consentLicence: s.consentLicence })))
+  const session = useSession(useShallow((s) => ({ status: s.status, licences: s.licences, licenceData: s.licenceData, consentLicence: s.consentLicence, promiseBarred: !!s.profile?.promiseBarred })))
   const uploads = useUploads(useShallow((s) => ({ items: s.items, refusals: s.refusals, pick: s.pick, retry: s.retry, dismiss: s.dismiss })))
   const [busy, setBusy] = useState<LicenceKind>()
   const [notice, setNotice] = useState<string>()
@@ -32,7 +32,7 @@ export default function MaterialsPage() {
   const matterName = new Map(guidance.matters.map((m) => [m.id, m.matter.name]))
   const items = Object.values(uploads.items).filter((i) => i.draftId === draft.id)
   const consented = consentedLicences(session)
-  const errors = materialErrors(guidance, consented, items.filter((i) => i.status === 'uploading').map((i) => i.materialId))
+  const errors = materialErrors(guidance, items.filter((i) => i.status === 'uploading').map((i) => i.materialId))
 
   const cards = guidance.materials.map((view) => {
     const m = view.material
@@ -47,7 +47,7 @@ export default function MaterialsPage() {
       refusals: uploads.refusals[`${draft.id}/${m.id}`] ?? [],
       consented: !!(m.licence && consented[m.licence]),
       consentBusy: busy === m.licence,
-      promiseUnavailable: promiseUnavailableReason(view, draft.acting),
+      promiseUnavailable: promiseUnavailableReason(view, draft.acting, session.promiseBarred),
       onMode: (mode: Parameters<typeof choiceFor>[0]) => drafts.setMaterial(draft.id, m.id, choiceFor(mode, m.id, useDrafts.getState().drafts[draft.id])),
       onConsent: async () => {
         if (!m.licence) return

@@ -1,0 +1,120 @@
+// Runtime schemas of the contract's shapes that carry a draft: the requests the platform checks (mock/) and
+// the replies the app parses (platform client). One schema per shape, tied to contract.ts's types at compile
+// time. The template schema is not here: it is parsed in the journey only (src/domain/template/schema.ts).
+import * as v from 'valibot'
+import type { Assert, Equals } from '../domain/type-assert'
+import { ActingForSchema, DeliveryChoiceSchema, DraftContentSchema, FieldValuesSchema, MaterialChoicesSchema } from '../domain/draft-schema'
+import type {
+  CaseGuidance,
+  CaseMatter,
+  CaseRecord,
+  DraftRecord,
+  Evaluation,
+  PutDraftRequest,
+  SubmitCaseRequest,
+  SupplementRequest,
+  SupplementSubmitRequest,
+} from './contract'
+
+const DRAFT_ID = v.pipe(v.string('应为字符串'), v.regex(/^[A-Za-z0-9-]{8,64}$/, '草稿编号格式不正确'))
+const count = v.pipe(v.number('应为整数'), v.integer('应为整数'), v.minValue(0, '不能为负数'))
+
+// ---------- requests ----------
+
+export const PutDraftRequestSchema = v.object({ content: DraftContentSchema, baseVersion: count })
+export const SubmitCaseRequestSchema = v.object({ draftId: DRAFT_ID, content: DraftContentSchema, acting: v.optional(ActingForSchema) })
+export const SupplementSubmitRequestSchema = v.object({
+  values: v.optional(FieldValuesSchema, {}),
+  materials: v.optional(MaterialChoicesSchema, {}),
+})
+
+// ---------- replies ----------
+
+export const DraftRecordSchema = v.object({
+  id: v.string(),
+  version: count,
+  content: DraftContentSchema,
+  createdAt: v.string(),
+  updatedAt: v.string(),
+  status: v.picklist(['open', 'submitted']),
+  caseId: v.optional(v.string()),
+})
+/** The list as a whole; each record is parsed on its own, so one damaged draft does not hide the others. */
+export const DraftListEnvelopeSchema = v.object({ drafts: v.array(v.unknown()) })
+
+const matterStatus = v.picklist(['submitted', 'accepted', 'in-review', 'site-check', 'supplement', 'concluded', 'delivered'])
+const CaseMatterSchema = v.object({
+  matterId: v.string(),
+  name: v.string(),
+  department: v.string(),
+  authority: v.string(),
+  caseType: v.picklist(['instant', 'promised']),
+  promisedLimitDays: count,
+  hasSiteCheck: v.boolean(),
+  status: matterStatus,
+  outcome: v.optional(v.picklist(['approved', 'refused'])),
+  timeline: v.array(v.object({ status: matterStatus, at: v.string(), note: v.string() })),
+})
+const SupplementSchema = v.object({
+  message: v.string(),
+  fields: v.array(v.string()),
+  materials: v.array(v.string()),
+  requestedAt: v.string(),
+  resolvedAt: v.optional(v.string()),
+})
+const level = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))
+const EvaluationSchema = v.object({
+  level,
+  indicators: v.object({ efficiency: level, guideAccuracy: level, convenience: level, usability: level }),
+  comment: v.optional(v.string()),
+  at: v.string(),
+})
+const figures = v.object({ fields: count, materials: count, visits: count })
+const CaseGuidanceSchema = v.object({
+  matterIds: v.array(v.string()),
+  departments: v.array(v.string()),
+  fieldCount: count,
+  materialCount: count,
+  visits: count,
+  workingDays: count,
+  estimated: v.boolean(),
+})
+export const CaseRecordSchema = v.object({
+  id: v.string(),
+  bundleId: v.string(),
+  bundleName: v.string(),
+  templateVersion: count,
+  draftId: v.string(),
+  region: v.string(),
+  applicantKind: v.picklist(['person', 'firm']),
+  applicantName: v.string(),
+  status: matterStatus,
+  submittedAt: v.string(),
+  dueDate: v.string(),
+  committedDays: count,
+  deadline: v.picklist(['on-time', 'yellow', 'red']),
+  matters: v.array(CaseMatterSchema),
+  content: DraftContentSchema,
+  delivery: v.optional(DeliveryChoiceSchema),
+  handling: v.optional(v.picklist(['online', 'offline'])),
+  acting: v.optional(ActingForSchema),
+  guidance: CaseGuidanceSchema,
+  burden: v.optional(v.object({ separate: figures, bundle: figures, savedPercent: figures })),
+  supplement: v.optional(SupplementSchema),
+  evaluation: v.optional(EvaluationSchema),
+})
+export const CaseListResponseSchema = v.object({ cases: v.array(CaseRecordSchema) })
+
+// ---------- tied to contract.ts ----------
+
+export type ContractSchemaMatchesTypes = [
+  Assert<Equals<v.InferOutput<typeof PutDraftRequestSchema>, PutDraftRequest>>,
+  Assert<Equals<v.InferOutput<typeof SubmitCaseRequestSchema>, SubmitCaseRequest>>,
+  Assert<Equals<v.InferOutput<typeof SupplementSubmitRequestSchema>, SupplementSubmitRequest>>,
+  Assert<Equals<v.InferOutput<typeof DraftRecordSchema>, DraftRecord>>,
+  Assert<Equals<v.InferOutput<typeof CaseMatterSchema>, CaseMatter>>,
+  Assert<Equals<v.InferOutput<typeof SupplementSchema>, SupplementRequest>>,
+  Assert<Equals<v.InferOutput<typeof EvaluationSchema>, Evaluation>>,
+  Assert<Equals<v.InferOutput<typeof CaseGuidanceSchema>, CaseGuidance>>,
+  Assert<Equals<v.InferOutput<typeof CaseRecordSchema>, CaseRecord>>,
+]
