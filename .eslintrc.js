@@ -17,7 +17,11 @@ module.exports = {
       rules: {
         'no-restricted-imports': ['error', { patterns: ['@tarojs/*', 'react', 'react-dom', 'zustand', 'zustand/*', '@/services/*', '@/stores/*', '@/pages/*', '@/components/*', '../services/*', '../stores/*'] }],
         'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'domain 层不读时钟：当前时间由调用方传入。' }],
-        'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain 层不读时钟：当前时间由调用方传入。' }],
+        'no-restricted-syntax': [
+          'error',
+          { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain 层不读时钟：当前时间由调用方传入。' },
+          { selector: "CallExpression[arguments.length=0][callee.name='dayjs'], CallExpression[arguments.length=0][callee.object.name='dayjs']", message: 'domain 层不读时钟：当前时间由调用方传入。' },
+        ],
       },
     },
     {

@@ -2,6 +2,7 @@
 // visit (offline too). The submitted content (names, ID numbers) is not kept here: the platform has it.
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import { dueDateText } from '@/domain/calendar/due-text'
 import type { CaseRecord } from '@/services/contract'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 import type { KeyValueStorage } from '@/services/storage'
@@ -82,9 +83,10 @@ export function nextStepOf(m: KeptCase['matters'][number]): string {
   return `承诺件：${who}受理后 ${m.promisedLimitDays} 个工作日内办结，${check}办理进度会在“我的办件”中更新。`
 }
 
-export function dueTextOf(c: Pick<KeptCase, 'dueDate' | 'committedDays' | 'guidance'>): string {
+/** "12月15日（周二）前办结（10 个工作日，节假日不计）", saying so when the date is an estimate. `now`: an ISO instant. */
+export function dueTextOf(c: Pick<KeptCase, 'dueDate' | 'committedDays' | 'submittedAt'>, now: string): string {
   if (c.committedDays === 0) return '当场办结'
-  return `${c.guidance.estimated ? '预计' : ''}${c.dueDate} 前办结（${c.committedDays} 个工作日，节假日不计）`
+  return dueDateText(c.dueDate, c.submittedAt, now, `（${c.committedDays} 个工作日，节假日不计）`)
 }
 
 /**

@@ -11,8 +11,8 @@ function renderIt(over = {}) {
   const p = {
     caseId: 'HN2026112600001',
     bundleName: '开办餐饮店',
-    submittedText: '2026/11/26 10:00:00',
-    dueText: '2026-12-03 前办结（5 个工作日，节假日不计）',
+    submittedText: '11月26日 10:00',
+    dueText: '12月3日（周四）前办结（5 个工作日，节假日不计）',
     matters: [
       { id: 'food', name: '食品经营许可', department: '市场监管', nextStep: '承诺件：长沙市市场监督管理局受理后 5 个工作日内办结' },
       { id: 'sign', name: '户外招牌设置', department: '城管', nextStep: '即办件：当场办结' },
@@ -34,7 +34,7 @@ test('case number large and copyable, QR code, due date, next steps, delivery an
   expect(screen.getByText('HN2026112600001')).toHaveClass('ui-case-no')
   const qr = screen.getByRole('img', { name: /HN2026112600001 的二维码/ })
   expect(qr.outerHTML).toContain('data:image/svg+xml;base64,')
-  expect(screen.getByText(/2026-12-03 前办结/)).toBeInTheDocument()
+  expect(screen.getByText(/12月3日（周四）前办结/)).toBeInTheDocument()
   expect(screen.getByText(/食品经营许可（市场监管）/)).toBeInTheDocument()
   expect(screen.getByText(/承诺件：长沙市/)).toBeInTheDocument()
   expect(screen.getByText('免费邮寄（EMS）')).toBeInTheDocument()
@@ -94,11 +94,15 @@ const kept: KeptCase = {
   guidance: { matterIds: [], departments: [], fieldCount: 1, materialCount: 1, visits: 0, workingDays: 5, estimated: true },
 }
 
-test('the page texts: next steps per matter, due date (estimated when the holidays are not published), delivery', () => {
+test('the page texts: next steps per matter, due date (with the estimate note when the holidays are not published), delivery', () => {
   expect(nextStepOf(kept.matters[0])).toMatch(/长沙市市场监督管理局受理后 5 个工作日内办结，期间工作人员会联系您预约现场核查/)
   expect(nextStepOf(kept.matters[1])).toMatch(/^即办件：城管受理后当场办结/)
-  expect(dueTextOf(kept)).toBe('预计2026-12-03 前办结（5 个工作日，节假日不计）')
-  expect(dueTextOf({ ...kept, committedDays: 0 })).toBe('当场办结')
+  expect(dueTextOf(kept, '2026-11-26T02:00:00.000Z')).toBe('12月3日（周四）前办结（5 个工作日，节假日不计）')
+  expect(dueTextOf({ ...kept, committedDays: 0 }, '2026-11-26T02:00:00.000Z')).toBe('当场办结')
+  // counted through 2027, whose notice is not out: the citizen is told it is an estimate, and why
+  expect(dueTextOf({ ...kept, submittedAt: '2026-12-28T02:00:00.000Z', dueDate: '2027-01-05' }, '2026-12-28T02:00:00.000Z')).toBe(
+    '2027年1月5日（周二）前办结（5 个工作日，节假日不计），预计（2027 年放假安排尚未公布）',
+  )
   // the pickup hall is named from GET /regions (its id is not a matter's), never guessed from a matter
   expect(deliveryTextOf(kept, '长沙市政务服务中心（长沙市岳麓区市民之家）')).toMatch(/^窗口自取：长沙市政务服务中心（长沙市岳麓区市民之家）。办结后会通知您领取/)
   expect(deliveryTextOf(kept)).toMatch(/^窗口自取。办结后会通知您领取/)

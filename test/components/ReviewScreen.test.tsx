@@ -13,7 +13,7 @@ test('check answers restates every answer, field and material, masks the ID, and
     PREFILL,
   )
   const onChange = jest.fn()
-  render(<ReviewScreen bundleName='开办测试小店' guidance={g} summary={summaryText(g.summary)} delivery={{ method: 'ems', text: '张三 麓山南路' }} handling='online' fileNames={{ floorPlan: ['平面图.pdf'] }} onChange={onChange} onBack={() => undefined} />)
+  render(<ReviewScreen bundleName='开办测试小店' guidance={g} summary={summaryText(g.summary)} dueText='2027年1月7日（周四）前办结，预计（2027 年放假安排尚未公布）' delivery={{ method: 'ems', text: '张三 麓山南路' }} handling='online' fileNames={{ floorPlan: ['平面图.pdf'] }} onChange={onChange} onBack={() => undefined} />)
   expect(screen.getByText('是否销售卷烟？').nextSibling).toHaveTextContent('是')
   expect(screen.getByText('经营场所面积有多大？').nextSibling).toHaveTextContent('500平方米')
   expect(screen.getByText('店铺名称').nextSibling).toHaveTextContent('湘味小馆')
@@ -22,6 +22,7 @@ test('check answers restates every answer, field and material, masks the ID, and
   expect(screen.getByText('租赁合同').nextSibling).toHaveTextContent('告知承诺')
   expect(screen.getByText('平面布局图').nextSibling).toHaveTextContent('已上传：平面图.pdf')
   expect(screen.getByText(/全程网办；免费邮寄（EMS）：张三 麓山南路/)).toBeInTheDocument()
+  expect(screen.getByText(/；2027年1月7日（周四）前办结，预计（2027 年放假安排尚未公布）$/)).toBeInTheDocument()
   await userEvent.click(screen.getByRole('button', { name: '修改：经营场所面积有多大？' }))
   expect(onChange).toHaveBeenCalledWith('questions', 'area')
 })

@@ -91,8 +91,8 @@ describe('addWorkingDays', () => {
   test('a deadline reaching into an unpublished year is marked estimated', () => {
     expect(isEstimatedYear(2027)).toBe(true)
     expect(isEstimatedYear(2026)).toBe(false)
-    // weekends only in 2027: Jan 1 (a Friday) counts until the notice is added
-    expect(addWorkingDays('2026-12-30', 5)).toEqual({ date: '2027-01-06', estimated: true })
+    // 2027 from the law until the notice is added: 元旦 (a Friday) is off
+    expect(addWorkingDays('2026-12-30', 5)).toEqual({ date: '2027-01-07', estimated: true })
     expect(addWorkingDays('2026-12-01', 10)).toEqual({ date: '2026-12-15', estimated: false })
   })
 

@@ -119,7 +119,7 @@ test('开办餐饮店: a draft follows to another browser, refusal lands at the 
     await page.getByRole('img', { name: `办件编号 ${caseNo} 的二维码` }).waitFor()
     const done = (await page.locator('body').innerText()).replace(/\s+/g, ' ')
     expect(done).toMatch(/填写 \d+ 项而不是 \d+ 项，上传 \d+ 份材料而不是 \d+ 份，跑 0 次/)
-    expect(done).toMatch(/\d{4}-\d{2}-\d{2} 前办结/)
+    expect(done).toMatch(/\d{1,2}月\d{1,2}日（周[一二三四五六日]）前办结/)
     expect(done).toContain('食品小经营许可（小餐饮）（市场监督管理局）')
     expect(done).toContain('免费邮寄（EMS）')
 

@@ -11,6 +11,8 @@ export interface ReviewScreenProps {
   bundleName: string
   guidance: Guidance
   summary: string
+  /** "12月15日（周二）前办结", with the estimate note when it is one */
+  dueText: string
   delivery?: { method: keyof typeof DELIVERY_LABELS; text?: string }
   handling?: keyof typeof HANDLING_LABELS
   fileNames: Record<string, string[]>
@@ -27,7 +29,7 @@ const MODE_TEXT: Record<MaterialMode, string> = {
   defer: '稍后补交',
 }
 
-export function ReviewScreen({ bundleName, guidance, summary, delivery, handling, fileNames, onChange, onBack }: ReviewScreenProps) {
+export function ReviewScreen({ bundleName, guidance, summary, dueText, delivery, handling, fileNames, onChange, onBack }: ReviewScreenProps) {
   return (
     <View className='ui-page'>
       <AppButton variant='link' className='ui-back' onTap={onBack}>
@@ -35,7 +37,7 @@ export function ReviewScreen({ bundleName, guidance, summary, delivery, handling
       </AppButton>
       <View className='ui-caption'>{bundleName}</View>
       <Heading level={1}>核对申请信息</Heading>
-      <SummaryBar text={summary} detail={`需办理：${guidance.matters.map((m) => `${m.matter.name}（${m.matter.department}）`).join('、')}；预计 ${guidance.deadline.expectedDate} 前办结`} />
+      <SummaryBar text={summary} detail={`需办理：${guidance.matters.map((m) => `${m.matter.name}（${m.matter.department}）`).join('、')}；${dueText}`} />
       <Heading level={2}>您的情况</Heading>
       <View className='ui-card'>
         {guidance.questions.visible.map((q) => (

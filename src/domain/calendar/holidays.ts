@@ -1,8 +1,8 @@
 // Statutory holidays (放假) and make-up working days (调休上班), from the State Council's yearly
 // notice 国务院办公厅关于 YYYY 年部分节假日安排的通知. Only the years the app needs: this ships
 // in the WeChat main package. Add a year when its notice is published (usually in November).
-// Years not listed are treated as "weekends only, estimated" (see index.ts). 2027: no notice in
-// chinese-days 1.5.7 (its newest data, May 2026) nor found elsewhere as of 2026-11-26, so estimated.
+// A year without a notice is estimated from the law (STATUTORY_DATES below, see index.ts). 2027: no
+// notice in chinese-days 1.5.7 (its newest data, May 2026) nor found elsewhere as of 2026-11-26.
 
 export interface YearSchedule {
   /** notice number, for audit */
@@ -52,4 +52,26 @@ export const HOLIDAY_SCHEDULES: Record<number, YearSchedule> = {
     ],
     work: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
   },
+}
+
+/**
+ * The lunar and solar-term dates of the holidays fixed by law, for the years the law's estimate covers
+ * (全国年节及纪念日放假办法 as amended by 国务院令第795号, in force 2025-01-01): 除夕 (the day before
+ * 正月初一), 清明 (the day of the solar term), 端午 (五月初五) and 中秋 (八月十五), 'MM-DD' Beijing time.
+ * Source: Hong Kong Observatory 公历与农历日期对照表 (2025–2031) and lunar-javascript 1.7.7 (2032–2035);
+ * test/domain/calendar-law.test.ts checks every date against lunar-javascript and chinese-days, and
+ * 2025–2026 against the notices above. See docs/decisions.md.
+ */
+export const STATUTORY_DATES: Record<number, readonly [eve: string, qingming: string, duanwu: string, midAutumn: string]> = {
+  2025: ['01-28', '04-04', '05-31', '10-06'],
+  2026: ['02-16', '04-05', '06-19', '09-25'],
+  2027: ['02-05', '04-05', '06-09', '09-15'],
+  2028: ['01-25', '04-04', '05-28', '10-03'],
+  2029: ['02-12', '04-04', '06-16', '09-22'],
+  2030: ['02-02', '04-05', '06-05', '09-12'],
+  2031: ['01-22', '04-05', '06-24', '10-01'],
+  2032: ['02-10', '04-04', '06-12', '09-19'],
+  2033: ['01-30', '04-04', '06-01', '09-08'],
+  2034: ['02-18', '04-05', '06-20', '09-27'],
+  2035: ['02-07', '04-05', '06-10', '09-16'],
 }

@@ -1,9 +1,9 @@
 // Working-day calendar for deadlines (承诺办结时限 count working days; BRIEF §6).
 // Dates are 'YYYY-MM-DD' in Beijing time. Arithmetic is done on UTC dates so the host's time zone
 // never matters, and nothing here reads the clock.
-import { HOLIDAY_SCHEDULES } from './holidays'
+import { HOLIDAY_SCHEDULES, STATUTORY_DATES } from './holidays'
 
-export { HOLIDAY_SCHEDULES } from './holidays'
+export { HOLIDAY_SCHEDULES, STATUTORY_DATES } from './holidays'
 export type { YearSchedule } from './holidays'
 
 const DAY_MS = 86_400_000
@@ -27,18 +27,81 @@ function fromDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10)
 }
 
-const OFF = new Set<string>()
-const WORK = new Set<string>()
-for (const schedule of Object.values(HOLIDAY_SCHEDULES)) {
-  for (const [from, to] of schedule.off) {
-    for (let d = toDayNumber(from); d <= toDayNumber(to); d++) OFF.add(fromDayNumber(d))
-  }
-  for (const d of schedule.work) WORK.add(d)
+function yearOf(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear()
 }
 
-/** True when the State Council schedule for that year is not in the table: weekends only, an estimate. */
+function isWeekend(day: number): boolean {
+  // 1970-01-01 was a Thursday: (day + 4) % 7 gives 0 = Sunday … 6 = Saturday.
+  const weekday = (((day + 4) % 7) + 7) % 7
+  return weekday === 0 || weekday === 6
+}
+
+/**
+ * Days off fixed by law in a year without a notice (全国年节及纪念日放假办法 第二条): 元旦 1-1; 春节
+ * 除夕 and 正月初一至初三; 清明; 劳动节 5-1 and 5-2; 端午; 中秋; 国庆 10-1 to 10-3. 第六条 ("适逢周六、周日，
+ * 应当在工作日补假") read as: a holiday day falling on a Saturday or Sunday — or on a day already off
+ * because two holidays coincide (中秋 on 10-1 in 2031) — is made up on the first following Monday–Friday
+ * not already off. The State Council's swaps (调休) cannot be predicted and are not guessed: an estimated
+ * year has no weekend working days. Empty for years outside STATUTORY_DATES.
+ */
+export function statutoryDaysOff(year: number): string[] {
+  const dates = STATUTORY_DATES[year]
+  if (!dates) return []
+  const at = (md: string) => toDayNumber(`${year}-${md}`)
+  const [eve, qingming, duanwu, midAutumn] = dates.map(at)
+  const holidays = [at('01-01'), eve, eve + 1, eve + 2, eve + 3, qingming, at('05-01'), at('05-02'), duanwu, midAutumn, at('10-01'), at('10-02'), at('10-03')]
+  const off = new Set<number>()
+  const displaced: number[] = []
+  for (const day of holidays) {
+    if (isWeekend(day) || off.has(day)) displaced.push(day)
+    else off.add(day)
+  }
+  for (const day of displaced.sort((a, b) => a - b)) {
+    let makeUp = day + 1
+    while (isWeekend(makeUp) || off.has(makeUp)) makeUp++
+    off.add(makeUp)
+  }
+  return [...off].sort((a, b) => a - b).map(fromDayNumber)
+}
+
+// Day numbers: a working-day walk looks each day up without building a string.
+const OFF = new Set<number>()
+const WORK = new Set<number>()
+for (const schedule of Object.values(HOLIDAY_SCHEDULES)) {
+  for (const [from, to] of schedule.off) {
+    for (let d = toDayNumber(from); d <= toDayNumber(to); d++) OFF.add(d)
+  }
+  for (const d of schedule.work) WORK.add(toDayNumber(d))
+}
+for (const year of Object.keys(STATUTORY_DATES).map(Number)) {
+  if (!(year in HOLIDAY_SCHEDULES)) for (const d of statutoryDaysOff(year)) OFF.add(toDayNumber(d))
+}
+
+/**
+ * True when the State Council has not published that year's schedule: its days off are the law's
+ * (statutoryDaysOff) or, past the law's table, weekends only. Either way an estimate.
+ */
 export function isEstimatedYear(year: number): boolean {
   return !(year in HOLIDAY_SCHEDULES)
+}
+
+/** Years from `from` to `to` ('YYYY-MM-DD', in either order) whose schedule is not published yet. */
+export function unpublishedYears(from: string, to: string): number[] {
+  return unpublishedYearsOf(toDayNumber(from), toDayNumber(to))
+}
+
+/** What the citizen reads beside a date that counts such years: "预计（2027 年放假安排尚未公布）", or ''. */
+export function estimateNote(from: string, to: string): string {
+  const years = unpublishedYears(from, to)
+  return years.length ? `预计（${years.join('、')} 年放假安排尚未公布）` : ''
+}
+
+function unpublishedYearsOf(a: number, b: number): number[] {
+  const [first, last] = [yearOf(a), yearOf(b)].sort((x, y) => x - y)
+  const years: number[] = []
+  for (let y = first; y <= last; y++) if (isEstimatedYear(y)) years.push(y)
+  return years
 }
 
 /**
@@ -64,20 +127,12 @@ export function toBeijingDate(isoTime: string): string {
 }
 
 function isWorkingDayNumber(day: number): boolean {
-  const date = fromDayNumber(day)
-  if (WORK.has(date)) return true
-  if (OFF.has(date)) return false
-  // 1970-01-01 was a Thursday: (day + 4) % 7 gives 0 = Sunday … 6 = Saturday.
-  const weekday = (((day + 4) % 7) + 7) % 7
-  return weekday !== 0 && weekday !== 6
+  if (WORK.has(day)) return true
+  return !OFF.has(day) && !isWeekend(day)
 }
 
 export function isWorkingDay(date: string): boolean {
   return isWorkingDayNumber(toDayNumber(date))
-}
-
-function yearOf(day: number): number {
-  return Number(fromDayNumber(day).slice(0, 4))
 }
 
 /**
@@ -87,14 +142,13 @@ function yearOf(day: number): number {
  */
 export function addWorkingDays(start: string, n: number): { date: string; estimated: boolean } {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日数应为非负整数：${n}`)
-  let day = toDayNumber(start)
-  let estimated = false
+  const first = toDayNumber(start)
+  let day = first
   for (let counted = 0; counted < n; ) {
     day++
-    if (isEstimatedYear(yearOf(day))) estimated = true
     if (isWorkingDayNumber(day)) counted++
   }
-  return { date: fromDayNumber(day), estimated }
+  return { date: fromDayNumber(day), estimated: n > 0 && unpublishedYearsOf(first + 1, day).length > 0 }
 }
 
 /**
@@ -107,7 +161,7 @@ export function workingDaysBetween(from: string, to: string): number {
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1]
   let count = 0
   for (let d = lo + 1; d <= hi; d++) if (isWorkingDayNumber(d)) count++
-  return sign * count
+  return count === 0 ? 0 : sign * count
 }
 
 export type DeadlineStatus = 'on-time' | 'yellow' | 'red'

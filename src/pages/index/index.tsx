@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ApplicantKind } from '@/domain'
 import type { BundleQuery } from '@/services/contract'
 import { HomeScreen } from '@/components/screens/HomeScreen'
+import { timeAgo } from '@/domain/datetime'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { cityRegions, queryKey, regionName } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
@@ -10,14 +11,8 @@ import { ROUTES, STEP_LABELS, urlOf } from '@/stores/routes'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import { useShallow } from 'zustand/react/shallow'
 import { Frame } from '../Frame'
-import { go } from '../nav'
+import { go, nowIso } from '../nav'
 import { HOME_DEFAULT_KIND, homeListQuery } from './home-query'
-
-function when(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 /** Loads a list unless the same list is already on its way (src/app.ts may have asked for it at start). */
 function load(query: BundleQuery): void {
@@ -74,6 +69,7 @@ export default function HomePage() {
   const onDrafts = useCallback(() => go(ROUTES.drafts), [])
   const onCases = useCallback(() => go(ROUTES.cases), [])
   const onRetry = useCallback(() => void useCatalogue.getState().loadBundles(listQuery), [listQuery])
+  const now = nowIso()
 
   return (
     <Frame>
@@ -92,7 +88,7 @@ export default function HomePage() {
         onSearch={onSearch}
         onClearSearch={onClearSearch}
         onOpen={onOpen}
-        resume={drafts.slice(0, 3).map((d) => ({ id: d.id, bundleName: names.get(d.content.bundleId) ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: when(d.updatedAt) }))}
+        resume={drafts.slice(0, 3).map((d) => ({ id: d.id, bundleName: names.get(d.content.bundleId) ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: `${timeAgo(d.updatedAt, now)}保存` }))}
         onResume={onResume}
         onDrafts={onDrafts}
         onCases={onCases}

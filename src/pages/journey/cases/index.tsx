@@ -5,7 +5,7 @@ import { CaseList } from '@/components/CaseList'
 import { useCases } from '@/stores/app-submit'
 import { dueTextOf, selectCasesNewestFirst, STATUS_TEXT } from '@/stores/cases'
 import { Frame } from '../../Frame'
-import { go, home } from '../../nav'
+import { go, home, nowIso } from '../../nav'
 import { doneUrl } from '../submit/SubmitSection'
 
 export default function CasesPage() {
@@ -14,9 +14,10 @@ export default function CasesPage() {
   useEffect(() => {
     void useCases.getState().loadAll()
   }, [])
+  const now = nowIso()
   return (
     <Frame>
-      <CaseList cases={cases.map((c) => ({ id: c.id, bundleName: c.bundleName, statusText: STATUS_TEXT[c.status], dueText: dueTextOf(c) }))} error={error} onOpen={(id) => go(doneUrl(id))} onHome={home} />
+      <CaseList cases={cases.map((c) => ({ id: c.id, bundleName: c.bundleName, statusText: STATUS_TEXT[c.status], dueText: dueTextOf(c, now) }))} error={error} onOpen={(id) => go(doneUrl(id))} onHome={home} />
     </Frame>
   )
 }

@@ -3,12 +3,13 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { CaseConfirmation } from '@/components/CaseConfirmation'
+import { formatTime } from '@/domain/datetime'
 import { useCatalogue } from '@/stores/app'
 import { useCases } from '@/stores/app-submit'
 import { deliveryTextOf, dueTextOf, nextStepOf } from '@/stores/cases'
 import { hallName } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
-import { go, home } from '../../nav'
+import { go, home, nowIso } from '../../nav'
 
 export default function DonePage() {
   const router = useRouter()
@@ -30,13 +31,14 @@ export default function DonePage() {
 
   if (!caseId) return <Loading error='没有找到这件办件' onHome={home} />
   if (!rec) return <Loading error={loaded ? error ?? '没有找到这件办件' : undefined} onRetry={() => void useCases.getState().load(caseId)} onHome={home} />
+  const now = nowIso()
   return (
     <Frame>
       <CaseConfirmation
         caseId={rec.id}
         bundleName={rec.bundleName}
-        submittedText={new Date(rec.submittedAt).toLocaleString('zh-CN', { hour12: false })}
-        dueText={dueTextOf(rec)}
+        submittedText={formatTime(rec.submittedAt, now)}
+        dueText={dueTextOf(rec, now)}
         matters={rec.matters.map((m) => ({ id: m.matterId, name: m.name, department: m.department, nextStep: nextStepOf(m) }))}
         deliveryText={deliveryTextOf(rec, rec.delivery?.method === 'pickup' ? hallName(regions, rec.delivery.hallId) : undefined)}
         burden={rec.burden}

@@ -4,6 +4,7 @@
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { DraftsScreen } from '@/components/screens/DraftsScreen'
+import { timeAgo } from '@/domain/datetime'
 import { TemplateChanges } from '@/components/TemplateChanges'
 import { useCatalogue, useDrafts } from '@/stores/app'
 import { checkUpgrade } from '@/stores/app-submit'
@@ -15,7 +16,7 @@ import { applyUpgrade, type TemplateUpgrade } from '@/stores/upgrade'
 import { useShallow } from 'zustand/react/shallow'
 import { View } from '@tarojs/components'
 import { Frame } from '../../Frame'
-import { back, go } from '../../nav'
+import { back, go, nowIso } from '../../nav'
 import { DraftSyncSection } from '../submit/DraftSyncSection'
 
 export default function DraftsPage() {
@@ -33,6 +34,7 @@ export default function DraftsPage() {
     if (d) go(urlOf(at ?? d.place, d))
   }
 
+  const now = nowIso()
   return (
     <Frame>
       <DraftSyncSection />
@@ -56,7 +58,7 @@ export default function DraftsPage() {
         </View>
       ) : null}
       <DraftsScreen
-        drafts={drafts.map((d) => ({ id: d.id, bundleName: names[d.id] ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: new Date(d.updatedAt).toLocaleString('zh-CN', { hour12: false }) }))}
+        drafts={drafts.map((d) => ({ id: d.id, bundleName: names[d.id] ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: `${timeAgo(d.updatedAt, now)}保存` }))}
         onResume={async (id) => {
           if (checking) return
           setChecking(id)

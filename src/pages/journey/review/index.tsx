@@ -1,6 +1,7 @@
 // 核对信息: everything kept, each with a 修改 link, then the submit area (exactly once, template changes confirmed first).
 import { ReviewScreen } from '@/components/screens/ReviewScreen'
 import { DELIVERY_LABELS } from '@/components/format'
+import { dueDateText } from '@/domain/calendar/due-text'
 import { hallName, placeBefore, summaryText, urlOf } from '@/stores/journey'
 import { useEffect } from 'react'
 import { useCatalogue } from '@/stores/app'
@@ -10,7 +11,7 @@ import { useStep } from '../use-step'
 import { SubmitSection } from '../submit/SubmitSection'
 
 export default function ReviewPage() {
-  const { draft, template, guidance, templateError, retry, goTo, backTo } = useStep('review')
+  const { draft, template, guidance, templateError, retry, goTo, backTo, now } = useStep('review')
   const regions = useCatalogue((s) => s.regions)
   const loadRegions = useCatalogue((s) => s.loadRegions)
   useEffect(() => {
@@ -28,6 +29,7 @@ export default function ReviewPage() {
         bundleName={template.name}
         guidance={guidance}
         summary={summaryText(guidance.summary)}
+        dueText={dueDateText(guidance.deadline.expectedDate, now, now)}
         delivery={d ? { method: d.method as keyof typeof DELIVERY_LABELS, text: d.method === 'ems' ? `${d.address?.recipient ?? ''} ${d.address?.detail ?? ''}` : hall } : undefined}
         handling={draft.content.handling}
         fileNames={fileNames}

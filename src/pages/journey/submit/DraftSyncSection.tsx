@@ -4,12 +4,12 @@ import { View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { DraftConflict } from '@/components/DraftConflict'
+import { formatTime } from '@/domain/datetime'
 import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { startDraftSync, useSync } from '@/stores/app-submit'
 import { latestTemplate } from '@/stores/catalogue'
 import { STEP_LABELS } from '@/stores/journey'
-
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false })
+import { nowIso } from '../../nav'
 
 export function DraftSyncSection() {
   const conflicts = useSync(useShallow((s) => Object.values(s.conflicts)))
@@ -25,6 +25,8 @@ export function DraftSyncSection() {
       .then(() => useSync.getState().flush())
   }, [])
   if (!conflicts.length) return null
+  const now = nowIso()
+  const when = (iso: string) => formatTime(iso, now)
   return (
     <View className='ui-page'>
       {conflicts.map((c) => {
