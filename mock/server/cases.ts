@@ -1,11 +1,12 @@
 // Submissions and 补正: the server re-runs the guide engine on what was sent, with the applicant's own
 // holdings as context. It never trusts the client: licences, promises and files are checked here.
 import type { ActingFor, DraftContent, GuidanceContext, MaterialChoice } from '../../src/domain/draft'
-import { guide, validateDraft, type Guidance, type PrefillData } from '../../src/domain/engine'
+import { effectiveContent, guide, validateDraft, type Guidance, type PrefillData } from '../../src/domain/engine'
 import { deadlineStatus, toBeijingDate } from '../../src/domain/calendar'
 import { maskName } from '../../src/domain/mask'
 import type { BundleTemplate, LicenceKind, ProfileKey } from '../../src/domain/template/types'
-import { hallIdsOf, type CaseMatter, type CaseRecord, type SupplementRequest } from '../../src/services/contract'
+import { hallsOf, regionName, type CaseMatter, type CaseRecord, type SupplementRequest } from '../../src/services/contract'
+import { licenceNamesOf } from '../../src/domain/template/licence-kinds'
 import type { Core } from './core'
 import { fail } from './http'
 import { overallStatus, progress } from './progress'
@@ -42,7 +43,9 @@ export function contextOf(core: Core, user: UserRecord, content: DraftContent, n
     promiseBarred: user.profile.promiseBarred,
     consented: consentedKinds(core, user),
     accountKind: user.profile.kind,
-    hallIds: hallIdsOf(core.catalogue.regions().regions),
+    halls: hallsOf(core.catalogue.regions().regions),
+    regionName: regionName(core.catalogue.regions().regions, content.region),
+    licenceNames: licenceNamesOf(core.catalogue.licenceKinds().kinds),
   }
 }
 
@@ -133,12 +136,8 @@ export function checkSubmission(core: Core, user: UserRecord, content: DraftCont
   }
   checkUploads(core, user, template.id, content.materials, only?.materials, errors)
   if (hasErrors(errors)) reject(errors)
-  const values = { ...content.values }
-  for (const f of g.fields.all) if (f.prefill) values[f.id] = f.prefill.value
-  // only the effective choice of each applicable material is kept
-  const materials: Record<string, MaterialChoice> = {}
-  for (const m of g.materials) if (m.choice) materials[m.id] = m.choice
-  return { template, guidance: g, content: { ...content, values, materials } }
+  // what the departments receive: locked values, effective choices, only fields on this path's form
+  return { template, guidance: g, content: effectiveContent(content, g) }
 }
 
 /** 'HN' + Beijing date + 5-digit sequence of that day. */

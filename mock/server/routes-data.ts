@@ -1,7 +1,7 @@
 // Catalogue, drafts and uploads.
 import { createHash, randomBytes } from 'node:crypto'
 import type { ApplicantKind, Zone } from '../../src/domain/template/types'
-import type { BundleListResponse, DraftListResponse, DraftRecord, OkResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
+import type { BundleListResponse, DraftListResponse, DraftRecord, LicenceKindListResponse, OkResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, formatBytes, header, json, type Reply } from './http'
@@ -96,10 +96,18 @@ export function dataRoutes(core: Core): Route[] {
       method: 'GET',
       pattern: '/regions',
       auth: 'none',
-      handler(ctx) {
+      handler: (ctx) => {
         const r = core.catalogue.regions()
-        const res: RegionListResponse = { regions: r.regions }
-        return withEtag(ctx, r.etag, res)
+        return withEtag(ctx, r.etag, { regions: r.regions } satisfies RegionListResponse)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/licence-kinds',
+      auth: 'none',
+      handler: (ctx) => {
+        const k = core.catalogue.licenceKinds()
+        return withEtag(ctx, k.etag, { kinds: k.kinds } satisfies LicenceKindListResponse)
       },
     },
 

@@ -3,10 +3,13 @@
 // allowed in WeChat). Unknown keys are dropped, never trusted. Messages are Chinese.
 import * as v from 'valibot'
 import type { Assert, Equals } from './type-assert'
-import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice } from './draft'
+import type { ActingFor, DeliveryChoice, DraftContent, GroupItem, MaterialChoice } from './draft'
 
-/** Ids of fields, materials, questions and bundles as they appear in a draft. */
-export const DRAFT_ID_PATTERN = /^[A-Za-z0-9_.-]{1,80}$/
+/**
+ * Ids of fields, materials, questions and bundles as they appear in a draft. `~` joins a material needed per
+ * item of a repeatable group to the item's key (`id-copy~k1`).
+ */
+export const DRAFT_ID_PATTERN = /^[A-Za-z0-9_.~-]{1,120}$/
 const MAX_ENTRIES = 500
 
 const text = (max: number) => v.pipe(v.string('应为字符串'), v.maxLength(max, `不能超过 ${max} 个字符`))
@@ -32,12 +35,18 @@ export const MaterialChoiceSchema = v.variant(
   [
     v.object({ mode: v.literal('licence') }),
     v.object({ mode: v.literal('in-bundle') }),
-    v.object({ mode: v.literal('window') }),
+    v.object({ mode: v.literal('shared') }),
+    // format 1 named the shared mode 'window' (verified earlier at a window): read as 'shared'
+    v.pipe(
+      v.object({ mode: v.literal('window') }),
+      v.transform(() => ({ mode: 'shared' as const })),
+    ),
+    v.object({ mode: v.literal('original') }),
     v.object({ mode: v.literal('upload'), fileIds: v.pipe(v.array(text(80), '应为字符串数组'), v.maxLength(50, '最多 50 个文件')) }),
     v.object({ mode: v.literal('promise'), agreedAt: isoTime }),
     v.object({ mode: v.literal('defer') }),
   ],
-  '提交方式应为 licence / in-bundle / window / upload / promise / defer 之一',
+  '提交方式应为 licence / in-bundle / shared / original / upload / promise / defer 之一',
 )
 
 export const DeliveryChoiceSchema = v.object({
@@ -60,6 +69,8 @@ const answer = v.union(
 
 export const FieldValuesSchema = idRecord(text(2000), '字段')
 export const MaterialChoicesSchema = idRecord(MaterialChoiceSchema, '材料')
+export const GroupItemSchema = v.object({ key: v.pipe(v.string('应为字符串'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, '项目标识格式不正确')), values: FieldValuesSchema })
+export const GroupItemsSchema = idRecord(v.pipe(v.array(GroupItemSchema, '应为数组'), v.maxLength(200, '最多 200 项')), '分组')
 
 export const DraftContentSchema = v.object({
   bundleId: v.pipe(v.string('应为字符串'), v.regex(DRAFT_ID_PATTERN, '一件事标识格式不正确')),
@@ -69,6 +80,7 @@ export const DraftContentSchema = v.object({
   answers: idRecord(answer, '问题'),
   values: FieldValuesSchema,
   materials: MaterialChoicesSchema,
+  items: v.optional(GroupItemsSchema),
   delivery: v.optional(DeliveryChoiceSchema),
   handling: v.optional(v.picklist(['online', 'offline'], '应为 online / offline 之一')),
 })
@@ -85,6 +97,7 @@ export type DraftSchemaMatchesTypes = [
   Assert<Equals<v.InferOutput<typeof MaterialChoiceSchema>, MaterialChoice>>,
   Assert<Equals<v.InferOutput<typeof DeliveryChoiceSchema>, DeliveryChoice>>,
   Assert<Equals<v.InferOutput<typeof ActingForSchema>, ActingFor>>,
+  Assert<Equals<v.InferOutput<typeof GroupItemSchema>, GroupItem>>,
   Assert<Equals<v.InferOutput<typeof DraftContentSchema>, DraftContent>>,
 ]
 

@@ -99,7 +99,21 @@ export const CaseRecordSchema = v.object({
   handling: v.optional(v.picklist(['online', 'offline'])),
   acting: v.optional(ActingForSchema),
   guidance: CaseGuidanceSchema,
-  burden: v.optional(v.object({ separate: figures, bundle: figures, savedPercent: figures })),
+  burden: v.optional(
+    v.object({
+      separate: figures,
+      // cases stored before the burden named each thing (format 1) read as nothing of it
+      bundle: v.object({
+        ...figures.entries,
+        uploads: v.optional(count, 0),
+        originals: v.optional(count, 0),
+        deferred: v.optional(count, 0),
+        promises: v.optional(count, 0),
+        places: v.optional(v.array(v.string()), []),
+      }),
+      savedPercent: figures,
+    }),
+  ),
   supplement: v.optional(SupplementSchema),
   evaluation: v.optional(EvaluationSchema),
 })

@@ -2,7 +2,7 @@
 // change a shape here and both sides fail to compile until they agree. Documented in docs/platform-api.md.
 import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice } from '../domain/draft'
 import type { Burden } from '../domain/engine/types'
-import type { ApplicantKind, BundleTemplate, LicenceKind, RegionCode, Zone } from '../domain/template/types'
+import type { ApplicantKind, BundleTemplate, LicenceKind, LicenceKindInfo, RegionCode, Zone } from '../domain/template/types'
 
 export const API_PREFIX = '/api/v1'
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
@@ -167,6 +167,11 @@ export interface LicenceListResponse {
   licences: LicenceSummary[]
 }
 
+/** GET /licence-kinds: the e-licence kinds the platform can supply (catalogue data). */
+export interface LicenceKindListResponse {
+  kinds: LicenceKindInfo[]
+}
+
 export interface LicenceConsentRequest {
   /** why it is used, recorded with the consent */
   purpose?: string
@@ -236,8 +241,23 @@ export interface RegionListResponse {
 }
 
 /** Every service hall in a region tree: where a result may be collected (delivery 'pickup', hallId). */
-export function hallIdsOf(regions: Region[]): string[] {
-  return regions.flatMap((r) => [...(r.hall ? [r.hall.id] : []), ...hallIdsOf(r.children ?? [])])
+export function hallsOf(regions: Region[]): { id: string; name: string }[] {
+  return regions.flatMap((r) => [...(r.hall ? [{ id: r.hall.id, name: r.hall.name }] : []), ...hallsOf(r.children ?? [])])
+}
+
+/** A region's name, looked up through the tree; the nearest named area above a code not listed. */
+export function regionName(regions: Region[], code: string): string | undefined {
+  let best: { name: string; depth: number } | undefined
+  const walk = (list: Region[], depth: number) => {
+    for (const r of list) {
+      const prefix = r.code.replace(/(00)+$/, '')
+      if (r.code === code) best = { name: r.name, depth: Infinity }
+      else if (code.startsWith(prefix) && (!best || best.depth < depth)) best = { name: r.name, depth }
+      if (r.children) walk(r.children, depth + 1)
+    }
+  }
+  walk(regions, 0)
+  return best?.name
 }
 
 /** GET /bundles/:id answers the template itself */

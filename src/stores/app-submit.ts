@@ -17,7 +17,8 @@ export const checkUpgrade = createUpgradeCheck({
   catalogue: useCatalogue,
   context: (draft) => {
     const s = useSession.getState()
-    return { ctx: guidanceContext(draft, s, new Date().toISOString(), useCatalogue.getState().regions), prefill: prefillData(s) }
+    const cat = useCatalogue.getState()
+    return { ctx: guidanceContext(draft, s, new Date().toISOString(), cat.regions, cat.licenceKinds), prefill: prefillData(s) }
   },
 })
 export const useCases = createCaseStore({ client: platform, storage })

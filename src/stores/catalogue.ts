@@ -1,10 +1,10 @@
 // The bundle catalogue: lists by query (search, categories, zones) and templates by id@version.
 import { create } from 'zustand'
-import type { BundleTemplate } from '@/domain'
+import type { BundleTemplate, LicenceKindInfo } from '@/domain'
 import type { BundleQuery, BundleSummary, Region } from '@/services/contract'
 import { isPlatformError, PlatformError, type PlatformClient } from '@/services/platform'
 
-export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions'>
+export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions' | 'listLicenceKinds'>
 
 /**
  * Turns the platform's template JSON into a checked template (domain/template/schema.ts parseTemplate). It is
@@ -32,10 +32,14 @@ export interface CatalogueState {
   templateStatus: Record<string, Loadable>
   regions: Region[]
   regionsStatus?: Loadable
+  /** the e-licence kinds the platform can supply, with their names (GET /licence-kinds) */
+  licenceKinds: LicenceKindInfo[]
+  licenceKindsStatus?: Loadable
   loadBundles(query: BundleQuery): Promise<void>
   /** the newest version unless `version` is given */
   loadTemplate(id: string, version?: number): Promise<BundleTemplate | undefined>
   loadRegions(): Promise<void>
+  loadLicenceKinds(): Promise<void>
   setTemplateParser(parse: TemplateParser): void
   reset(): void
 }
@@ -54,7 +58,7 @@ export const templateKey = (id: string, version: number) => `${id}@${version}`
 const msg = (e: unknown) => (isPlatformError(e) ? e.message : '加载失败，请稍后重试')
 
 export function createCatalogueStore(client: CatalogueClient, parser?: TemplateParser) {
-  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined }
+  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined, licenceKinds: [], licenceKindsStatus: undefined }
   let giveParser: (p: TemplateParser) => void = () => undefined
   const parserReady: Promise<TemplateParser> = parser ? Promise.resolve(parser) : new Promise((resolve) => (giveParser = resolve))
   /** template requests under way, by status key: the app may ask for a template before its page does */
@@ -112,6 +116,16 @@ export function createCatalogueStore(client: CatalogueClient, parser?: TemplateP
           set({ regionsStatus: { status: 'error', error: msg(e) } })
         }
       },
+      async loadLicenceKinds() {
+        const st = get().licenceKindsStatus?.status
+        if (st === 'ready' || st === 'loading') return
+        set({ licenceKindsStatus: { status: 'loading' } })
+        try {
+          set({ licenceKinds: await client.listLicenceKinds(), licenceKindsStatus: { status: 'ready' } })
+        } catch (e) {
+          set({ licenceKindsStatus: { status: 'error', error: msg(e) } })
+        }
+      },
       setTemplateParser: (p) => giveParser(p),
       reset: () => {
         inFlight.clear()
@@ -140,12 +154,5 @@ export function cityRegions(regions: Region[]): Region[] {
   return out
 }
 
-/** The region's name, looked up through the tree */
-export function regionName(regions: Region[], code: string): string | undefined {
-  for (const r of regions) {
-    if (r.code === code) return r.name
-    const inner = r.children ? regionName(r.children, code) : undefined
-    if (inner) return inner
-  }
-  return undefined
-}
+// a region's name through the tree: the contract's (the platform names regions the same way)
+export { regionName } from '@/services/contract'

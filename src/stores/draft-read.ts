@@ -3,7 +3,7 @@
 // part that does (answers, values, material choices one by one), so nothing the citizen typed is lost to one
 // bad entry; a draft with no bundle to belong to is dropped.
 import * as v from 'valibot'
-import { ActingForSchema, DraftContentSchema, MaterialChoiceSchema } from '@/domain/draft-schema'
+import { ActingForSchema, DraftContentSchema, GroupItemSchema, MaterialChoiceSchema } from '@/domain/draft-schema'
 import type { DraftContent, LicenceKind } from '@/domain'
 import type { LocalDraft } from './draft'
 
@@ -27,6 +27,7 @@ function readContent(raw: unknown): DraftContent | undefined {
     answers: entries(raw.answers, (a) => str(a) || typeof a === 'boolean' || (typeof a === 'number' && Number.isFinite(a)) || (Array.isArray(a) && a.every(str))),
     values: entries(raw.values, (x) => str(x) && x.length <= 2000),
     materials: entries(raw.materials, (m) => v.is(MaterialChoiceSchema, m)),
+    items: entries(raw.items, (list) => v.is(v.array(GroupItemSchema), list)),
   }
   const again = v.safeParse(DraftContentSchema, salvaged)
   return again.success ? again.output : undefined

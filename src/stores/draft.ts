@@ -12,6 +12,7 @@ import type {
   JourneyStepId,
   LicenceKind,
   MaterialChoice,
+  PartyConfirmation,
   RegionCode,
 } from '@/domain'
 import { readDrafts } from './draft-read'
@@ -52,8 +53,11 @@ export interface LocalDraft {
   createdAt: string
   updatedAt: string
   status: 'open' | 'submitted'
-  /** the platform's copy: its version number guards against overwriting a newer draft */
-  remote?: { version: number; syncedAt: string }
+  /**
+   * the platform's copy: its version number guards against overwriting a newer draft; co-applicants'
+   * confirmations of the content as the platform holds it
+   */
+  remote?: { version: number; syncedAt: string; confirmations?: PartyConfirmation[] }
   pending?: PendingSubmission
   caseId?: string
   /**

@@ -9,12 +9,14 @@ import type {
   GuidanceSummary,
   JourneyStepId,
   LicenceKind,
+  LicenceKindInfo,
   MaterialChoice,
   MaterialMode,
   MaterialView,
   Question,
 } from '@/domain'
-import { hallIdsOf, type Region } from '@/services/contract'
+import { licenceNamesOf } from '@/domain/template/licence-kinds'
+import { hallsOf, regionName, type Region } from '@/services/contract'
 import type { JourneyPlace, LocalDraft } from './draft'
 import { consentedLicences, heldLicenceKinds, type SessionState } from './session'
 
@@ -25,7 +27,13 @@ export { ROUTES, STEP_LABELS, urlOf, type RouteName } from './routes'
  * What the engine needs about the applicant: the same facts the platform uses for its check (mock/server/
  * cases.ts contextOf), so both judge a draft alike. Halls are judged once the region list is loaded.
  */
-export function guidanceContext(draft: Pick<LocalDraft, 'content' | 'acting'>, session: Pick<SessionState, 'profile' | 'licences' | 'licenceData'>, now: string, regions?: Region[]): GuidanceContext {
+export function guidanceContext(
+  draft: Pick<LocalDraft, 'content' | 'acting'> & { remote?: LocalDraft['remote'] },
+  session: Pick<SessionState, 'profile' | 'licences' | 'licenceData'>,
+  now: string,
+  regions?: Region[],
+  licenceKinds?: LicenceKindInfo[],
+): GuidanceContext {
   const ctx: GuidanceContext = {
     region: draft.content.region,
     applicantKind: draft.content.applicantKind,
@@ -38,7 +46,13 @@ export function guidanceContext(draft: Pick<LocalDraft, 'content' | 'acting'>, s
     ctx.accountKind = session.profile.kind
     if (session.profile.promiseBarred) ctx.promiseBarred = true
   }
-  if (regions?.length) ctx.hallIds = hallIdsOf(regions)
+  if (regions?.length) {
+    ctx.halls = hallsOf(regions)
+    const name = regionName(regions, draft.content.region)
+    if (name) ctx.regionName = name
+  }
+  if (licenceKinds?.length) ctx.licenceNames = licenceNamesOf(licenceKinds)
+  if (draft.remote?.confirmations) ctx.confirmations = draft.remote.confirmations
   return ctx
 }
 

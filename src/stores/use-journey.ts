@@ -1,6 +1,6 @@
 // The draft, its template and the engine's guidance, for the journey pages (kept out of the home page's
 // bundle: the engine is only loaded with the journey subpackage).
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { BundleTemplate, Guidance } from '@/domain'
 import { guide } from '@/domain/engine'
 import { useCatalogue, useDrafts, useSession } from './app'
@@ -25,10 +25,18 @@ export function useJourney(draftId: string | undefined, now: string): JourneyDat
   const profile = useSession((s) => s.profile)
   const licenceData = useSession((s) => s.licenceData)
   const regions = useCatalogue((s) => s.regions)
+  const licenceKinds = useCatalogue((s) => s.licenceKinds)
+  const loadLicenceKinds = useCatalogue((s) => s.loadLicenceKinds)
+  const loadRegions = useCatalogue((s) => s.loadRegions)
+  // names of e-licences, the region's name and its service halls: the platform judges by them too
+  useEffect(() => {
+    void loadLicenceKinds()
+    void loadRegions()
+  }, [loadLicenceKinds, loadRegions])
   const guidance = useMemo(() => {
     if (!draft || !template) return undefined
-    const ctx = guidanceContext(draft, { licences, licenceData, profile }, now, regions)
+    const ctx = guidanceContext(draft, { licences, licenceData, profile }, now, regions, licenceKinds)
     return guide(template, draft.content, ctx, prefillData({ profile, licenceData }))
-  }, [draft, template, licences, profile, licenceData, now, regions])
+  }, [draft, template, licences, profile, licenceData, now, regions, licenceKinds])
   return { draft, template, guidance }
 }

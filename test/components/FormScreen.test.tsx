@@ -13,7 +13,7 @@ function Harness({ onContinue = () => undefined, initial = {} }: { onContinue?: 
       bundleName='开办测试小店'
       sections={g.fields.sections}
       offers={g.fields.offers}
-      licenceOffers={['businessLicence']}
+      licenceOffers={[{ kind: 'businessLicence', name: '营业执照' }]}
       onConsent={() => undefined}
       onValue={(id, v) => setValues((x) => ({ ...x, [id]: v }))}
       onContinue={onContinue}

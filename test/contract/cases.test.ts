@@ -192,7 +192,7 @@ describe('the server re-checks what was submitted', () => {
 
   test('a promise where none is allowed, and any promise from a citizen barred from 告知承诺', async () => {
     const { c, profile, licences } = await citizen('dev-barred')
-    const f = await filled(c, { profile, licences }, 'kaiban-canyin', { prefer: ['in-bundle', 'licence', 'window', 'upload', 'defer'] })
+    const f = await filled(c, { profile, licences }, 'kaiban-canyin', { prefer: ['in-bundle', 'licence', 'shared', 'upload', 'defer'] })
     const noPromise = f.t.materials.find((x) => !x.promise && f.content.materials[x.id])
     const promised = f.t.materials.find((x) => x.promise && f.content.materials[x.id])
     const materials = { ...f.content.materials }
@@ -269,7 +269,7 @@ describe('one rulebook: the platform refuses exactly what the app refuses, in th
   /** What the app would say about this content for this signed-in citizen (the app's own context). */
   async function appSays(c: TestClient, t: BundleTemplate, content: DraftContent) {
     const session = { profile: await c.me(), licences: await c.listLicences(), licenceData: {} }
-    const ctx = guidanceContext({ content, acting: SELF }, session, new Date(START).toISOString(), await c.listRegions())
+    const ctx = guidanceContext({ content, acting: SELF }, session, new Date(START).toISOString(), await c.listRegions(), await c.listLicenceKinds())
     return validateDraft(t, content, ctx, prefillData(session))
   }
   async function platformSays(c: TestClient, content: DraftContent) {
@@ -316,7 +316,7 @@ describe('one rulebook: the platform refuses exactly what the app refuses, in th
   test('a citizen barred from 告知承诺 (on the profile) is refused a promise by both, in the same words', async () => {
     const { c, profile, licences } = await citizen('dev-barred')
     expect(profile.promiseBarred).toBe(true)
-    const f = await filled(c, { profile, licences }, 'kaiban-canyin', { prefer: ['in-bundle', 'licence', 'window', 'upload', 'defer'] })
+    const f = await filled(c, { profile, licences }, 'kaiban-canyin', { prefer: ['in-bundle', 'licence', 'shared', 'upload', 'defer'] })
     const promised = f.t.materials.find((x) => x.promise && f.content.materials[x.id])!
     const content = { ...f.content, materials: { ...f.content.materials, [promised.id]: { mode: 'promise' as const, agreedAt: '2026-11-26T02:00:00Z' } } }
     const app = await appSays(c, f.t, content)

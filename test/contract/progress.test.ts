@@ -46,7 +46,7 @@ beforeAll(async () => {
 afterAll(() => r.stop())
 
 async function submit(): Promise<CaseRecord> {
-  const content = await fillDraft(t, { ...who, upload: uploader(c, t.id), prefer: ['upload', 'window', 'promise'] })
+  const content = await fillDraft(t, { ...who, upload: uploader(c, t.id), prefer: ['upload', 'shared', 'promise'] })
   return c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())
 }
 

@@ -59,7 +59,7 @@ describe('journey (derived from the inputs)', () => {
     })
     expect(guide(pickupOnly, draft({ ...base, delivery: EMS }), ctx()).delivery.error).toBe('该领取方式不可用，请重新选择')
     // halls are judged once known (the platform's list of service halls)
-    const pickup = (hallId?: string) => guide(t, draft({ ...base, handling: ONLINE, delivery: { method: 'pickup', hallId } }), ctx({ hallIds: ['hall-430100'] })).delivery.error
+    const pickup = (hallId?: string) => guide(t, draft({ ...base, handling: ONLINE, delivery: { method: 'pickup', hallId } }), ctx({ halls: [{ id: 'hall-430100', name: '长沙市政务服务中心' }] })).delivery.error
     expect(pickup('hall-430100')).toBeUndefined()
     expect(pickup(undefined)).toBe('请选择领取结果的政务服务中心')
     expect(pickup('hall-999')).toBe('所选的领取窗口不存在，请重新选择')
@@ -109,7 +109,7 @@ describe('summary and burden', () => {
     // separate: fields 5 + 5 + 4, materials 2 + 4 + 2, visits 1 + 1 + 1
     expect(g.burden.separate).toEqual({ fields: 14, materials: 8, visits: 3 })
     // bundle: 6 distinct fields of which 3 prefilled; lease contract and health certificate to upload
-    expect(g.burden.bundle).toEqual({ fields: 3, materials: 2, visits: 1 })
+    expect(g.burden.bundle).toEqual({ fields: 3, materials: 2, visits: 1, uploads: 2, originals: 0, deferred: 0, promises: 0, places: [] })
     expect(g.burden.savedPercent).toEqual({ fields: 79, materials: 75, visits: 67 })
   })
 

@@ -174,7 +174,7 @@ describe('materials', () => {
 
   it('adds a material only when its condition holds', () => {
     const g = guide(t, draft({ answers: { ...SMALL_SHOP, menu: ['coldDishes'] } }), ctx())
-    expect(material(g, 'layoutPlan')).toMatchObject({ usedBy: ['food'], modes: ['window', 'upload'], chosen: 'window', satisfied: true })
+    expect(material(g, 'layoutPlan')).toMatchObject({ usedBy: ['food'], modes: ['shared', 'upload'], chosen: 'shared', satisfied: true })
   })
 
   it('uses an e-licence without any upload', () => {

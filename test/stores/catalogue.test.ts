@@ -9,6 +9,7 @@ function client(over: Partial<CatalogueClient> = {}): CatalogueClient {
   return {
     listBundles: jest.fn(async () => [summary]),
     getBundle: jest.fn(async () => template),
+    listLicenceKinds: jest.fn(async () => [{ kind: 'idCard', name: '居民身份证', shortName: '身份证', issuer: '公安机关', fields: { name: '姓名' } }]),
     listRegions: jest.fn(async () => [{ code: '430000', name: '湖南省', children: [{ code: '430100', name: '长沙市', children: [{ code: '430104', name: '岳麓区' }] }, { code: '430200', name: '株洲市' }] }]),
     ...over,
   }

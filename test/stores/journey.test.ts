@@ -1,4 +1,4 @@
-import { guide, type Guidance } from '@/domain'
+import { guide, type Guidance, type LicenceKindInfo } from '@/domain'
 import type { LocalDraft } from '@/stores/draft'
 import {
   afterQuestion,
@@ -29,6 +29,11 @@ const REGIONS = [
   },
 ]
 
+const KINDS: LicenceKindInfo[] = [
+  { kind: 'idCard', name: '居民身份证', shortName: '身份证', issuer: '公安机关', fields: { idNumber: '公民身份号码' } },
+  { kind: 'businessLicence', name: '营业执照', issuer: '市场监督管理部门', fields: { uscc: '统一社会信用代码' } },
+]
+
 function draftWith(answers: LocalDraft['content']['answers'], extra: Partial<LocalDraft> = {}): LocalDraft {
   return {
     id: 'd1',
@@ -48,7 +53,7 @@ const summaryOf = (kind: Kind, consented = false) => ({ kind, title: kind, holde
 
 function g(d: LocalDraft, licences: Kind[] = [], consented: Kind[] = [], extra: { promiseBarred?: boolean } = {}): Guidance {
   const session = { profile: { ...profile, ...extra }, licences: licences.map((k) => summaryOf(k, consented.includes(k))), licenceData: {} }
-  return guide(template, d.content, guidanceContext(d, session, NOW), { profile: { name: profile.name, idNumber: profile.idNumber } })
+  return guide(template, d.content, guidanceContext(d, session, NOW, REGIONS, KINDS), { profile: { name: profile.name, idNumber: profile.idNumber } })
 }
 
 test('URLs carry ids only, never what was typed', () => {
@@ -94,8 +99,19 @@ test('e-licences: consent is needed before the material counts; the form offers 
 
 test('the context carries what the platform judges by: promise eligibility and the account kind from the profile', () => {
   const d = draftWith({ tobacco: false, area: 50, menu: [], site: 'shop' })
-  const ctx = guidanceContext(d, { profile: { ...profile, promiseBarred: true }, licences: [], licenceData: {} }, NOW, REGIONS)
-  expect(ctx).toMatchObject({ promiseBarred: true, accountKind: 'person', consented: [], hallIds: ['hall-430000', 'hall-430100', 'hall-430200'] })
+  const ctx = guidanceContext(d, { profile: { ...profile, promiseBarred: true }, licences: [], licenceData: {} }, NOW, REGIONS, KINDS)
+  expect(ctx).toMatchObject({
+    promiseBarred: true,
+    accountKind: 'person',
+    consented: [],
+    regionName: '长沙市',
+    licenceNames: { idCard: { name: '居民身份证', shortName: '身份证' }, businessLicence: { name: '营业执照' } },
+    halls: [
+      { id: 'hall-430000', name: '湖南省政务服务中心' },
+      { id: 'hall-430100', name: '长沙市政务服务中心' },
+      { id: 'hall-430200', name: '株洲市市民中心' },
+    ],
+  })
   const barred = g(d, [], [], { promiseBarred: true }).materials.find((m) => m.id === 'lease')!
   expect(barred.modes).not.toContain('promise')
   expect(promiseUnavailableReason(barred, d.acting, true)).toContain('严重失信')

@@ -3,7 +3,6 @@
 import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { FieldSectionView, FieldView, LicenceKind, PrefillOffer } from '@/domain'
-import { LICENCE_NAMES } from '@/domain/engine/labels'
 import { AppButton } from '../Button'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { ErrorSummary } from '../ErrorSummary'
@@ -19,8 +18,8 @@ export interface FormScreenProps {
   sections: FieldSectionView[]
   /** data the platform holds that differs from what was typed: offered, never put in its place */
   offers?: PrefillOffer[]
-  /** e-licences that could fill fields, not yet agreed to */
-  licenceOffers: LicenceKind[]
+  /** e-licences that could fill fields, not yet agreed to, with their names */
+  licenceOffers: { kind: LicenceKind; name: string }[]
   onConsent: (kind: LicenceKind) => void
   onValue: (fieldId: string, value: string) => void
   onContinue: () => void
@@ -125,11 +124,11 @@ export function FormScreen(props: FormScreenProps) {
           本机存储空间不足，填写内容暂未保存到本机，请勿关闭页面。
         </Notice>
       ) : null}
-      {licenceOffers.map((kind) => (
+      {licenceOffers.map(({ kind, name }) => (
         <View key={kind} className='ui-card ui-offer'>
-          <View className='ui-lead'>可使用您的电子{LICENCE_NAMES[kind]}自动填写相关信息。</View>
+          <View className='ui-lead'>可使用您的电子{name}自动填写相关信息。</View>
           <AppButton variant='secondary' onTap={() => onConsent(kind)}>
-            同意使用电子{LICENCE_NAMES[kind]}
+            同意使用电子{name}
           </AppButton>
         </View>
       ))}

@@ -23,7 +23,8 @@ export interface ReviewScreenProps {
 const MODE_TEXT: Record<MaterialMode, string> = {
   licence: '使用电子证照',
   'in-bundle': '本次办理中产生',
-  window: '窗口已核验',
+  shared: '部门共享获取',
+  original: '到窗口核验原件',
   upload: '已上传',
   promise: '告知承诺',
   defer: '稍后补交',

@@ -2,7 +2,8 @@
 // Retries only what is safe to repeat, refreshes an expired token once, never shows UI.
 import type * as v from 'valibot'
 import type { ActingFor, DraftContent } from '../../domain/draft'
-import type { LicenceKind } from '../../domain/template/types'
+import { LicenceKindListSchema } from '../../domain/template/licence-kinds'
+import type { LicenceKind, LicenceKindInfo } from '../../domain/template/types'
 import {
   ADMIN_TOKEN_HEADER,
   API_PREFIX,
@@ -277,6 +278,10 @@ export function createPlatformClient(options: PlatformClientOptions) {
     /** The template as sent: the journey parses it (domain/template/schema.ts) before any use. */
     getBundle: (id: string, version?: number) =>
       call<unknown>({ method: 'GET', path: version === undefined ? `/bundles/${enc(id)}` : `/bundles/${enc(id)}/versions/${version}`, retry: true, auth: false, cache: true }),
+    /** The e-licence kinds the platform can supply, with their names (catalogue data). */
+    async listLicenceKinds(): Promise<LicenceKindInfo[]> {
+      return (await call<{ kinds: LicenceKindInfo[] }>({ method: 'GET', path: '/licence-kinds', retry: true, auth: false, cache: true, reply: LicenceKindListSchema })).kinds
+    },
     async listRegions(): Promise<Region[]> {
       return (await call<RegionListResponse>({ method: 'GET', path: '/regions', retry: true, auth: false, cache: true })).regions
     },

@@ -234,7 +234,7 @@ export async function fillDraft(t: BundleTemplate, o: FillOptions): Promise<Draf
   draft.answers = answerAll(t, draft, ctx, o.answers ?? {})
   const g = guide(t, draft, ctx)
   for (const f of g.fields.all) if (f.required || f.field.type !== 'select') draft.values[f.id] = sampleValue(f.field, o.profile)
-  const prefer = o.prefer ?? ['in-bundle', 'licence', 'window', 'promise', 'defer', 'upload']
+  const prefer = o.prefer ?? ['in-bundle', 'licence', 'shared', 'promise', 'defer', 'upload', 'original']
   for (const m of g.materials) {
     const mode = prefer.find((p) => m.modes.includes(p))
     if (!mode) continue

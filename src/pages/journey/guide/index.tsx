@@ -3,6 +3,8 @@ import { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo } from 'react'
 import { GuideScreen } from '@/components/screens/GuideScreen'
 import { longestLegalWorkingDays } from '@/domain/engine'
+import { resolveParams } from '@/domain/rules'
+import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { latestTemplate, regionName } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
@@ -36,6 +38,12 @@ export default function GuidePage() {
   const existing = drafts.find((d) => d.content.bundleId === bundleId && d.acting.actor === 'self')
 
   const legalDays = useMemo(() => (template ? longestLegalWorkingDays(template) : 0), [template])
+  const regionParams = useMemo(() => (template ? resolveParams(template.params, region) : {}), [template, region])
+  const licenceKinds = useCatalogue((s) => s.licenceKinds)
+  const loadLicenceKinds = useCatalogue((s) => s.loadLicenceKinds)
+  useEffect(() => {
+    void loadLicenceKinds()
+  }, [loadLicenceKinds])
 
   if (!bundleId) return <Loading error='未指定要办理的事项' onHome={home} />
   if (!template) return <Loading error={status?.status === 'error' ? status.error : undefined} onRetry={() => void loadTemplate(bundleId)} onHome={home} />
@@ -47,6 +55,8 @@ export default function GuidePage() {
         region={region}
         regionName={prefRegion?.name ?? regionName(regions, region) ?? DEFAULT_REGION.name}
         legalDays={legalDays}
+        params={regionParams}
+        licenceNames={licenceNamesOf(licenceKinds)}
         resumable={!!existing}
         onBack={() => back(ROUTES.home)}
         onStart={() => {

@@ -2,7 +2,8 @@
 import { useState } from 'react'
 import { MaterialsScreen } from '@/components/screens/MaterialsScreen'
 import { SignInPrompt } from '@/components/SignInPrompt'
-import { useDrafts, useSession, useUploads } from '@/stores/app'
+import { useCatalogue, useDrafts, useSession, useUploads } from '@/stores/app'
+import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { ROUTES, afterStep, choiceFor, materialErrors, placeBefore, promiseUnavailableReason, summaryText } from '@/stores/journey'
 import { consentedLicences } from '@/stores/session'
 import { formatSize } from '@/stores/uploads'
@@ -18,6 +19,8 @@ export default function MaterialsPage() {
   const uploads = useUploads(useShallow((s) => ({ items: s.items, refusals: s.refusals, pick: s.pick, retry: s.retry, dismiss: s.dismiss })))
   const [busy, setBusy] = useState<LicenceKind>()
   const [notice, setNotice] = useState<string>()
+  const licenceKinds = useCatalogue((s) => s.licenceKinds)
+  const licenceNames = licenceNamesOf(licenceKinds)
 
   if (!draft) return <Loading error='没有找到这份申请，请从首页重新开始' onHome={home} />
   if (!template || !guidance) return <Loading error={templateError} onRetry={retry} onHome={home} />
@@ -46,6 +49,7 @@ export default function MaterialsPage() {
         .map((i) => ({ key: i.key, name: i.name, sizeText: formatSize(i.size), status: i.status, progress: i.progress, error: i.error, retryable: i.retryable })),
       refusals: uploads.refusals[`${draft.id}/${m.id}`] ?? [],
       consented: !!(m.licence && consented[m.licence]),
+      licenceName: m.licence ? licenceNames[m.licence]?.name : undefined,
       consentBusy: busy === m.licence,
       promiseUnavailable: promiseUnavailableReason(view, draft.acting, session.promiseBarred),
       onMode: (mode: Parameters<typeof choiceFor>[0]) => drafts.setMaterial(draft.id, m.id, choiceFor(mode, m.id, useDrafts.getState().drafts[draft.id])),
