@@ -1,6 +1,6 @@
 // Submissions and 补正: the server re-runs the guide engine on what was sent, with the applicant's own
 // holdings as context. It never trusts the client: licences, promises and files are checked here.
-import type { ActingFor, DraftContent, GuidanceContext, MaterialChoice } from '../../src/domain/draft'
+import type { ActingFor, DraftContent, GuidanceContext, MaterialChoice, PartyConfirmation } from '../../src/domain/draft'
 import { effectiveContent, guide, validateDraft, type Guidance, type PrefillData } from '../../src/domain/engine'
 import { deadlineStatus, toBeijingDate } from '../../src/domain/calendar'
 import { maskName } from '../../src/domain/mask'
@@ -33,7 +33,7 @@ export function prefillOf(user: UserRecord): PrefillData {
 }
 
 /** The same context the app builds for the signed-in applicant (stores/journey.ts guidanceContext). */
-export function contextOf(core: Core, user: UserRecord, content: DraftContent, nowIso: string, acting?: ActingFor): GuidanceContext {
+export function contextOf(core: Core, user: UserRecord, content: DraftContent, nowIso: string, acting?: ActingFor, confirmations: PartyConfirmation[] = []): GuidanceContext {
   return {
     region: content.region,
     applicantKind: content.applicantKind,
@@ -46,6 +46,7 @@ export function contextOf(core: Core, user: UserRecord, content: DraftContent, n
     halls: hallsOf(core.catalogue.regions().regions),
     regionName: regionName(core.catalogue.regions().regions, content.region),
     licenceNames: licenceNamesOf(core.catalogue.licenceKinds().kinds),
+    confirmations,
   }
 }
 
@@ -111,7 +112,14 @@ export interface Checked {
  * function and messages as the app); adds what only the platform knows (who may act as staff, the files).
  * 422 with every problem otherwise.
  */
-export function checkSubmission(core: Core, user: UserRecord, content: DraftContent, acting: ActingFor | undefined, only?: { fields: Set<string>; materials: Set<string> }): Checked {
+export function checkSubmission(
+  core: Core,
+  user: UserRecord,
+  content: DraftContent,
+  acting: ActingFor | undefined,
+  only?: { fields: Set<string>; materials: Set<string> },
+  confirmations: PartyConfirmation[] = [],
+): Checked {
   const errors = emptyErrors()
   const published = core.catalogue.find(content.bundleId, content.templateVersion)
   if (!published) {
@@ -121,7 +129,7 @@ export function checkSubmission(core: Core, user: UserRecord, content: DraftCont
   const template = published.template
   if (!only && acting?.actor === 'staff') errors.messages.push('只有窗口工作人员账号可以代办')
   const nowIso = new Date(core.now()).toISOString()
-  const ctx = contextOf(core, user, content, nowIso, acting)
+  const ctx = contextOf(core, user, content, nowIso, acting, confirmations)
   const prefill = prefillOf(user)
   const g = guide(template, content, ctx, prefill)
   const v = validateDraft(template, content, ctx, prefill)

@@ -7,6 +7,7 @@ import { validateFaultConfig } from './faults'
 import { fail, json } from './http'
 import { SubmitCaseRequestSchema, SupplementSubmitRequestSchema } from '../../src/services/contract-schema'
 import { Checker, parseBody } from './input'
+import { currentConfirmations } from './routes-parties'
 import { advanceNow, isConcluded } from './progress'
 import type { StoredCase, StoredDraft } from './state'
 import { draftKey } from './routes-data'
@@ -41,7 +42,8 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         const draft = core.state.drafts.get(key)
         // a draft becomes one case; a second submission of it (with a new key) is refused
         if (draft?.status === 'submitted') return fail('CONFLICT', `该草稿已提交，办件编号 ${draft.caseId}`, { caseId: draft.caseId })
-        const checked = checkSubmission(core, user, content, acting)
+        // co-applicants' confirmations count only for exactly the content submitted
+        const checked = checkSubmission(core, user, content, acting, undefined, draft ? currentConfirmations(draft, content) : [])
         const created = createCase(core, user, draftId, checked, acting)
         const now = new Date(core.now()).toISOString()
         const submitted: StoredDraft = draft

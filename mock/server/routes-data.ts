@@ -1,13 +1,14 @@
 // Catalogue, drafts and uploads.
 import { createHash, randomBytes } from 'node:crypto'
 import type { ApplicantKind, Zone } from '../../src/domain/template/types'
-import type { BundleListResponse, DraftListResponse, DraftRecord, LicenceKindListResponse, OkResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
+import type { BundleListResponse, DraftListResponse, LicenceKindListResponse, OkResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, formatBytes, header, json, type Reply } from './http'
 import { PutDraftRequestSchema } from '../../src/services/contract-schema'
 import { Checker, parseBody } from './input'
 import { sniffType, TYPE_MIME, typeList } from './multipart'
+import { partyRoutes, publicDraft } from './routes-parties'
 import type { StoredDraft, StoredUpload } from './state'
 
 const DRAFT_ID = /^[A-Za-z0-9-]{8,64}$/
@@ -22,11 +23,6 @@ function withEtag(ctx: Ctx, etag: string, value: unknown): Reply {
 
 export function draftKey(ownerId: string, id: string): string {
   return `${ownerId}:${id}`
-}
-
-function publicDraft(d: StoredDraft): DraftRecord {
-  const { ownerId: _o, ...rest } = d
-  return rest
 }
 
 function publicUpload(u: StoredUpload): UploadedFile {
@@ -52,6 +48,7 @@ export function dataRoutes(core: Core): Route[] {
   }
 
   return [
+    ...partyRoutes(core, ownDraft, draftKey),
     // ---------- catalogue ----------
     {
       method: 'GET',

@@ -3,6 +3,7 @@ import { randomBytes, scryptSync } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
+import type { PartyConfirmation } from '../../src/domain/draft'
 import type { CaseRecord, DraftRecord, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
 import { BlobStore, Collection, Doc, type Warn } from './store'
@@ -30,8 +31,22 @@ export interface SessionRecord {
   prevValidUntil?: number
 }
 
-export interface StoredDraft extends DraftRecord {
+/** A co-applicant's confirmation, of the content whose hash it names (it lapses when the content changes). */
+export interface StoredConfirmation extends PartyConfirmation {
+  userId: string
+  contentHash: string
+}
+
+export interface StoredInvitation {
+  code: string
+  party: string
+  expiresAt: string
+}
+
+export interface StoredDraft extends Omit<DraftRecord, 'confirmations'> {
   ownerId: string
+  confirmations?: StoredConfirmation[]
+  invitations?: StoredInvitation[]
 }
 
 export interface StoredUpload extends UploadedFile {

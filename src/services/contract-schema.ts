@@ -6,6 +6,10 @@ import type { Assert, Equals } from '../domain/type-assert'
 import { ActingForSchema, DeliveryChoiceSchema, DraftContentSchema, FieldValuesSchema, MaterialChoicesSchema } from '../domain/draft-schema'
 import type {
   CaseGuidance,
+  ConfirmInvitationRequest,
+  Invitation,
+  InvitationRequest,
+  InvitationView,
   CaseMatter,
   CaseRecord,
   DraftRecord,
@@ -30,6 +34,22 @@ export const SupplementSubmitRequestSchema = v.object({
 
 // ---------- replies ----------
 
+export const PartyConfirmationSchema = v.object({ party: v.string(), name: v.string(), at: v.string() })
+export const InvitationRequestSchema = v.object({ party: v.pipe(v.string('应为字符串'), v.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/, '申请方标识格式不正确')) })
+export const ConfirmInvitationRequestSchema = v.object({ contentHash: v.pipe(v.string('应为字符串'), v.regex(/^[0-9a-f]{16,64}$/, '内容摘要格式不正确')) })
+export const InvitationSchema = v.object({ code: v.string(), party: v.string(), partyLabel: v.string(), expiresAt: v.string() })
+export const InvitationViewSchema = v.object({
+  code: v.string(),
+  bundleName: v.string(),
+  party: v.string(),
+  partyLabel: v.string(),
+  initiatorName: v.string(),
+  matters: v.array(v.string()),
+  promises: v.array(v.object({ materialId: v.string(), name: v.string(), text: v.string() })),
+  contentHash: v.string(),
+  expiresAt: v.string(),
+})
+
 export const DraftRecordSchema = v.object({
   id: v.string(),
   version: count,
@@ -38,6 +58,7 @@ export const DraftRecordSchema = v.object({
   updatedAt: v.string(),
   status: v.picklist(['open', 'submitted']),
   caseId: v.optional(v.string()),
+  confirmations: v.optional(v.array(PartyConfirmationSchema)),
 })
 /** The list as a whole; each record is parsed on its own, so one damaged draft does not hide the others. */
 export const DraftListEnvelopeSchema = v.object({ drafts: v.array(v.unknown()) })
@@ -126,6 +147,10 @@ export type ContractSchemaMatchesTypes = [
   Assert<Equals<v.InferOutput<typeof SubmitCaseRequestSchema>, SubmitCaseRequest>>,
   Assert<Equals<v.InferOutput<typeof SupplementSubmitRequestSchema>, SupplementSubmitRequest>>,
   Assert<Equals<v.InferOutput<typeof DraftRecordSchema>, DraftRecord>>,
+  Assert<Equals<v.InferOutput<typeof InvitationSchema>, Invitation>>,
+  Assert<Equals<v.InferOutput<typeof InvitationViewSchema>, InvitationView>>,
+  Assert<Equals<v.InferOutput<typeof InvitationRequestSchema>, InvitationRequest>>,
+  Assert<Equals<v.InferOutput<typeof ConfirmInvitationRequestSchema>, ConfirmInvitationRequest>>,
   Assert<Equals<v.InferOutput<typeof CaseMatterSchema>, CaseMatter>>,
   Assert<Equals<v.InferOutput<typeof SupplementSchema>, SupplementRequest>>,
   Assert<Equals<v.InferOutput<typeof EvaluationSchema>, Evaluation>>,

@@ -1,6 +1,6 @@
 // The platform's HTTP contract (省一体化平台, /api/v1). Shared by the app's client and the mock server:
 // change a shape here and both sides fail to compile until they agree. Documented in docs/platform-api.md.
-import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice } from '../domain/draft'
+import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice, PartyConfirmation } from '../domain/draft'
 import type { Burden } from '../domain/engine/types'
 import type { ApplicantKind, BundleTemplate, LicenceKind, LicenceKindInfo, RegionCode, Zone } from '../domain/template/types'
 
@@ -274,6 +274,41 @@ export interface DraftRecord {
   updatedAt: string
   status: 'open' | 'submitted'
   caseId?: string
+  /** several parties: co-applicants who confirmed the content as it stands (they lapse when it changes) */
+  confirmations?: PartyConfirmation[]
+}
+
+/** POST /drafts/:id/invitations: a code the filer passes to a co-applicant (buyer, shareholder). */
+export interface InvitationRequest {
+  party: string
+}
+
+export interface Invitation {
+  /** 8 characters, for the co-applicant to type */
+  code: string
+  party: string
+  partyLabel: string
+  expiresAt: string
+}
+
+/** GET /invitations/:code: what the co-applicant confirms, in their own account. */
+export interface InvitationView {
+  code: string
+  bundleName: string
+  party: string
+  partyLabel: string
+  /** masked, e.g. 刘*（卖方） */
+  initiatorName: string
+  matters: string[]
+  /** 告知承诺 the co-applicant makes by confirming */
+  promises: { materialId: string; name: string; text: string }[]
+  /** of the content shown: a confirmation is of exactly this */
+  contentHash: string
+  expiresAt: string
+}
+
+export interface ConfirmInvitationRequest {
+  contentHash: string
 }
 
 export interface PutDraftRequest {

@@ -1,7 +1,7 @@
 // Typed client of the provincial platform: one function per route, one error type (PlatformError).
 // Retries only what is safe to repeat, refreshes an expired token once, never shows UI.
 import type * as v from 'valibot'
-import type { ActingFor, DraftContent } from '../../domain/draft'
+import type { ActingFor, DraftContent, PartyConfirmation } from '../../domain/draft'
 import { LicenceKindListSchema } from '../../domain/template/licence-kinds'
 import type { LicenceKind, LicenceKindInfo } from '../../domain/template/types'
 import {
@@ -22,6 +22,8 @@ import {
   type EvaluationRequest,
   type FaultConfig,
   type HealthResponse,
+  type Invitation,
+  type InvitationView,
   type LicenceConsentRequest,
   type LicenceConsentResponse,
   type LicenceListResponse,
@@ -38,7 +40,7 @@ import {
   type UploadedFile,
 } from '../contract'
 import { parseWith } from '../../domain/draft-schema'
-import { CaseListResponseSchema, CaseRecordSchema, DraftListEnvelopeSchema, DraftRecordSchema } from '../contract-schema'
+import { CaseListResponseSchema, CaseRecordSchema, DraftListEnvelopeSchema, DraftRecordSchema, InvitationSchema, InvitationViewSchema, PartyConfirmationSchema } from '../contract-schema'
 import { isTransportError, type Transport, type UploadBody } from '../http/transport'
 import { canonicalJson } from './canonical'
 import { defaultMessage, fromResponse, PlatformError } from './errors'
@@ -308,6 +310,24 @@ export function createPlatformClient(options: PlatformClientOptions) {
       }
     },
     deleteDraft: (id: string) => call<OkResponse>({ method: 'DELETE', path: `/drafts/${enc(id)}`, retry: true, auth: true }),
+
+    // ---------- several parties ----------
+    /** A code for a co-applicant (buyer, shareholder) to confirm this draft in their own account. */
+    inviteParty: (draftId: string, party: string) =>
+      call<Invitation>({ method: 'POST', path: `/drafts/${enc(draftId)}/invitations`, body: { party }, retry: false, auth: true, reply: InvitationSchema }),
+    /** What the co-applicant is asked to confirm. */
+    getInvitation: (code: string) => call<InvitationView>({ method: 'GET', path: `/invitations/${enc(code.trim().toUpperCase())}`, retry: true, auth: true, reply: InvitationViewSchema }),
+    /** Confirms exactly the content shown (its hash); a changed application is a conflict. */
+    confirmInvitation: (code: string, contentHash: string) =>
+      call<PartyConfirmation>({
+        method: 'POST',
+        path: `/invitations/${enc(code.trim().toUpperCase())}/confirm`,
+        body: { contentHash },
+        idempotencyKey: newIdempotencyKey(),
+        retry: true,
+        auth: true,
+        reply: PartyConfirmationSchema,
+      }),
 
     // ---------- uploads ----------
     uploadFile: (input: UploadInput) =>
