@@ -170,7 +170,8 @@ export function usageChecks(t: BundleTemplate): Found[] {
   const fieldsUsed = new Set(t.matters.flatMap((m) => m.fields))
   ;(t.groups ?? []).forEach((g, i) => {
     if (!fieldsUsed.has(g.id)) add(['groups', i], `可重复分组“${g.id}”没有被任何事项使用`)
-    else g.fields.forEach((f) => fieldsUsed.add(f))
+    // a group's fields stand or fall with it: reported once, at the group
+    g.fields.forEach((f) => fieldsUsed.add(f))
   })
   t.fields.forEach((f, i) => {
     if (!fieldsUsed.has(f.id)) add(['fields', i], `字段“${f.id}”没有被任何事项使用`)
@@ -183,7 +184,17 @@ export function usageChecks(t: BundleTemplate): Found[] {
   t.sections.forEach((s, i) => {
     if (!sectionsUsed.has(s.id)) add(['sections', i], `分组“${s.id}”下没有任何字段`)
   })
-  const paramsUsed = new Set(rules.flatMap((r) => ruleParamRefs(r.rule)))
+  // a parameter is used by a rule, as a fee amount, or named in a text ({windowAddress})
+  const texts = [
+    ...(t.stops ?? []).flatMap((s) => [s.reason, s.whatToDo, ...(s.where ? [s.where.name, s.where.address, s.where.phone, s.where.hours ?? ''] : [])]),
+    ...t.questions.map((q) => q.help ?? ''),
+    ...t.fields.map((f) => f.help ?? ''),
+  ]
+  const paramsUsed = new Set([
+    ...rules.flatMap((r) => ruleParamRefs(r.rule)),
+    ...t.matters.flatMap((m) => m.fees.flatMap((f) => (typeof f.amountYuan === 'object' ? [f.amountYuan.param] : []))),
+    ...texts.flatMap((x) => placeholders(x)),
+  ])
   for (const name of Object.keys(t.params ?? {})) {
     if (!paramsUsed.has(name)) add(['params', name], `参数“${name}”没有被任何规则使用`)
   }
