@@ -1,7 +1,7 @@
-/** Unit, component and contract tests. Browser E2E runs separately (scripts/e2e.ts). */
+/** Unit, component and contract tests. Browser E2E (jest.e2e.config.js) and the WeChat runtime (jest.weapp.config.js) run separately. */
 module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/weapp/'],
   testEnvironment: 'node',
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' } }],

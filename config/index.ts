@@ -44,6 +44,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: process.env.TARO_CACHE === '1' },
     mini: {
+      // Packages that ship syntax newer than the oldest phone parses (uqr: ES2022 class fields, which iOS 14.0-14.4
+      // cannot) go through Babel with the app's targets; scripts/scan-weapp.ts fails the build on any other.
+      compile: { include: [(file: string) => /node_modules[\\/]uqr[\\/]/.test(file)] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

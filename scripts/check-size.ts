@@ -27,12 +27,13 @@ function filesUnder(dir: string): string[] {
 
 const kib = (bytes: number) => `${(bytes / KiB).toFixed(1)} KiB`
 
-export function weappPackages(): { name: string; bytes: number; budget: number }[] {
-  const app = JSON.parse(fs.readFileSync(path.join(weappDir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[] }
+/** bytes of each WeChat package of a build (default dist/weapp) */
+export function weappPackages(dir = weappDir): { name: string; bytes: number; budget: number }[] {
+  const app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[] }
   const roots = (app.subPackages ?? []).map((sub) => sub.root.replace(/\/$/, ''))
   const sizes = new Map<string, number>([['main', 0], ...roots.map((r) => [r, 0] as [string, number])])
-  for (const file of filesUnder(weappDir)) {
-    const rel = path.relative(weappDir, file).split(path.sep).join('/')
+  for (const file of filesUnder(dir)) {
+    const rel = path.relative(dir, file).split(path.sep).join('/')
     const owner = roots.find((r) => rel.startsWith(r + '/')) ?? 'main'
     sizes.set(owner, (sizes.get(owner) ?? 0) + fs.statSync(file).size)
   }

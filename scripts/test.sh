@@ -18,6 +18,8 @@ step "guide templates" npx tsx scripts/guides-check.ts
 step "build H5" npm run --silent build:h5
 step "build WeChat" npm run --silent build:weapp
 step "WeChat compile check" npx tsx scripts/check-weapp.ts
+step "WeChat syntax and globals scan" npx tsx scripts/scan-weapp.ts
+step "WeChat runtime (headless)" npx jest --ci -c jest.weapp.config.js
 step "browser" bash scripts/ensure-browser.sh
 step "size budgets" npx tsx scripts/check-size.ts
 step "browser end-to-end" npx jest --ci -c jest.e2e.config.js --runInBand

@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/privacy/index'],
   subPackages: [
     { root: 'pages/journey', pages: ['guide/index', 'question/index', 'form/index', 'materials/index', 'delivery/index', 'review/index', 'drafts/index', 'done/index', 'cases/index'] },
     { root: 'pages/staff', pages: ['home/index'] },
@@ -11,5 +11,7 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f8',
   },
+  // the journey's code starts downloading while the citizen looks at the home page (any network)
+  preloadRule: { 'pages/index/index': { network: 'all', packages: ['pages/journey'] } },
   lazyCodeLoading: 'requiredComponents',
 })

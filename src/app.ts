@@ -1,6 +1,6 @@
 import { PropsWithChildren, useEffect } from 'react'
 import Taro from '@tarojs/taro'
-import { useCatalogue, useDrafts, usePreferences, useSession } from './stores/app'
+import { useCatalogue, useDrafts, usePreferences, usePrivacy, useSession } from './stores/app'
 import { DEFAULT_REGION } from './stores/preferences'
 import { HOME_DEFAULT_KIND, homeListQuery } from './pages/index/home-query'
 import './taro-styles'
@@ -36,6 +36,11 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'h5') prefetchOpeningPage()
     // WeChat 关怀模式 or a large font setting: start in 长辈版 unless the citizen chose otherwise
     if (process.env.TARO_ENV === 'weapp') {
+      // personal-information APIs wait for the citizen's answer to our prompt (Frame shows it)
+      Taro.onNeedPrivacyAuthorization((resolve, info) => {
+        resolve({ event: 'exposureAuthorization' })
+        usePrivacy.getState().ask(info?.referrer ?? '', (answer) => resolve(answer))
+      })
       try {
         usePreferences.getState().adoptSystemFontSize((Taro.getAppBaseInfo() as { fontSizeSetting?: number }).fontSizeSetting)
       } catch {

@@ -202,7 +202,8 @@ export function dataRoutes(core: Core): Route[] {
         // HEIC counts only where the material declares it; otherwise it is "not one of the accepted types"
         if (!type || !spec.accept.includes(type)) bad(`文件内容不是 ${typeList(spec.accept)} 格式`)
         const fileId = `f-${randomBytes(12).toString('base64url')}`
-        const name = (file.filename ?? 'file').replace(/[\\/\r\n"]/g, '_').slice(0, 120) || 'file'
+        // WeChat's uploadFile names the part after its temp file; the app sends the picked name as fileName
+        const name = (field('fileName') ?? file.filename ?? 'file').replace(/[\\/\r\n"]/g, '_').slice(0, 120) || 'file'
         const rec: StoredUpload = {
           fileId,
           ownerId: me(ctx).profile.userId,

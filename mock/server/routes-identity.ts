@@ -53,6 +53,23 @@ export function identityRoutes(core: Core): Route[] {
     return r.ok ? r.value : undefined
   }
 
+  /** the `code` of a WeChat sign-in body */
+  const codeOf = (body: unknown): string => {
+    const c = new Checker()
+    const b = c.object(body, '')
+    const code = b && c.string(b.code, 'code', { min: 1, max: 128 })
+    c.done()
+    return code as string
+  }
+
+  /** WeChat DevTools' codes are random: unknown ones sign in as the configured fixture (MOCK_WECHAT_FALLBACK_CODE) */
+  const devFallback = (what: string) => {
+    if (!core.wechatFallbackCode) return undefined
+    const user = core.state.userByWechatCode(core.wechatFallbackCode)
+    if (user) core.log.info(`未登记的${what}：按开发设置以 ${core.wechatFallbackCode} 登录`)
+    return user
+  }
+
   return [
     {
       method: 'POST',
@@ -60,17 +77,26 @@ export function identityRoutes(core: Core): Route[] {
       auth: 'none',
       body: 'json',
       handler(ctx) {
-        const c = new Checker()
-        const b = c.object(ctx.body, '')
-        const code = b && c.string(b.code, 'code', { min: 1, max: 128 })
-        c.done()
-        let user = core.state.userByWechatCode(code as string)
-        if (!user && core.wechatFallbackCode) {
-          user = core.state.userByWechatCode(core.wechatFallbackCode)
-          if (user) core.log.info(`未登记的微信登录凭证：按开发设置以 ${core.wechatFallbackCode} 登录`)
-        }
+        const code = codeOf(ctx.body)
+        const user = core.state.userByWechatCode(code) ?? devFallback('微信登录凭证')
         if (!user) return fail('UNAUTHORIZED', '微信登录凭证无效或已过期，请重新进入小程序')
         core.log.info(`微信登录：用户 ${user.profile.userId}`)
+        return json(200, core.auth.issue(user, core.now()))
+      },
+    },
+    {
+      // 手机号快速验证: a real platform exchanges the button's code for the number with WeChat
+      // (phonenumber.getPhoneNumber); the mock's codes are `dev-phone-<fixture mobile>`
+      method: 'POST',
+      pattern: '/auth/wechat/phone',
+      auth: 'none',
+      body: 'json',
+      handler(ctx) {
+        const mobile = /^dev-phone-(1\d{10})$/.exec(codeOf(ctx.body))?.[1]
+        const user = mobile ? core.state.userByMobile(mobile) : devFallback('手机号验证凭证')
+        if (!user && mobile) return fail('UNAUTHORIZED', '该手机号尚未在省一体化平台完成实名注册，请使用微信一键登录或到政务服务窗口办理')
+        if (!user) return fail('UNAUTHORIZED', '手机号验证凭证无效或已过期，请重新获取')
+        core.log.info(`手机号快速验证登录：用户 ${user.profile.userId}`)
         return json(200, core.auth.issue(user, core.now()))
       },
     },

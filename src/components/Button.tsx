@@ -20,10 +20,16 @@ export interface AppButtonProps {
   ariaExpanded?: boolean
   ariaPressed?: boolean
   ariaControls?: string
+  /** WeChat: a button that opens one of WeChat's own flows */
+  openType?: 'getPhoneNumber' | 'agreePrivacyAuthorization'
+  /** WeChat, openType getPhoneNumber: the button's result (a one-time code, or errMsg when refused) */
+  onGetPhoneNumber?: (detail: { code?: string; errMsg?: string }) => void
+  /** WeChat, openType agreePrivacyAuthorization: the person agreed (WeChat has recorded it) */
+  onAgreePrivacyAuthorization?: () => void
 }
 
 export function AppButton(props: AppButtonProps) {
-  const { children, onTap, variant = 'primary', disabled, busy, block, id, className, ariaLabel, ariaDescribedBy, ariaExpanded, ariaPressed, ariaControls } = props
+  const { children, onTap, variant = 'primary', disabled, busy, block, id, className, ariaLabel, ariaDescribedBy, ariaExpanded, ariaPressed, ariaControls, openType, onGetPhoneNumber, onAgreePrivacyAuthorization } = props
   const label = ariaLabel ?? props['aria-label']
   const inert = disabled || busy
   const activate = () => {
@@ -44,6 +50,10 @@ export function AppButton(props: AppButtonProps) {
       aria-expanded={ariaExpanded}
       aria-pressed={ariaPressed}
       aria-controls={ariaControls}
+      // an inert button opens nothing (WeChat runs an open-type without asking the app)
+      openType={inert ? undefined : openType}
+      onGetPhoneNumber={onGetPhoneNumber ? (e: { detail: { code?: string; errMsg?: string } }) => onGetPhoneNumber(e.detail) : undefined}
+      onAgreePrivacyAuthorization={onAgreePrivacyAuthorization ? () => onAgreePrivacyAuthorization() : undefined}
       onClick={activate}
       onKeyDown={(e: { key?: string; preventDefault?: () => void }) => {
         if (e.key === 'Enter' || e.key === ' ') {

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { AppButton } from './Button'
 import { Heading } from './Heading'
 import { Notice } from './Notice'
+import { BackLink } from './BackLink'
 
 export interface CaseItem {
   id: string
@@ -14,9 +15,7 @@ export interface CaseItem {
 export function CaseList({ cases, error, onOpen, onHome }: { cases: CaseItem[]; error?: string; onOpen: (id: string) => void; onHome: () => void }) {
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onHome}>
-        ‹ 首页
-      </AppButton>
+      <BackLink onTap={onHome}>‹ 首页</BackLink>
       <Heading level={1}>我的办件</Heading>
       {error ? <Notice tone='warning'>{error}</Notice> : null}
       {cases.length === 0 ? <View className='ui-help'>暂无办件。</View> : null}

@@ -3,6 +3,7 @@
 import { Text, View } from '@tarojs/components'
 import { FieldMessages } from './FieldMessages'
 import type { ReactNode } from 'react'
+import { focusById } from './reveal'
 
 export interface ChoiceOption {
   value: string
@@ -42,10 +43,7 @@ export function ChoiceGroup(props: ChoiceGroupProps) {
     if (multiple) onChange(selected.includes(v) ? selected.filter((x) => x !== v) : [...selected, v])
     else onChange(v)
   }
-  const focusOption = (index: number) => {
-    const el = typeof document !== 'undefined' ? document.getElementById(`${id}-opt-${index}`) : null
-    el?.focus()
-  }
+  const focusOption = (index: number) => focusById(`${id}-opt-${index}`)
   const onKey = (e: Key, index: number, v: string) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault?.()

@@ -5,6 +5,7 @@ import { View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { AppButton } from './Button'
 import { ErrorSummary } from './ErrorSummary'
+import { focusById, scrollToId } from './reveal'
 import { Notice } from './Notice'
 import { TemplateChanges, type TemplateChangesProps } from './TemplateChanges'
 import { TextField, type InputKind } from './TextField'
@@ -48,9 +49,9 @@ export const fixDomId = (id: string) => `fix-${id}`
 export function SubmitPanel(p: SubmitPanelProps) {
   const firstFix = p.phase === 'rejected' ? p.fixFields[0]?.id : undefined
   useEffect(() => {
-    if (typeof document === 'undefined' || p.phase !== 'rejected') return
-    const el = (firstFix ? document.getElementById(fixDomId(firstFix)) : null) ?? document.getElementById('submit-problems')
-    el?.focus()
+    if (p.phase !== 'rejected') return
+    const ids = [...(firstFix ? [fixDomId(firstFix)] : []), 'submit-problems']
+    if (!focusById(...ids)) scrollToId(...ids)
   }, [p.phase, firstFix])
 
   if (p.phase === 'changed' && p.changes) {

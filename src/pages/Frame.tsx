@@ -1,13 +1,36 @@
-// Every page's root: applies 长辈版 and shows a loading or failure state in Chinese.
+// Every page's root: applies 长辈版, shows WeChat's privacy prompt when an API asks for it, and a loading or
+// failure state in Chinese.
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { AppButton } from '@/components/Button'
 import { Notice } from '@/components/Notice'
-import { usePreferences } from '@/stores/app'
+import { PRIVACY_AGREE_ID, PrivacyPrompt } from '@/components/PrivacyPrompt'
+import { usePreferences, usePrivacy } from '@/stores/app'
+import { privacyPurpose } from '@/stores/privacy'
+import { ROUTES } from '@/stores/routes'
+import { go } from './nav'
 
 export function Frame({ children }: { children: ReactNode }) {
   const elder = usePreferences((s) => s.elderMode)
-  return <View className={`app-frame ${elder ? 'elder' : ''}`}>{children}</View>
+  const privacy = usePrivacy((s) => s.pending)
+  return (
+    <View className={`app-frame ${elder ? 'elder' : ''}`}>
+      {children}
+      {privacy ? (
+        <PrivacyPrompt
+          purpose={privacyPurpose(privacy.referrer)}
+          onAgree={() => usePrivacy.getState().agree(PRIVACY_AGREE_ID)}
+          onDisagree={() => {
+            usePrivacy.getState().disagree()
+            void Taro.showToast({ title: '未同意隐私保护指引，无法继续', icon: 'none' })
+          }}
+          onOpenGuide={() => void Taro.openPrivacyContract({})}
+          onOpenPolicy={() => go(ROUTES.privacy)}
+        />
+      ) : null}
+    </View>
+  )
 }
 
 export function Loading({ error, onRetry, onHome }: { error?: string; onRetry?: () => void; onHome?: () => void }) {

@@ -22,6 +22,12 @@ export function back(url: string): void {
   else void Taro.redirectTo({ url })
 }
 
+/** Back to the page that opened this one, or home when it was opened alone (a link, a shared card). */
+export function leave(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else home()
+}
+
 export function home(): void {
   void Taro.reLaunch({ url: '/pages/index/index' })
 }

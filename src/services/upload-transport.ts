@@ -3,7 +3,7 @@
 // Idempotency-Key, and leaves every other request to the wrapped transport.
 import Taro from '@tarojs/taro'
 import { IDEMPOTENCY_HEADER } from './contract'
-import { lowerCaseHeaders, TransportError, type Transport, type TransportRequest, type UploadBody } from './http/transport'
+import { lowerCaseHeaders, TransportError, uploadFormData, type Transport, type TransportRequest, type UploadBody } from './http/transport'
 
 export type ProgressListener = (percent: number) => void
 
@@ -64,7 +64,7 @@ function weappUpload(req: TransportRequest, body: UploadBody, onProgress: (p: nu
       filePath: body.file.path as string,
       name: 'file',
       header: withoutContentType(req.headers),
-      formData: body.fields,
+      formData: uploadFormData(body),
       timeout: req.timeoutMs,
       success: (res) => resolve({ status: res.statusCode, headers: lowerCaseHeaders({}), body: typeof res.data === 'string' ? res.data : JSON.stringify(res.data ?? '') }),
       fail: (e) => reject(new TransportError(/time ?out|超时/i.test(String(e?.errMsg)) ? 'timeout' : 'offline', String(e?.errMsg ?? 'upload failed'))),
@@ -79,7 +79,8 @@ export function withUploadProgress(base: Transport, registry: ProgressRegistry):
     if (!body || typeof body === 'string') return base(req)
     const key = keyOf(req)
     const onProgress = (p: number) => key && registry.emit(key, p)
-    if (body.file.data && typeof XMLHttpRequest !== 'undefined') return xhrUpload(req, body, onProgress)
+    // a build-time check: the WeChat build drops the XMLHttpRequest path altogether
+    if (process.env.TARO_ENV === 'h5' && body.file.data && typeof XMLHttpRequest !== 'undefined') return xhrUpload(req, body, onProgress)
     if (body.file.path && process.env.TARO_ENV !== 'h5') return weappUpload(req, body, onProgress)
     return base(req)
   }

@@ -3,6 +3,7 @@ import { pickFiles, platform, storage, tokens, uploadProgress } from '@/services
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
 import { createPreferencesStore } from './preferences'
+import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
 import { createUploadStore } from './uploads'
 
@@ -10,4 +11,5 @@ export const usePreferences = createPreferencesStore(storage)
 export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
+export const usePrivacy = createPrivacyStore()
 export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })

@@ -9,7 +9,7 @@ import type { TokenStore } from '@/services/tokens'
 
 export type SessionStatus = 'unknown' | 'restoring' | 'signed-out' | 'signing-in' | 'signed-in'
 
-export type SessionClient = Pick<PlatformClient, 'me' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'sendSmsCode' | 'loginSms' | 'logout'>
+export type SessionClient = Pick<PlatformClient, 'me' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout'>
 
 export interface SessionState {
   status: SessionStatus
@@ -26,6 +26,8 @@ export interface SessionState {
   loginSms(mobile: string, code: string): Promise<boolean>
   /** code from wx.login (Taro.login) */
   loginWechat(code: string): Promise<boolean>
+  /** code from the phone-number button (手机号快速验证) */
+  loginWechatPhone(code: string): Promise<boolean>
   /** asks the platform for an e-licence's data after the citizen agreed; true when attached */
   consentLicence(kind: LicenceKind, bundleId?: string): Promise<boolean>
   logout(): Promise<void>
@@ -95,6 +97,7 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
       },
       loginSms: (mobile, code) => signIn(() => client.loginSms(mobile, code), '登录失败，请稍后重试'),
       loginWechat: (code) => signIn(() => client.loginWechat(code), '微信登录失败，请稍后重试'),
+      loginWechatPhone: (code) => signIn(() => client.loginWechatPhone(code), '手机号登录失败，请稍后重试或使用微信一键登录'),
       async consentLicence(kind, bundleId) {
         try {
           const res = await client.consentLicence(kind, { purpose: '一件事一次办申请', bundleId })

@@ -94,7 +94,7 @@ describe('Taro transport', () => {
     await expect(t({ method: 'GET', url: 'u', headers: {}, timeoutMs: 1 })).rejects.toMatchObject({ kind: 'offline' })
   })
 
-  test('uploads go through Taro.uploadFile with the temp path, the fields and no JSON content type', async () => {
+  test('uploads go through Taro.uploadFile with the temp path, the fields (and the picked file name: WeChat names the part after its temp file) and no JSON content type', async () => {
     taro.uploadFile.mockResolvedValue({ statusCode: 201, data: '{"fileId":"f-1"}' })
     const res = await t({
       method: 'POST',
@@ -104,6 +104,6 @@ describe('Taro transport', () => {
       timeoutMs: 60000,
     })
     expect(res).toEqual({ status: 201, headers: {}, body: '{"fileId":"f-1"}' })
-    expect(taro.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ url: 'https://p/api/v1/uploads', filePath: 'wxfile://tmp/a.jpg', name: 'file', formData: { bundleId: 'b', materialId: 'm' }, header: { Authorization: 'Bearer a' } }))
+    expect(taro.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ url: 'https://p/api/v1/uploads', filePath: 'wxfile://tmp/a.jpg', name: 'file', formData: { bundleId: 'b', materialId: 'm', fileName: 'a.jpg' }, header: { Authorization: 'Bearer a' } }))
   })
 })

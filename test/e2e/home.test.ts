@@ -1,28 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
-import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
-import { startPlatform, type RunningPlatform } from './support/platform'
+import { withScreenshotOnFailure } from './support/browser'
+import { phonePageForEachTest } from './support/phone-page'
 
-let platform: RunningPlatform
-let browser: Browser
-let page: Page
-
-beforeAll(async () => {
-  platform = await startPlatform()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-beforeEach(async () => {
-  page = await (await newPhoneContext(browser)).newPage()
-})
-afterEach(async () => {
-  await page.context().close()
-})
+const browser = phonePageForEachTest()
 
 test('the home page is in Chinese, zoomable, titled, and shows the app', async () => {
+  const { page, platform } = browser
   await withScreenshotOnFailure(page, 'home-basics', async () => {
     await page.goto(platform.url + '/')
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN')
@@ -35,6 +18,7 @@ test('the home page is in Chinese, zoomable, titled, and shows the app', async (
 })
 
 test('the home page has no axe violations at WCAG 2.2 AA', async () => {
+  const { page, platform } = browser
   await withScreenshotOnFailure(page, 'home-axe', async () => {
     await page.goto(platform.url + '/')
     await page.locator(':text("一件事一次办"):visible').first().waitFor()
@@ -43,6 +27,7 @@ test('the home page has no axe violations at WCAG 2.2 AA', async () => {
 })
 
 test('the catalogue lists bundles for the region; 个人/法人 and life events filter; search finds by keyword', async () => {
+  const { page, platform } = browser
   await withScreenshotOnFailure(page, 'home-catalogue', async () => {
     await page.goto(platform.url + '/')
     await page.getByRole('heading', { name: '热门一件事' }).waitFor()
@@ -60,6 +45,7 @@ test('the catalogue lists bundles for the region; 个人/法人 and life events 
 })
 
 test('the region (default 长沙市) and 长辈版 are kept after a reload; elder mode has no axe violations', async () => {
+  const { page, platform } = browser
   await withScreenshotOnFailure(page, 'home-preferences', async () => {
     await page.goto(platform.url + '/')
     await page.getByText('当前地区：长沙市').waitFor()
@@ -82,6 +68,7 @@ test('the region (default 长沙市) and 长辈版 are kept after a reload; elde
 })
 
 test('every button and choice on the home page is at least 44 px tall and reachable by keyboard', async () => {
+  const { page, platform } = browser
   await withScreenshotOnFailure(page, 'home-targets', async () => {
     await page.goto(platform.url + '/')
     await page.getByRole('heading', { name: '热门一件事' }).waitFor()

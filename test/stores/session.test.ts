@@ -13,6 +13,7 @@ function fakeClient(over: Partial<SessionClient> = {}): SessionClient {
     listLicences: jest.fn(async () => [{ kind: 'idCard' as const, title: '居民身份证', holder: '张*', number: '4301**', issuer: '公安', issuedAt: '2020-01-01', consented: false }]),
     consentLicence: jest.fn(async (kind) => ({ kind, title: 'x', data: { uscc: '91430100MA4L12345A' }, consentId: 'c1', consentedAt: 'now' })),
     loginWechat: jest.fn(async () => ({ ...tokens, profile })),
+    loginWechatPhone: jest.fn(async () => ({ ...tokens, profile })),
     sendSmsCode: jest.fn(async () => ({ sent: true as const, cooldownSeconds: 60, expiresInSeconds: 300 })),
     loginSms: jest.fn(async () => ({ ...tokens, profile })),
     logout: jest.fn(async () => undefined),

@@ -8,6 +8,7 @@ import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
 import { DELIVERY_LABELS, HANDLING_LABELS } from '../format'
 import { Notice } from '../Notice'
 import { TextField } from '../TextField'
+import { BackLink } from '../BackLink'
 
 export interface DeliveryScreenProps {
   bundleName: string
@@ -39,9 +40,7 @@ export function DeliveryScreen(props: DeliveryScreenProps) {
   }
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <View className='ui-caption'>{bundleName}</View>
       <View className='ui-h1' role='heading' aria-level={1}>
         办理方式与结果领取

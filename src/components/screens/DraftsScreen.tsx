@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
+import { BackLink } from '../BackLink'
 
 export interface DraftItem {
   id: string
@@ -13,9 +14,7 @@ export interface DraftItem {
 export function DraftsScreen({ drafts, onResume, onDelete, onBack }: { drafts: DraftItem[]; onResume: (id: string) => void; onDelete: (id: string) => void; onBack: () => void }) {
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <Heading level={1}>我的草稿</Heading>
       {drafts.length === 0 ? <View className='ui-help'>暂无草稿。开始办理一件事后，填写的内容会自动保存在这里。</View> : null}
       {drafts.map((d) => (

@@ -12,6 +12,8 @@ import { LockedField } from '../LockedField'
 import { Notice } from '../Notice'
 import { PrefillOfferCard } from '../PrefillOfferCard'
 import { TextField, type InputKind } from '../TextField'
+import { focusById, scrollToId } from '../reveal'
+import { BackLink } from '../BackLink'
 
 export interface FormScreenProps {
   bundleName: string
@@ -38,10 +40,10 @@ const KIND: Partial<Record<FieldView['field']['type'], InputKind>> = { idNumber:
 
 export const fieldDomId = (id: string) => `f-${id}`
 
+/** H5: focus the field (a choice: its first option); WeChat: scroll to it */
 function focusField(id: string) {
-  if (typeof document === 'undefined') return
-  const el = document.getElementById(fieldDomId(id)) ?? document.getElementById(`${fieldDomId(id)}-opt-0`)
-  el?.focus()
+  const ids = [fieldDomId(id), `${fieldDomId(id)}-opt-0`]
+  if (!focusById(...ids)) scrollToId(...ids)
 }
 
 export function FormScreen(props: FormScreenProps) {
@@ -110,9 +112,7 @@ export function FormScreen(props: FormScreenProps) {
 
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <View className='ui-caption'>{bundleName}</View>
       <ErrorSummary errors={errors} onSelect={focusField} attempt={attempt} />
       <View className='ui-h1' role='heading' aria-level={1}>

@@ -7,6 +7,8 @@ import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { DELIVERY_LABELS, HANDLING_LABELS, days, isSample, yuan } from '../format'
 import { SampleMark } from '../SampleMark'
+import { BackLink } from '../BackLink'
+import { Notice } from '../Notice'
 
 export interface GuideScreenProps {
   template: BundleTemplate
@@ -21,6 +23,8 @@ export interface GuideScreenProps {
   /** an open draft exists: the button says 继续办理 */
   resumable: boolean
   onStart: () => void
+  /** opened in 朋友圈's single-page preview: nothing can be started there, WeChat's bar leads into the app */
+  preview?: boolean
   onBack: () => void
 }
 
@@ -100,7 +104,7 @@ function MatterGuide({ matter, region, params }: { matter: Matter; region: strin
   )
 }
 
-export function GuideScreen({ template, region, regionName, params, licenceNames, legalDays, resumable, onStart, onBack }: GuideScreenProps) {
+export function GuideScreen({ template, region, regionName, params, licenceNames, legalDays, resumable, onStart, onBack, preview }: GuideScreenProps) {
   const [open, setOpen] = useState<Record<string, boolean>>({})
   const allFees = template.matters.flatMap((m) => m.fees)
   const fixed = allFees.every((f) => typeof f.amountYuan === 'number' && !f.when)
@@ -122,9 +126,7 @@ export function GuideScreen({ template, region, regionName, params, licenceNames
 
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <Heading level={1}>{template.name}</Heading>
       <View className='ui-lead'>{template.description}</View>
       <View className='ui-card ui-facts'>
@@ -224,9 +226,13 @@ export function GuideScreen({ template, region, regionName, params, licenceNames
       ) : null}
 
       <View className='ui-sticky'>
-        <AppButton block onTap={onStart}>
-          {resumable ? '继续办理' : '开始办理'}
-        </AppButton>
+        {preview ? (
+          <Notice tone='info'>这是朋友圈里的预览页。点屏幕下方的“前往小程序”，即可开始办理。</Notice>
+        ) : (
+          <AppButton block onTap={onStart}>
+            {resumable ? '继续办理' : '开始办理'}
+          </AppButton>
+        )}
       </View>
     </View>
   )

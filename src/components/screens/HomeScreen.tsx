@@ -45,6 +45,8 @@ export interface HomeScreenProps {
   onResume: (id: string) => void
   onDrafts: () => void
   onCases: () => void
+  /** 隐私政策 */
+  onPrivacy?: () => void
   onRetry: () => void
   userName?: string
   /** a saved sign-in is being checked: keep the greeting's line so nothing moves when the name arrives */
@@ -64,7 +66,7 @@ const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: Bun
 })
 
 export function HomeScreen(props: HomeScreenProps) {
-  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onRetry, userName, greetingPending } = props
+  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onPrivacy, onRetry, userName, greetingPending } = props
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
@@ -231,6 +233,11 @@ export function HomeScreen(props: HomeScreenProps) {
           <Heading level={2}>政策兑现</Heading>
           <BundleList list={policy} onOpen={onOpen} empty='' />
         </View>
+      ) : null}
+      {onPrivacy ? (
+        <AppButton variant='link' onTap={onPrivacy}>
+          隐私政策
+        </AppButton>
       ) : null}
     </View>
   )

@@ -6,6 +6,7 @@ import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
 import { TextField } from '../TextField'
+import { BackLink } from '../BackLink'
 
 export interface LoginScreenProps {
   mode: 'wechat' | 'sms'
@@ -15,13 +16,17 @@ export interface LoginScreenProps {
   cooldownUntil?: number
   now?: () => number
   onWechat: () => void
+  /** WeChat: the phone-number button's result (手机号快速验证) */
+  onWechatPhone: (result: { code?: string; errMsg?: string }) => void
   onSendCode: (mobile: string) => Promise<boolean>
   onSms: (mobile: string, code: string) => void
   onBack: () => void
+  /** 隐私政策 */
+  onPrivacy?: () => void
 }
 
 export function LoginScreen(props: LoginScreenProps) {
-  const { mode, busy, error, cooldownUntil, onWechat, onSendCode, onSms, onBack } = props
+  const { mode, busy, error, cooldownUntil, onWechat, onWechatPhone, onSendCode, onSms, onBack, onPrivacy } = props
   const now = props.now ?? Date.now
   const [mobile, setMobile] = useState('')
   const [code, setCode] = useState('')
@@ -56,9 +61,7 @@ export function LoginScreen(props: LoginScreenProps) {
 
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <Heading level={1}>登录</Heading>
       <View className='ui-lead'>登录后可自动填入您的实名信息和电子证照，草稿在手机和电脑间同步。</View>
       {error ? (
@@ -67,9 +70,15 @@ export function LoginScreen(props: LoginScreenProps) {
         </Notice>
       ) : null}
       {mode === 'wechat' ? (
-        <AppButton block onTap={onWechat} busy={busy}>
-          微信一键登录
-        </AppButton>
+        <View>
+          <AppButton block openType='getPhoneNumber' onGetPhoneNumber={onWechatPhone} busy={busy}>
+            手机号快捷登录
+          </AppButton>
+          <View className='ui-help'>由微信验证您绑定的手机号，按该号码的实名注册信息登录。</View>
+          <AppButton block variant='secondary' onTap={onWechat} busy={busy}>
+            微信一键登录
+          </AppButton>
+        </View>
       ) : (
         <View>
           <TextField id='login-mobile' label='手机号码' kind='tel' maxLength={11} value={mobile} error={mobileError} autoComplete='tel' onInput={setMobile} onBlur={(_, towardsButton) => !towardsButton && mobile && checkMobile()} />
@@ -87,6 +96,11 @@ export function LoginScreen(props: LoginScreenProps) {
           </AppButton>
         </View>
       )}
+      {onPrivacy ? (
+        <AppButton variant='link' onTap={onPrivacy}>
+          隐私政策：登录后我们收集和使用哪些信息
+        </AppButton>
+      ) : null}
     </View>
   )
 }

@@ -5,6 +5,8 @@ import { ErrorSummary } from '../ErrorSummary'
 import { MaterialCard, type MaterialCardProps } from '../MaterialCard'
 import { Notice } from '../Notice'
 import { SummaryBar } from '../SummaryBar'
+import { scrollToId } from '../reveal'
+import { BackLink } from '../BackLink'
 
 export interface MaterialsScreenProps {
   bundleName: string
@@ -31,11 +33,9 @@ export function MaterialsScreen({ bundleName, cards, errors, summary, notice, on
   }
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <View className='ui-caption'>{bundleName}</View>
-      <ErrorSummary errors={list} attempt={attempt} onSelect={(id) => typeof document !== 'undefined' && document.getElementById(`m-${id}`)?.scrollIntoView()} />
+      <ErrorSummary errors={list} attempt={attempt} onSelect={(id) => scrollToId(`m-${id}`)} />
       <View className='ui-h1' role='heading' aria-level={1}>
         准备材料
       </View>

@@ -7,6 +7,8 @@ import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
 import { StopPanel } from '../StopPanel'
 import { SummaryBar } from '../SummaryBar'
 import { TextField } from '../TextField'
+import { focusById } from '../reveal'
+import { BackLink } from '../BackLink'
 
 export interface QuestionScreenProps {
   bundleName: string
@@ -44,7 +46,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
       first.current = false
       return
     }
-    if (typeof document !== 'undefined') (document.getElementById(`q-${q.id}-legend`) ?? document.getElementById(`q-${q.id}-label`))?.focus()
+    focusById(`q-${q.id}-legend`, `q-${q.id}-label`)
   }, [q.id])
   useEffect(() => {
     setText(typeof view.answer === 'number' ? String(view.answer) : '')
@@ -99,7 +101,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
         id={`q-${q.id}`}
         legend={q.text}
         legendAsHeading
-        help={q.kind === 'multiple' ? [q.help, '可多选'].filter(Boolean).join('。') : q.help}
+        help={q.kind === 'multiple' ? [q.help?.replace(/。$/, ''), '可多选'].filter(Boolean).join('。') : q.help}
         options={options}
         multiple={q.kind === 'multiple'}
         value={value}
@@ -112,9 +114,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
 
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <View className='ui-caption'>
         {bundleName} · 问题 {position.index} / 共 {position.total}
       </View>
@@ -124,6 +124,12 @@ export function QuestionScreen(props: QuestionScreenProps) {
       <AppButton block onTap={onContinue} disabled={!!stop}>
         继续
       </AppButton>
+      {/* WeChat: the bar's back leaves the questions; this goes to the one before (H5's ‹ 返回 does both) */}
+      {process.env.TARO_ENV !== 'h5' && position.index > 1 ? (
+        <AppButton variant='secondary' block onTap={onBack}>
+          上一题
+        </AppButton>
+      ) : null}
     </View>
   )
 }

@@ -6,6 +6,7 @@ import { AppButton } from '../Button'
 import { DELIVERY_LABELS, HANDLING_LABELS, displayValue } from '../format'
 import { Heading } from '../Heading'
 import { SummaryBar } from '../SummaryBar'
+import { BackLink } from '../BackLink'
 
 export interface ReviewScreenProps {
   bundleName: string
@@ -33,9 +34,7 @@ const MODE_TEXT: Record<MaterialMode, string> = {
 export function ReviewScreen({ bundleName, guidance, summary, dueText, delivery, handling, fileNames, onChange, onBack }: ReviewScreenProps) {
   return (
     <View className='ui-page'>
-      <AppButton variant='link' className='ui-back' onTap={onBack}>
-        ‹ 返回
-      </AppButton>
+      <BackLink onTap={onBack} />
       <View className='ui-caption'>{bundleName}</View>
       <Heading level={1}>核对申请信息</Heading>
       <SummaryBar text={summary} detail={`需办理：${guidance.matters.map((m) => `${m.matter.name}（${m.matter.department}）`).join('、')}；${dueText}`} />

@@ -68,6 +68,7 @@ export default function HomePage() {
   }, [])
   const onDrafts = useCallback(() => go(ROUTES.drafts), [])
   const onCases = useCallback(() => go(ROUTES.cases), [])
+  const onPrivacy = useCallback(() => go(ROUTES.privacy), [])
   const onRetry = useCallback(() => void useCatalogue.getState().loadBundles(listQuery), [listQuery])
   const now = nowIso()
 
@@ -92,6 +93,7 @@ export default function HomePage() {
         onResume={onResume}
         onDrafts={onDrafts}
         onCases={onCases}
+        onPrivacy={onPrivacy}
         onRetry={onRetry}
         userName={profile?.name}
         greetingPending={restoring && !profile}

@@ -4,15 +4,13 @@ import { LoginScreen } from '@/components/screens/LoginScreen'
 import { useSession } from '@/stores/app'
 import { useShallow } from 'zustand/react/shallow'
 import { Frame } from '../Frame'
-import { home } from '../nav'
-
-function leave() {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else home()
-}
+import { ROUTES } from '@/stores/routes'
+import { go, leave } from '../nav'
 
 export default function LoginPage() {
-  const s = useSession(useShallow((x) => ({ status: x.status, error: x.error, smsCooldownUntil: x.smsCooldownUntil, sendSmsCode: x.sendSmsCode, loginSms: x.loginSms, loginWechat: x.loginWechat })))
+  const s = useSession(
+    useShallow((x) => ({ status: x.status, error: x.error, smsCooldownUntil: x.smsCooldownUntil, sendSmsCode: x.sendSmsCode, loginSms: x.loginSms, loginWechat: x.loginWechat, loginWechatPhone: x.loginWechatPhone })),
+  )
   return (
     <Frame>
       <LoginScreen
@@ -28,11 +26,19 @@ export default function LoginPage() {
             useSession.setState({ error: '微信登录失败，请稍后重试' })
           }
         }}
+        onWechatPhone={async ({ code, errMsg = '' }) => {
+          if (code) {
+            if (await s.loginWechatPhone(code)) leave()
+          } else if (/privacy/.test(errMsg)) useSession.setState({ error: '您未同意隐私保护指引，无法使用手机号快捷登录；可以改用微信一键登录' })
+          else if (/deny|cancel/.test(errMsg)) useSession.setState({ error: '您没有授权使用手机号，可以改用微信一键登录' })
+          else useSession.setState({ error: '暂时无法验证手机号，请改用微信一键登录' })
+        }}
         onSendCode={s.sendSmsCode}
         onSms={async (mobile, code) => {
           if (await s.loginSms(mobile, code)) leave()
         }}
         onBack={leave}
+        onPrivacy={() => go(ROUTES.privacy)}
       />
     </Frame>
   )

@@ -1,7 +1,7 @@
 // Transport over Taro.request / Taro.uploadFile (WeChat mini-program and H5).
 // WeChat calls `success` for every HTTP status, so the status is passed on and judged by the client.
 import Taro from '@tarojs/taro'
-import { lowerCaseHeaders, TransportError, type Transport, type TransportRequest, type UploadBody } from './transport'
+import { lowerCaseHeaders, TransportError, uploadFormData, type Transport, type TransportRequest, type UploadBody } from './transport'
 
 export function createTaroTransport(): Transport {
   return async (req: TransportRequest) => {
@@ -27,8 +27,8 @@ export function createTaroTransport(): Transport {
 async function upload(req: TransportRequest, body: UploadBody) {
   let filePath = body.file.path
   let revoke: (() => void) | undefined
-  if (!filePath && body.file.data && typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function') {
-    // H5: Taro.uploadFile reads a blob: URL
+  if (process.env.TARO_ENV === 'h5' && !filePath && body.file.data && typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function') {
+    // H5: Taro.uploadFile reads a blob: URL (a build-time check: WeChat has no Blob, and Taro's URL stand-in no blob: URLs)
     const d = body.file.data
     const blob = d instanceof Blob ? d : new Blob([d instanceof Uint8Array ? d : new Uint8Array(d)], { type: body.file.type })
     filePath = URL.createObjectURL(blob)
@@ -44,7 +44,7 @@ async function upload(req: TransportRequest, body: UploadBody) {
       name: 'file',
       fileName: body.file.name,
       header: headers,
-      formData: body.fields,
+      formData: uploadFormData(body),
       timeout: req.timeoutMs,
     } as Taro.uploadFile.Option)
     return { status: res.statusCode, headers: {}, body: asText(res.data) }

@@ -16,6 +16,14 @@ export interface UploadBody {
   }
 }
 
+/**
+ * The text parts of an upload made by Taro.uploadFile: WeChat names the file part after its temp file
+ * (`tmp_….pdf`), so the name the citizen picked travels as the `fileName` field (the platform prefers it).
+ */
+export function uploadFormData(body: UploadBody): Record<string, string> {
+  return { ...body.fields, fileName: body.file.name }
+}
+
 export interface TransportRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   url: string

@@ -249,6 +249,8 @@ export function createPlatformClient(options: PlatformClientOptions) {
 
     // ---------- identity ----------
     loginWechat: (code: string) => login('/auth/wechat', { code }),
+    /** code from WeChat's phone-number button (手机号快速验证) */
+    loginWechatPhone: (code: string) => login('/auth/wechat/phone', { code }),
     sendSmsCode: (mobile: string) => call<SmsSendResponse>({ method: 'POST', path: '/auth/sms/send', body: { mobile }, retry: false, auth: false }),
     loginSms: (mobile: string, code: string) => login('/auth/sms/verify', { mobile, code }),
     loginStaff: (account: string, password: string) => login('/auth/staff', { account, password }),

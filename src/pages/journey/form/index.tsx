@@ -9,11 +9,11 @@ import { ROUTES, afterStep, licencesToOffer, placeBefore, summaryText } from '@/
 import { heldLicenceKinds } from '@/stores/session'
 import { useShallow } from 'zustand/react/shallow'
 import { View } from '@tarojs/components'
-import { AppButton } from '@/components/Button'
 import { go, home } from '../../nav'
 import { useStep } from '../use-step'
 import { useSubmission } from '@/stores/app-submit'
 import { selectSubmitStatus } from '@/stores/submission'
+import { BackLink } from '@/components/BackLink'
 
 export default function FormPage() {
   const { draft, template, guidance, templateError, retry, goTo, backTo, router } = useStep('form')
@@ -33,9 +33,7 @@ export default function FormPage() {
     return (
       <Frame>
         <View className='ui-page'>
-          <AppButton variant='link' className='ui-back' onTap={back}>
-            ‹ 返回
-          </AppButton>
+          <BackLink onTap={back} />
           <View className='ui-caption'>{template.name}</View>
           <View className='ui-h1' role='heading' aria-level={1}>
             填写申请信息

@@ -1,5 +1,6 @@
-// 一次告知: the bundle's guide; 开始办理 starts (or resumes) the draft and asks the first question.
-import { useRouter } from '@tarojs/taro'
+// 一次告知: the bundle's guide; 开始办理 starts (or resumes) the draft and asks the first question. It can be
+// shared to a chat or to 朋友圈; a shared card opens here alone on the stack (WeChat's bar then offers home).
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useMemo } from 'react'
 import { GuideScreen } from '@/components/screens/GuideScreen'
 import { longestLegalWorkingDays } from '@/domain/engine'
@@ -14,6 +15,11 @@ import '@/stores/template-parser' // templates are parsed before this page reads
 import { useShallow } from 'zustand/react/shallow'
 import { Frame, Loading } from '../../Frame'
 import { back, go, home } from '../../nav'
+
+/** 朋友圈 opens a shared page in single-page mode (scene 1154): no sign-in, no navigation */
+function timelinePreview(): boolean {
+  return process.env.TARO_ENV === 'weapp' && Taro.getEnterOptionsSync().scene === 1154
+}
 
 export default function GuidePage() {
   const { params } = useRouter()
@@ -45,6 +51,10 @@ export default function GuidePage() {
     void loadLicenceKinds()
   }, [loadLicenceKinds])
 
+  const shareTitle = template ? `${template.name}｜湖南一件事一次办` : '湖南一件事一次办'
+  useShareAppMessage(() => ({ title: shareTitle, path: `${ROUTES.guide}?bundle=${encodeURIComponent(bundleId)}` }))
+  useShareTimeline(() => ({ title: shareTitle, query: `bundle=${encodeURIComponent(bundleId)}` }))
+
   if (!bundleId) return <Loading error='未指定要办理的事项' onHome={home} />
   if (!template) return <Loading error={status?.status === 'error' ? status.error : undefined} onRetry={() => void loadTemplate(bundleId)} onHome={home} />
 
@@ -58,6 +68,7 @@ export default function GuidePage() {
         params={regionParams}
         licenceNames={licenceNamesOf(licenceKinds)}
         resumable={!!existing}
+        preview={timelinePreview()}
         onBack={() => back(ROUTES.home)}
         onStart={() => {
           const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind: template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0] })
