@@ -91,7 +91,8 @@ function checkUploads(core: Core, user: UserRecord, bundleId: string, materials:
         errors.materialErrors[materialId] ??= '上传的文件不存在或已失效，请重新上传'
         continue
       }
-      if (f.materialId !== materialId || f.bundleId !== bundleId) errors.materialErrors[materialId] ??= `文件“${f.name}”不是为该材料上传的，请重新上传`
+      // a material needed per item of a group is keyed `${materialId}~${itemKey}`; files name the material
+      if (f.materialId !== materialId.split('~')[0] || f.bundleId !== bundleId) errors.materialErrors[materialId] ??= `文件“${f.name}”不是为该材料上传的，请重新上传`
       const other = used.get(fileId)
       if (other && other !== materialId) errors.materialErrors[materialId] ??= `文件“${f.name}”已用于其他材料，请重新上传`
       used.set(fileId, materialId)

@@ -53,7 +53,8 @@ const TYPE_NAMES = { pdf: 'PDF', jpg: 'JPG', png: 'PNG', heic: 'HEIC' } as const
 export function MaterialCard(props: MaterialCardProps) {
   const { view, usedBy, attached, uploading, refusals, consented, licenceName = '证照', consentBusy, promiseUnavailable, error, onMode, onConsent, onPick, onRetry, onDismiss, onRemove, onPromise } = props
   const m = view.material
-  const id = `m-${m.id}`
+  // one card per material, or per item of a repeatable group (`id~key`)
+  const id = `m-${view.id.replace('~', '--')}`
   const chosen = view.chosen
   const rule = m.upload
 
@@ -80,7 +81,8 @@ export function MaterialCard(props: MaterialCardProps) {
         return rule ? (
           <View>
             <View className='ui-help' id={`${id}-rule`}>
-              支持 {rule.accept.map((t) => TYPE_NAMES[t]).join('、')} 格式，单个文件不超过 {rule.maxSizeMB} MB，最多 {rule.maxCount} 个
+              支持 {rule.accept.map((t) => TYPE_NAMES[t]).join('、')} 格式，单个文件不超过 {rule.maxSizeMB} MB，
+              {rule.minCount && rule.minCount > 1 ? `至少 ${rule.minCount} 个、` : ''}最多 {rule.maxCount} 个
             </View>
             {attached.map((f) => (
               <View key={f.fileId} className='ui-file ui-file--done'>
@@ -133,6 +135,19 @@ export function MaterialCard(props: MaterialCardProps) {
           </View>
         ) : null
       case 'promise':
+        // another party's promise (二手房: the buyer's) is theirs to make, in their own account
+        if (view.party)
+          return (
+            <View className='ui-promise'>
+              <View className='ui-label'>由{view.party.label}作出承诺</View>
+              <View className='ui-promise__text' id={`${id}-promise`}>
+                {m.promise?.text}
+              </View>
+              <View className='ui-help'>
+                {view.party.label}在本人账号中确认本申请时阅读并作出这项承诺，您不能代为勾选。
+              </View>
+            </View>
+          )
         return (
           <View className='ui-promise'>
             <View className='ui-label'>承诺内容（请阅读）</View>
@@ -168,7 +183,10 @@ export function MaterialCard(props: MaterialCardProps) {
 
   return (
     <View className={`ui-card ui-material ${error ? 'ui-material--error' : ''}`} id={id}>
-      <Heading level={2}>{m.name}</Heading>
+      <Heading level={2}>
+        {m.name}
+        {view.item ? `（${view.item.label}）` : ''}
+      </Heading>
       {m.description ? <View className='ui-help'>{m.description}</View> : null}
       <View className='ui-caption'>用于：{usedBy.join('、')}</View>
       {view.modes.length > 1 ? (

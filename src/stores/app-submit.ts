@@ -6,6 +6,7 @@ import { useCatalogue, useDrafts, useSession } from './app'
 import { createCaseStore } from './cases'
 import { guidanceContext } from './journey'
 import { prefillData } from './session'
+import { createPartiesStore } from './parties'
 import { createSubmissionStore } from './submission'
 import { createSyncStore, watchDrafts } from './sync'
 import { createUpgradeCheck } from './upgrade'
@@ -24,6 +25,7 @@ export const checkUpgrade = createUpgradeCheck({
 export const useCases = createCaseStore({ client: platform, storage })
 export const useSubmission = createSubmissionStore({ client: platform, drafts: useDrafts, cases: useCases, checkUpgrade })
 export const useSync = createSyncStore({ client: platform, drafts: useDrafts, storage, signedIn: () => useSession.getState().status === 'signed-in' })
+export const useParties = createPartiesStore({ client: platform, sync: useSync })
 
 let started = false
 

@@ -16,7 +16,7 @@ import type {
   Question,
 } from '@/domain'
 import { licenceNamesOf } from '@/domain/template/licence-kinds'
-import { hallsOf, regionName, type Region } from '@/services/contract'
+import { hallsOf, regionName, type Region, type ServiceHall } from '@/services/contract'
 import type { JourneyPlace, LocalDraft } from './draft'
 import { consentedLicences, heldLicenceKinds, type SessionState } from './session'
 
@@ -64,8 +64,9 @@ export function currentQuestion(g: Guidance, questionId?: string): Question | un
 
 /** Position for "问题 2 / 共 4" (the count follows the answers). */
 export function questionPosition(g: Guidance, questionId: string): { index: number; total: number } {
-  const i = g.questions.visible.findIndex((v) => v.question.id === questionId)
-  return { index: i + 1, total: g.questions.visible.length }
+  // counted as asked: questions answered from data are confirmed on 核对信息, not asked one by one
+  const asked = g.questions.visible.filter((v) => !v.fromData || v.question.id === questionId)
+  return { index: asked.findIndex((v) => v.question.id === questionId) + 1, total: asked.length }
 }
 
 const STEPS: JourneyStepId[] = ['questions', 'form', 'materials', 'delivery', 'review']
@@ -81,7 +82,8 @@ function stepAfter(g: Guidance, step: JourneyStepId): JourneyStepId {
  * unanswered; when all are answered, `returnTo` (the review's 修改 link) or the form.
  */
 export function afterQuestion(g: Guidance, questionId: string, returnTo?: JourneyStepId): JourneyPlace {
-  const visible = g.questions.visible
+  // questions answered from data the platform holds are not asked (the citizen confirms them on 核对信息)
+  const visible = g.questions.visible.filter((v) => !v.fromData || v.question.id === questionId)
   const i = visible.findIndex((v) => v.question.id === questionId)
   const unanswered = g.questions.next
   if (returnTo) return unanswered ? { step: 'questions', questionId: unanswered.id } : { step: returnTo }
@@ -98,7 +100,7 @@ export function afterStep(g: Guidance, step: Exclude<JourneyStepId, 'questions' 
 
 /** Where the back link leads. */
 export function placeBefore(g: Guidance, place: JourneyPlace): JourneyPlace {
-  const visible = g.questions.visible
+  const visible = g.questions.visible.filter((v) => !v.fromData || v.question.id === place.questionId)
   const lastQuestion = visible[visible.length - 1]?.question.id
   switch (place.step) {
     case 'guide':
@@ -130,6 +132,7 @@ export function furthestPlace(g: Guidance): JourneyPlace {
 }
 
 export function summaryText(s: GuidanceSummary): string {
+  if (s.stopped) return '根据您的回答，这件事暂不能在线办理：请看下面的说明'
   const days = s.workingDays > 0 ? `预计 ${s.workingDays} 个工作日` : '当场办结'
   return `需办理 ${s.matterCount} 个事项，需准备 ${s.materialCount} 份材料，${days}`
 }
@@ -225,6 +228,20 @@ export function hallOptions(regions: Region[], region: string): HallOption[] {
   }
   walk(regions)
   return out
+}
+
+/** The service hall nearest a region (its own, else the city's, else the province's): where to go from a dead end. */
+export function nearestHall(regions: Region[], region: string): ServiceHall | undefined {
+  let best: { hall: ServiceHall; depth: number } | undefined
+  const walk = (list: Region[], depth: number) => {
+    for (const r of list) {
+      if (!region.startsWith(r.code.replace(/(00)+$/, ''))) continue
+      if (r.hall && (!best || depth > best.depth)) best = { hall: r.hall, depth }
+      if (r.children) walk(r.children, depth + 1)
+    }
+  }
+  walk(regions, 0)
+  return best?.hall
 }
 
 export function hallName(regions: Region[], hallId: string | undefined): string | undefined {

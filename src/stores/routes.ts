@@ -13,6 +13,7 @@ export const ROUTES = {
   review: '/pages/journey/review/index',
   drafts: '/pages/journey/drafts/index',
   cases: '/pages/journey/cases/index',
+  confirm: '/pages/journey/confirm/index',
   privacy: '/pages/privacy/index',
 } as const
 

@@ -200,9 +200,12 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
 
   // --- summary and burden: what the applicant actually does ---
   const acted = (m: MaterialView) => m.chosen !== 'in-bundle' && m.chosen !== 'licence' && m.chosen !== 'shared'
+  // matters behind a dead end are not the citizen's to do: the summary does not count them
+  const stopped = !!stop
   const summary = {
-    matterCount: ordered.length,
-    materialCount: materials.filter(acted).length,
+    stopped,
+    matterCount: stopped ? 0 : ordered.length,
+    materialCount: stopped ? 0 : materials.filter(acted).length,
     expectedDate: deadline.expectedDate,
     workingDays,
   }

@@ -249,6 +249,8 @@ export interface DeliveryGuidance {
 }
 
 export interface GuidanceSummary {
+  /** a dead end on this path: nothing is counted behind it */
+  stopped: boolean
   matterCount: number
   /** materials the applicant must act on (not covered by an e-licence or by an earlier matter) */
   materialCount: number

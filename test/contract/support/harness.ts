@@ -6,9 +6,9 @@ import path from 'node:path'
 import type { DraftContent, GuidanceContext, MaterialChoice } from '@/domain/draft'
 import { guide } from '@/domain/engine'
 import type { BundleTemplate, Field, Question } from '@/domain/template/types'
-import type { Profile, TokenPair } from '@/services/contract'
+import type { CaseRecord, Profile, TokenPair } from '@/services/contract'
 import { createFetchTransport } from '@/services/http/fetch-transport'
-import { createPlatformClient, type PlatformClient, type PlatformClientOptions } from '@/services/platform'
+import { createPlatformClient, newDraftId, newIdempotencyKey, type PlatformClient, type PlatformClientOptions } from '@/services/platform'
 import { templateOrMessage } from '@/domain/template/schema'
 import { createPlatform, type Platform, type PlatformOptions } from '../../../mock/server'
 import type { Logger } from '../../../mock/server/logger'
@@ -291,4 +291,23 @@ export async function signIn(c: Pick<PlatformClient, 'loginWechat' | 'listLicenc
   const licences = r.profile.role === 'citizen' ? (await c.listLicences()).map((l) => l.kind) : []
   if (opts.consent !== false) for (const kind of licences) await c.consentLicence(kind as Parameters<PlatformClient['consentLicence']>[0])
   return { profile: r.profile, licences }
+}
+
+/**
+ * Submits a filled draft; a bundle with parties that must confirm (二手房's buyer) is first put on the
+ * platform and confirmed by `confirmer` in their own account, as the app's flow does.
+ */
+export async function submitConfirmed(c: TestClient, t: BundleTemplate, content: DraftContent, confirmer: () => Promise<TestClient>): Promise<CaseRecord> {
+  const draftId = newDraftId()
+  const confirming = (t.parties ?? []).filter((p) => p.confirms)
+  if (confirming.length) {
+    await c.putDraft(draftId, content, 0)
+    const other = await confirmer()
+    for (const p of confirming) {
+      const { code } = await c.inviteParty(draftId, p.id)
+      const view = await other.getInvitation(code)
+      await other.confirmInvitation(code, view.contentHash)
+    }
+  }
+  return c.submitCase({ draftId, content }, newIdempotencyKey())
 }

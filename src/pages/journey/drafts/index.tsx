@@ -72,6 +72,7 @@ export default function DraftsPage() {
           if (res.confirm) useDrafts.getState().remove(id)
         }}
         onBack={() => back(ROUTES.home)}
+        onConfirmOthers={() => go(ROUTES.confirm)}
       />
     </Frame>
   )

@@ -63,6 +63,12 @@ export default function FormPage() {
           useDrafts.getState().setValue(draft.id, id, value)
           useSubmission.getState().clearFieldError(draft.id, id)
         }}
+        onItemAdd={(groupId) => useDrafts.getState().addItem(draft.id, groupId)}
+        onItemRemove={(groupId, key) => useDrafts.getState().removeItem(draft.id, groupId, key)}
+        onItemValue={(groupId, key, fieldId, value) => {
+          useDrafts.getState().setItemValue(draft.id, groupId, key, fieldId, value)
+          useSubmission.getState().clearFieldError(draft.id, `${fieldId}~${key}`)
+        }}
         onContinue={() => (router.params.return === 'review' ? backTo({ step: 'review' }) : goTo(afterStep(guidance, 'form')))}
         onBack={back}
         saveFailed={saveFailed}
