@@ -133,7 +133,9 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
       if (!m || !holds(ref.when, scope)) continue
       g.items.forEach((item) => {
         if (counted(m)) separateMaterials += g.usedBy.length
-        const name = item.fields.find((f) => f.field.type === 'name')?.value
+        // an item is titled by its first field when that is a name or a text (股东 1（周立）)
+        const lead = item.fields[0]
+        const name = lead && (lead.field.type === 'name' || lead.field.type === 'text') ? lead.value.trim() : ''
         const label = name ? `${item.label}（${name}）` : item.label
         materials.push(materialView({ ...base, id: `${m.id}~${item.key}`, material: m, usedBy: g.usedBy, item: { groupId: g.id, key: item.key, label } }))
       })

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { DraftContent, GuidanceContext, MaterialChoice } from '@/domain/draft'
 import { guide } from '@/domain/engine'
+import { shiftDate } from '@/domain/validators'
 import type { BundleTemplate, Field, Question } from '@/domain/template/types'
 import type { CaseRecord, Profile, TokenPair } from '@/services/contract'
 import { createFetchTransport } from '@/services/http/fetch-transport'
@@ -147,6 +148,39 @@ function sampleValue(f: Field, profile: Profile): string {
   }
 }
 
+const PATTERN_SAMPLES = ['91430100MA4L12345A', '430102199003071234', 'LSVAM4187C2184847', '湘A12345']
+
+/** Values to try for a field, the plain sample first: a pattern's samples, dates either side of today. */
+function candidates(f: Field, profile: Profile, today: string): string[] {
+  if (f.pattern) return PATTERN_SAMPLES
+  if (f.type === 'date') return [today, ...[1, 7, 20, -7, -30, -400, -4000].map((days) => shiftDate(today, { days }))]
+  return [sampleValue(f, profile)]
+}
+
+/** Every field on the form (and in each group item) filled with the first candidate the engine accepts. */
+function fillValues(t: BundleTemplate, draft: DraftContent, ctx: GuidanceContext, profile: Profile): void {
+  const today = ctx.now.slice(0, 10)
+  const set = (id: string, value: string) => {
+    const [fieldId, key] = id.split('~')
+    const item = key ? Object.values(draft.items ?? {}).flat().find((x) => x.key === key) : undefined
+    if (item) item.values[fieldId] = value
+    else draft.values[fieldId] = value
+  }
+  // all first candidates at once, then the next candidate for each field still refused, round by round
+  const tried = new Map<string, number>()
+  for (let round = 0; round < 9; round++) {
+    const pending = guide(t, draft, ctx).fields.all.filter((f) => (round === 0 ? f.required || f.field.type !== 'select' : !f.valid && tried.has(f.id)))
+    if (!pending.length) return
+    for (const f of pending) {
+      const options = candidates(f.field, profile, today)
+      const i = tried.get(f.id) ?? -1
+      if (i + 1 >= options.length) continue
+      tried.set(f.id, i + 1)
+      set(f.id, options[i + 1])
+    }
+  }
+}
+
 function defaultAnswer(q: Question, region: string): DraftContent['answers'][string] {
   switch (q.kind) {
     case 'yesno':
@@ -232,8 +266,11 @@ export async function fillDraft(t: BundleTemplate, o: FillOptions): Promise<Draf
     ...(t.handling.length ? { handling: t.handling[0] } : {}),
   }
   draft.answers = answerAll(t, draft, ctx, o.answers ?? {})
+  // repeatable groups: as many items as they need at least, one when none is needed
+  const groups = guide(t, draft, ctx).fields.groups
+  if (groups.length) draft.items = Object.fromEntries(groups.map((x) => [x.id, Array.from({ length: Math.max(1, x.group.minItems) }, (_, i) => ({ key: `${x.id}-${i + 1}`, values: {} }))]))
+  fillValues(t, draft, ctx, o.profile)
   const g = guide(t, draft, ctx)
-  for (const f of g.fields.all) if (f.required || f.field.type !== 'select') draft.values[f.id] = sampleValue(f.field, o.profile)
   const prefer = o.prefer ?? ['in-bundle', 'licence', 'shared', 'promise', 'defer', 'upload', 'original']
   for (const m of g.materials) {
     const mode = prefer.find((p) => m.modes.includes(p))
