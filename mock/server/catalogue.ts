@@ -238,6 +238,7 @@ export function summaryOf(t: BundleTemplate): BundleSummary {
     regions: t.regions,
     description: t.description,
     matterCount: t.matters.length,
+    departments: t.departments,
     promisedLimitDays: t.promisedLimitDays,
     visits: t.visits,
   }

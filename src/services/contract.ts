@@ -200,6 +200,8 @@ export interface BundleSummary {
   regions: RegionCode[]
   description: string
   matterCount: number
+  /** the departments that receive an application (隐私政策 names them) */
+  departments: string[]
   promisedLimitDays: number
   visits: number
 }

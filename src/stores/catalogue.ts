@@ -139,6 +139,15 @@ export type CatalogueStore = ReturnType<typeof createCatalogueStore>
 
 // ---------- selectors ----------
 
+/** A bundle's summary from any list loaded (the home page's, or all bundles). */
+export function bundleSummary(s: Pick<CatalogueState, 'lists'>, id: string): BundleSummary | undefined {
+  for (const list of Object.values(s.lists)) {
+    const found = list.bundles.find((b) => b.id === id)
+    if (found) return found
+  }
+  return undefined
+}
+
 export function latestTemplate(s: Pick<CatalogueState, 'templates' | 'latest'>, id: string): BundleTemplate | undefined {
   const v = s.latest[id]
   return v === undefined ? undefined : s.templates[templateKey(id, v)]

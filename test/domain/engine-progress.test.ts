@@ -100,7 +100,7 @@ describe('summary and burden', () => {
   it('summarises matters, materials to act on and the expected date', () => {
     const g = guide(t, draft({ answers: SMALL_SHOP }), ctx({ licences: ['idCard'] }), PREFILL)
     // idCardCopy by e-licence and businessLicenceCopy from the bundle need nothing
-    expect(g.summary).toEqual({ matterCount: 3, materialCount: 2, expectedDate: '2025-10-15', workingDays: 7 })
+    expect(g.summary).toEqual({ stopped: false, matterCount: 3, materialCount: 2, expectedDate: '2025-10-15', workingDays: 7 })
     expect(g.visits).toBe(1)
   })
 

@@ -3,7 +3,7 @@ import { templateOrMessage } from '@/domain/template/schema'
 import { cityRegions, createCatalogueStore, latestTemplate, queryKey, regionName, type CatalogueClient } from '@/stores/catalogue'
 import { template } from '../components/fixtures'
 
-const summary = { id: 'test-shop', version: 3, name: '开办测试小店', applicantKinds: ['person' as const], category: '开办经营', keywords: [], zones: [], regions: [], description: '', matterCount: 3, promisedLimitDays: 5, visits: 0 }
+const summary = { id: 'test-shop', version: 3, name: '开办测试小店', applicantKinds: ['person' as const], category: '开办经营', keywords: [], zones: [], regions: [], description: '', matterCount: 3, departments: ['市场监管局'], promisedLimitDays: 5, visits: 0 }
 
 function client(over: Partial<CatalogueClient> = {}): CatalogueClient {
   return {
