@@ -14,6 +14,8 @@ export interface RuleAt {
    * ($handling, $promises); the others decide what applies and may not (the choices depend on them)
    */
   cost?: true
+  /** shapes only texts and data-filled answers (template `retirement`), never what applies */
+  textOnly?: true
 }
 
 export function rulesOf(t: BundleTemplate): RuleAt[] {
@@ -40,6 +42,7 @@ export function rulesOf(t: BundleTemplate): RuleAt[] {
   })
   ;(t.promisedLimitWhen ?? []).forEach((x, j) => cost(x.when, ['promisedLimitWhen', j, 'when']))
   ;(t.visitsWhen ?? []).forEach((x, j) => cost(x.when, ['visitsWhen', j, 'when']))
+  if (t.retirement) out.push({ keys: ['retirement', 'femaleOriginalAge'], rule: t.retirement.femaleOriginalAge, textOnly: true })
   return out
 }
 

@@ -1,4 +1,5 @@
 // Checks that need no walk: references parseTemplate leaves to us, unused parts, departments.
+import { RETIREMENT_NAMES } from '../engine/retirement'
 import { placeholders } from '../engine/text'
 import { regionPrefix, ruleParamRefs, ruleQuestionRefs, walkRule } from '../rules'
 import { jsonPath } from '../template/schema'
@@ -97,8 +98,11 @@ export function referenceChecks(t: BundleTemplate, facts: CatalogueFacts = {}): 
 
   // {地区} and {param} in texts shown to the applicant
   const params = new Set(Object.keys(t.params ?? {}))
+  const named = new Set(t.retirement ? RETIREMENT_NAMES : [])
   const texts = (text: string | undefined, keys: Keys) => {
-    for (const name of placeholders(text ?? '')) if (name !== '地区' && !params.has(name)) add(keys, `文字中的“{${name}}”既不是{地区}也不是参数`)
+    for (const name of placeholders(text ?? ''))
+      if (name !== '地区' && !params.has(name) && !named.has(name))
+        add(keys, RETIREMENT_NAMES.includes(name) ? `文字中的“{${name}}”需要写明 retirement（按出生日期计算退休年龄）` : `文字中的“{${name}}”既不是{地区}也不是参数`)
   }
   ;(t.stops ?? []).forEach((s, i) => {
     texts(s.reason, ['stops', i, 'reason'])

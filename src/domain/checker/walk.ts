@@ -5,6 +5,7 @@ import type { Guidance } from '../engine/types'
 import { holds, ruleQuestionRefs, templateNumericBoundaries, type RuleScope } from '../rules'
 import { jsonPath } from '../template/schema'
 import type { Answers, BundleTemplate, Rule } from '../template/types'
+import { rulesOf } from './rulesOf'
 import { candidateAnswers, offeredRegionCount, walkContexts, walkPaths, type WalkContext } from './paths'
 import type { Found } from './static'
 import { DEFAULT_MAX_PATHS, DEFAULT_NOW, type RegionNode, type WalkStats } from './types'
@@ -159,7 +160,13 @@ export function walkTemplate(t: BundleTemplate, options: WalkOptions = {}): Walk
   const issues: Found[] = []
   const contexts = walkContexts(t, options.regions)
   const boundaries = templateNumericBoundaries(t)
-  const candidates = t.questions.map((q) => candidateAnswers(q, t, boundaries))
+  // A question only texts read (a woman's original retirement age, for {退休日期}) changes no result: one answer stands for all.
+  const decisive = new Set(rulesOf(t).flatMap((r) => (r.textOnly ? [] : ruleQuestionRefs(r.rule).filter((q) => q !== r.ownerQuestion))))
+  const textOnly = new Set(rulesOf(t).flatMap((r) => (r.textOnly ? ruleQuestionRefs(r.rule) : [])))
+  const candidates = t.questions.map((q) => {
+    const all = candidateAnswers(q, t, boundaries)
+    return textOnly.has(q.id) && !decisive.has(q.id) ? all.slice(0, 1) : all
+  })
   t.questions.forEach((q, i) => {
     if (!candidates[i].length) issues.push({ path: jsonPath(['questions', i]), message: `问题“${q.id}”没有任何有效的回答（请检查取值范围和选项）` })
   })

@@ -6,17 +6,26 @@ import type { DateBound, Field, Group, Section } from '../template/types'
 import { fullYears, parseIsoDate, shiftDate, validateFieldValue } from '../validators'
 import type { TemplateIndex } from './indexes'
 import { interpolate } from './text'
-import type { FieldPrefill, FieldSectionView, FieldView, GroupView, GuideDraft, PrefillData, PrefillOffer } from './types'
+import type { FieldPrefill, FieldSectionView, FieldView, GroupView, GuideDraft, PrefillData, PrefillOffer, RetirementView } from './types'
 
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
 const typedValue = (values: Record<string, string>, id: string) => (own(values, id) ? values[id] ?? '' : '')
 
 /** The value a profile or licence key holds for this applicant (licences only when consented to). */
-export function heldValue(p: { source: 'profile' | 'licence'; key: string; kind?: string }, ctx: GuidanceContext, today: string, data?: PrefillData): { source: string; label: string; value: string } | undefined {
+export function heldValue(
+  p: { source: 'profile' | 'licence'; key: string; kind?: string },
+  ctx: GuidanceContext,
+  today: string,
+  data?: PrefillData,
+  retirement?: RetirementView,
+): { source: string; label: string; value: string } | undefined {
   if (!data) return undefined
   if (p.source === 'profile') {
     const birth = data.profile?.birthDate
-    const value = p.key === 'age' ? (birth && parseIsoDate(birth) ? String(fullYears(birth, today)) : undefined) : data.profile?.[p.key as keyof NonNullable<PrefillData['profile']>]
+    let value: string | undefined
+    if (p.key === 'age') value = birth && parseIsoDate(birth) ? String(fullYears(birth, today)) : undefined
+    else if (p.key === 'retirementReached') value = retirement ? String(retirement.reached) : undefined
+    else value = data.profile?.[p.key as keyof NonNullable<PrefillData['profile']>]
     return value ? { source: 'profile', label: '实名信息', value } : undefined
   }
   const kind = p.kind as string
@@ -81,6 +90,8 @@ export interface FormInput {
   today: string
   data?: PrefillData
   regionName?: string
+  /** further words texts may name ({退休日期}) */
+  names?: Record<string, string>
 }
 
 export interface FormResult {
@@ -123,7 +134,7 @@ export function buildForm(input: FormInput): FormResult {
       maxDateText: max?.text,
     })
     const out: FieldView = { id, field, usedBy, required, value, valid: result.ok }
-    if (field.help) out.help = interpolate(field.help, scope.params, input.regionName)
+    if (field.help) out.help = interpolate(field.help, scope.params, input.regionName, input.names)
     if (prefill) out.prefill = prefill
     if (result.ok) {
       if (result.warning) out.warning = result.warning

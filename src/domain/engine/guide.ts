@@ -3,11 +3,12 @@
 import { toBeijingDate } from '../calendar'
 import type { GuidanceContext, MaterialChoice } from '../draft'
 import { holds, offeredIn, pickByRegion, type RuleScope } from '../rules'
-import type { AnswerValue, Answers, ApplicantKind, BundleTemplate, Material, Matter, Place, Question } from '../template/types'
+import type { AnswerValue, Answers, ApplicantKind, BundleTemplate, Material, Matter, Question } from '../template/types'
 import { validateMobile } from '../validators'
 import { answerError, answerLabel } from './answers'
 import { buildForm, heldValue } from './fields'
 import { paramsFor, templateIndex, type TemplateIndex } from './indexes'
+import { retirementNames, retirementView } from './retirement'
 import { materialView } from './materials'
 import { interpolate } from './text'
 import { bundleWorkingDays, contributionsOf, dueDate, feesOf, inWorkingDays, matterDeadline, pathValue } from './timing'
@@ -28,15 +29,16 @@ import type {
   PartyView,
   PrefillData,
   QuestionView,
+  RetirementView,
   StopView,
 } from './types'
 
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
 
 /** The answer the platform already holds for a question (性别, 年龄, 缴费年限), when it fits the question. */
-function heldAnswer(q: Question, ctx: GuidanceContext, today: string, data?: PrefillData): { value: AnswerValue; sourceLabel: string } | undefined {
+function heldAnswer(q: Question, ctx: GuidanceContext, today: string, data?: PrefillData, retirement?: RetirementView): { value: AnswerValue; sourceLabel: string } | undefined {
   const p = q.prefill
-  const found = p && heldValue(p, ctx, today, data)
+  const found = p && heldValue(p, ctx, today, data, retirement)
   if (!p || !found) return undefined
   const raw = p.map?.[found.value] ?? found.value
   const value: AnswerValue = q.kind === 'number' ? Number(raw) : q.kind === 'yesno' ? raw === 'true' : raw
@@ -54,13 +56,17 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
   // --- questions (showWhen may only read earlier questions) ---
   const visible: QuestionView[] = []
   const visibleIds = new Set<string>()
+  // the statutory retirement age, as far as the answers so far allow (a woman's original age is an answer)
+  const retirementNow = () => retirementView(template, scope, today, prefillData)
   for (const q of template.questions) {
     if (!holds(q.showWhen, scope)) continue
     visibleIds.add(q.id)
     const view: QuestionView = { question: q, answered: false }
-    if (q.help) view.help = interpolate(q.help, params, ctx.regionName)
     const given = own(draft.answers, q.id) && draft.answers[q.id] !== undefined
-    const held = given ? undefined : heldAnswer(q, ctx, today, prefillData)
+    const wantsRetirement = template.retirement && ((q.help ?? '').includes('{') || (!given && q.prefill?.source === 'profile' && q.prefill.key === 'retirementReached'))
+    const retirementSoFar = wantsRetirement ? retirementNow() : undefined
+    if (q.help) view.help = interpolate(q.help, params, ctx.regionName, retirementNames(template, retirementSoFar))
+    const held = given ? undefined : heldAnswer(q, ctx, today, prefillData, retirementSoFar)
     if (given || held) {
       const value = given ? draft.answers[q.id] : (held?.value as AnswerValue)
       view.answer = value
@@ -105,7 +111,9 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
       if (!users.includes(m.id)) users.push(m.id)
       fieldUsers.set(f, users)
     }
-  const form = buildForm({ ix, sections: template.sections, users: fieldUsers, draft, scope, ctx, today, data: prefillData, regionName: ctx.regionName })
+  const retirement = template.retirement ? retirementNow() : undefined
+  const names = retirementNames(template, retirement)
+  const form = buildForm({ ix, sections: template.sections, users: fieldUsers, draft, scope, ctx, today, data: prefillData, regionName: ctx.regionName, names })
 
   // --- materials: deduplicated checklist; a group's materials once per item ---
   const parties = template.parties ?? []
@@ -165,7 +173,7 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
   }
 
   // --- stop ---
-  const stop = findStop(template, ctx, scope, questions.complete && ordered.length === 0)
+  const stop = findStop(template, ctx, scope, questions.complete && ordered.length === 0, names)
 
   // --- several parties ---
   const confirmations = ctx.confirmations ?? []
@@ -246,6 +254,7 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
     feeTotalYuan: fees.reduce((n, f) => n + f.amountYuan, 0),
     contributions,
     parties: partyViews,
+    ...(retirement ? { retirement } : {}),
     delivery,
     stop,
     blockers,
@@ -409,13 +418,7 @@ function longestChain(ordered: Matter[], applicable: Set<string>, days: (m: Matt
   return top
 }
 
-function placeIn(p: Place, params: RuleScope['params'], regionName?: string): Place {
-  const out: Place = { name: interpolate(p.name, params, regionName), address: interpolate(p.address, params, regionName), phone: interpolate(p.phone, params, regionName) }
-  if (p.hours) out.hours = interpolate(p.hours, params, regionName)
-  return out
-}
-
-function findStop(template: BundleTemplate, ctx: GuidanceContext, scope: RuleScope, nothingApplies: boolean): StopView | undefined {
+function findStop(template: BundleTemplate, ctx: GuidanceContext, scope: RuleScope, nothingApplies: boolean, names: Record<string, string>): StopView | undefined {
   if (!template.applicantKinds.includes(ctx.applicantKind)) {
     return {
       id: '$applicant-kind',
@@ -426,10 +429,10 @@ function findStop(template: BundleTemplate, ctx: GuidanceContext, scope: RuleSco
   }
   const s = (template.stops ?? []).find((x) => holds(x.when, scope))
   if (s) {
-    const fill = (text: string) => interpolate(text, scope.params, ctx.regionName)
+    const fill = (text: string) => interpolate(text, scope.params, ctx.regionName, names)
     const view: StopView = { id: s.id, kind: s.kind, reason: fill(s.reason), whatToDo: fill(s.whatToDo) }
     if (s.otherBundleId) view.otherBundleId = s.otherBundleId
-    if (s.where) view.where = placeIn(s.where, scope.params, ctx.regionName)
+    if (s.where) view.where = { name: fill(s.where.name), address: fill(s.where.address), phone: fill(s.where.phone), ...(s.where.hours ? { hours: fill(s.where.hours) } : {}) }
     return view
   }
   if (nothingApplies) {

@@ -4,9 +4,12 @@ import type { ParamValue } from '../rules'
 
 const PLACEHOLDER = /\{([^{}\s]{1,40})\}/g
 
-export function interpolate(text: string, params: Record<string, ParamValue>, regionName?: string): string {
+/** `names`: further words a bundle may use, such as {退休日期} (engine/retirement.ts). */
+export function interpolate(text: string, params: Record<string, ParamValue>, regionName?: string, names: Record<string, string> = {}): string {
+  if (text.indexOf('{') < 0) return text
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     if (name === '地区') return regionName ?? '所在地区'
+    if (Object.prototype.hasOwnProperty.call(names, name)) return names[name]
     const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined
     return value === undefined ? whole : String(value)
   })

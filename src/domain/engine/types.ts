@@ -220,6 +220,19 @@ export interface ContributionView {
   sample: boolean
 }
 
+/** The applicant's statutory retirement (2024 decision), when the bundle asks for it and the data allow. */
+export interface RetirementView {
+  /** 60岁3个月 */
+  age: string
+  /** 'YYYY-MM-DD' */
+  date: string
+  reached: boolean
+  minimumContributionYears: number
+  /** the window for flexible retirement: earliest and latest 'YYYY-MM-DD' */
+  earliest: string
+  latest: string
+}
+
 export interface PartyView {
   id: string
   label: string
@@ -300,6 +313,8 @@ export interface Guidance {
   contributions: ContributionView[]
   /** several parties: who files, who must confirm, who has */
   parties: PartyView[]
+  /** the statutory retirement age and date, for bundles that work it out (退休, 灵活就业) */
+  retirement?: RetirementView
   delivery: DeliveryGuidance
   stop?: StopView
   /**

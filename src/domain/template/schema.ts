@@ -34,7 +34,7 @@ const scalar = v.union([v.string(), v.number(), v.boolean()])
 
 /** Catalogue data (GET /licence-kinds): the checker tests a kind against the platform's list. */
 const licenceKind = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]*$/, '电子证照种类应为字母和数字'))
-const profileKey = v.picklist(['name', 'idNumber', 'mobile', 'address', 'sex', 'birthDate', 'age', 'firmName', 'uscc', 'legalRepresentative'])
+const profileKey = v.picklist(['name', 'idNumber', 'mobile', 'address', 'sex', 'birthDate', 'age', 'retirementReached', 'firmName', 'uscc', 'legalRepresentative'])
 const ProvenanceSchema = v.union(
   [v.strictObject({ source: text }), v.strictObject({ sample: v.literal(true) })],
   '来源应写 {"source": "出处"} 或 {"sample": true}',
@@ -287,6 +287,7 @@ export const BundleTemplateSchema = v.strictObject({
   figures: v.optional(v.array(v.string())),
   params: v.optional(v.record(id, RegionalParamSchema)),
   parties: v.optional(v.pipe(v.array(PartySchema), v.minLength(2, '多方申请至少两方'))),
+  retirement: v.optional(v.strictObject({ femaleOriginalAge: RuleSchema })),
   questions: v.array(QuestionSchema),
   stops: v.optional(v.array(StopSchema)),
   sections: v.array(SectionSchema),
@@ -496,6 +497,9 @@ function referenceIssues(t: BundleTemplate): TemplateIssue[] {
   })
   if (t.parties?.[0]?.confirms) add(['parties', 0, 'confirms'], '第一方是发起申请的一方，不需要另行确认')
   checkPathValues(t.promisedLimitWhen, ['promisedLimitWhen'])
+  checkRule(t.retirement?.femaleOriginalAge, ['retirement', 'femaleOriginalAge'])
+  const retirementKeyed = [...t.questions, ...t.fields].some((x) => x.prefill?.source === 'profile' && x.prefill.key === 'retirementReached')
+  if (retirementKeyed && !t.retirement) add(['retirement'], '预填“retirementReached”（是否已达法定退休年龄）需要写明 retirement')
   checkPathValues(t.visitsWhen, ['visitsWhen'])
   t.matters.forEach((m, i) => {
     if (m.promisedLimitDays > m.legalLimitDays) add(['matters', i, 'promisedLimitDays'], '承诺办结时限不能超过法定办结时限')

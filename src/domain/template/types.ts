@@ -155,8 +155,32 @@ export type FieldType =
   | 'bankAccount'
   | 'email'
 
-/** `age` is whole years on the day of filing, from `birthDate`. */
-export type ProfileKey = 'name' | 'idNumber' | 'mobile' | 'address' | 'sex' | 'birthDate' | 'age' | 'firmName' | 'uscc' | 'legalRepresentative'
+/**
+ * `age` is whole years on the day of filing, from `birthDate`; `retirementReached` ('true' / 'false') says
+ * whether the statutory retirement age (2024 decision, template `retirement`) is reached by then.
+ */
+export type ProfileKey =
+  | 'name'
+  | 'idNumber'
+  | 'mobile'
+  | 'address'
+  | 'sex'
+  | 'birthDate'
+  | 'age'
+  | 'retirementReached'
+  | 'firmName'
+  | 'uscc'
+  | 'legalRepresentative'
+
+/**
+ * The statutory retirement age under the 2024 decision (渐进式延迟法定退休年龄), worked out from the applicant's
+ * birth date and sex. A woman's original age (50 for 工人, 55 for 管理和专业技术岗位) comes from an answer.
+ * Texts may then say {退休年龄}, {退休日期} and {最低缴费年限}.
+ */
+export interface RetirementRule {
+  /** evaluates to 50 or 55 (women only) */
+  femaleOriginalAge: Rule
+}
 
 export type Prefill =
   | { source: 'profile'; key: ProfileKey }
@@ -397,6 +421,8 @@ export interface BundleTemplate {
   params?: Record<string, RegionalParam>
   /** several applicants: the first party files, the others confirm in their own accounts */
   parties?: Party[]
+  /** the bundle works out the applicant's statutory retirement age (退休, 灵活就业) */
+  retirement?: RetirementRule
   questions: Question[]
   stops?: Stop[]
   sections: Section[]
