@@ -3,7 +3,7 @@
 import type { ActingFor, DraftContent, GuidanceContext, MaterialChoice, PartyConfirmation } from '../../src/domain/draft'
 import { effectiveContent, guide, validateDraft, type Guidance, type PrefillData } from '../../src/domain/engine'
 import { deadlineStatus, toBeijingDate } from '../../src/domain/calendar'
-import { maskName } from '../../src/domain/mask'
+import { maskIdNumber, maskName } from '../../src/domain/mask'
 import type { BundleTemplate, LicenceKind, ProfileKey } from '../../src/domain/template/types'
 import { hallsOf, regionName, type CaseMatter, type CaseRecord, type SupplementRequest } from '../../src/services/contract'
 import { licenceNamesOf } from '../../src/domain/template/licence-kinds'
@@ -218,21 +218,36 @@ export function afterMap(core: Core, c: StoredCase): Record<string, string[]> {
   return out
 }
 
-/** Moves the case on to now (and saves it when it moved). */
+/** Moves the case on to now (and saves it when it moved). The stored object is never changed in place. */
 export function refreshCase(core: Core, c: StoredCase): StoredCase {
-  if (progress(c, core.now(), afterMap(core, c))) core.state.cases.set(c.id, c)
-  return c
+  const moved = structuredClone(c)
+  if (!progress(moved, core.now(), afterMap(core, c))) return c
+  core.state.cases.set(c.id, moved)
+  return moved
 }
 
+/**
+ * A case as its replies show it: the 身份证 numbers in what was submitted are masked (the departments
+ * read the stored case; a reply to the applicant or a list does not need them whole).
+ */
 export function view(core: Core, c: StoredCase): CaseRecord {
-  const { ownerId: _o, supplementHistory: _h, ...rest } = c
+  const { ownerId: _o, supplementHistory: _h, content, ...rest } = c
+  const fields = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template.fields ?? []
+  const idFields = new Set(fields.filter((f) => f.type === 'idNumber').map((f) => f.id))
+  // by field type, and any value shaped like one (an 18-digit account number is masked too: no harm)
+  const masked = (vals: Record<string, string>) => Object.fromEntries(Object.entries(vals).map(([k, v]) => [k, idFields.has(k) || ID_NUMBER.test(v) ? maskIdNumber(v) : v]))
+  const values = masked(content.values)
+  // a group's items (股东, 继承人) hold 身份证 numbers too
+  const items = content.items && Object.fromEntries(Object.entries(content.items).map(([g, list]) => [g, list.map((item) => ({ ...item, values: masked(item.values) }))]))
   const today = toBeijingDate(new Date(core.now()).toISOString())
   const finished = c.matters.every((m) => m.status === 'concluded' || m.status === 'delivered')
   // a finished case keeps the status it had when it finished
   const at = finished ? toBeijingDate(c.matters.map((m) => m.timeline.find((t) => t.status === 'concluded')?.at ?? c.submittedAt).sort().slice(-1)[0]) : today
   const deadline = deadlineStatus({ submittedAt: c.submittedAt, dueDate: c.dueDate, today: at, committedDays: c.committedDays })
-  return { ...rest, deadline }
+  return { ...rest, content: { ...content, values, ...(items ? { items } : {}) }, deadline }
 }
+
+const ID_NUMBER = /^\d{17}[\dXx]$/
 
 /** Applicant answers a 补正: only the named fields and materials may change. */
 export function applySupplement(core: Core, user: UserRecord, c: StoredCase, values: Record<string, string>, materials: Record<string, MaterialChoice>): StoredCase {
@@ -267,7 +282,7 @@ export function applySupplement(core: Core, user: UserRecord, c: StoredCase, val
 /** Staff asks for a 补正 naming fields and/or materials of the case. */
 export function requestSupplement(core: Core, c: StoredCase, message: string, fields: string[], materials: string[]): StoredCase {
   if (c.supplement && !c.supplement.resolvedAt) fail('CONFLICT', '该办件已有待处理的补正要求')
-  refreshCase(core, c)
+  c = structuredClone(refreshCase(core, c))
   const t = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template
   if (!t) return fail('SERVER', '办件所用的办事指南版本缺失')
   const errors = emptyErrors()

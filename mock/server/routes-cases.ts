@@ -1,4 +1,4 @@
-// Cases (submission, 补正, 好差评) and the admin routes that drive them (clock, advance, faults, reset).
+// Cases (submission, 补正, 好差评) and the simulation controls that drive them (clock, advance, faults, reset).
 import { addWorkingDays, toBeijingDate } from '../../src/domain/calendar'
 import type { CaseListResponse, ClockResponse, Evaluation } from '../../src/services/contract'
 import { afterMap, applySupplement, checkSubmission, createCase, refreshCase, requestSupplement, view } from './cases'
@@ -7,6 +7,7 @@ import { validateFaultConfig } from './faults'
 import { fail, json } from './http'
 import { SubmitCaseRequestSchema, SupplementSubmitRequestSchema } from '../../src/services/contract-schema'
 import { Checker, parseBody } from './input'
+import { paginate } from './pages'
 import { currentConfirmations } from './routes-parties'
 import { advanceNow, isConcluded } from './progress'
 import type { StoredCase, StoredDraft } from './state'
@@ -15,16 +16,26 @@ import { draftKey } from './routes-data'
 const CASE_ID = /^HN\d{13}$/
 
 export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
+  /** The case brought up to now, as a private copy the route may change before it saves it. */
   const findCase = (ctx: Ctx, ownerOnly: boolean): StoredCase => {
     const id = ctx.params.id
     if (!CASE_ID.test(id)) fail('NOT_FOUND', '办件不存在')
     const c = core.state.cases.get(id)
     const u = ctx.user
-    const allowed = c && (ctx.adminToken || (u && (u.profile.userId === c.ownerId || (!ownerOnly && u.profile.role === 'staff'))))
+    // no user: a simulation control (access checked by the route)
+    const allowed = c && (!u || u.profile.userId === c.ownerId || (!ownerOnly && u.profile.role === 'staff'))
     // the same answer for someone else's case as for no case: ids do not leak
     if (!c || !allowed) return fail('NOT_FOUND', '办件不存在')
-    return refreshCase(core, c)
+    return structuredClone(refreshCase(core, c))
   }
+
+  /** A replayed submission or 补正 shows the case as it is now. */
+  const replayCase = (id: string) => {
+    const c = core.state.cases.get(id)
+    return c ? view(core, refreshCase(core, c)) : fail('NOT_FOUND', '办件不存在')
+  }
+
+  const byIdDesc = (a: StoredCase, b: StoredCase) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
 
   const clock = (): ClockResponse => ({ now: new Date(core.now()).toISOString(), offsetMs: core.state.meta.get().clockOffsetMs })
 
@@ -49,10 +60,12 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         const submitted: StoredDraft = draft
           ? { ...draft, version: draft.version + 1, content, updatedAt: now, status: 'submitted', caseId: created.id }
           : { id: draftId, ownerId: user.profile.userId, version: 1, content, createdAt: now, updatedAt: now, status: 'submitted', caseId: created.id }
+        // the case, its number, the draft's status and (in index.ts) the idempotency answer: one commit
         core.state.drafts.set(key, submitted)
         core.log.info(`新办件 ${created.id}：${created.bundleName}，${created.matters.length} 个事项`)
-        return json(201, view(core, created))
+        return { ...json(201, view(core, created)), ref: created.id }
       },
+      replay: replayCase,
     },
     {
       method: 'GET',
@@ -60,12 +73,12 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       auth: 'citizen',
       handler(ctx) {
         const uid = me(ctx).profile.userId
-        const cases = core.state.cases
+        const mine = core.state.cases
           .values()
           .filter((c) => c.ownerId === uid)
-          .sort((a, b) => b.id.localeCompare(a.id))
-          .map((c) => view(core, refreshCase(core, c)))
-        const res: CaseListResponse = { cases }
+          .sort(byIdDesc)
+        const page = paginate(ctx, mine, (c) => c.id, 'desc')
+        const res: CaseListResponse = { cases: page.items.map((c) => view(core, refreshCase(core, c))), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
         return json(200, res)
       },
     },
@@ -86,8 +99,9 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         const { values, materials } = parseBody(SupplementSubmitRequestSchema, ctx.body)
         const updated = applySupplement(core, me(ctx), found, values, materials)
         core.log.info(`办件 ${updated.id} 已补正`)
-        return json(200, view(core, updated))
+        return { ...json(200, view(core, updated)), ref: updated.id }
       },
+      replay: replayCase,
     },
     {
       method: 'POST',
@@ -110,15 +124,16 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         const evaluation: Evaluation = { level: level!, indicators: indicators as Evaluation['indicators'], ...(comment ? { comment } : {}), at: new Date(core.now()).toISOString() }
         found.evaluation = evaluation
         core.state.cases.set(found.id, found)
-        return json(201, evaluation)
+        return { ...json(201, evaluation), ref: found.id }
       },
+      replay: (id) => core.state.cases.get(id)?.evaluation ?? fail('NOT_FOUND', '办件不存在'),
     },
 
-    // ---------- admin ----------
+    // ---------- simulation controls: the admin token, from this machine (no staff power) ----------
     {
       method: 'GET',
       pattern: '/admin/cases',
-      auth: 'admin',
+      auth: 'simulation',
       handler(ctx) {
         const status = ctx.query.get('status')
         const bundleId = ctx.query.get('bundleId')
@@ -126,16 +141,16 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
           .values()
           .map((c) => refreshCase(core, c))
           .filter((c) => (!status || c.status === status) && (!bundleId || c.bundleId === bundleId))
-          .sort((a, b) => a.id.localeCompare(b.id))
-          .map((c) => view(core, c))
-        const res: CaseListResponse = { cases }
+          .sort((a, b) => -byIdDesc(a, b))
+        const page = paginate(ctx, cases, (c) => c.id, 'asc')
+        const res: CaseListResponse = { cases: page.items.map((c) => view(core, c)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
         return json(200, res)
       },
     },
     {
       method: 'POST',
       pattern: '/admin/cases/:id/supplement',
-      auth: 'admin',
+      auth: 'simulation',
       body: 'json',
       handler(ctx) {
         const found = findCase(ctx, false)
@@ -151,7 +166,7 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'POST',
       pattern: '/admin/cases/:id/advance',
-      auth: 'admin',
+      auth: 'simulation',
       body: 'json-optional',
       handler(ctx) {
         const found = findCase(ctx, false)
@@ -169,13 +184,13 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'GET',
       pattern: '/admin/clock',
-      auth: 'admin',
+      auth: 'simulation',
       handler: () => json(200, clock()),
     },
     {
       method: 'POST',
       pattern: '/admin/clock/advance',
-      auth: 'admin',
+      auth: 'simulation',
       body: 'json',
       handler(ctx) {
         const c = new Checker()
@@ -202,13 +217,13 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'GET',
       pattern: '/admin/faults',
-      auth: 'admin',
+      auth: 'simulation',
       handler: () => json(200, core.faults.get()),
     },
     {
       method: 'POST',
       pattern: '/admin/faults',
-      auth: 'admin',
+      auth: 'simulation',
       body: 'json',
       handler(ctx) {
         const r = validateFaultConfig(ctx.body)
@@ -220,13 +235,13 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'DELETE',
       pattern: '/admin/faults',
-      auth: 'admin',
+      auth: 'simulation',
       handler: () => json(200, core.faults.clear()),
     },
     {
       method: 'POST',
       pattern: '/admin/reset',
-      auth: 'admin',
+      auth: 'simulation',
       handler() {
         hooks.reset()
         return json(200, { ok: true })

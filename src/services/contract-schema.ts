@@ -61,7 +61,7 @@ export const DraftRecordSchema = v.object({
   confirmations: v.optional(v.array(PartyConfirmationSchema)),
 })
 /** The list as a whole; each record is parsed on its own, so one damaged draft does not hide the others. */
-export const DraftListEnvelopeSchema = v.object({ drafts: v.array(v.unknown()) })
+export const DraftListEnvelopeSchema = v.object({ drafts: v.array(v.unknown()), nextCursor: v.optional(v.string()) })
 
 const matterStatus = v.picklist(['submitted', 'accepted', 'in-review', 'site-check', 'supplement', 'concluded', 'delivered'])
 const CaseMatterSchema = v.object({
@@ -138,7 +138,7 @@ export const CaseRecordSchema = v.object({
   supplement: v.optional(SupplementSchema),
   evaluation: v.optional(EvaluationSchema),
 })
-export const CaseListResponseSchema = v.object({ cases: v.array(CaseRecordSchema) })
+export const CaseListResponseSchema = v.object({ cases: v.array(CaseRecordSchema), nextCursor: v.optional(v.string()) })
 
 // ---------- tied to contract.ts ----------
 

@@ -21,6 +21,7 @@ export type ApiErrorCode =
   | 'IN_FLIGHT' // 409: the same Idempotency-Key is still being processed
   | 'IDEMPOTENCY_MISMATCH' // 422: the same Idempotency-Key with a different body
   | 'TOO_LARGE' // 413
+  | 'REQUEST_TIMEOUT' // 408: the request body stopped arriving
   | 'UNSUPPORTED_MEDIA_TYPE' // 415
   | 'BAD_REQUEST' // 400: malformed JSON, wrong types, missing Idempotency-Key
   | 'RATE_LIMITED' // 429
@@ -38,6 +39,7 @@ export const STATUS_OF_CODE: Record<ApiErrorCode, number> = {
   IN_FLIGHT: 409,
   IDEMPOTENCY_MISMATCH: 422,
   TOO_LARGE: 413,
+  REQUEST_TIMEOUT: 408,
   UNSUPPORTED_MEDIA_TYPE: 415,
   BAD_REQUEST: 400,
   RATE_LIMITED: 429,
@@ -319,7 +321,13 @@ export interface PutDraftRequest {
   baseVersion: number
 }
 
-export interface DraftListResponse {
+/** Lists come in pages (`?limit=` up to 100, default 50): pass `nextCursor` back as `?cursor=` for the next one. */
+export interface Page {
+  /** absent on the last page */
+  nextCursor?: string
+}
+
+export interface DraftListResponse extends Page {
   drafts: DraftRecord[]
 }
 
@@ -446,7 +454,7 @@ export interface SubmitCaseRequest {
   acting?: ActingFor
 }
 
-export interface CaseListResponse {
+export interface CaseListResponse extends Page {
   cases: CaseRecord[]
 }
 
@@ -455,7 +463,7 @@ export interface SupplementSubmitRequest {
   materials: Record<string, MaterialChoice>
 }
 
-// ---------- admin (staff token or X-Admin-Token) ----------
+// ---------- simulation controls (X-Admin-Token, from the platform's own machine) ----------
 
 export interface AdminSupplementRequest {
   message: string

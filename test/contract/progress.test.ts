@@ -126,8 +126,12 @@ test('补正: staff names fields and materials; the applicant resubmits only tho
   const touched = done.matters.filter((m) => m.timeline.some((e) => e.status === 'supplement'))
   expect(touched.length).toBeGreaterThan(0)
   for (const m of touched) expect(m.timeline.at(-1)).toMatchObject({ status: 'in-review', note: '申请人已补正，重新审查' })
-  // a retry with the same key gets the same answer; no supplement is pending any more
-  expect(await c.submitSupplement(cs.id, { values: { [field.id]: '补正后的内容' }, materials: { [material]: { mode: 'upload', fileIds: [fileId] } } }, key)).toEqual(done)
+  // a retry with the same key answers with the same case as it is now (the answer is not stored twice),
+  // and the 补正 was applied once; no supplement is pending any more
+  const again = await c.submitSupplement(cs.id, { values: { [field.id]: '补正后的内容' }, materials: { [material]: { mode: 'upload', fileIds: [fileId] } } }, key)
+  expect(again).toEqual(await c.getCase(cs.id))
+  expect(again).toMatchObject({ id: done.id, supplement: done.supplement, content: done.content })
+  for (const m of again.matters) expect(m.timeline.filter((e) => e.note === '申请人已补正，重新审查').length).toBe(touched.some((x) => x.matterId === m.matterId) ? 1 : 0)
   await expect(c.submitSupplement(cs.id, { values: { [field.id]: 'y' }, materials: {} }, newIdempotencyKey())).rejects.toMatchObject({ kind: 'conflict', message: '该办件当前不需要补正' })
 })
 

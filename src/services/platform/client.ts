@@ -73,7 +73,7 @@ export interface PlatformClientOptions {
   sleep?: (ms: number) => Promise<void>
   /** 0 ≤ x < 1, for backoff jitter */
   random?: () => number
-  /** tests and tools: sent as X-Admin-Token on admin routes */
+  /** tests and tools: sent as X-Admin-Token to the simulation controls (/admin/*) */
   adminToken?: string
 }
 
@@ -165,7 +165,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
   }
 
   function retryable(r: RawResult): boolean {
-    if (r.status >= 500 || r.status === 429) return true
+    if (r.status >= 500 || r.status === 429 || r.status === 408) return true
     const code = (r.json as { error?: { code?: string } } | undefined)?.error?.code
     return r.status === 409 && code === 'IN_FLIGHT'
   }
@@ -244,6 +244,18 @@ export function createPlatformClient(options: PlatformClientOptions) {
 
   const enc = encodeURIComponent
 
+  /** Every page of a list (the platform pages them; a citizen's own lists are short). */
+  async function allPages<T, R extends { nextCursor?: string }>(o: CallOptions, items: (page: R) => T[]): Promise<T[]> {
+    const out: T[] = []
+    let cursor: string | undefined
+    do {
+      const page: R = await call<R>({ ...o, query: { ...o.query, limit: 100, cursor } })
+      out.push(...items(page))
+      cursor = page.nextCursor
+    } while (cursor)
+    return out
+  }
+
   return {
     health: () => call<HealthResponse>({ method: 'GET', path: '/health', retry: true, auth: false }),
 
@@ -291,9 +303,9 @@ export function createPlatformClient(options: PlatformClientOptions) {
     },
 
     // ---------- drafts ----------
-    /** The platform's drafts; a record that does not parse is left out (the device's own copy stays). */
+    /** The platform's drafts, every page; a record that does not parse is left out (the device's own copy stays). */
     async listDrafts(): Promise<DraftRecord[]> {
-      const { drafts } = await call<{ drafts: unknown[] }>({ method: 'GET', path: '/drafts', retry: true, auth: true, reply: DraftListEnvelopeSchema })
+      const drafts = await allPages<unknown, { drafts: unknown[]; nextCursor?: string }>({ method: 'GET', path: '/drafts', retry: true, auth: true, reply: DraftListEnvelopeSchema }, (p) => p.drafts)
       return drafts.flatMap((d) => {
         const r = parseWith(DraftRecordSchema, d)
         return r.ok ? [r.value] : []
@@ -349,20 +361,17 @@ export function createPlatformClient(options: PlatformClientOptions) {
     /** Keep `idempotencyKey` with the submission attempt until the platform confirms: a retry returns the same case. */
     submitCase: (req: { draftId: string; content: DraftContent; acting?: ActingFor }, idempotencyKey: string) =>
       call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true, reply: CaseRecordSchema }),
-    async listCases(): Promise<CaseRecord[]> {
-      return (await call<CaseListResponse>({ method: 'GET', path: '/cases', retry: true, auth: true, reply: CaseListResponseSchema })).cases
-    },
+    listCases: (): Promise<CaseRecord[]> => allPages({ method: 'GET', path: '/cases', retry: true, auth: true, reply: CaseListResponseSchema }, (p: CaseListResponse) => p.cases),
     getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true, reply: CaseRecordSchema }),
     submitSupplement: (caseId: string, req: SupplementSubmitRequest, idempotencyKey: string) =>
       call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true, reply: CaseRecordSchema }),
     evaluateCase: (caseId: string, req: EvaluationRequest, idempotencyKey: string = newIdempotencyKey()) =>
       call<Evaluation>({ method: 'POST', path: `/cases/${enc(caseId)}/evaluation`, body: req, idempotencyKey, retry: true, auth: true }),
 
-    // ---------- admin: staff token or adminToken ----------
+    // ---------- simulation controls (tests and tools on the platform's machine): adminToken ----------
     admin: {
-      async listCases(query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> {
-        return (await call<CaseListResponse>({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true })).cases
-      },
+      listCases: (query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> =>
+        allPages({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true }, (p: CaseListResponse) => p.cases),
       requestSupplement: (caseId: string, req: AdminSupplementRequest) =>
         call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/supplement`, body: req, retry: false, auth: true, admin: true }),
       advanceCase: (caseId: string, req: AdminAdvanceRequest = {}) =>
