@@ -13,6 +13,7 @@ import { IdempotencyStore, type Attempt } from './idempotency'
 import { consoleLogger, redactingLogger, type Logger } from './logger'
 import { boundaryOf, parseMultipart, type Part } from './multipart'
 import { caseRoutes } from './routes-cases'
+import { deptRoutes } from './routes-dept'
 import { dataRoutes, type UploadQuota } from './routes-data'
 import { identityRoutes } from './routes-identity'
 import { State } from './state'
@@ -158,6 +159,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     ...identityRoutes(core),
     ...dataRoutes(core, { ...options.uploadQuota }),
     ...caseRoutes(core, { reset }),
+    ...deptRoutes(core),
   ].map(compileRoute)
 
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : undefined

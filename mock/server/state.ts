@@ -4,7 +4,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
 import type { PartyConfirmation } from '../../src/domain/draft'
-import type { CaseRecord, DraftRecord, Profile, UploadedFile } from '../../src/services/contract'
+import type { FeeItem } from '../../src/domain/case/types'
+import type { CaseMessage, CaseRecord, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
 import { BlobStore, Collection, Disk, Doc, Store, type CrashPlan, type Warn } from './store'
 
@@ -62,6 +63,28 @@ export interface StoredCase extends Omit<CaseRecord, 'deadline'> {
   ownerId: string
   /** every 补正 asked, oldest first; `supplement` is the latest */
   supplementHistory: NonNullable<CaseRecord['supplement']>[]
+  /** admin: the departments sit on it (nothing moves by itself), to show 红黄牌 */
+  stalled?: boolean
+  /** deadline notices already sent */
+  notified?: { yellow?: boolean; red?: boolean }
+  /** the rating's id as departments see it (not the case number: raters are protected) */
+  ratingId?: string
+  /** each matter's fees on the submitted path (answers, region), by matter id */
+  fees?: Record<string, FeeItem[]>
+}
+
+export interface StoredMessage extends CaseMessage {
+  ownerId: string
+}
+
+export interface StoredOutbox extends OutboxEntry {
+  userId: string
+}
+
+/** WeChat one-time subscriptions: template id → messages the citizen still allows. */
+export interface SubscriptionRecord {
+  userId: string
+  credits: Record<string, number>
 }
 
 export interface ConsentRecord {
@@ -106,6 +129,10 @@ export class State {
   readonly cases: Collection<StoredCase>
   readonly consents: Collection<ConsentRecord>
   readonly idempotency: Collection<IdempotencyRecord>
+  readonly messages: Collection<StoredMessage>
+  readonly outbox: Collection<StoredOutbox>
+  readonly payments: Collection<PaymentOrder & { ownerId: string }>
+  readonly subscriptions: Collection<SubscriptionRecord>
   /** every template version ever published, so a draft made on v1 can still be read and submitted */
   readonly templates: Collection<BundleTemplate>
   readonly blobs: BlobStore
@@ -125,6 +152,10 @@ export class State {
     this.consents = new Collection(this.store, 'consents')
     this.idempotency = new Collection(this.store, 'idempotency')
     this.templates = new Collection(this.store, 'templates')
+    this.messages = new Collection(this.store, 'messages')
+    this.outbox = new Collection(this.store, 'outbox')
+    this.payments = new Collection(this.store, 'payments')
+    this.subscriptions = new Collection(this.store, 'subscriptions')
     this.blobs = new BlobStore(dataDir, this.store.disk)
   }
 
@@ -149,7 +180,7 @@ export class State {
   }
 
   private collections() {
-    return [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates]
+    return [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.messages, this.outbox, this.payments, this.subscriptions]
   }
 
   private wipe(): void {

@@ -63,18 +63,53 @@ export const DraftRecordSchema = v.object({
 /** The list as a whole; each record is parsed on its own, so one damaged draft does not hide the others. */
 export const DraftListEnvelopeSchema = v.object({ drafts: v.array(v.unknown()), nextCursor: v.optional(v.string()) })
 
-const matterStatus = v.picklist(['submitted', 'accepted', 'in-review', 'site-check', 'supplement', 'concluded', 'delivered'])
+const matterStatus = v.picklist(['submitted', 'accepted', 'in-review', 'site-check', 'supplement', 'concluded', 'delivered', 'rejected', 'withdrawn'])
+const CaseLimitSchema = v.object({ value: count, unit: v.picklist(['workday', 'day']) })
+const PausedPeriodSchema = v.object({ from: v.string(), to: v.optional(v.string()), reason: v.string() })
+const RefusalSchema = v.object({
+  stage: v.picklist(['acceptance', 'decision']),
+  reason: v.string(),
+  at: v.string(),
+  remedies: v.array(v.object({ name: v.string(), within: v.string(), until: v.string(), how: v.string() })),
+})
+const MatterFeeSchema = v.object({
+  items: v.array(v.object({ item: v.string(), amountYuan: v.number(), basis: v.optional(v.string()), sample: v.optional(v.boolean()) })),
+  amountYuan: v.number(),
+  status: v.picklist(['due', 'paid']),
+  dueSince: v.string(),
+  paidAt: v.optional(v.string()),
+  receipt: v.optional(v.object({ number: v.string(), issuedAt: v.string(), payer: v.string(), amountYuan: v.number() })),
+})
+const ServiceHallSchema = v.object({ id: v.string(), name: v.string(), address: v.string(), hours: v.string(), phone: v.string() })
+const MatterResultSchema = v.object({
+  name: v.string(),
+  issuedAt: v.string(),
+  licence: v.optional(v.object({ kind: v.string(), title: v.string(), number: v.string() })),
+  ems: v.optional(v.object({ waybill: v.string(), events: v.array(v.object({ at: v.string(), text: v.string() })), signedAt: v.optional(v.string()) })),
+  pickup: v.optional(v.object({ hall: ServiceHallSchema, code: v.string(), collectedAt: v.optional(v.string()) })),
+  online: v.optional(v.boolean()),
+})
 const CaseMatterSchema = v.object({
   matterId: v.string(),
   name: v.string(),
   department: v.string(),
   authority: v.string(),
+  contact: v.object({ phone: v.string(), address: v.string(), hours: v.string() }),
   caseType: v.picklist(['instant', 'promised']),
   promisedLimitDays: count,
+  limit: CaseLimitSchema,
   hasSiteCheck: v.boolean(),
+  steps: v.array(v.object({ name: v.string(), limit: v.object({ value: v.number(), unit: v.picklist(['hour', 'workday', 'day']) }) })),
+  stepIndex: count,
   status: matterStatus,
   outcome: v.optional(v.picklist(['approved', 'refused'])),
+  acceptedAt: v.optional(v.string()),
+  decidedAt: v.optional(v.string()),
   timeline: v.array(v.object({ status: matterStatus, at: v.string(), note: v.string() })),
+  pauses: v.array(PausedPeriodSchema),
+  refusal: v.optional(RefusalSchema),
+  fee: v.optional(MatterFeeSchema),
+  result: v.optional(MatterResultSchema),
 })
 const SupplementSchema = v.object({
   message: v.string(),
@@ -82,13 +117,24 @@ const SupplementSchema = v.object({
   materials: v.array(v.string()),
   requestedAt: v.string(),
   resolvedAt: v.optional(v.string()),
+  matterIds: v.optional(v.array(v.string())),
+  labels: v.optional(v.record(v.string(), v.string())),
 })
-const level = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))
 const EvaluationSchema = v.object({
-  level,
-  indicators: v.object({ efficiency: level, guideAccuracy: level, convenience: level, usability: level }),
+  level: v.picklist([1, 2, 3, 4, 5]),
+  indicators: v.array(v.picklist(['efficiency', 'guideAccuracy', 'convenience', 'usability'])),
   comment: v.optional(v.string()),
   at: v.string(),
+  followUp: v.optional(
+    v.object({
+      openedAt: v.string(),
+      complex: v.boolean(),
+      callbackDue: v.string(),
+      rectifyDue: v.string(),
+      callback: v.optional(v.object({ at: v.string(), note: v.string() })),
+      answer: v.optional(v.object({ at: v.string(), text: v.string(), department: v.string() })),
+    }),
+  ),
 })
 const figures = v.object({ fields: count, materials: count, visits: count })
 const CaseGuidanceSchema = v.object({
@@ -113,6 +159,7 @@ export const CaseRecordSchema = v.object({
   submittedAt: v.string(),
   dueDate: v.string(),
   committedDays: count,
+  limit: CaseLimitSchema,
   deadline: v.picklist(['on-time', 'yellow', 'red']),
   matters: v.array(CaseMatterSchema),
   content: DraftContentSchema,
@@ -136,7 +183,10 @@ export const CaseRecordSchema = v.object({
     }),
   ),
   supplement: v.optional(SupplementSchema),
+  supplements: v.optional(v.array(SupplementSchema)),
+  withdrawnAt: v.optional(v.string()),
   evaluation: v.optional(EvaluationSchema),
+  asOf: v.optional(v.string()),
 })
 export const CaseListResponseSchema = v.object({ cases: v.array(CaseRecordSchema), nextCursor: v.optional(v.string()) })
 

@@ -12,12 +12,20 @@ export const ROUTES = {
   delivery: '/pages/journey/delivery/index',
   review: '/pages/journey/review/index',
   drafts: '/pages/journey/drafts/index',
-  cases: '/pages/journey/cases/index',
   confirm: '/pages/journey/confirm/index',
+  cases: '/pages/cases/list/index',
+  caseDetail: '/pages/cases/detail/index',
+  supplement: '/pages/cases/supplement/index',
+  messages: '/pages/cases/messages/index',
   privacy: '/pages/privacy/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES
+
+/** A case's page: only its number in the URL. */
+export function caseUrl(caseId: string): string {
+  return `${ROUTES.caseDetail}?case=${encodeURIComponent(caseId)}`
+}
 
 /** URL of a place in a draft. Only ids: never a value the citizen typed. */
 export function urlOf(place: JourneyPlace, draft: Pick<LocalDraft, 'id' | 'content'>, extra: Record<string, string> = {}): string {

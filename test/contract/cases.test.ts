@@ -7,7 +7,7 @@ import { newDraftId, newIdempotencyKey, PlatformError } from '@/services/platfor
 import { SELF } from '@/stores/draft'
 import { guidanceContext } from '@/stores/journey'
 import { prefillData } from '@/stores/session'
-import { fillDraft, raw, signIn, start, START, submitConfirmed, uploader, type Running, type TestClient } from './support/harness'
+import { ADMIN_TOKEN, fillDraft, raw, signIn, start, START, submitConfirmed, uploader, type Running, type TestClient } from './support/harness'
 
 let r: Running
 beforeAll(async () => {
@@ -356,7 +356,15 @@ describe('who may read a case', () => {
     await expect(clerk.admin.listCases()).rejects.toMatchObject({ kind: 'forbidden', status: 403 })
     await expect(clerk.admin.advanceClock({ hours: 24 })).rejects.toMatchObject({ kind: 'forbidden' })
     await expect(clerk.admin.setFaults({ faults: [{ route: '*', errorRate: 1 }] })).rejects.toMatchObject({ kind: 'forbidden' })
-    await expect(clerk.admin.advanceCase(cs.id)).rejects.toMatchObject({ kind: 'forbidden' })
+    await expect(clerk.admin.stallCase(cs.id, true)).rejects.toMatchObject({ kind: 'forbidden' })
+    await expect(clerk.admin.outbox(cs.id)).rejects.toMatchObject({ kind: 'forbidden' })
+    // and the other way round: department actions are a staff power, the admin token alone does not open them
+    const byToken = await raw(r.url, 'POST', `/dept/cases/${cs.id}/accept`, {
+      headers: { 'X-Admin-Token': ADMIN_TOKEN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ matterId: cs.matters[0].matterId }),
+    })
+    expect(byToken.status).toBe(401)
+    expect((await c.getCase(cs.id)).matters[0].timeline.map((e) => e.note)).not.toContain('部门已受理')
     const reset = await raw(r.url, 'POST', '/admin/reset', { headers: { Authorization: `Bearer ${clerk.tokens.current!.accessToken}` } })
     expect(reset.status).toBe(403)
     // nothing moved, nothing was reset, and the clerk is still signed in

@@ -2,6 +2,7 @@
 import type { TokenPair } from '@/services/contract'
 import { TransportError, type Transport, type TransportRequest, type TransportResponse } from '@/services/http/transport'
 import { createPlatformClient, newIdempotencyKey, PlatformError, type SessionStore } from '@/services/platform'
+import { caseRecord } from '../support/cases'
 
 type Step = TransportResponse | TransportError | ((req: TransportRequest) => TransportResponse)
 
@@ -81,24 +82,8 @@ test('a POST without an Idempotency-Key is never retried', async () => {
 
 const CONTENT = { bundleId: 'b', templateVersion: 1, region: '430104', applicantKind: 'person' as const, answers: {}, values: {}, materials: {} }
 const DRAFT_RECORD = { id: 'd-12345678', version: 2, content: CONTENT, createdAt: '2026-11-26T02:00:00Z', updatedAt: '2026-11-26T02:00:00Z', status: 'open' as const }
-const CASE_RECORD = {
-  id: 'HN2026112600001',
-  bundleId: 'b',
-  bundleName: '开办测试小店',
-  templateVersion: 1,
-  draftId: 'd-12345678',
-  region: '430104',
-  applicantKind: 'person' as const,
-  applicantName: '张*',
-  status: 'submitted' as const,
-  submittedAt: '2026-11-26T02:00:00Z',
-  dueDate: '2026-12-03',
-  committedDays: 5,
-  deadline: 'on-time' as const,
-  matters: [],
-  content: CONTENT,
-  guidance: { matterIds: [], departments: [], fieldCount: 0, materialCount: 0, visits: 0, workingDays: 5, estimated: false },
-}
+// a well-formed case (the shared fixture) with this file's content
+const CASE_RECORD = caseRecord({ id: 'HN2026112600001', bundleId: 'b', bundleName: '开办测试小店', draftId: 'd-12345678', content: CONTENT })
 
 test('replies are parsed at the boundary: one that breaks the contract is one clear error, never a cast', async () => {
   const broken = client([ok({ ...CASE_RECORD, matters: 'none' })])
@@ -115,10 +100,9 @@ test('replies are parsed at the boundary: one that breaks the contract is one cl
 
 test('a POST with an Idempotency-Key is retried with the same key, including after 409 IN_FLIGHT', async () => {
   const key = newIdempotencyKey()
-  const caseRecord = CASE_RECORD
-  const { c, calls } = client([new TransportError('timeout'), err(409, 'IN_FLIGHT'), ok(caseRecord, 201)])
+  const { c, calls } = client([new TransportError('timeout'), err(409, 'IN_FLIGHT'), ok(CASE_RECORD, 201)])
   const content = CONTENT
-  expect(await c.submitCase({ draftId: 'd-12345678', content }, key)).toEqual(caseRecord)
+  expect(await c.submitCase({ draftId: 'd-12345678', content }, key)).toEqual(CASE_RECORD)
   expect(calls.map((x) => x.headers['Idempotency-Key'])).toEqual([key, key, key])
   expect(new Set(calls.map((x) => x.body)).size).toBe(1)
   expect(calls[0].headers.Authorization).toBe('Bearer a1')

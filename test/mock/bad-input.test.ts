@@ -236,7 +236,7 @@ test('a fuzzed body on every route never gets a 5xx, never crashes, never damage
     const k = rnd()
     if (depth > 2 || k < 0.2) return pick([null, true, false, 0, -1, 1.5, 1e308, '', '430102199003071234', 'x'.repeat(300), '<script>', '../../etc/passwd', '中文'])
     if (k < 0.5) return Array.from({ length: Math.floor(rnd() * 4) }, () => values(depth + 1))
-    const keys = ['content', 'baseVersion', 'draftId', 'code', 'mobile', 'values', 'materials', 'answers', 'mode', 'fileIds', 'level', 'indicators', 'message', 'fields', 'hours', 'workingDays', 'faults', 'route', 'refreshToken', 'bundleId', 'region', 'templateVersion', 'applicantKind']
+    const keys = ['content', 'baseVersion', 'draftId', 'code', 'mobile', 'values', 'materials', 'answers', 'mode', 'fileIds', 'level', 'indicators', 'message', 'fields', 'hours', 'workingDays', 'faults', 'route', 'refreshToken', 'bundleId', 'region', 'templateVersion', 'applicantKind', 'matterId', 'outcome', 'reason', 'stalled', 'answers', 'channel']
     return Object.fromEntries(Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => [pick(keys), values(depth + 1)]))
   }
   const routes: [string, string][] = [
@@ -250,8 +250,12 @@ test('a fuzzed body on every route never gets a 5xx, never crashes, never damage
     ['POST', '/cases'],
     ['POST', `/cases/${caseId}/supplement`],
     ['POST', `/cases/${caseId}/evaluation`],
-    ['POST', `/admin/cases/${caseId}/supplement`],
-    ['POST', `/admin/cases/${caseId}/advance`],
+    ['POST', `/cases/${caseId}/payments`],
+    ['POST', `/dept/cases/${caseId}/supplement`],
+    ['POST', `/dept/cases/${caseId}/accept`],
+    ['POST', `/dept/cases/${caseId}/decide`],
+    ['POST', `/admin/cases/${caseId}/stall`],
+    ['POST', '/subscriptions'],
     ['POST', '/admin/clock/advance'],
     ['POST', '/admin/faults'],
   ]
@@ -261,7 +265,7 @@ test('a fuzzed body on every route never gets a 5xx, never crashes, never damage
     const [method, p] = routes[i % routes.length]
     const body = JSON.stringify(values(0))
     const headers: Record<string, string> = { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': newIdempotencyKey() }
-    if (p.startsWith('/admin/')) headers['X-Admin-Token'] = 'test-admin-token'
+    if (p.startsWith('/admin/') || p.startsWith('/dept/')) headers['X-Admin-Token'] = 'test-admin-token'
     if (p === '/admin/clock/advance' || p === '/admin/faults') delete headers['X-Admin-Token'] // keep the clock and faults as they are
     const res = await raw(r.url, method, p, { headers, body })
     statuses.add(res.status)

@@ -1,17 +1,18 @@
-// The platform killed at EVERY write point of a submission, a 补正 and a draft update, then started again on
-// the same data folder: what was committed is there whole (case, draft status and idempotency answer
-// together), what was not is not there at all; the retry with the same key gets the case of the first
-// try, never a second one. In-process (a crash plan stops the platform at write point k, store.ts) for every
-// k, and with a real `kill -9` of the CLI at the commit point and just before it.
+// The platform killed at EVERY write point of a submission, a 补正, a draft update, a withdrawal, a payment's
+// completion, a rating and a department's decision, then started again on the same data folder: what was
+// committed is there whole (case, draft status, messages, outbox, issued licence and idempotency answer
+// together), what was not is not there at all; the retry gets the answer of the first try, never a second
+// action. In-process (a crash plan stops the platform at write point k, store.ts) for every k, and with a real
+// `kill -9` of the CLI at the commit point and just before it.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { DraftContent } from '@/domain/draft'
-import type { CaseRecord } from '@/services/contract'
+import type { CaseRecord, Evaluation, PaymentOrder } from '@/services/contract'
 import { newDraftId, newIdempotencyKey } from '@/services/platform'
 import { createPlatform, type Platform } from '../../mock/server'
 import type { CrashPlan } from '../../mock/server/store'
-import { ADMIN_TOKEN, CATALOGUE, fillDraft, makeClient, raw, REPO, signIn, START, tmpDir, type TestClient } from '../contract/support/harness'
+import { ADMIN_TOKEN, CATALOGUE, fillDraft, makeClient, raw, REPO, signIn, START, submitConfirmed, tmpDir, uploader, type TestClient } from '../contract/support/harness'
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined }
 
@@ -48,14 +49,14 @@ const post = (url: string, p: string, token: string, key: string | undefined, bo
   raw(url, method, p, { headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) }, body: JSON.stringify(body) }).catch((e: Error) => ({ status: 0, json: undefined, headers: new Headers(), text: String((e as Error & { cause?: Error }).cause?.message ?? e.message) }))
 
 /** A data folder with a signed-in citizen and a filled draft, copied for each kill point. */
-async function prepare(): Promise<{ dir: string; token: string; content: DraftContent; client: TestClient; url: string; p: Platform }> {
+async function prepare(): Promise<{ dir: string; token: string; content: DraftContent; client: TestClient; url: string; p: Platform; who: Awaited<ReturnType<typeof signIn>> }> {
   const dir = tmpDir('yjs-crash-base-')
   const { p, url } = await boot(dir)
   const client = makeClient(url)
   const who = await signIn(client, 'dev-citizen-1')
   const t = await client.getBundle('bianlidian')
   const content = await fillDraft(t, who)
-  return { dir, token: client.tokens.current!.accessToken, content, client, url, p }
+  return { dir, token: client.tokens.current!.accessToken, content, client, url, p, who }
 }
 
 function copyOf(dir: string): string {
@@ -64,16 +65,32 @@ function copyOf(dir: string): string {
   return to
 }
 
-/** A copy of the base folder after `setup` ran against it (as the base's citizen). */
-async function baseWith<T>(setup: (c: TestClient) => Promise<T>): Promise<{ dir: string; value: T }> {
+/** A copy of the base folder after `setup` ran against it (as the base's citizen, and a window clerk). */
+async function baseWith<T>(setup: (c: TestClient, staff: TestClient, url: string) => Promise<T>): Promise<{ dir: string; value: T; staffToken: string }> {
   const dir = copyOf(base.dir)
   const { p, url } = await boot(dir)
   const c = makeClient(url)
   c.tokens.current = base.client.tokens.current
-  const value = await setup(c)
+  const staff = makeClient(url)
+  await staff.loginStaff('staff01', 'Window@2026')
+  const value = await setup(c, staff, url)
   await p.close()
-  return { dir, value }
+  return { dir, value, staffToken: staff.tokens.current!.accessToken }
 }
+
+/** The answer the request gets when nothing goes wrong (the clock is pinned: the same on every copy). */
+async function answerOf(dir: string, act: (url: string) => Promise<{ status: number; json: unknown }>): Promise<{ status: number; json: unknown }> {
+  const { p, url } = await boot(copyOf(dir))
+  const res = await act(url)
+  await p.close()
+  expect(res.status).toBeGreaterThanOrEqual(200)
+  expect(res.status).toBeLessThan(300)
+  return { status: res.status, json: res.json }
+}
+
+const messagesOf = (p: Platform, caseId: string, kind: string) => p.core.state.messages.values().filter((m) => m.caseId === caseId && m.kind === kind)
+/** Kept idempotency answers for exactly this path (a department's 补正 and the citizen's share an ending). */
+const keptFor = (p: Platform, route: string) => p.core.state.idempotency.values().filter((x) => x.path === `/api/v1${route}`)
 
 /**
  * Runs `act` against a copy of `base` whose platform dies at write point k of `route`, for k = 1, 2, …
@@ -186,37 +203,184 @@ test('POST /cases/:id/supplement: killed at every write point, the 补正 is app
   // a case with a 补正 pending
   const {
     dir,
-    value: { cs, field },
-  } = await baseWith(async (c) => {
+    value: { cs, field, sentBack },
+  } = await baseWith(async (c, staff) => {
     const submitted = await c.submitCase({ draftId: newDraftId(), content: base.content }, newIdempotencyKey())
     const t = await c.getBundle('bianlidian')
     const asked = t.fields.find((f) => !f.prefill && submitted.content.values[f.id] !== undefined && ['text', 'textarea', 'address'].includes(f.type))!
-    await c.admin.requestSupplement(submitted.id, { message: '请补充', fields: [asked.id] })
-    return { cs: submitted, field: asked }
+    // a department's 补正 (a staff power since #11 and #12)
+    const waiting = await staff.dept.requestSupplement(submitted.id, { message: '请补充', fields: [asked.id] })
+    return { cs: submitted, field: asked, sentBack: waiting.matters.filter((m) => m.status === 'supplement').map((m) => m.matterId) }
   })
+  expect(sentBack.length).toBeGreaterThan(0)
   const key = newIdempotencyKey()
   const body = { values: { [field.id]: '补正后的内容' }, materials: {} }
-  await everyKillPoint(
-    'POST /cases/:id/supplement',
+  const act = (u: string) => post(u, `/cases/${cs.id}/supplement`, base.token, key, body)
+  const original = await answerOf(dir, act)
+  await everyKillPoint('POST /cases/:id/supplement', dir, act, async (u, again) => {
+    const before = again.core.state.cases.get(cs.id)!
+    const applied = !!before.supplement?.resolvedAt
+    // all or nothing: the case resolved with the new value and the answer kept, or neither
+    expect(before.content.values[field.id]).toBe(applied ? '补正后的内容' : cs.content.values[field.id])
+    expect(keptFor(again, `/cases/${cs.id}/supplement`)).toHaveLength(applied ? 1 : 0)
+    const retry = await act(u)
+    expect(retry.status).toBe(200)
+    expect(retry.headers.get('idempotent-replayed')).toBe(applied ? 'true' : null)
+    expect(retry.json).toEqual(original.json)
+    const after = again.core.state.cases.get(cs.id)!
+    expect(after.supplement?.resolvedAt).toBeTruthy()
+    // applied once: one "申请人已补正" entry per matter sent back, none elsewhere
+    for (const m of after.matters) expect(m.timeline.filter((e) => e.note.startsWith('申请人已补正')).length).toBe(sentBack.includes(m.matterId) ? 1 : 0)
+    expect(after.supplementHistory).toHaveLength(1)
+    return applied ? 'committed: retry replays the resolved case' : 'nothing committed: retry applies the 补正 once'
+  })
+}, 120_000)
+
+test('POST /cases/:id/withdraw: killed at every write point, the case is withdrawn once, with one message', async () => {
+  const {
     dir,
-    (u) => post(u, `/cases/${cs.id}/supplement`, base.token, key, body),
-    async (u, again) => {
-      const before = again.core.state.cases.get(cs.id)!
-      const applied = !!before.supplement?.resolvedAt
-      // all or nothing: the case resolved with the new value and the answer kept, or neither
-      expect(before.content.values[field.id]).toBe(applied ? '补正后的内容' : cs.content.values[field.id])
-      expect(again.core.state.idempotency.values().some((x) => x.path.endsWith('/supplement'))).toBe(applied)
-      const retry = await post(u, `/cases/${cs.id}/supplement`, base.token, key, body)
-      expect(retry.status).toBe(200)
-      expect(retry.headers.get('idempotent-replayed')).toBe(applied ? 'true' : null)
-      const after = again.core.state.cases.get(cs.id)!
-      expect(after.supplement?.resolvedAt).toBeTruthy()
-      // applied once: one "重新审查" entry per matter sent back
-      for (const m of after.matters) expect(m.timeline.filter((e) => e.note === '申请人已补正，重新审查').length).toBeLessThanOrEqual(1)
-      expect(after.supplementHistory).toHaveLength(1)
-      return applied ? 'committed: retry replays the resolved case' : 'nothing committed: retry applies the 补正 once'
-    },
-  )
+    value: { cs },
+  } = await baseWith(async (c) => ({ cs: await c.submitCase({ draftId: newDraftId(), content: base.content }, newIdempotencyKey()) }))
+  const key = newIdempotencyKey()
+  const act = (u: string) => post(u, `/cases/${cs.id}/withdraw`, base.token, key, {})
+  const original = await answerOf(dir, act)
+  expect(original.json).toMatchObject({ status: 'withdrawn' })
+  await everyKillPoint('POST /cases/:id/withdraw', dir, act, async (u, again) => {
+    const done = !!again.core.state.cases.get(cs.id)!.withdrawnAt
+    // all or nothing: the case withdrawn, the citizen's message and the kept answer
+    expect(messagesOf(again, cs.id, 'withdrawn')).toHaveLength(done ? 1 : 0)
+    expect(keptFor(again, `/cases/${cs.id}/withdraw`)).toHaveLength(done ? 1 : 0)
+    const retry = await act(u)
+    expect(retry.status).toBe(200)
+    expect(retry.headers.get('idempotent-replayed')).toBe(done ? 'true' : null)
+    expect(retry.json).toEqual(original.json)
+    const after = again.core.state.cases.get(cs.id)!
+    expect(messagesOf(again, cs.id, 'withdrawn')).toHaveLength(1)
+    for (const m of after.matters) expect(m.timeline.filter((e) => e.status === 'withdrawn')).toHaveLength(1)
+    return done ? 'committed: retry replays the withdrawn case' : 'nothing committed: retry withdraws once'
+  })
+}, 120_000)
+
+test('POST /payments/:orderId/complete: killed at every write point, paid once, one receipt, the clock resumes once', async () => {
+  const {
+    dir,
+    value: { cs, order, token },
+  } = await baseWith(async (c, staff, url) => {
+    // 二手房: 转移登记 charges 80 元 once accepted; the buyer confirms in their own account first
+    const t = await c.getBundle('ershoufang')
+    const content = await fillDraft(t, { ...base.who, upload: uploader(c, 'ershoufang') })
+    const buyer = async () => {
+      const b = makeClient(url)
+      await signIn(b, 'dev-elder')
+      return b
+    }
+    const submitted = await submitConfirmed(c, t, content, buyer)
+    const fee = submitted.matters.find((m) => m.matterId === 'transfer')!
+    await staff.dept.accept(submitted.id, { matterId: fee.matterId })
+    const o = await c.createPayment(submitted.id, { matterId: fee.matterId, channel: 'h5' })
+    return { cs: submitted, order: o, token: c.tokens.current!.accessToken }
+  })
+  expect(order).toMatchObject({ status: 'open', amountYuan: 80 })
+  // the payment platform's notification: no sign-in, no key; idempotent by the order's state
+  const act = (u: string) => raw(u, 'POST', `/payments/${order.orderId}/complete`).catch(() => ({ status: 0, json: undefined, headers: new Headers(), text: '' }))
+  const original = await answerOf(dir, act)
+  expect(original.json).toMatchObject({ status: 'paid' })
+  await everyKillPoint('POST /payments/:orderId/complete', dir, act, async (u, again) => {
+    const paid = again.core.state.payments.get(order.orderId)!.status === 'paid'
+    const fee = () => again.core.state.cases.get(cs.id)!.matters.find((m) => m.matterId === order.matterId)!
+    // all or nothing: the order paid, the matter's fee paid with its receipt and its pause ended
+    expect(fee().fee).toMatchObject({ status: paid ? 'paid' : 'due' })
+    expect(!!fee().fee!.receipt).toBe(paid)
+    expect(fee().pauses.filter((x) => x.reason === '缴费' && !x.to)).toHaveLength(paid ? 0 : 1)
+    const retry = await act(u)
+    expect(retry.status).toBe(200)
+    expect(retry.json).toEqual(original.json)
+    // the citizen's view: paid once, with the one receipt
+    const seen = (await post(u, `/cases/${cs.id}`, token, undefined, undefined, 'GET')).json as CaseRecord
+    const m = seen.matters.find((x) => x.matterId === order.matterId)!
+    expect(m.fee).toMatchObject({ status: 'paid', paidAt: (original.json as PaymentOrder).paidAt, receipt: { amountYuan: 80 } })
+    expect(m.timeline.filter((e) => e.note.startsWith('已缴费'))).toHaveLength(1)
+    expect(again.core.state.payments.values().filter((o) => o.caseId === cs.id)).toHaveLength(1)
+    return paid ? 'committed: retry answers the paid order' : 'nothing committed: retry pays once'
+  })
+}, 120_000)
+
+test('POST /cases/:id/evaluation: killed at every write point, one rating with its follow-up', async () => {
+  const {
+    dir,
+    value: { cs, token },
+  } = await baseWith(async (c, staff) => {
+    const submitted = await c.submitCase({ draftId: newDraftId(), content: base.content }, newIdempotencyKey())
+    // every matter walks its steps: 办结 for all
+    await staff.admin.advanceClock({ workingDays: 30 })
+    // weeks later the citizen's session has expired: they sign in again
+    await signIn(c, 'dev-citizen-1')
+    const done = await c.getCase(submitted.id)
+    expect(done.matters.every((m) => m.status === 'concluded' || m.status === 'delivered')).toBe(true)
+    return { cs: done, token: c.tokens.current!.accessToken }
+  })
+  const key = newIdempotencyKey()
+  const body = { level: 2, indicators: ['efficiency'], comment: '等了很久' }
+  const act = (u: string) => post(u, `/cases/${cs.id}/evaluation`, token, key, body)
+  const original = await answerOf(dir, act)
+  expect(original).toMatchObject({ status: 201, json: { level: 2, followUp: expect.any(Object) } })
+  await everyKillPoint('POST /cases/:id/evaluation', dir, act, async (u, again) => {
+    const stored = again.core.state.cases.get(cs.id)!
+    const rated = !!stored.evaluation
+    // all or nothing: the rating, its id for the departments, and the kept answer
+    expect(!!stored.ratingId).toBe(rated)
+    expect(keptFor(again, `/cases/${cs.id}/evaluation`)).toHaveLength(rated ? 1 : 0)
+    const retry = await act(u)
+    expect(retry.status).toBe(201)
+    expect(retry.headers.get('idempotent-replayed')).toBe(rated ? 'true' : null)
+    expect(retry.json).toEqual(original.json)
+    expect(again.core.state.cases.get(cs.id)!.evaluation).toEqual(original.json as Evaluation)
+    // a rating is final: another key is refused
+    expect((await post(u, `/cases/${cs.id}/evaluation`, token, newIdempotencyKey(), { level: 5, indicators: [] })).status).toBe(409)
+    return rated ? 'committed: retry replays the rating' : 'nothing committed: retry rates once'
+  })
+}, 120_000)
+
+test('POST /dept/cases/:id/decide: killed at every write point, one decision, one licence, one message each', async () => {
+  const {
+    dir,
+    value: { cs },
+    staffToken,
+  } = await baseWith(async (c, staff) => {
+    const submitted = await c.submitCase({ draftId: newDraftId(), content: base.content }, newIdempotencyKey())
+    await staff.dept.accept(submitted.id, { matterId: 'registration' })
+    return { cs: submitted }
+  })
+  const owner = base.who.profile.userId
+  expect(base.who.licences).not.toContain('businessLicence')
+  const key = newIdempotencyKey()
+  const act = (u: string) => post(u, `/dept/cases/${cs.id}/decide`, staffToken, key, { matterId: 'registration', outcome: 'approved' })
+  const original = await answerOf(dir, act)
+  const decided = (original.json as CaseRecord).matters.find((m) => m.matterId === 'registration')!
+  expect(decided).toMatchObject({ status: 'concluded', result: { licence: { kind: 'businessLicence' } } })
+  await everyKillPoint('POST /dept/cases/:id/decide', dir, act, async (u, again) => {
+    const m = () => again.core.state.cases.get(cs.id)!.matters.find((x) => x.matterId === 'registration')!
+    const licences = () => again.core.state.users.get(owner)!.licences.filter((l) => l.kind === 'businessLicence')
+    const outbox = () => again.core.state.outbox.values().filter((o) => o.caseId === cs.id && ['concluded', 'pickup'].includes(o.kind))
+    const done = m().status === 'concluded'
+    // all or nothing: the decision, the e-licence in the citizen's licences, the messages, the outbox, the kept answer
+    expect(licences()).toHaveLength(done ? 1 : 0)
+    expect(messagesOf(again, cs.id, 'concluded')).toHaveLength(done ? 1 : 0)
+    expect(outbox().length > 0).toBe(done)
+    const sent = outbox().length
+    expect(keptFor(again, `/dept/cases/${cs.id}/decide`)).toHaveLength(done ? 1 : 0)
+    const retry = await act(u)
+    expect(retry.status).toBe(200)
+    expect(retry.headers.get('idempotent-replayed')).toBe(done ? 'true' : null)
+    expect(retry.json).toEqual(original.json)
+    expect(m().timeline.filter((e) => e.status === 'concluded')).toHaveLength(1)
+    expect(licences()).toEqual([expect.objectContaining({ number: decided.result!.licence!.number })])
+    expect(messagesOf(again, cs.id, 'concluded')).toHaveLength(1)
+    if (done) expect(outbox()).toHaveLength(sent)
+    // a second decision (another key) is refused: nothing doubled
+    expect((await post(u, `/dept/cases/${cs.id}/decide`, staffToken, newIdempotencyKey(), { matterId: 'registration', outcome: 'approved' })).status).toBe(409)
+    return done ? 'committed: retry replays the decided case' : 'nothing committed: retry decides once'
+  })
 }, 120_000)
 
 test('PUT /drafts/:id: killed at every write point, the draft is the old version or the new one, and the retry lands it', async () => {

@@ -39,6 +39,9 @@ describe('with no query, each page explains itself and leads home', () => {
     ROUTES.drafts,
     'pages/journey/done/index',
     ROUTES.cases,
+    ROUTES.caseDetail,
+    ROUTES.supplement,
+    ROUTES.messages,
     'pages/staff/home/index',
   ])('%s', async (route) => {
     expect(routes()).toContain(route)

@@ -8,7 +8,7 @@ import type {
   LicenceKind,
   Material,
   Matter,
-  PausedPeriod,
+  UncountedPeriod,
   Place,
   ProfileKey,
   Question,
@@ -172,7 +172,7 @@ export interface MatterDeadline {
   dueDate: string
   estimated: boolean
   /** periods that do not count (公示, 检测, 补正): the due date moves by as long as they last */
-  paused: PausedPeriod[]
+  paused: UncountedPeriod[]
 }
 
 export interface DeadlineGuidance {

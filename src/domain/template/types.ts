@@ -324,7 +324,7 @@ export interface Contribution {
 }
 
 /** A period that does not count towards the time limit (公示, 检测, 补正), named per matter. */
-export interface PausedPeriod {
+export interface UncountedPeriod {
   name: string
   description?: string
   /** the longest it lasts, when known */
@@ -363,7 +363,7 @@ export interface Matter {
   /** promised limit on some paths (告知承诺 chosen: issued on the spot = 0) */
   promisedLimitWhen?: PathValue[]
   /** periods not counted towards the limits */
-  pausedPeriods?: PausedPeriod[]
+  pausedPeriods?: UncountedPeriod[]
   fees: Fee[]
   contributions?: Contribution[]
   validity?: string

@@ -4,7 +4,7 @@ import type { ApplicantKind } from '@/domain'
 import type { BundleQuery } from '@/services/contract'
 import { HomeScreen } from '@/components/screens/HomeScreen'
 import { timeAgo } from '@/domain/datetime'
-import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
+import { useCatalogue, useDrafts, useMessages, usePreferences, useSession } from '@/stores/app'
 import { cityRegions, queryKey, regionName } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
 import { ROUTES, STEP_LABELS, urlOf } from '@/stores/routes'
@@ -28,6 +28,8 @@ export default function HomePage() {
   const restore = useSession((s) => s.restore)
   const { lists, regions, loadRegions } = useCatalogue(useShallow((s) => ({ lists: s.lists, regions: s.regions, loadRegions: s.loadRegions })))
   const drafts = useDrafts(useShallow(selectOpenDrafts))
+  const signedIn = useSession((s) => s.status === 'signed-in')
+  const unread = useMessages((s) => s.unread)
   const [kind, setKind] = useState<ApplicantKind>(HOME_DEFAULT_KIND)
   const [query, setQuery] = useState<string>()
   const [regionsWanted, setRegionsWanted] = useState(false)
@@ -39,6 +41,10 @@ export default function HomePage() {
   useEffect(() => {
     void restore()
   }, [restore])
+  // the unread count of 消息, once the citizen is known
+  useEffect(() => {
+    if (signedIn) void useMessages.getState().load()
+  }, [signedIn])
   // the region list (5 KB) only when it is shown or names the profile's city: not on every first paint
   const needRegions = regionsWanted || (!prefs.region && !!profileCity)
   useEffect(() => {
@@ -68,6 +74,7 @@ export default function HomePage() {
   }, [])
   const onDrafts = useCallback(() => go(ROUTES.drafts), [])
   const onCases = useCallback(() => go(ROUTES.cases), [])
+  const onMessages = useCallback(() => go(ROUTES.messages), [])
   const onPrivacy = useCallback(() => go(ROUTES.privacy), [])
   const onRetry = useCallback(() => void useCatalogue.getState().loadBundles(listQuery), [listQuery])
   const now = nowIso()
@@ -93,6 +100,8 @@ export default function HomePage() {
         onResume={onResume}
         onDrafts={onDrafts}
         onCases={onCases}
+        unread={signedIn ? unread : undefined}
+        onMessages={signedIn ? onMessages : undefined}
         onPrivacy={onPrivacy}
         onRetry={onRetry}
         userName={profile?.name}

@@ -17,7 +17,10 @@ export const ROUTES = {
   review: 'pages/journey/review/index',
   done: 'pages/journey/done/index',
   drafts: 'pages/journey/drafts/index',
-  cases: 'pages/journey/cases/index',
+  cases: 'pages/cases/list/index',
+  caseDetail: 'pages/cases/detail/index',
+  supplement: 'pages/cases/supplement/index',
+  messages: 'pages/cases/messages/index',
   privacy: 'pages/privacy/index',
 } as const
 

@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react'
 import { CaseConfirmation } from '@/components/CaseConfirmation'
 import { formatTime } from '@/domain/datetime'
 import { useCatalogue } from '@/stores/app'
-import { useCases } from '@/stores/app-submit'
+import { useCases } from '@/stores/app-cases'
+import { ROUTES } from '@/stores/routes'
 import { deliveryTextOf, dueTextOf, nextStepOf } from '@/stores/cases'
 import { hallName } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
@@ -50,7 +51,7 @@ export default function DonePage() {
             () => setCopied(false),
           )
         }}
-        onCases={() => go('/pages/journey/cases/index')}
+        onCases={() => go(ROUTES.cases)}
         onHome={home}
       />
     </Frame>

@@ -12,6 +12,7 @@ import type { LocalDraft } from '@/stores/draft'
 import { STEP_LABELS, urlOf } from '@/stores/journey'
 import { faultsInOrder, selectSubmitStatus, type SubmitStatus } from '@/stores/submission'
 import { go, replace } from '../../nav'
+import { askSubscriptions } from './subscribe'
 
 export const doneUrl = (caseId: string) => `/pages/journey/done/index?case=${encodeURIComponent(caseId)}`
 
@@ -87,7 +88,10 @@ export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance
             }
           : undefined
       }
-      onSubmit={async () => settle(await useSubmission.getState().submit(draft.id))}
+      onSubmit={async () => {
+        askSubscriptions()
+        settle(await useSubmission.getState().submit(draft.id))
+      }}
       onConfirmChanges={async () => settle(await useSubmission.getState().confirmUpgrade(draft.id))}
       onFault={(id) => {
         const f = faults.find((x) => x.id === id)
