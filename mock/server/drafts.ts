@@ -6,6 +6,7 @@ import { mergeDrafts, sameContent } from '../../src/domain/draft-merge'
 import type { DraftPlace, DraftRecord, PutDraftRequest } from '../../src/services/contract'
 import type { Core } from './core'
 import { fail } from './http'
+import { currentConfirmations } from './routes-parties'
 import type { StoredDraft } from './state'
 
 /** Earlier versions are kept this long after being replaced, and at most this many per draft. */
@@ -18,9 +19,11 @@ export function draftKey(ownerId: string, id: string): string {
 
 const versionKey = (ownerId: string, id: string, version: number) => `${draftKey(ownerId, id)}@${version}`
 
+/** The draft as its owner sees it: no bases or invitations, only confirmations of the content as it stands now. */
 export function publicDraft(d: StoredDraft): DraftRecord {
-  const { ownerId: _o, kept: _k, ...rest } = d
-  return rest
+  const { ownerId: _o, kept: _k, invitations: _i, confirmations: _c, ...rest } = d
+  const confirmations = currentConfirmations(d, d.content)
+  return confirmations.length ? { ...rest, confirmations } : rest
 }
 
 const actorOf = (acting?: ActingFor) => acting?.actor ?? 'self'

@@ -1,15 +1,17 @@
 // Catalogue, drafts and uploads.
 import { createHash, randomBytes } from 'node:crypto'
 import type { ApplicantKind, Zone } from '../../src/domain/template/types'
-import type { BundleListResponse, DraftListResponse, OkResponse, PutDraftRequest, RegionListResponse, UploadedFile } from '../../src/services/contract'
+import type { BundleListResponse, DraftListResponse, LicenceKindListResponse, OkResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, formatBytes, header, json, type Reply } from './http'
+import { PutDraftRequestSchema } from '../../src/services/contract-schema'
 import { deleteDraft, draftKey, publicDraft, writeDraft } from './drafts'
 import { cleanFileName, structureProblem } from './files'
-import { Checker, checkActing, checkDraftContent, checkPlace, checkTime } from './input'
+import { Checker, parseBody } from './input'
 import { sniffType, TYPE_MIME, typeList } from './multipart'
 import { paginate } from './pages'
+import { partyRoutes } from './routes-parties'
 import type { StoredDraft, StoredUpload } from './state'
 
 const DRAFT_ID = /^[A-Za-z0-9-]{8,64}$/
@@ -56,6 +58,7 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
   }
 
   return [
+    ...partyRoutes(core, ownDraft, draftKey),
     // ---------- catalogue ----------
     {
       method: 'GET',
@@ -100,10 +103,18 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
       method: 'GET',
       pattern: '/regions',
       auth: 'none',
-      handler(ctx) {
+      handler: (ctx) => {
         const r = core.catalogue.regions()
-        const res: RegionListResponse = { regions: r.regions }
-        return withEtag(ctx, r.etag, res)
+        return withEtag(ctx, r.etag, { regions: r.regions } satisfies RegionListResponse)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/licence-kinds',
+      auth: 'none',
+      handler: (ctx) => {
+        const k = core.catalogue.licenceKinds()
+        return withEtag(ctx, k.etag, { kinds: k.kinds } satisfies LicenceKindListResponse)
       },
     },
 
@@ -139,16 +150,8 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
       handler(ctx) {
         const id = ctx.params.id
         if (!DRAFT_ID.test(id)) fail('BAD_REQUEST', '草稿编号格式不正确（应为客户端生成的 UUID）')
-        const c = new Checker()
-        const b = c.object(ctx.body, '')
-        const content = b && checkDraftContent(c, b.content)
-        const baseVersion = b && c.int(b.baseVersion, 'baseVersion', { min: 0 })
-        const editedAt = b && checkTime(c, b.editedAt, 'editedAt')
-        const place = b && checkPlace(c, b.place, 'place')
-        const acting = b && checkActing(c, b.acting, 'acting')
-        c.done()
-        if (!core.catalogue.find(content!.bundleId, content!.templateVersion)) fail('VALIDATION', '草稿所属的一件事或办事指南版本不存在', { fieldErrors: { 'content.bundleId': '不存在' } })
-        const req: PutDraftRequest = { content: content!, baseVersion: baseVersion!, ...(editedAt ? { editedAt } : {}), ...(place ? { place } : {}), ...(acting ? { acting } : {}) }
+        const req = parseBody(PutDraftRequestSchema, ctx.body)
+        if (!core.catalogue.find(req.content.bundleId, req.content.templateVersion)) fail('VALIDATION', '草稿所属的一件事或办事指南版本不存在', { fieldErrors: { 'content.bundleId': '不存在' } })
         const w = writeDraft(core, me(ctx).profile.userId, id, req)
         return json(w.status, w.draft)
       },

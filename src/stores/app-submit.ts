@@ -1,12 +1,14 @@
-// Singletons for submission, cases and template upgrades, built on the app's stores (src/stores/app.ts).
+// Singletons for submission, cases, several parties and template upgrades, built on the app's stores (src/stores/app.ts).
 // Loaded by the journey subpackage only. Draft sync runs for the whole app (src/stores/app.ts).
 import { platform } from '@/services/app'
-import { useCatalogue, useDrafts, useSession } from './app'
+import { useCatalogue, useDrafts, useSession, useSync } from './app'
 import { useCases } from './app-cases'
 import { guidanceContext } from './journey'
-import { heldLicenceKinds, prefillData } from './session'
+import { prefillData } from './session'
+import { createPartiesStore } from './parties'
 import { createSubmissionStore } from './submission'
 import { createUpgradeCheck } from './upgrade'
+import './template-parser' // the upgrade check reads templates
 
 /** Is there a newer version of the draft's template, and what would moving to it mean? */
 export const checkUpgrade = createUpgradeCheck({
@@ -14,8 +16,10 @@ export const checkUpgrade = createUpgradeCheck({
   catalogue: useCatalogue,
   context: (draft) => {
     const s = useSession.getState()
-    return { ctx: guidanceContext(draft, heldLicenceKinds(s), new Date().toISOString()), prefill: prefillData(s) }
+    const cat = useCatalogue.getState()
+    return { ctx: guidanceContext(draft, s, new Date().toISOString(), cat.regions, cat.licenceKinds), prefill: prefillData(s) }
   },
 })
 export { useCases }
 export const useSubmission = createSubmissionStore({ client: platform, drafts: useDrafts, cases: useCases, checkUpgrade })
+export const useParties = createPartiesStore({ client: platform, sync: useSync })

@@ -11,7 +11,7 @@ import type { DraftContent } from '@/domain'
 import type { DraftPlace, DraftRecord } from '@/services/contract'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 import type { KeyValueStorage } from '@/services/storage'
-import { SELF, type DraftFile, type DraftStore, type JourneyPlace, type LocalDraft } from './draft'
+import { SELF, type DraftFile, type DraftStore, type JourneyPlace, type LocalDraft, type RemoteCopy } from './draft'
 
 export const SYNC_KEY = 'yjs.sync.v1'
 
@@ -50,6 +50,8 @@ export interface SyncState {
   continueTheirs(localId: string): void
   /** a second draft of a bundle: merge this device's into the platform's (asks where both differ) */
   mergeDuplicate(localId: string): Promise<void>
+  /** asks the platform who has confirmed this draft (several parties); false when it could not say */
+  refreshConfirmations(id: string): Promise<boolean>
 }
 
 export interface SyncDeps {
@@ -139,7 +141,22 @@ export function createSyncStore(deps: SyncDeps) {
       deps.drafts.setState((s) => (s.drafts[id] ? { drafts: { ...s.drafts, [id]: change(s.drafts[id]) } } : s))
 
     /** what this device now knows the platform holds */
-    const remoteOf = (rec: DraftRecord, placeAt?: string) => ({ version: rec.version, syncedAt: now(), base: rec.content, placeAt: later(placeAt, rec.place?.at) })
+    const remoteOf = (rec: DraftRecord, placeAt?: string): RemoteCopy => ({
+      version: rec.version,
+      syncedAt: now(),
+      base: rec.content,
+      placeAt: later(placeAt, rec.place?.at),
+      // co-applicants who confirmed that content (several parties)
+      ...(rec.confirmations?.length ? { confirmations: rec.confirmations } : {}),
+    })
+
+    /** who has confirmed the version this device holds (a co-applicant may have confirmed since) */
+    const confirmationsOf = (rec: DraftRecord) =>
+      setDraft(rec.id, (x) => {
+        if (!x.remote || x.remote.version !== rec.version || JSON.stringify(x.remote.confirmations ?? []) === JSON.stringify(rec.confirmations ?? [])) return x
+        const { confirmations: _old, ...remote } = x.remote
+        return { ...x, remote: rec.confirmations?.length ? { ...remote, confirmations: rec.confirmations } : remote }
+      })
 
     /** the platform's copy becomes this device's (nothing here is newer) */
     const adopt = (rec: DraftRecord) => {
@@ -343,7 +360,10 @@ export function createSyncStore(deps: SyncDeps) {
             else adopt(rec)
           } else if (local.status === 'open') {
             if (rec.version > (local.remote?.version ?? 0)) incoming(rec)
-            else if (rec.place && rec.place.at > (local.place.at ?? '')) setDraft(rec.id, (x) => ({ ...x, place: { ...rec.place! }, remote: x.remote && { ...x.remote, placeAt: rec.place!.at } }))
+            else {
+              if (rec.place && rec.place.at > (local.place.at ?? '')) setDraft(rec.id, (x) => ({ ...x, place: { ...rec.place! }, remote: x.remote && { ...x.remote, placeAt: rec.place!.at } }))
+              if (rec.version === local.remote?.version) confirmationsOf(rec)
+            }
           }
         }
         // deleted on another device: gone here too, unless changed here since (then it is created again)
@@ -351,6 +371,17 @@ export function createSyncStore(deps: SyncDeps) {
           if (!gone.has(d.id) || !unlisted(d)) continue
           draftsApi().setRemote(d.id, undefined)
           if (!contentChanged({ ...d, remote: d.remote })) draftsApi().remove(d.id)
+        }
+      },
+      async refreshConfirmations(id) {
+        const d = draftsApi().drafts[id]
+        if (!d?.remote || !deps.signedIn() || !isMine(d)) return false
+        try {
+          // only who confirmed the copy the device holds: a newer content comes through pull
+          confirmationsOf(await deps.client.getDraft(id))
+          return true
+        } catch {
+          return false
         }
       },
       async flush() {

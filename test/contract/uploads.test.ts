@@ -18,7 +18,7 @@ beforeAll(async () => {
   const withUpload = source.materials.filter((m) => m.upload)
   plain = { ...withUpload[0], upload: { accept: ['pdf', 'jpg', 'png'], maxSizeMB: 1, maxCount: 3 } }
   photo = { ...withUpload[1], upload: { accept: ['jpg', 'heic'], maxSizeMB: 5, maxCount: 1 } }
-  noUpload = { ...withUpload[2], upload: undefined, windowVerified: true }
+  noUpload = { ...withUpload[2], upload: undefined, shared: { by: '市场监管部门' } }
   t = { ...source, materials: source.materials.map((m) => (m.id === plain.id ? plain : m.id === photo.id ? photo : m.id === noUpload.id ? noUpload : m)) }
   const dir = tmpDir('yjs-cat-')
   fs.mkdirSync(path.join(dir, 'bundles'))

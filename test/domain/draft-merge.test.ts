@@ -127,7 +127,7 @@ const answersArb = fc.dictionary(ids, fc.oneof(fc.boolean(), fc.integer({ min: 0
 const materialArb = fc.oneof(
   fc.subarray(['f1', 'f2', 'f3', 'f4']).map((fileIds) => ({ mode: 'upload' as const, fileIds })),
   fc.constant({ mode: 'defer' as const }),
-  fc.constant({ mode: 'window' as const }),
+  fc.constant({ mode: 'shared' as const }),
 )
 const contentArb: fc.Arbitrary<DraftContent> = fc.record({ answers: answersArb, values: valuesArb, materials: fc.dictionary(ids, materialArb) }).map((x) => ({ ...base, ...x }))
 

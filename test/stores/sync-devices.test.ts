@@ -2,10 +2,12 @@
 // what one does reaches the other, changes to different items both stay, the same item asks once, uploads
 // stay, a second draft of a bundle is offered, a deletion follows.
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
+import fs from 'node:fs'
+import path from 'node:path'
 import { memoryStorage } from '@/services/storage'
 import { createDraftStore, type DraftStore } from '@/stores/draft'
 import { createSyncStore, isDirty, type SyncStore } from '@/stores/sync'
-import { PDF, start, START, type Running, type TestClient } from '../contract/support/harness'
+import { CATALOGUE, PDF, start, START, type Running, type TestClient } from '../contract/support/harness'
 
 let r: Running
 /** the devices' clocks: a second apart at every reading, behind the platform's pinned clock */
@@ -27,7 +29,9 @@ async function device(code = 'dev-citizen-1'): Promise<Device> {
   return { client, drafts, sync }
 }
 
-const restaurant = { bundleId: 'kaiban-canyin', templateVersion: 1, region: '430104', applicantKind: 'person' as const }
+/** the version the catalogue publishes now (a draft names a version that exists) */
+const published = (bundleId: string) => (JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', `${bundleId}.json`), 'utf8')) as { version: number }).version
+const restaurant = { bundleId: 'kaiban-canyin', templateVersion: published('kaiban-canyin'), region: '430104', applicantKind: 'person' as const }
 
 beforeEach(async () => {
   r = await start()
@@ -162,7 +166,7 @@ test('more drafts than one page of the list: a draft past the first page is adop
     const doneId = `done-${String(i).padStart(4, '0')}`
     state.drafts.set(`${open.ownerId}:${doneId}`, { ...open, id: doneId, status: 'submitted', caseId: `HN20261126${String(i).padStart(5, '0')}`, updatedAt: later })
   }
-  const shop = computer.drafts.getState().start({ ...restaurant, bundleId: 'bianlidian' })
+  const shop = computer.drafts.getState().start({ ...restaurant, bundleId: 'bianlidian', templateVersion: published('bianlidian') })
   computer.drafts.getState().setValue(shop, 'shop-name', '第二页的便利店')
   await sync(computer)
   expect((await phone.client.listDrafts()).map((d) => d.id).slice(-2).sort()).toEqual([id, shop].sort())

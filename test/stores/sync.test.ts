@@ -299,3 +299,27 @@ test('a shared device: a draft synced to one account is never pushed, pulled ove
   expect(drafts.getState().start({ ...input, userId: 'u-liuyang' })).toBe(id)
   expect(drafts.getState().start({ ...input, userId: 'u-chenjing' })).not.toBe(id)
 })
+
+test('a co-applicant who confirmed since shows at the next pull, and lapses with a new version; nothing is pushed for it', async () => {
+  const confirmed = [{ party: 'buyer', name: '李*华', at: '2026-11-26T03:00:00.000Z' }]
+  const listDrafts = jest.fn().mockResolvedValue([record('draft-a', 2, { x: '1' })])
+  const putDraft = accepting()
+  const getDraft = jest.fn().mockResolvedValue(record('draft-a', 2, { x: '1' }, { confirmations: confirmed }))
+  const { drafts, sync } = setup({ listDrafts, putDraft, getDraft })
+  await sync.getState().pull()
+  expect(drafts.getState().drafts['draft-a'].remote?.confirmations).toBeUndefined()
+  listDrafts.mockResolvedValue([record('draft-a', 2, { x: '1' }, { confirmations: confirmed })])
+  await sync.getState().pull()
+  expect(drafts.getState().drafts['draft-a'].remote?.confirmations).toEqual(confirmed)
+  // asked for by id (the parties page does, after the co-applicant says they confirmed)
+  drafts.getState().setRemote('draft-a', { ...drafts.getState().drafts['draft-a'].remote!, confirmations: undefined })
+  expect(await sync.getState().refreshConfirmations('draft-a')).toBe(true)
+  expect(drafts.getState().drafts['draft-a'].remote?.confirmations).toEqual(confirmed)
+  // the content changed elsewhere: a new version, confirmed by nobody yet
+  listDrafts.mockResolvedValue([record('draft-a', 3, { x: '2' })])
+  await sync.getState().pull()
+  expect(drafts.getState().drafts['draft-a'].remote).toMatchObject({ version: 3 })
+  expect(drafts.getState().drafts['draft-a'].remote?.confirmations).toBeUndefined()
+  await sync.getState().flush()
+  expect(putDraft).not.toHaveBeenCalled()
+})

@@ -11,6 +11,7 @@ import { catchUpDrafts, useCatalogue, useDrafts, useSession } from '@/stores/app
 import { checkUpgrade } from '@/stores/app-submit'
 import { latestTemplate } from '@/stores/catalogue'
 import { selectOpenDraftsOf } from '@/stores/draft'
+import '@/stores/template-parser' // templates are parsed before this page reads them
 import { ROUTES, STEP_LABELS, urlOf } from '@/stores/journey'
 import { applyUpgrade, type TemplateUpgrade } from '@/stores/upgrade'
 import { useShallow } from 'zustand/react/shallow'
@@ -77,6 +78,7 @@ export default function DraftsPage() {
           if (res.confirm) useDrafts.getState().remove(id)
         }}
         onBack={() => back(ROUTES.home)}
+        onConfirmOthers={() => go(ROUTES.confirm)}
       />
     </Frame>
   )
