@@ -94,3 +94,14 @@ test('provenance: fees set by a national notice name it; a newborn’s 医保 pa
   expect(payment.fees).toEqual([])
   expect(payment.contributions).toEqual([expect.objectContaining({ item: expect.stringContaining('城乡居民基本医疗保险个人缴费'), provenance: { sample: true } })])
 })
+
+test('新生儿出生 includes 生育登记 on every path, done on receipt with what the form already holds', () => {
+  const t = bundle('xinshenger')
+  const m = t.matters.find((x) => x.name === '生育登记')!
+  expect(m).toMatchObject({ type: '公共服务', caseType: 'instant', department: '卫生健康委员会', provenance: { baseCode: { sample: true } } })
+  expect(m.appliesWhen).toBeUndefined()
+  // nothing new to type: every field it needs is asked for another matter too
+  const others = new Set(t.matters.filter((x) => x !== m).flatMap((x) => x.fields))
+  expect(m.fields.filter((f) => !others.has(f))).toEqual([])
+  expect(t.description).toContain('生育登记')
+})
