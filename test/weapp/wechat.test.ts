@@ -191,14 +191,15 @@ describe('navigation', () => {
 
 describe('sign-in entries', () => {
   test('我的办件 signed out offers sign-in instead of an empty list; 微信一键登录 there brings back the citizen\'s cases', async () => {
-    // a case this account submitted on another device
+    // a case this account submitted on another device (an account no other test here uses: its consents and
+    // drafts on the platform would change what those tests see)
     const api = makeClient(platform.url)
-    const who = await signIn(api, 'dev-citizen-1')
+    const who = await signIn(api, 'dev-citizen-2')
     const t = await api.getBundle('bianlidian')
     const content = await fillDraft(t, { ...who, now: new Date().toISOString(), upload: uploader(api, t.id) })
     const { id } = await api.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())
 
-    const app = await launch({ account: { loginCode: 'dev-citizen-1', privacyAgreed: true } })
+    const app = await launch({ account: { loginCode: 'dev-citizen-2', privacyAgreed: true } })
     const d = new WeappDriver(app)
     await app.waitForPage(ROUTES.home)
     await d.press('我的办件')
