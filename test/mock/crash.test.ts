@@ -31,9 +31,21 @@ afterAll(() => {
   fs.writeFileSync(path.join(REPO, 'test-results', 'crash-table.md'), lines.join('\n') + '\n')
 })
 
+/** Platforms a test started; a failed assertion skips its own close, so afterEach closes the rest (else jest hangs). */
+const running = new Set<Platform>()
+afterEach(async () => {
+  await Promise.allSettled([...running].map((p) => p.close()))
+})
+
 /** A platform on `dataDir` (port 0 or the one given); `crash` stops it at a write point. */
 async function boot(dataDir: string, crash?: CrashPlan, port = 0): Promise<{ p: Platform; url: string }> {
   const p = createPlatform({ dataDir, catalogueDir: CATALOGUE, clock: () => START, logger: quiet, adminToken: ADMIN_TOKEN, crash })
+  running.add(p)
+  const close = p.close.bind(p)
+  p.close = () => {
+    running.delete(p)
+    return close()
+  }
   const { url } = await p.listen(port, '127.0.0.1')
   return { p, url }
 }
