@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index', 'pages/privacy/index'],
   subPackages: [
-    { root: 'pages/journey', pages: ['guide/index', 'question/index', 'form/index', 'materials/index', 'delivery/index', 'review/index', 'drafts/index', 'done/index'] },
+    { root: 'pages/journey', pages: ['guide/index', 'question/index', 'form/index', 'materials/index', 'delivery/index', 'review/index', 'drafts/index', 'done/index', 'confirm/index'] },
     { root: 'pages/cases', pages: ['list/index', 'detail/index', 'supplement/index', 'messages/index'] },
     { root: 'pages/staff', pages: ['home/index'] },
     { root: 'pages/account', pages: ['grants/index'] },

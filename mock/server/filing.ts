@@ -2,7 +2,7 @@
 // to say; window staff need the citizen's signature on the window device; what staff did to the materials is
 // stamped with their window; the grant then points at the case.
 import { signatureProblem } from '../../src/domain/assist'
-import type { ActingFor, MaterialChoice } from '../../src/domain/draft'
+import type { ActingFor, DraftContent, MaterialChoice } from '../../src/domain/draft'
 import { maskName } from '../../src/domain/mask'
 import type { CaseFiler, Signature } from '../../src/services/contract'
 import { stampOf } from './assist'
@@ -18,6 +18,19 @@ export interface Filing {
   stamp(checked: Checked): Checked
   /** the grant now names the case */
   done(created: StoredCase): void
+}
+
+/** The content without any window's stamps a client sent: only the platform writes who verified or accepted. */
+export function withoutStamps(content: DraftContent): DraftContent {
+  const materials: Record<string, MaterialChoice> = {}
+  for (const [id, m] of Object.entries(content.materials)) {
+    if (m.mode === 'upload' && m.verified) materials[id] = { ...m, verified: { at: m.verified.at } }
+    else if (m.mode === 'defer' && m.acceptedBy) {
+      const { acceptedBy: _by, ...rest } = m
+      materials[id] = rest
+    } else materials[id] = m
+  }
+  return { ...content, materials }
 }
 
 export function filingUnderGrant(core: Core, ctx: Ctx, signature: Signature | undefined): Filing {

@@ -260,7 +260,7 @@ export function assistRoutes(core: Core): Route[] {
           grant: grantView(core, ctx.actor.grant, ctx.actor.grant.grantee === 'staff' ? 'staff' : 'relative'),
           // the full profile fills the form in memory; screens show it masked
           profile: u.profile,
-          licences: licenceSummaries(u, consented),
+          licences: licenceSummaries(core, u, consented),
         }
         return json(200, res)
       },

@@ -4,7 +4,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
 import type { AuditAction, AuditActorRole, AuditBasis, GrantFacts, GrantVia } from '../../src/domain/assist'
-import type { StaffStamp } from '../../src/domain/draft'
+import type { DraftContent, PartyConfirmation, StaffStamp } from '../../src/domain/draft'
+import type { FeeItem } from '../../src/domain/case/types'
 import type { CaseMessage, CaseRecord, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
 import { BlobStore, Collection, Disk, Doc, Store, type CrashPlan, type Warn } from './store'
@@ -13,7 +14,6 @@ export interface UserRecord {
   profile: Profile
   wechatCodes: string[]
   licences: LicenceFixture[]
-  promiseBarred: boolean
   account?: string
   /** scrypt: salt$hash (hex) */
   passwordHash?: string
@@ -37,8 +37,31 @@ export interface SessionRecord {
   retiredHashes?: string[]
 }
 
-export interface StoredDraft extends DraftRecord {
+/** A co-applicant's confirmation, of the content whose hash it names (it lapses when the content changes). */
+export interface StoredConfirmation extends PartyConfirmation {
+  userId: string
+  contentHash: string
+}
+
+export interface StoredInvitation {
+  code: string
+  party: string
+  expiresAt: string
+}
+
+export interface StoredDraft extends Omit<DraftRecord, 'confirmations'> {
   ownerId: string
+  confirmations?: StoredConfirmation[]
+  invitations?: StoredInvitation[]
+  /** earlier versions whose content is kept in `draftVersions`, as bases for writes from other devices */
+  kept?: number[]
+}
+
+/** The content of an earlier version of a draft: what a device that last saw it wrote its changes on. */
+export interface StoredDraftVersion {
+  content: DraftContent
+  /** when a newer version replaced it (kept for DRAFT_BASE_DAYS from then) */
+  supersededAt: string
 }
 
 export interface StoredUpload extends UploadedFile {
@@ -62,6 +85,8 @@ export interface StoredCase extends Omit<CaseRecord, 'deadline'> {
   notified?: { yellow?: boolean; red?: boolean }
   /** the rating's id as departments see it (not the case number: raters are protected) */
   ratingId?: string
+  /** each matter's fees on the submitted path (answers, region), by matter id */
+  fees?: Record<string, FeeItem[]>
 }
 
 export interface StoredMessage extends CaseMessage {
@@ -157,6 +182,7 @@ export class State {
   readonly users: Collection<UserRecord>
   readonly sessions: Collection<SessionRecord>
   readonly drafts: Collection<StoredDraft>
+  readonly draftVersions: Collection<StoredDraftVersion>
   readonly uploads: Collection<StoredUpload>
   readonly cases: Collection<StoredCase>
   readonly consents: Collection<ConsentRecord>
@@ -181,6 +207,7 @@ export class State {
     this.users = new Collection(this.store, 'users')
     this.sessions = new Collection(this.store, 'sessions', (s) => [s.accessHash, s.refreshHash, s.prevRefreshHash, ...(s.retiredHashes ?? [])])
     this.drafts = new Collection(this.store, 'drafts')
+    this.draftVersions = new Collection(this.store, 'draft-versions')
     this.uploads = new Collection(this.store, 'uploads')
     this.cases = new Collection(this.store, 'cases')
     this.consents = new Collection(this.store, 'consents')
@@ -216,7 +243,7 @@ export class State {
   }
 
   private collections() {
-    return [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit, this.messages, this.outbox, this.payments, this.subscriptions]
+    return [this.users, this.sessions, this.drafts, this.draftVersions, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit, this.messages, this.outbox, this.payments, this.subscriptions]
   }
 
   private wipe(): void {
@@ -243,7 +270,6 @@ export class State {
         profile: f.profile,
         wechatCodes: f.wechatCodes,
         licences: f.licences,
-        promiseBarred: f.promiseBarred ?? false,
         account: f.account,
         passwordHash: f.password ? hashPassword(f.password) : undefined,
       })

@@ -1,5 +1,5 @@
-// Every page's root: applies 长辈版, shows WeChat's privacy prompt when an API asks for it, and a loading or
-// failure state in Chinese.
+// Every page's root: applies 长辈版, asks what draft sync needs the citizen for, shows WeChat's privacy prompt
+// when an API asks for it, and a loading or failure state in Chinese.
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
@@ -9,12 +9,16 @@ import { PRIVACY_AGREE_ID, PrivacyPrompt } from '@/components/PrivacyPrompt'
 import { usePreferences, usePrivacy, useSession } from '@/stores/app'
 import { privacyPurpose } from '@/stores/privacy'
 import { ROUTES } from '@/stores/routes'
+import { DraftSyncNotices } from './DraftSyncNotices'
 import { go } from './nav'
+import { useShown } from './use-shown'
 
 export function Frame({ children }: { children: ReactNode }) {
   const elder = usePreferences((s) => s.elderMode)
   const privacy = usePrivacy((s) => s.pending)
   const acting = useSession((s) => s.acting)
+  // only the page shown asks (the pages below it stay rendered)
+  const shown = useShown()
   return (
     <View className={`app-frame ${elder ? 'elder' : ''}`}>
       {acting ? (
@@ -25,6 +29,8 @@ export function Frame({ children }: { children: ReactNode }) {
           </AppButton>
         </View>
       ) : null}
+      {/* acting for a citizen: their drafts are not synced on this device (nothing to ask) */}
+      {shown && !acting ? <DraftSyncNotices /> : null}
       {children}
       {privacy ? (
         <PrivacyPrompt

@@ -1,10 +1,17 @@
 // The bundle catalogue: lists by query (search, categories, zones) and templates by id@version.
 import { create } from 'zustand'
-import type { BundleTemplate } from '@/domain'
+import type { BundleTemplate, LicenceKindInfo } from '@/domain'
 import type { BundleQuery, BundleSummary, Region } from '@/services/contract'
-import { isPlatformError, type PlatformClient } from '@/services/platform'
+import { isPlatformError, PlatformError, type PlatformClient } from '@/services/platform'
 
-export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions'>
+export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions' | 'listLicenceKinds'>
+
+/**
+ * Turns the platform's template JSON into a checked template (domain/template/schema.ts parseTemplate). It is
+ * given by the journey subpackage (stores/template-parser.ts), so the template schema stays out of the home
+ * page's code; a template that arrives before it waits for it.
+ */
+export type TemplateParser = (json: unknown) => { ok: true; template: BundleTemplate } | { ok: false; message: string }
 
 export interface Loadable {
   status: 'loading' | 'ready' | 'error'
@@ -25,10 +32,15 @@ export interface CatalogueState {
   templateStatus: Record<string, Loadable>
   regions: Region[]
   regionsStatus?: Loadable
+  /** the e-licence kinds the platform can supply, with their names (GET /licence-kinds) */
+  licenceKinds: LicenceKindInfo[]
+  licenceKindsStatus?: Loadable
   loadBundles(query: BundleQuery): Promise<void>
   /** the newest version unless `version` is given */
   loadTemplate(id: string, version?: number): Promise<BundleTemplate | undefined>
   loadRegions(): Promise<void>
+  loadLicenceKinds(): Promise<void>
+  setTemplateParser(parse: TemplateParser): void
   reset(): void
 }
 
@@ -45,15 +57,20 @@ export const templateKey = (id: string, version: number) => `${id}@${version}`
 
 const msg = (e: unknown) => (isPlatformError(e) ? e.message : '加载失败，请稍后重试')
 
-export function createCatalogueStore(client: CatalogueClient) {
-  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined }
+export function createCatalogueStore(client: CatalogueClient, parser?: TemplateParser) {
+  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined, licenceKinds: [], licenceKindsStatus: undefined }
+  let giveParser: (p: TemplateParser) => void = () => undefined
+  const parserReady: Promise<TemplateParser> = parser ? Promise.resolve(parser) : new Promise((resolve) => (giveParser = resolve))
   /** template requests under way, by status key: the app may ask for a template before its page does */
   const inFlight = new Map<string, Promise<BundleTemplate | undefined>>()
   return create<CatalogueState>()((set, get) => {
     async function fetchTemplate(id: string, version: number | undefined, statusKey: string): Promise<BundleTemplate | undefined> {
       set((s) => ({ templateStatus: { ...s.templateStatus, [statusKey]: { status: 'loading' } } }))
       try {
-        const t = await client.getBundle(id, version)
+        const json = await client.getBundle(id, version)
+        const parsed = (await parserReady)(json)
+        if (!parsed.ok) throw new PlatformError({ kind: 'bad-reply', message: parsed.message })
+        const t = parsed.template
         set((s) => ({
           templates: { ...s.templates, [templateKey(t.id, t.version)]: t },
           latest: { ...s.latest, [t.id]: Math.max(s.latest[t.id] ?? 0, t.version) },
@@ -99,6 +116,17 @@ export function createCatalogueStore(client: CatalogueClient) {
           set({ regionsStatus: { status: 'error', error: msg(e) } })
         }
       },
+      async loadLicenceKinds() {
+        const st = get().licenceKindsStatus?.status
+        if (st === 'ready' || st === 'loading') return
+        set({ licenceKindsStatus: { status: 'loading' } })
+        try {
+          set({ licenceKinds: await client.listLicenceKinds(), licenceKindsStatus: { status: 'ready' } })
+        } catch (e) {
+          set({ licenceKindsStatus: { status: 'error', error: msg(e) } })
+        }
+      },
+      setTemplateParser: (p) => giveParser(p),
       reset: () => {
         inFlight.clear()
         set({ ...initial })
@@ -110,6 +138,15 @@ export function createCatalogueStore(client: CatalogueClient) {
 export type CatalogueStore = ReturnType<typeof createCatalogueStore>
 
 // ---------- selectors ----------
+
+/** A bundle's summary from any list loaded (the home page's, or all bundles). */
+export function bundleSummary(s: Pick<CatalogueState, 'lists'>, id: string): BundleSummary | undefined {
+  for (const list of Object.values(s.lists)) {
+    const found = list.bundles.find((b) => b.id === id)
+    if (found) return found
+  }
+  return undefined
+}
 
 export function latestTemplate(s: Pick<CatalogueState, 'templates' | 'latest'>, id: string): BundleTemplate | undefined {
   const v = s.latest[id]
@@ -126,11 +163,14 @@ export function cityRegions(regions: Region[]): Region[] {
   return out
 }
 
-/** The region's name, looked up through the tree */
-export function regionName(regions: Region[], code: string): string | undefined {
+// a region's name through the tree: the contract's (the platform names regions the same way)
+export { regionName } from '@/services/contract'
+
+/** A service hall's name and address by its id (delivery.hallId), from GET /regions. */
+export function hallName(regions: Region[], hallId: string | undefined): string | undefined {
   for (const r of regions) {
-    if (r.code === code) return r.name
-    const inner = r.children ? regionName(r.children, code) : undefined
+    if (r.hall && r.hall.id === hallId) return `${r.hall.name}（${r.hall.address}）`
+    const inner = r.children ? hallName(r.children, hallId) : undefined
     if (inner) return inner
   }
   return undefined

@@ -12,8 +12,10 @@ import type {
   JourneyStepId,
   LicenceKind,
   MaterialChoice,
+  PartyConfirmation,
   RegionCode,
 } from '@/domain'
+import { readDrafts } from './draft-read'
 import type { UploadFileType } from '@/services/contract'
 import type { KeyValueStorage } from '@/services/storage'
 import { jsonStorage } from './persist'
@@ -24,6 +26,8 @@ export const DRAFTS_KEY = 'yjs.drafts.v1'
 export interface JourneyPlace {
   step: 'guide' | JourneyStepId
   questionId?: string
+  /** when the citizen got there (ISO): the newest place of any device is where they left off */
+  at?: string
 }
 
 export interface DraftFile {
@@ -49,10 +53,13 @@ export interface LocalDraft {
   /** names and sizes of uploaded files, by fileId (the content keeps only ids) */
   files: Record<string, DraftFile>
   createdAt: string
+  /** when the citizen last changed the content, on this device or another (not a move between pages) */
   updatedAt: string
   status: 'open' | 'submitted'
-  /** the platform's copy: its version number guards against overwriting a newer draft */
-  remote?: { version: number; syncedAt: string }
+  /** the platform's copy as this device last saw it */
+  remote?: RemoteCopy
+  /** the signed-in person whose platform account holds this draft (set at the first sync): never synced to another */
+  ownerId?: string
   pending?: PendingSubmission
   caseId?: string
   /**
@@ -62,12 +69,26 @@ export interface LocalDraft {
   licences?: LicenceKind[]
 }
 
+/** The platform's copy of a draft as this device last saw it: what a later change is merged on. */
+export interface RemoteCopy {
+  version: number
+  syncedAt: string
+  /** the content of that version (the base of a three-way merge); absent in drafts saved by older versions */
+  base?: DraftContent
+  /** the time of the place the platform holds */
+  placeAt?: string
+  /** co-applicants' confirmations of the content as the platform holds it (several parties) */
+  confirmations?: PartyConfirmation[]
+}
+
 export interface StartDraftInput {
   bundleId: string
   templateVersion: number
   region: RegionCode
   applicantKind: ApplicantKind
   acting?: ActingFor
+  /** the signed-in person: a draft of someone else who used this device is not resumed */
+  userId?: string
 }
 
 export interface DraftState {
@@ -79,6 +100,10 @@ export interface DraftState {
   setAnswer(id: string, questionId: string, value: AnswerValue): void
   clearAnswer(id: string, questionId: string): void
   setValue(id: string, fieldId: string, value: string): void
+  /** repeatable groups: a new empty item (returns its key), one removed with its materials, a value typed */
+  addItem(id: string, groupId: string): string
+  removeItem(id: string, groupId: string, key: string): void
+  setItemValue(id: string, groupId: string, key: string, fieldId: string, value: string): void
   setMaterial(id: string, materialId: string, choice: MaterialChoice): void
   addFile(id: string, materialId: string, fileId: string, file: Omit<DraftFile, 'materialId'>): void
   removeFile(id: string, materialId: string, fileId: string): void
@@ -98,16 +123,26 @@ export interface DraftState {
 
 export const SELF: ActingFor = { actor: 'self', promiseAuthorised: true }
 
+/**
+ * Shown to (and resumed for) this person: a draft never synced, or theirs. Another person's synced drafts on a
+ * shared device are hidden while that other person is signed in; signed out, the device shows what it holds.
+ */
+export function visibleTo(d: Pick<LocalDraft, 'ownerId'>, userId: string | undefined): boolean {
+  return !d.ownerId || !userId || d.ownerId === userId
+}
+
 export interface DraftStoreDeps {
   storage: KeyValueStorage
   now?: () => string
   newId?: () => string
+  newItemKey?: () => string
 }
 
 export function createDraftStore(deps: DraftStoreDeps) {
   const now = deps.now ?? (() => new Date().toISOString())
   let counter = 0
   const newId = deps.newId ?? (() => `d-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`)
+  const newItemKey = deps.newItemKey ?? (() => `k${(counter++).toString(36)}${Math.random().toString(36).slice(2, 7)}`)
 
   let ref: { getState(): DraftState; setState(p: Partial<DraftState>): void } | undefined
   const store = create<DraftState>()(
@@ -128,7 +163,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
           start(input) {
             const acting = input.acting ?? SELF
             const existing = Object.values(get().drafts)
-              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId)
+              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId && visibleTo(d, input.userId))
               .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
             if (existing) return existing.id
             const id = newId()
@@ -144,7 +179,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
                 values: {},
                 materials: {},
               },
-              place: { step: 'questions' },
+              place: { step: 'questions', at },
               acting,
               files: {},
               createdAt: at,
@@ -162,6 +197,21 @@ export function createDraftStore(deps: DraftStoreDeps) {
               return { answers }
             }),
           setValue: (id, f, value) => editContent(id, (c) => ({ values: { ...c.values, [f]: value } })),
+          addItem(id, groupId) {
+            const key = newItemKey()
+            editContent(id, (c) => ({ items: { ...c.items, [groupId]: [...(c.items?.[groupId] ?? []), { key, values: {} }] } }))
+            return key
+          },
+          removeItem: (id, groupId, key) =>
+            edit(id, (d) => {
+              const c = d.content
+              // the item's own materials and files go with it
+              const materials = Object.fromEntries(Object.entries(c.materials).filter(([m]) => !m.endsWith(`~${key}`)))
+              const files = Object.fromEntries(Object.entries(d.files).filter(([, f]) => !f.materialId.endsWith(`~${key}`)))
+              return { content: { ...c, materials, items: { ...c.items, [groupId]: (c.items?.[groupId] ?? []).filter((x) => x.key !== key) } }, files }
+            }),
+          setItemValue: (id, groupId, key, f, value) =>
+            editContent(id, (c) => ({ items: { ...c.items, [groupId]: (c.items?.[groupId] ?? []).map((x) => (x.key === key ? { ...x, values: { ...x.values, [f]: value } } : x)) } })),
           setMaterial: (id, m, choice) => editContent(id, (c) => ({ materials: { ...c.materials, [m]: choice } })),
           addFile: (id, m, fileId, file) =>
             edit(id, (d) => {
@@ -182,11 +232,13 @@ export function createDraftStore(deps: DraftStoreDeps) {
             }),
           setDelivery: (id, delivery) => editContent(id, () => ({ delivery })),
           setHandling: (id, handling) => editContent(id, () => ({ handling })),
-          setPlace: (id, place) => {
-            const d = get().drafts[id]
-            if (d && d.place.step === place.step && d.place.questionId === place.questionId) return
-            edit(id, () => ({ place }))
-          },
+          setPlace: (id, place) =>
+            set((s) => {
+              const d = s.drafts[id]
+              if (!d || d.status !== 'open' || (d.place.step === place.step && d.place.questionId === place.questionId)) return s
+              // a move is not an edit: only the place and its time change
+              return { drafts: { ...s.drafts, [id]: { ...d, place: { step: place.step, ...(place.questionId ? { questionId: place.questionId } : {}), at: now() } } } }
+            }),
           addLicence: (id, kind) =>
             set((s) => {
               const d = s.drafts[id]
@@ -211,7 +263,11 @@ export function createDraftStore(deps: DraftStoreDeps) {
       },
       {
         name: DRAFTS_KEY,
-        version: 1,
+        // 1: format-1 drafts; 2: every draft read through the domain's DraftContent schema
+        version: 2,
+        migrate: (persisted) => ({ drafts: readDrafts((persisted as { drafts?: unknown } | undefined)?.drafts) }) as unknown as DraftState,
+        // every load, whatever its version: what the device holds is parsed, never trusted
+        merge: (persisted, current) => ({ ...current, drafts: readDrafts((persisted as { drafts?: unknown } | undefined)?.drafts) }),
         storage: jsonStorage(deps.storage, (ok) => {
           // only a change of state: a failing write does not set off another one
           if (ref && ref.getState().saveFailed === ok) ref.setState({ saveFailed: !ok })
@@ -234,5 +290,8 @@ export const selectOpenDrafts = (s: DraftState): LocalDraft[] =>
   Object.values(s.drafts)
     .filter((d) => d.status === 'open')
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+
+/** the open drafts this person sees (see visibleTo), newest first */
+export const selectOpenDraftsOf = (userId: string | undefined) => (s: DraftState): LocalDraft[] => selectOpenDrafts(s).filter((d) => visibleTo(d, userId))
 
 export const selectSaveFailed = (s: DraftState) => s.saveFailed

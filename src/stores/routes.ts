@@ -12,6 +12,7 @@ export const ROUTES = {
   delivery: '/pages/journey/delivery/index',
   review: '/pages/journey/review/index',
   drafts: '/pages/journey/drafts/index',
+  confirm: '/pages/journey/confirm/index',
   cases: '/pages/cases/list/index',
   caseDetail: '/pages/cases/detail/index',
   supplement: '/pages/cases/supplement/index',

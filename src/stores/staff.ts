@@ -169,8 +169,7 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
           const record = await client.dept.getCase(caseId)
           let names: Record<string, string> = {}
           try {
-            const t = await client.getBundle(record.bundleId, record.templateVersion)
-            names = Object.fromEntries(t.materials.map((m) => [m.id, m.name]))
+            names = materialNames(await client.getBundle(record.bundleId, record.templateVersion))
           } catch {
             // the ids stand in for the names
           }
@@ -222,4 +221,13 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
       },
     }
   })
+}
+
+/** The names of a template's materials, read without the template schema (the console needs only them). */
+function materialNames(template: unknown): Record<string, string> {
+  const materials = (template as { materials?: unknown } | null)?.materials
+  if (!Array.isArray(materials)) return {}
+  const out: Record<string, string> = {}
+  for (const m of materials as { id?: unknown; name?: unknown }[]) if (typeof m?.id === 'string' && typeof m.name === 'string') out[m.id] = m.name
+  return out
 }

@@ -162,7 +162,7 @@ test('assisted filing: the case is the citizen’s, the window and the originals
   const profile = (await here.actingSubject()).profile
   accesses++
   // the window scans the paper original: the upload is the citizen's
-  const content = await fillDraft(t, { profile, licences: [], upload: uploadBy(here, true), prefer: ['upload', 'window', 'promise', 'defer'], now: new Date(Date.now()).toISOString() })
+  const content = await fillDraft(t, { profile, licences: [], upload: uploadBy(here, true), prefer: ['upload', 'shared', 'promise', 'defer'], now: new Date(Date.now()).toISOString() })
   const scanned = Object.entries(content.materials).find(([, m]) => m.mode === 'upload')!
   const verifiedAt = '2026-11-26T02:30:00.000Z'
   content.materials[scanned[0]] = { ...(scanned[1] as { mode: 'upload'; fileIds: string[] }), verified: { at: verifiedAt } }
@@ -189,7 +189,7 @@ test('assisted filing: the case is the citizen’s, the window and the originals
   // under the bundle grant the window may now read the case it filed, and no other
   expect((await here.getCase(cs.id)).id).toBe(cs.id)
   accesses++
-  const own = await fillDraft(t, { profile, licences: [], upload: uploadBy(elder), prefer: ['upload', 'window', 'promise', 'defer'] })
+  const own = await fillDraft(t, { profile, licences: [], upload: uploadBy(elder), prefer: ['upload', 'shared', 'promise', 'defer'] })
   const another = await elder.submitCase({ draftId: newDraftId(), content: own }, newIdempotencyKey())
   await refused('outside the scope', here.getCase(another.id), /超出了申请人授权的范围/)
   // a grant files one case
@@ -199,7 +199,7 @@ test('assisted filing: the case is the citizen’s, the window and the originals
 
 test('原件已核验 only by the window; 容缺 at the window needs a reason; a citizen cannot claim to be staff', async () => {
   const profile = (await elder.me())
-  const content = await fillDraft(t, { profile, licences: [], upload: uploadBy(elder), prefer: ['upload', 'window', 'promise', 'defer'] })
+  const content = await fillDraft(t, { profile, licences: [], upload: uploadBy(elder), prefer: ['upload', 'shared', 'promise', 'defer'] })
   const scanned = Object.entries(content.materials).find(([, m]) => m.mode === 'upload')!
   const claimed = { ...content, materials: { ...content.materials, [scanned[0]]: { ...(scanned[1] as { mode: 'upload'; fileIds: string[] }), verified: { at: '2026-11-26T03:00:00.000Z' } } } }
   const e = await elder.submitCase({ draftId: newDraftId(), content: claimed }, newIdempotencyKey()).catch((x: PlatformError) => x)
@@ -219,7 +219,7 @@ test('原件已核验 only by the window; 容缺 at the window needs a reason; a
     profile: subject,
     licences: [],
     upload: uploadBy(here, true),
-    prefer: ['defer', 'upload', 'window', 'promise'],
+    prefer: ['defer', 'upload', 'shared', 'promise'],
   })
   const deferredId = Object.keys(atWindow.materials).find((id) => atWindow.materials[id].mode === 'defer')!
   expect(deferredId).toBeDefined()
@@ -283,7 +283,7 @@ test('亲情帮办: the relative files for the elder; the case is the elder’s;
     profile,
     licences: [],
     upload: uploadBy(son, true),
-    prefer: ['upload', 'window', 'promise', 'defer'],
+    prefer: ['upload', 'shared', 'promise', 'defer'],
   })
   // a relative's grant without the written authorisation for promises: no 告知承诺 for the elder
   const cs = await son.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())

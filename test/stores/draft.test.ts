@@ -1,6 +1,7 @@
 // services/storage.ts imports @tarojs/taro (unusable in jest) beside memoryStorage: stub the module.
 import { memoryStorage } from '@/services/storage'
 import { createDraftStore, DRAFTS_KEY, selectOpenDrafts } from '@/stores/draft'
+import { isDirty } from '@/stores/sync'
 
 const input = { bundleId: 'test-shop', templateVersion: 3, region: '430100', applicantKind: 'person' as const }
 
@@ -24,7 +25,7 @@ test('every change is written to storage at once and read back by a new store', 
   const again = createDraftStore({ storage })
   const d = again.getState().drafts[id]
   expect(d.content.answers.tobacco).toBe(true)
-  expect(d.place).toEqual({ step: 'questions', questionId: 'area' })
+  expect(d.place).toMatchObject({ step: 'questions', questionId: 'area', at: expect.any(String) })
   expect(d.acting).toEqual({ actor: 'self', promiseAuthorised: true })
 })
 
@@ -87,4 +88,60 @@ test('reset empties the store for the next test', () => {
   store.getState().start(input)
   store.getState().reset()
   expect(store.getState().drafts).toEqual({})
+})
+
+test('drafts read back from the device are parsed with the DraftContent schema; a bad entry costs only itself', () => {
+  const good = { bundleId: 'test-shop', templateVersion: 3, region: '430100', applicantKind: 'person', answers: { tobacco: true }, values: { shopName: '湘味小馆' }, materials: {} }
+  const saved = {
+    version: 1, // written by the app before drafts were parsed
+    state: {
+      drafts: {
+        ok: { id: 'ok', content: good, place: { step: 'form' }, acting: { actor: 'self', promiseAuthorised: true }, files: {}, createdAt: 'a', updatedAt: 'b', status: 'open' },
+        // one value of the wrong type and an unknown material mode: the rest is kept
+        damaged: { id: 'damaged', content: { ...good, values: { shopName: '小店', area: 42 }, materials: { lease: { mode: 'magic' }, plan: { mode: 'defer' } } }, place: { step: 'nowhere' }, acting: 'me' },
+        // no bundle to belong to
+        lost: { id: 'lost', content: { answers: {} } },
+        junk: 'not a draft',
+      },
+    },
+  }
+  const storage = memoryStorage({ [DRAFTS_KEY]: JSON.stringify(saved) })
+  const store = createDraftStore({ storage })
+  const drafts = store.getState().drafts
+  expect(Object.keys(drafts).sort()).toEqual(['damaged', 'ok'])
+  expect(drafts.ok.content).toEqual(good)
+  expect(drafts.ok.place).toEqual({ step: 'form' })
+  expect(drafts.damaged.content.values).toEqual({ shopName: '小店' })
+  expect(drafts.damaged.content.materials).toEqual({ plan: { mode: 'defer' } })
+  expect(drafts.damaged.place).toEqual({ step: 'questions' })
+  expect(drafts.damaged.acting).toEqual({ actor: 'self', promiseAuthorised: true })
+  // written back in the current version
+  store.getState().setValue('ok', 'shopName', '湘味')
+  expect(JSON.parse(storage.getItem(DRAFTS_KEY) as string).version).toBe(2)
+})
+
+test('what sync keeps with a draft survives being read back: the base of the next merge, the place and its time, confirmations, the account', () => {
+  const content = { bundleId: 'test-shop', templateVersion: 3, region: '430100', applicantKind: 'person', answers: { tobacco: true }, values: { shopName: '湘味小馆' }, materials: {} }
+  const confirmations = [{ party: 'buyer', name: '李*华', at: '2026-11-26T02:00:00.000Z' }]
+  const draft = {
+    id: 'synced',
+    content,
+    place: { step: 'form', questionId: 'area', at: '2026-11-26T02:03:00.000Z' },
+    acting: { actor: 'self', promiseAuthorised: true },
+    files: {},
+    createdAt: '2026-11-26T01:00:00.000Z',
+    updatedAt: '2026-11-26T02:03:00.000Z',
+    status: 'open',
+    remote: { version: 4, syncedAt: '2026-11-26T02:04:00.000Z', base: content, placeAt: '2026-11-26T02:03:00.000Z', confirmations },
+    ownerId: 'u-liuyang',
+  }
+  const damagedBase = { ...draft, id: 'older', remote: { version: 2, syncedAt: '2026-11-26T02:04:00.000Z', base: { answers: 'x' } } }
+  const storage = memoryStorage({ [DRAFTS_KEY]: JSON.stringify({ version: 2, state: { drafts: { synced: draft, older: damagedBase } } }) })
+  const drafts = createDraftStore({ storage }).getState().drafts
+  expect(drafts.synced).toEqual(draft)
+  // unchanged since the platform last saw it: nothing to push
+  expect(isDirty(drafts.synced)).toBe(false)
+  // a base that does not parse is left out (then changed-by-time decides), the rest stays
+  expect(drafts.older.remote).toEqual({ version: 2, syncedAt: '2026-11-26T02:04:00.000Z' })
+  expect(drafts.older.ownerId).toBe('u-liuyang')
 })

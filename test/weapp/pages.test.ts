@@ -38,6 +38,7 @@ describe('with no query, each page explains itself and leads home', () => {
     'pages/journey/review/index',
     ROUTES.drafts,
     'pages/journey/done/index',
+    ROUTES.confirm,
     ROUTES.cases,
     ROUTES.grants,
     ROUTES.caseDetail,

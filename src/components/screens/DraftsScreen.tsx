@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
+import { SignInEntry } from '../SignInEntry'
 import { BackLink } from '../BackLink'
 
 export interface DraftItem {
@@ -10,13 +11,30 @@ export interface DraftItem {
   updatedText: string
 }
 
-/** 我的草稿 (on this device): resume where the citizen left off, or delete after asking. */
-export function DraftsScreen({ drafts, onResume, onDelete, onBack }: { drafts: DraftItem[]; onResume: (id: string) => void; onDelete: (id: string) => void; onBack: () => void }) {
+export interface DraftsScreenProps {
+  drafts: DraftItem[]
+  onResume: (id: string) => void
+  onDelete: (id: string) => void
+  onBack: () => void
+  /** signed out: the way to sign in (drafts of other devices appear once signed in) */
+  signIn?: { onSignIn: () => void; busy?: boolean }
+  /** a co-applicant confirms an application someone else filed (二手房's buyer) */
+  onConfirmOthers?: () => void
+}
+
+/** 我的草稿: resume where the citizen left off (on whichever device), or delete after asking. */
+export function DraftsScreen({ drafts, onResume, onDelete, onBack, signIn, onConfirmOthers }: DraftsScreenProps) {
   return (
     <View className='ui-page'>
       <BackLink onTap={onBack} />
       <Heading level={1}>我的草稿</Heading>
+      {signIn ? <SignInEntry text='登录后，您在其他手机、电脑上保存的草稿也会显示在这里，这里的草稿也会同步过去。' onSignIn={signIn.onSignIn} busy={signIn.busy} /> : null}
       {drafts.length === 0 ? <View className='ui-help'>暂无草稿。开始办理一件事后，填写的内容会自动保存在这里。</View> : null}
+      {onConfirmOthers ? (
+        <AppButton variant='link' onTap={onConfirmOthers}>
+          确认他人发起的申请（输入确认码）
+        </AppButton>
+      ) : null}
       {drafts.map((d) => (
         <View key={d.id} className='ui-card'>
           <Heading level={2}>{d.bundleName}</Heading>

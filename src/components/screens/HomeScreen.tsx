@@ -7,6 +7,7 @@ import { AppButton } from '../Button'
 import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
+import { SignInEntry } from '../SignInEntry'
 import { Switch } from '../Switch'
 import { TextField } from '../TextField'
 
@@ -46,6 +47,8 @@ export interface HomeScreenProps {
   onDrafts: () => void
   onCases: () => void
   onGrants: () => void
+  /** signed out (known): the way to sign in, beside 我的草稿 and 我的办件 */
+  onSignIn?: () => void
   /** 消息: unread count (signed in) */
   unread?: number
   onMessages?: () => void
@@ -70,7 +73,7 @@ const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: Bun
 })
 
 export function HomeScreen(props: HomeScreenProps) {
-  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onGrants, onPrivacy, onRetry, userName, greetingPending, unread, onMessages } = props
+  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onGrants, onSignIn, onPrivacy, onRetry, userName, greetingPending, unread, onMessages } = props
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
@@ -183,6 +186,7 @@ export function HomeScreen(props: HomeScreenProps) {
           授权与查看记录
         </AppButton>
       </View>
+      {onSignIn ? <SignInEntry text='登录后，您在其他手机、电脑上保存的草稿和提交的办件也会显示在这里。' onSignIn={onSignIn} /> : null}
 
       <View className='ui-tabs' role='group' aria-label='办事对象'>
         <AppButton variant={kind === 'person' ? 'primary' : 'secondary'} ariaPressed={kind === 'person'} onTap={() => onKind('person')}>

@@ -131,7 +131,7 @@ function NoticeSheet(p: CasePanelProps & { kind: NoticeKind }) {
         </View>
         {p.kind === 'accepted' ? (
           <View>
-            <View>已收到材料：{names(p.materials, ['upload', 'licence', 'window']) || '无'}</View>
+            <View>已收到材料：{names(p.materials, ['upload', 'licence', 'shared', 'original', 'in-bundle']) || '无'}</View>
             {names(p.materials, ['promise']) ? <View>以告知承诺代替：{names(p.materials, ['promise'])}</View> : null}
             {names(p.materials, ['defer']) ? <View>容缺受理，待补交：{names(p.materials, ['defer'])}</View> : null}
             <View>承诺办结日期：{formatDate(r.dueDate, p.now)}（{r.committedDays} 个工作日，补正期间不计）</View>

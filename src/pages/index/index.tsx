@@ -3,10 +3,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ApplicantKind } from '@/domain'
 import type { BundleQuery } from '@/services/contract'
 import { HomeScreen } from '@/components/screens/HomeScreen'
-import { timeAgo } from '@/domain/datetime'
+import { savedText } from '@/domain/datetime'
 import { useCatalogue, useDrafts, useMessages, usePreferences, useSession } from '@/stores/app'
 import { cityRegions, queryKey, regionName } from '@/stores/catalogue'
-import { selectOpenDrafts } from '@/stores/draft'
+import { selectOpenDraftsOf } from '@/stores/draft'
 import { ROUTES, STEP_LABELS, urlOf } from '@/stores/routes'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import { useShallow } from 'zustand/react/shallow'
@@ -27,7 +27,7 @@ export default function HomePage() {
   const restoring = useSession((s) => s.status === 'restoring')
   const restore = useSession((s) => s.restore)
   const { lists, regions, loadRegions } = useCatalogue(useShallow((s) => ({ lists: s.lists, regions: s.regions, loadRegions: s.loadRegions })))
-  const drafts = useDrafts(useShallow(selectOpenDrafts))
+  const drafts = useDrafts(useShallow(selectOpenDraftsOf(profile?.userId)))
   const signedIn = useSession((s) => s.status === 'signed-in')
   const unread = useMessages((s) => s.unread)
   const [kind, setKind] = useState<ApplicantKind>(HOME_DEFAULT_KIND)
@@ -74,6 +74,8 @@ export default function HomePage() {
   }, [])
   const onDrafts = useCallback(() => go(ROUTES.drafts), [])
   const onCases = useCallback(() => go(ROUTES.cases), [])
+  const onSignIn = useCallback(() => go(ROUTES.login), [])
+  const signedOut = useSession((s) => s.status === 'signed-out')
   const onMessages = useCallback(() => go(ROUTES.messages), [])
   const onPrivacy = useCallback(() => go(ROUTES.privacy), [])
   const onRetry = useCallback(() => void useCatalogue.getState().loadBundles(listQuery), [listQuery])
@@ -96,11 +98,12 @@ export default function HomePage() {
         onSearch={onSearch}
         onClearSearch={onClearSearch}
         onOpen={onOpen}
-        resume={drafts.slice(0, 3).map((d) => ({ id: d.id, bundleName: names.get(d.content.bundleId) ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: `${timeAgo(d.updatedAt, now)}保存` }))}
+        resume={drafts.slice(0, 3).map((d) => ({ id: d.id, bundleName: names.get(d.content.bundleId) ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: savedText(d.updatedAt, now) }))}
         onResume={onResume}
         onDrafts={onDrafts}
         onCases={onCases}
         onGrants={() => go(ROUTES.grants)}
+        onSignIn={signedOut ? onSignIn : undefined}
         unread={signedIn ? unread : undefined}
         onMessages={signedIn ? onMessages : undefined}
         onPrivacy={onPrivacy}

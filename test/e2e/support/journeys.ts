@@ -180,6 +180,19 @@ export interface Confirmation {
   burden: string
 }
 
+/** 开办餐饮店's guide → 开始办理 → its seven questions (an individual's shop of `area` ㎡, nothing special) → the form. */
+export async function restaurantQuestions(d: Driver, area = '40'): Promise<void> {
+  await d.press('开始办理')
+  await d.no('您已经领到这家店的营业执照了吗？')
+  await d.answerWithCheckpoint('您打算以什么身份开店？', () => d.choose('个体工商户'))
+  await d.answer('店面的使用面积有多大？', () => d.fill('店面的使用面积有多大？', area))
+  await d.answer('开这家店总共打算投入多少钱？', () => d.fill('开这家店总共打算投入多少钱？', '20'))
+  await d.answer(/店里会卖下面这些吗/, () => d.check('以上都没有'))
+  await d.no('店里卖不卖香烟？')
+  await d.no(/招牌/)
+  await d.heading1('填写申请信息').waitFor()
+}
+
 /**
  * 开办餐饮店 as a person (刘洋): found by searching 餐饮; a 40 ㎡ shop, no tobacco, no sign; e-ID card, two
  * promises (告知承诺), an upload, a deferred material (容缺); result by EMS. Ends on 核对申请信息.
@@ -192,8 +205,6 @@ export async function restaurant(d: Driver): Promise<void> {
   await page.getByRole('heading', { name: '“餐饮”的搜索结果' }).waitFor()
   await d.open(d.button('开办餐饮店').first(), '开办餐饮店')
   await restaurantQuestions(d)
-
-  await d.heading1('填写申请信息').waitFor()
   await d.press('登录后继续')
   await d.signInBySms(PEOPLE.father.mobile)
   await restaurantForm(d, { name: '湘味小馆', address: '长沙市岳麓区麓山南路 100 号', staff: '4', manager: '王芳', mobile: '13807310009' })
@@ -215,18 +226,6 @@ export async function restaurant(d: Driver): Promise<void> {
   await d.press('继续')
   await d.heading1('核对申请信息').waitFor()
   await d.checkpoint('review')
-}
-
-/** 开办餐饮店 from its guide's 开始办理: a 40 ㎡ 个体 shop, 20 万, nothing special on the menu, no tobacco, no sign */
-export async function restaurantQuestions(d: Driver): Promise<void> {
-  await d.press('开始办理')
-  await d.no('您已经领到这家店的营业执照了吗？')
-  await d.answerWithCheckpoint('您打算以什么身份开店？', () => d.choose('个体工商户'))
-  await d.answer('店面的使用面积有多大？', () => d.fill('店面的使用面积有多大？', '40'))
-  await d.answer('开这家店总共打算投入多少钱？', () => d.fill('开这家店总共打算投入多少钱？', '20'))
-  await d.answer(/店里会卖下面这些吗/, () => d.check('以上都没有'))
-  await d.no('店里卖不卖香烟？')
-  await d.no(/招牌/)
 }
 
 /** 填写申请信息 of 开办餐饮店 (a rented shop), the checkpoint, then 继续 */
@@ -321,17 +320,27 @@ export async function firm(d: Driver): Promise<void> {
   await d.fill('法定代表人（执行事务合伙人、投资人）姓名', '周立')
   await d.fill('法定代表人身份证号码', PEOPLE.firm.idNumber)
   await d.fill('法定代表人手机号码', PEOPLE.firm.mobile)
-  await d.fill('股东（合伙人、投资人）及出资情况', '周立 100万元')
+  // a repeatable group: one 股东 with his own fields (and his own 主体资格证明 on the materials page)
+  await d.press('添加股东')
+  const investor = page.getByRole('group', { name: '股东 1' })
+  await d.fill('姓名或名称', '周立', investor)
+  await d.fill('身份证号码或统一社会信用代码', PEOPLE.firm.idNumber, investor)
+  await d.fill('认缴出资额', '100', investor)
+  await d.fill('出资期限', isoDay(365), investor)
   await d.fill(/^监事姓名/, '王芳')
   await d.fill('财务负责人姓名', '李明')
   await d.fill('财务负责人手机号码', '13807310010')
   await d.choose('数电发票（普通发票）', page.getByRole('radiogroup', { name: '需要的发票种类' }))
-  await d.fill('首批参保员工人数', '3')
-  await d.fill('首批参保员工名单', '王芳、李明、张伟')
+  await d.press('添加员工')
+  const employee = page.getByRole('group', { name: '员工 1' })
+  await d.fill('员工姓名', '王芳', employee)
+  await d.fill('员工身份证号码', '430111198506150024', employee)
+  await d.fill('用工起始日期', isoDay(0), employee)
+  await d.fill('月工资', '5000', employee)
   await d.choose('5%', page.getByRole('radiogroup', { name: '住房公积金缴存比例' }))
   await d.choose('中国建设银行', page.getByRole('radiogroup', { name: '开户银行' }))
   await d.fill('希望办理的银行网点', '开福区芙蓉中路支行')
-  await d.fill('预约日期', '2026-12-01')
+  await d.fill('预约日期', isoDay(3))
   await d.checkpoint('form')
   await d.press('继续')
 
@@ -349,6 +358,11 @@ export async function firm(d: Driver): Promise<void> {
   await d.press('继续')
   await d.heading1('核对申请信息').waitFor()
   await d.checkpoint('review')
+}
+
+/** 'YYYY-MM-DD' in Beijing, `days` from today (the app bounds dates by the device's today) */
+export function isoDay(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10)
 }
 
 /** polls `ok` every 50 ms until it holds; throws after `timeoutMs` */

@@ -22,7 +22,7 @@ export function taroDouble(pageStack: string[]) {
     setStorageSync: jest.fn(),
     removeStorageSync: jest.fn(),
   }
-  return { __esModule: true, default: taro, params, useRouter: () => ({ params: params.current }) }
+  return { __esModule: true, default: taro, params, useRouter: () => ({ params: params.current }), useDidShow: () => undefined, useDidHide: () => undefined }
 }
 
 /** The app's services with a fake platform; `extra` adds or replaces client functions. */

@@ -270,6 +270,27 @@ export class WeappRuntime {
     })
   }
 
+  /**
+   * The person leaves WeChat (home button, another app): the page's onHide, then App.onHide and the
+   * wx.onAppHide listeners, as WeChat calls them. Timers keep running (WeChat suspends them after ~5 s).
+   */
+  background(): void {
+    const top = this.top()
+    if (top) this.lifecycle(top.instance, 'onHide')
+    const o = { ...this.launchOptions, referrerInfo: {} }
+    this.callApp('App.onHide', () => (this.app?.onHide as (() => void) | undefined)?.call(this.app))
+    for (const l of [...this.state.appHideListeners]) this.callApp('a wx.onAppHide listener', () => l(this.realm.JSON.parse(JSON.stringify(o))))
+  }
+
+  /** Back to the mini-program: App.onShow and the wx.onAppShow listeners, then the page's onShow. */
+  foreground(): void {
+    const o = { ...this.launchOptions, referrerInfo: {} }
+    this.callApp('App.onShow', () => (this.app?.onShow as ((o: unknown) => void) | undefined)?.call(this.app, this.realm.JSON.parse(JSON.stringify(o))))
+    for (const l of [...this.state.appShowListeners]) this.callApp('a wx.onAppShow listener', () => l(this.realm.JSON.parse(JSON.stringify(o))))
+    const top = this.top()
+    if (top) this.lifecycle(top.instance, 'onShow')
+  }
+
   /** Ends the run: pages unloaded, the app's timers stopped. Failures stay readable. */
   async close(): Promise<void> {
     if (this.closed) return

@@ -232,6 +232,9 @@ export class WxState {
   readonly temp = new Map<string, TestFile>()
   /** wx.onNeedPrivacyAuthorization listeners */
   readonly privacyListeners: ((resolve: (o: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void)[] = []
+  /** wx.onAppShow / wx.onAppHide listeners (the mini-program back in the foreground, or sent to the background) */
+  readonly appShowListeners: ((o: object) => void)[] = []
+  readonly appHideListeners: ((o: object) => void)[] = []
   /** ids of agreePrivacyAuthorization buttons tapped since the last prompt */
   readonly agreeTapped = new Set<string>()
   /** modals waiting for the test's answer */
@@ -496,6 +499,22 @@ export function createWx(host: WxHost, state: WxState): { wx: Record<string, unk
     login: (o?: Options) => {
       log.calls.push('login')
       return asyncApi('login', o, () => ({ code: host.account.loginCode }))
+    },
+
+    // ---------- app life (base library ≥ 2.1.2) ----------
+    onAppShow(listener: (o: object) => void) {
+      state.appShowListeners.push(listener)
+    },
+    onAppHide(listener: (o: object) => void) {
+      state.appHideListeners.push(listener)
+    },
+    offAppShow(listener: (o: object) => void) {
+      const i = state.appShowListeners.indexOf(listener)
+      if (i >= 0) state.appShowListeners.splice(i, 1)
+    },
+    offAppHide(listener: (o: object) => void) {
+      const i = state.appHideListeners.indexOf(listener)
+      if (i >= 0) state.appHideListeners.splice(i, 1)
     },
 
     // ---------- privacy (base library ≥ 2.32.3) ----------

@@ -4,12 +4,15 @@ import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/t
 import { useEffect, useMemo } from 'react'
 import { GuideScreen } from '@/components/screens/GuideScreen'
 import { longestLegalWorkingDays } from '@/domain/engine'
+import { resolveParams } from '@/domain/rules'
+import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { latestTemplate, regionName } from '@/stores/catalogue'
-import { selectOpenDrafts } from '@/stores/draft'
+import { selectOpenDraftsOf } from '@/stores/draft'
 import { actingFor } from '@/stores/session'
 import { ROUTES, urlOf } from '@/stores/journey'
 import { DEFAULT_REGION } from '@/stores/preferences'
+import '@/stores/template-parser' // templates are parsed before this page reads them
 import { useShallow } from 'zustand/react/shallow'
 import { Frame, Loading } from '../../Frame'
 import { back, go, home } from '../../nav'
@@ -28,7 +31,7 @@ export default function GuidePage() {
   const regions = useCatalogue((s) => s.regions)
   const prefRegion = usePreferences((s) => s.region)
   const profile = useSession((s) => s.profile)
-  const drafts = useDrafts(useShallow(selectOpenDrafts))
+  const drafts = useDrafts(useShallow(selectOpenDraftsOf(profile?.userId)))
 
   useEffect(() => {
     if (bundleId) void loadTemplate(bundleId)
@@ -43,6 +46,12 @@ export default function GuidePage() {
   const existing = drafts.find((d) => d.content.bundleId === bundleId && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId)
 
   const legalDays = useMemo(() => (template ? longestLegalWorkingDays(template) : 0), [template])
+  const regionParams = useMemo(() => (template ? resolveParams(template.params, region) : {}), [template, region])
+  const licenceKinds = useCatalogue((s) => s.licenceKinds)
+  const loadLicenceKinds = useCatalogue((s) => s.loadLicenceKinds)
+  useEffect(() => {
+    void loadLicenceKinds()
+  }, [loadLicenceKinds])
 
   const shareTitle = template ? `${template.name}｜湖南一件事一次办` : '湖南一件事一次办'
   useShareAppMessage(() => ({ title: shareTitle, path: `${ROUTES.guide}?bundle=${encodeURIComponent(bundleId)}` }))
@@ -58,11 +67,13 @@ export default function GuidePage() {
         region={region}
         regionName={prefRegion?.name ?? regionName(regions, region) ?? DEFAULT_REGION.name}
         legalDays={legalDays}
+        params={regionParams}
+        licenceNames={licenceNamesOf(licenceKinds)}
         resumable={!!existing}
         preview={timelinePreview()}
         onBack={() => back(ROUTES.home)}
         onStart={() => {
-          const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind: template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0], acting: actingFor(useSession.getState().acting) })
+          const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind: template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0], acting: actingFor(useSession.getState().acting), userId: profile?.userId })
           const d = useDrafts.getState().drafts[id]
           go(urlOf(d.place.step === 'guide' ? { step: 'questions' } : d.place, d))
         }}

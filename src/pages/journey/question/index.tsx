@@ -6,9 +6,9 @@ import type { JourneyStepId } from '@/domain'
 import { QuestionScreen } from '@/components/screens/QuestionScreen'
 import { useCatalogue, useDrafts } from '@/stores/app'
 import { cityRegions } from '@/stores/catalogue'
-import { ROUTES, afterQuestion, currentQuestion, placeBefore, questionPosition, summaryText } from '@/stores/journey'
+import { ROUTES, afterQuestion, currentQuestion, nearestHall, placeBefore, questionPosition, summaryText } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
-import { home } from '../../nav'
+import { go, home } from '../../nav'
 import { useStep } from '../use-step'
 
 export default function QuestionPage() {
@@ -17,13 +17,8 @@ export default function QuestionPage() {
   const [questionId, setQuestionId] = useState<string | undefined>(router.params.q ?? undefined)
   const [error, setError] = useState<string>()
   const regions = useCatalogue((s) => s.regions)
-  const loadRegions = useCatalogue((s) => s.loadRegions)
 
   const q = guidance ? currentQuestion(guidance, questionId ?? draft?.place.questionId) : undefined
-  const needsRegions = template?.questions.some((x) => x.kind === 'region')
-  useEffect(() => {
-    if (needsRegions) void loadRegions()
-  }, [needsRegions, loadRegions])
   useEffect(() => {
     if (draft && q) useDrafts.getState().setPlace(draft.id, { step: 'questions', questionId: q.id })
   }, [draft?.id, q?.id]) // eslint-disable-line react-hooks/exhaustive-deps
@@ -46,6 +41,8 @@ export default function QuestionPage() {
         position={questionPosition(guidance, q.id)}
         summary={summaryText(guidance.summary)}
         stop={guidance.stop}
+        stopHall={nearestHall(regions, draft.content.region)}
+        onSaveAndLeave={() => go(ROUTES.drafts)}
         error={error}
         regionOptions={cityRegions(regions).map((r) => ({ value: r.code, label: r.name }))}
         onAnswer={(value) => {

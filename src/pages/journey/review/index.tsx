@@ -10,6 +10,7 @@ import { go, home } from '../../nav'
 import { useStep } from '../use-step'
 import { SubmitSection } from '../submit/SubmitSection'
 import { SignatureSection } from '../submit/SignatureSection'
+import { PartiesSection } from '../submit/PartiesSection'
 
 export default function ReviewPage() {
   const { draft, template, guidance, templateError, retry, goTo, backTo, now } = useStep('review')
@@ -38,6 +39,7 @@ export default function ReviewPage() {
         onBack={() => backTo(placeBefore(guidance, { step: 'review' }))}
       />
       {draft.acting.actor === 'staff' ? <SignatureSection draftId={draft.id} /> : null}
+      <PartiesSection draftId={draft.id} guidance={guidance} now={now} />
       <SubmitSection draft={draft} guidance={guidance} />
     </Frame>
   )

@@ -7,7 +7,7 @@ import type { FieldView, Guidance } from '@/domain'
 import { SubmitPanel, type FixField } from '@/components/SubmitPanel'
 import type { InputKind } from '@/components/TextField'
 import { useDrafts } from '@/stores/app'
-import { startDraftSync, useSubmission } from '@/stores/app-submit'
+import { useSubmission } from '@/stores/app-submit'
 import type { LocalDraft } from '@/stores/draft'
 import { STEP_LABELS, urlOf } from '@/stores/journey'
 import { faultsInOrder, selectSubmitStatus, type SubmitStatus } from '@/stores/submission'
@@ -26,7 +26,6 @@ function inlineView(g: Guidance, id: string): FieldView | undefined {
 }
 
 export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance: Guidance }) {
-  useEffect(() => startDraftSync(), [])
   const status = useSubmission(selectSubmitStatus(draft.id))
   // the latest guidance and draft for answers that arrive after a re-render (a confirmed template change)
   const latest = useRef({ draft, guidance })
@@ -51,7 +50,6 @@ export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance
       kind: KIND[view.field.type],
     })
   }
-  const stop = guidance.stop
 
   const settle = (r: SubmitStatus) => {
     const { draft: d, guidance: g } = latest.current
@@ -72,7 +70,7 @@ export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance
       unconfirmed={!!draft.pending}
       faults={faults.map((f) => ({ id: f.id, message: f.message, stepLabel: STEP_LABELS[f.place.step] }))}
       fixFields={fixFields}
-      blockedReason={stop ? `暂不能提交：${stop.reason}` : undefined}
+      blockedReason={guidance.blockers.length ? `暂不能提交：${guidance.blockers.join('；')}` : undefined}
       changes={
         u
           ? {
