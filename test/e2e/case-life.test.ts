@@ -1,7 +1,7 @@
 // After submitting, on the production H5 build: submit → 受理 → 补正 → fix → 办结 with an e-licence → rate
 // 不满意 with an indicator → the follow-up and the department's answer; 不予受理 with remedies; withdrawal;
 // paying at the cashier; a case turning yellow then red as the clock advances; a message opening its case.
-// With SHOTS_DIR set, every step is also kept as a screenshot (the walk-through in /work/notes).
+// With SHOTS_DIR set, every step is also kept as a screenshot (kept outside the repository: a walk-through, not a test result).
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'

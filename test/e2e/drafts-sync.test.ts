@@ -2,7 +2,7 @@
 // against one platform. Answers and typing reach the platform from the form itself (never visiting 我的草稿),
 // at once when the page is hidden; a reload shows what the other device changed; different fields changed on
 // both stay; the same field asks once, on one device; a second draft of a bundle is offered, never made.
-// WALK_SHOTS=<dir> keeps a screenshot of each step there (the walk-through in /work/notes/shots/i15/).
+// WALK_SHOTS=<dir> keeps a screenshot of each step there (a walk-through, outside the repository).
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
