@@ -3,6 +3,7 @@
 // (X-Acting-Grant; see ActingSpec in core.ts).
 import { randomBytes, randomInt } from 'node:crypto'
 import {
+  DECIDABLE_STATUSES,
   grantExpiry,
   grantRefusal,
   grantRequestErrors,
@@ -282,8 +283,12 @@ export function assistRoutes(core: Core): Route[] {
         const checked = validateMobile(mobile!)
         if (!checked.ok) return fail('VALIDATION', checked.message, { fieldErrors: { mobile: checked.message } })
         if (!core.catalogue.lookup(bundleId!)) return fail('VALIDATION', '该一件事不存在或已下线', { fieldErrors: { bundleId: '该一件事不存在或已下线' } })
+        // issue 11's SMS limits: texts to one number a day and from one client an hour, login codes and these alike
+        const sentAt = core.now()
+        core.guards.sms.send(checked.value, ctx.client, sentAt)
         const citizen = core.state.userByMobile(checked.value)
         // the same answer whether the number is registered: staff learn nothing until the citizen reads the code out
+        core.guards.sms.sent(checked.value, ctx.client, sentAt)
         if (citizen) {
           const now = nowIso()
           let code: string
@@ -343,21 +348,34 @@ export function assistRoutes(core: Core): Route[] {
     {
       method: 'GET',
       pattern: '/staff/queue',
-      auth: 'staff',
+      // the window's queue: cases waiting for 受理; a reviewer's: cases with a matter waiting for a decision
+      auth: ['staff', 'reviewer'],
       handler(ctx) {
         const { u: staff, hall } = staffOf(ctx)
-        const waiting = core.state.cases
+        const reviewer = staff.profile.role === 'reviewer'
+        const due = (c: StoredCase) => (reviewer ? c.matters.some((m) => (DECIDABLE_STATUSES as readonly string[]).includes(m.status)) : c.status === 'submitted')
+        const listed = core.state.cases
           .values()
-          .filter((c) => c.hallId === hall.hall.id && c.status === 'submitted')
+          .filter((c) => c.hallId === hall.hall.id && due(c))
           .sort((a, b) => (a.id < b.id ? -1 : 1))
-        const page = paginate(ctx, waiting, (c) => c.id, 'asc')
+        const page = paginate(ctx, listed, (c) => c.id, 'asc')
+        const items = page.items.map((c) => queueCase(core, c))
         const res: QueueResponse = {
           hall: { id: hall.hall.id, name: hall.hall.name, ...(staff.profile.window ? { window: staff.profile.window } : {}) },
-          waiting: page.items.map((c) => queueCase(core, c)),
+          waiting: reviewer ? [] : items,
+          ...(reviewer ? { deciding: items } : {}),
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
         }
         const citizenIds = [...new Set(page.items.map((c) => c.ownerId))]
-        if (citizenIds.length) auditBy(core, staff, { citizenIds, basis: 'hall', action: 'read', what: '查看待受理办件列表（姓名、证件号已遮挡）', purpose: '一窗受理', route: 'GET /staff/queue' })
+        if (citizenIds.length)
+          auditBy(core, staff, {
+            citizenIds,
+            basis: 'hall',
+            action: 'read',
+            what: reviewer ? '查看待审批办件列表（姓名、证件号已遮挡）' : '查看待受理办件列表（姓名、证件号已遮挡）',
+            purpose: reviewer ? '审批办件' : '一窗受理',
+            route: 'GET /staff/queue',
+          })
         return json(200, res)
       },
     },

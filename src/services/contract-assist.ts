@@ -89,5 +89,7 @@ export interface QueueResponse {
   hall: { id: string; name: string; window?: string }
   /** cases waiting for 受理 at this hall, oldest first */
   waiting: QueueCase[]
+  /** a reviewer's queue (then `waiting` is empty): cases with a matter waiting for a decision, oldest first */
+  deciding?: QueueCase[]
   nextCursor?: string
 }

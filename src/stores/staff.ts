@@ -2,7 +2,7 @@
 // What is scanned or typed is read by the domain (parseScan); the grant in use is named on every call the
 // console makes for the citizen (`acting`), so the platform checks and records each one.
 import { create } from 'zustand'
-import { parseScan, refusalText, supplementProblems, type NoticeKind } from '@/domain/assist'
+import { decisionRefusalText, parseScan, refusalText, supplementProblems, type NoticeKind } from '@/domain/assist'
 import type { CaseRecord } from '@/domain/case/types'
 import type { MaterialMode } from '@/domain/draft'
 
@@ -20,8 +20,12 @@ export type StaffClient = Pick<PlatformClient, 'loginStaff' | 'me' | 'logout' | 
 export interface StaffState {
   status: 'unknown' | 'signed-out' | 'signing-in' | 'signed-in'
   profile?: Profile
+  /** a window clerk (受理) or a department's reviewer (决定) */
+  role?: DeskRole
   hall?: { id: string; name: string; window?: string }
   queue: QueueCase[]
+  /** a reviewer's queue: cases of this hall with a matter waiting for a decision */
+  deciding: QueueCase[]
   grants: GrantView[]
   /** the citizen the console works for now, under `subject.grant` */
   subject?: SubjectResponse
@@ -53,14 +57,19 @@ export interface StaffState {
   accept(): Promise<void>
   reject(reason: string | undefined, note: string): Promise<void>
   askSupplement(message: string, materials: string[]): Promise<void>
+  /** the reviewer decides one matter of `current`: 准予, or 不予许可 with a ground of the list and text */
+  decide(matterId: string, outcome: 'approved' | 'refused', reason?: string, note?: string): Promise<void>
   closeCase(): void
 }
 
 const message = (e: unknown, fallback: string) => (isPlatformError(e) ? e.message : fallback)
 
+export type DeskRole = 'staff' | 'reviewer'
+const deskRole = (role: string): DeskRole | undefined => (role === 'staff' || role === 'reviewer' ? role : undefined)
+
 export function createStaffStore(deps: { client: StaffClient; acting: { grantId?: string } }) {
   const { client, acting } = deps
-  const initial = { status: 'unknown' as const, queue: [], grants: [], busy: false, fieldErrors: {} }
+  const initial = { status: 'unknown' as const, role: undefined, queue: [], deciding: [], grants: [], busy: false, fieldErrors: {} }
   return create<StaffState>()((set, get) => {
     async function guarded(run: () => Promise<void>, fallback: string): Promise<void> {
       if (get().busy) return
@@ -90,8 +99,9 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
       async restore() {
         try {
           const me = await client.me()
-          if (me.role !== 'staff') return set({ status: 'signed-out' })
-          set({ status: 'signed-in', profile: me })
+          const role = deskRole(me.role)
+          if (!role) return set({ status: 'signed-out' })
+          set({ status: 'signed-in', profile: me, role })
           await get().refresh()
         } catch {
           set({ status: 'signed-out' })
@@ -108,12 +118,13 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
         set({ status: 'signing-in', error: undefined, fieldErrors: {} })
         try {
           const r = await client.loginStaff(account.trim(), password)
-          if (r.profile.role !== 'staff') {
+          const role = deskRole(r.profile.role)
+          if (!role) {
             await client.logout()
-            set({ status: 'signed-out', error: '该账号不是窗口工作人员账号' })
+            set({ status: 'signed-out', error: '该账号不是窗口工作人员或审批人员账号' })
             return false
           }
-          set({ status: 'signed-in', profile: r.profile })
+          set({ status: 'signed-in', profile: r.profile, role })
           await get().refresh()
           return true
         } catch (e) {
@@ -128,8 +139,9 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
       },
       async refresh() {
         try {
-          const [q, grants] = await Promise.all([client.staffQueue(), client.hallGrants()])
-          set({ queue: q.waiting, hall: q.hall, grants })
+          // grants are the window's: a reviewer reads cases by the hall's duty only
+          const [q, grants] = await Promise.all([client.staffQueue(), get().role === 'reviewer' ? [] : client.hallGrants()])
+          set({ queue: q.waiting, deciding: q.deciding ?? [], hall: q.hall, grants })
         } catch (e) {
           set({ error: message(e, '暂时无法读取本厅的待办，请稍后重试') })
         }
@@ -141,6 +153,11 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
           return Promise.resolve()
         }
         if (scan.kind === 'case') return get().openCase(scan.caseId)
+        if (get().role === 'reviewer') {
+          // grants are the window's to open: a reviewer works by the hall's duty, on cases
+          set({ fieldErrors: { scan: '审批人员请输入或扫描办件编号（以 HN 开头）' } })
+          return Promise.resolve()
+        }
         if (scan.kind === 'sms' && !mobile) {
           set({ smsCode: scan.code, fieldErrors: {} })
           return Promise.resolve()
@@ -215,6 +232,21 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
           set({ current: { ...cur, record }, notice: 'supplement', message: `已一次性告知申请人补正（办件 ${record.id}）` })
           void get().refresh()
         }, '操作没有成功，请稍后重试')
+      },
+      decide(matterId, outcome, reason, note = '') {
+        const refusal = outcome === 'refused' ? decisionRefusalText(reason, note) : undefined
+        if (refusal && !refusal.text) {
+          set({ fieldErrors: Object.fromEntries(Object.entries(refusal.errors).map(([k, v]) => [`${matterId}.${k}`, v])) })
+          return Promise.resolve()
+        }
+        return guarded(async () => {
+          const cur = get().current
+          if (!cur) return
+          const record = await client.dept.decide(cur.record.id, { matterId, outcome, ...(refusal?.text ? { reason: refusal.text } : {}) })
+          const m = record.matters.find((x) => x.matterId === matterId)
+          set({ current: { ...cur, record }, message: `${m?.name ?? '事项'}：${outcome === 'approved' ? '已准予许可' : '已决定不予许可'}` })
+          void get().refresh()
+        }, '决定没有作出，请稍后重试')
       },
       closeCase() {
         set({ current: undefined, notice: undefined, message: undefined })

@@ -127,10 +127,13 @@ export function createSyncStore(deps: SyncDeps) {
       deps.storage.setItem(SYNC_KEY, JSON.stringify({ tombstones: s.tombstones, replaced: s.replaced }))
     }
     const draftsApi = () => deps.drafts.getState()
-    /** the signed-in person's, or nobody's yet (then it becomes theirs at its first sync) */
+    /**
+     * the signed-in person's, or nobody's yet (then it becomes theirs at its first sync); never one begun while
+     * acting for someone (a window or a relative): that is the citizen's, not the actor's account's
+     */
     const isMine = (d: LocalDraft) => {
       const user = deps.userId()
-      return !!user && (!d.ownerId || d.ownerId === user)
+      return !!user && d.acting.actor === 'self' && (!d.ownerId || d.ownerId === user)
     }
     const without = <T>(map: Record<string, T>, id: string): Record<string, T> => {
       const out = { ...map }

@@ -90,6 +90,8 @@ function console_(over: Partial<StaffConsoleProps> = {}) {
     staffName: '周敏',
     hall: { name: '长沙市天心区政务服务中心', window: '5号窗口' },
     queue: [],
+    deciding: [],
+    onDecide: jest.fn(),
     grants: [],
     bundles: [],
     canScan: false,

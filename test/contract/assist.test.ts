@@ -2,7 +2,7 @@
 // the citizen only within a live grant of their hall, revoking at once, and one audit row per access.
 import fs from 'node:fs'
 import path from 'node:path'
-import { grantRequestErrors } from '@/domain/assist'
+import { decisionRefusalText, grantRequestErrors } from '@/domain/assist'
 import type { BundleTemplate } from '@/domain/template/types'
 import type { GrantView, Signature } from '@/services/contract'
 import { newDraftId, newIdempotencyKey, PlatformError } from '@/services/platform'
@@ -20,6 +20,8 @@ let grantId: string | undefined
 let filedCaseId: string
 /** requests by staff or a relative that read or wrote the citizen's data and were answered */
 let accesses = 0
+/** the same, by the hall's reviewer (on the hall's duty) */
+let reviewerAccesses = 0
 /** refused probes, by kind */
 const probes: Record<string, number> = {}
 
@@ -271,6 +273,37 @@ test('SMS variant: the code works only for the window that asked, with the numbe
   expect(opened.grant).toMatchObject({ via: 'sms', state: 'active', promiseAuthorised: false })
 })
 
+test('SMS variant: issue 11’s per-number limit holds for the window’s texts too, registered or not, shared with login codes', async () => {
+  const own = await start({ throttle: { sms: { sendsPerNumberPerDay: 2 } } })
+  try {
+    const window = own.client()
+    await window.loginStaff('staff02', 'Window@2026')
+    for (const mobile of ['13807310003', '13900000001']) {
+      await window.requestSmsGrant({ mobile, bundleId: t.id })
+      await window.requestSmsGrant({ mobile, bundleId: t.id })
+      await expect(window.requestSmsGrant({ mobile, bundleId: t.id })).rejects.toMatchObject({ status: 429, message: '该手机号今日获取验证码次数已达上限，请明天再试' })
+    }
+    // a login code to the same number counts against the same limit
+    const other = await start({ throttle: { sms: { sendsPerNumberPerDay: 2 } } })
+    try {
+      const w = other.client()
+      await w.loginStaff('staff02', 'Window@2026')
+      const res = await raw(other.url, 'POST', '/auth/sms/send', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mobile: '13807310003' }) })
+      expect(res.status).toBe(200)
+      await w.requestSmsGrant({ mobile: '13807310003', bundleId: t.id })
+      await expect(w.requestSmsGrant({ mobile: '13807310003', bundleId: t.id })).rejects.toMatchObject({ status: 429 })
+    } finally {
+      await other.stop()
+    }
+    // the next Beijing day (START is 10:00): the number may be texted again
+    own.tick(14 * 3600_000)
+    await window.loginStaff('staff02', 'Window@2026')
+    expect(await window.requestSmsGrant({ mobile: '13807310003', bundleId: t.id })).toMatchObject({ sent: true })
+  } finally {
+    await own.stop()
+  }
+})
+
 test('亲情帮办: the relative files for the elder; the case is the elder’s; the relative sees it and nothing else', async () => {
   const g = await elder.createGrant({ grantee: 'relative', scope: { kind: 'bundle', bundleId: t.id }, relativeMobile: '13807310001', relation: '子女', days: 7 })
   expect(g).toMatchObject({ state: 'active', relative: { name: '刘*', mobile: '138****0001', relation: '子女' } })
@@ -325,6 +358,49 @@ test('一窗受理: only the case’s hall reads and acts on it; the reviewer of
   expect(log[0]).toMatchObject({ basis: 'hall', what: '受理', record: filedCaseId, actorName: '周敏', hallName: '长沙市天心区政务服务中心' })
 })
 
+test('审批: the hall’s reviewer sees the accepted case in its queue and decides each matter; 准予 issues a result marked 示例, 不予许可 needs a ground; rows on the hall’s duty', async () => {
+  const reviewer = r.client()
+  await reviewer.loginStaff('reviewer01', 'Window@2026')
+  const before = (await r.client().admin.listAudit()).length
+  const q = await reviewer.staffQueue()
+  expect(q.waiting).toEqual([])
+  expect(q.deciding?.map((c) => c.id)).toContain(filedCaseId)
+  const windowQueue = await staffHere.staffQueue()
+  if (windowQueue.waiting.length) accesses++ // the window's queue read lists someone: a row
+  expect(windowQueue.waiting.map((c) => c.id)).not.toContain(filedCaseId)
+  await refused('reviewer on window routes', reviewer.hallGrants(), /仅限窗口工作人员/)
+  const read = await reviewer.dept.getCase(filedCaseId)
+  const others = read.matters.filter((m) => m.matterId !== 'registration')
+  expect(others.length).toBeGreaterThan(0)
+  // the other matters wait for the business licence: the platform says so, and writes no row
+  await expect(reviewer.dept.decide(filedCaseId, { matterId: others[0].matterId, outcome: 'approved' })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/^暂不能作出决定（需先办结：.*营业执照/) })
+  const approved = await reviewer.dept.decide(filedCaseId, { matterId: 'registration', outcome: 'approved' })
+  const reg = approved.matters.find((m) => m.matterId === 'registration')!
+  expect(reg).toMatchObject({ status: 'concluded', outcome: 'approved' })
+  expect(reg.result?.licence?.number).toMatch(/^示例/)
+  // 不予许可 without a ground: the field's words
+  await expect(reviewer.dept.decide(filedCaseId, { matterId: others[0].matterId, outcome: 'refused' })).rejects.toMatchObject({ status: 422, fieldErrors: { reason: '请填写不予许可的理由' } })
+  const { text } = decisionRefusalText('现场核查情况与申请材料不符', '后厨面积小于申报面积')
+  let last = approved
+  for (const [i, m] of others.entries()) last = await reviewer.dept.decide(filedCaseId, i === 0 ? { matterId: m.matterId, outcome: 'refused', reason: text } : { matterId: m.matterId, outcome: 'approved' })
+  expect(last.matters.find((m) => m.matterId === others[0].matterId)?.refusal?.reason).toBe('现场核查情况与申请材料不符：后厨面积小于申报面积')
+  expect(last.status).toBe('concluded')
+  // done: nothing left in the reviewer's queue for this case
+  const after = await reviewer.staffQueue()
+  expect(after.deciding?.map((c) => c.id)).not.toContain(filedCaseId)
+  const rows = (await r.client().admin.listAudit()).slice(before).filter((x) => x.actorRole === 'reviewer')
+  // a queue read that lists someone, and one row per decision (refusals write none)
+  expect(rows.map((x) => [x.basis, x.what, x.purpose])).toEqual([
+    ['hall', '查看待审批办件列表（姓名、证件号已遮挡）', '审批办件'],
+    ['hall', '查看办件', '审批办件'],
+    ...read.matters.map(() => ['hall', '审批决定', '审批办件']),
+    ...(after.deciding?.length ? [['hall', '查看待审批办件列表（姓名、证件号已遮挡）', '审批办件']] : []),
+  ])
+  reviewerAccesses += rows.length
+  // the elder sees who decided
+  expect((await elder.listAudit())[0]).toMatchObject({ basis: 'hall', what: '审批决定', record: filedCaseId, actorName: '李慎' })
+})
+
 test('raw: a citizen’s token on every /staff route is 403', async () => {
   const token = elder.tokens.current!.accessToken
   for (const [method, p] of [
@@ -343,11 +419,12 @@ test('every access by staff or a relative is exactly one audit row, and refusals
   const rows = await r.client().admin.listAudit()
   const byActors = rows.filter((x) => x.actorRole !== 'reviewer')
   expect(byActors).toHaveLength(accesses)
+  expect(rows.filter((x) => x.actorRole === 'reviewer')).toHaveLength(reviewerAccesses)
   // the rows all concern the elder
   expect(new Set(byActors.flatMap((x) => x.citizenIds))).toEqual(new Set(['u-wang-deming']))
   // the figures for the note
   const total = Object.values(probes).reduce((a, b) => a + b, 0)
   fs.mkdirSync(path.join(__dirname, '..', '..', 'test-results'), { recursive: true })
-  fs.writeFileSync(path.join(__dirname, '..', '..', 'test-results', 'assist-probes.json'), JSON.stringify({ probes, total, auditRows: byActors.length, accesses }, null, 2))
+  fs.writeFileSync(path.join(__dirname, '..', '..', 'test-results', 'assist-probes.json'), JSON.stringify({ probes, total, auditRows: byActors.length, accesses, reviewerRows: reviewerAccesses }, null, 2))
   expect(total).toBeGreaterThanOrEqual(15)
 })

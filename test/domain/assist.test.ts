@@ -10,6 +10,7 @@ import {
   grantState,
   parseScan,
   refusalText,
+  decisionRefusalText,
   supplementProblems,
   scopeRefusal,
   signaturePath,
@@ -131,6 +132,11 @@ test('不予受理 needs a listed reason (and for 其他, the words); 补正 nam
   expect(refusalText('申请事项不属于本机关职权范围', '')).toEqual({ text: '申请事项不属于本机关职权范围', errors: {} })
   expect(refusalText('申请事项不属于本机关职权范围', '请向市场监管局申请')).toEqual({ text: '申请事项不属于本机关职权范围：请向市场监管局申请', errors: {} })
   expect(refusalText('申请人不具备申请资格', '字'.repeat(500)).errors).toEqual({ note: '说明不能超过 500 个字' })
+  // 不予许可 by the reviewer: the same shape, its own grounds and words
+  expect(decisionRefusalText(undefined, '')).toEqual({ errors: { reason: '请选择不予许可的理由' } })
+  expect(decisionRefusalText('申请事项不属于本机关职权范围', '')).toEqual({ errors: { reason: '请选择不予许可的理由' } })
+  expect(decisionRefusalText('其他（请在说明中写明）', ' ')).toEqual({ errors: { note: '选择“其他”时，请写明不予许可的理由' } })
+  expect(decisionRefusalText('现场核查情况与申请材料不符', '后厨面积不足')).toEqual({ text: '现场核查情况与申请材料不符：后厨面积不足', errors: {} })
   expect(supplementProblems(' ', [])).toEqual({ message: '请写明需要补正的内容和要求（一次性告知）', materials: '请选择需要补正的材料' })
   expect(supplementProblems('租赁合同缺少出租方签字页', ['premises-proof'])).toEqual({})
 })

@@ -140,7 +140,10 @@ function countWindowAccesses(page: Page): { readonly count: number } {
     // the hall's duty: a case filed here, the queue when it lists someone; a grant: the code redeemed, and
     // the citizen's own routes called under it (the window's other routes carry the header but read no one)
     if (p.startsWith('/api/v1/dept/cases/') || p === '/api/v1/staff/open') count++
-    else if (p === '/api/v1/staff/queue') count += ((await res.json().catch(() => ({}))) as { waiting?: unknown[] }).waiting?.length ? 1 : 0
+    else if (p === '/api/v1/staff/queue') {
+      const q = (await res.json().catch(() => ({}))) as { waiting?: unknown[]; deciding?: unknown[] }
+      count += q.waiting?.length || q.deciding?.length ? 1 : 0
+    }
     else if (!p.startsWith('/api/v1/staff/') && req.headers()['x-acting-grant']) count++
   })
   return {
@@ -150,7 +153,7 @@ function countWindowAccesses(page: Page): { readonly count: number } {
   }
 }
 
-test('帮代办 through the same guide: the window fills, scans and verifies originals, accepts a 容缺 with a reason, the citizen signs; the case is the citizen’s at once; audit rows = window accesses', async () => {
+test('帮代办 through the same guide: the window fills, scans and verifies originals, accepts a 容缺 with a reason, the citizen signs; the case is the citizen’s at once; 受理, then the hall’s reviewer decides each matter and the citizen sees 办结; audit rows = accesses', async () => {
   const citizen = await phone()
   const clerk = await windowPc()
   const accesses = countWindowAccesses(clerk)
@@ -260,8 +263,66 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
   for (const id of ['premises-proof', 'food-safety-rules', 'layout']) expect(cs.content.materials[id].verified?.by?.staffName).toBe('周敏')
   expect(cs.content.materials['health-cert']).toMatchObject({ reason: '健康证明正在体检机构办理，申请人承诺 5 个工作日内补交', acceptedBy: { staffName: '周敏' } })
 
-  const rows = (await audit()).slice(earlier).filter((x) => x.actorRole === 'staff')
-  expect(rows).toHaveLength(accesses.count)
+  // 审批: the hall's reviewer decides each matter on the same console; the case walks to 办结 in the UI only
+  const reviewer = await windowPc()
+  const decisions = countWindowAccesses(reviewer)
+  const matters = (cs as unknown as { matters: { matterId: string; name: string }[] }).matters
+  const registration = matters.find((m) => m.matterId === 'registration')!
+  const others = matters.filter((m) => m !== registration)
+  const r = new Driver(reviewer, run.platform.url)
+  const decide = async (name: string, outcome: '准予许可' | '不予许可') => {
+    await r.choose(outcome, reviewer.getByRole('radiogroup', { name: `${name}的审批决定` }))
+    await r.press(`确认${name}${outcome}`)
+  }
+  await withScreenshotOnFailure(reviewer, 'assist-decide', async () => {
+    await reviewer.goto(run.platform.url + '/#/pages/staff/home/index')
+    await reviewer.getByRole('textbox', { name: '工作账号' }).fill('reviewer01')
+    await reviewer.getByRole('textbox', { name: '密码' }).fill('Window@2026')
+    await reviewer.keyboard.press('Enter')
+    await heading1(reviewer, '审批工作台').waitFor()
+    await reviewer.getByText('长沙市天心区政务服务中心 · 李慎').waitFor()
+    await reviewer.getByRole('button', { name: `审批 ${caseId}` }).click()
+    await reviewer.getByRole('heading', { name: `审批办件 ${caseId}` }).waitFor()
+    await shot(reviewer, '10-reviewer-case')
+    expect(await axeViolations(reviewer)).toEqual([])
+    // a matter that needs the business licence first: the platform's words, nothing decided
+    await decide(others[0].name, '准予许可')
+    await reviewer.getByText(/^暂不能作出决定（需先办结：/).waitFor()
+    await decide(registration.name, '准予许可')
+    await reviewer.getByText(/^已准予许可：营业执照 示例/).waitFor()
+    // 不予许可 without a ground: the rulebook's words at the field, nothing sent
+    await r.choose('不予许可', reviewer.getByRole('radiogroup', { name: `${others[0].name}的审批决定` }))
+    await r.press(`确认${others[0].name}不予许可`)
+    await reviewer.getByText('请选择不予许可的理由').waitFor()
+    await r.choose('现场核查情况与申请材料不符')
+    await r.fill('说明（申请人可见）', '后厨面积小于申报面积')
+    await shot(reviewer, '11-reviewer-refusal')
+    await r.press(`确认${others[0].name}不予许可`)
+    await reviewer.getByText('已决定不予许可：现场核查情况与申请材料不符：后厨面积小于申报面积').waitFor()
+    for (const m of others.slice(1)) {
+      await decide(m.name, '准予许可')
+      await reviewer.getByText(`${m.name}：已准予许可`).waitFor()
+    }
+    await reviewer.getByText(/已办结（部分事项未获准予）/).first().waitFor()
+    await reviewer.getByText('暂无待审批的办件。').waitFor()
+    await shot(reviewer, '12-reviewer-decided')
+  })
+  await withScreenshotOnFailure(citizen, 'assist-decided-citizen', async () => {
+    await citizen.goto(`${run.platform.url}/#/pages/cases/detail/index?case=${caseId}`)
+    await citizen.getByText(/已办结（部分事项未获准予）/).first().waitFor()
+    await citizen.getByText(/电子证照“营业执照”（示例/).waitFor()
+    await citizen.getByText(/现场核查情况与申请材料不符：后厨面积小于申报面积/).first().waitFor()
+    await shot(citizen, '13-citizen-concluded')
+  })
+
+  const rows = (await audit()).slice(earlier)
+  const windowRows = rows.filter((x) => x.actorRole === 'staff')
+  const reviewerRows = rows.filter((x) => x.actorRole === 'reviewer')
+  expect(windowRows).toHaveLength(accesses.count)
+  expect(reviewerRows).toHaveLength(decisions.count)
   fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true })
-  fs.writeFileSync(path.join(repoRoot, 'test-results', 'e2e-assist-filing-audit.json'), JSON.stringify({ windowAccesses: accesses.count, auditRows: rows.length, rows }, null, 2))
+  fs.writeFileSync(
+    path.join(repoRoot, 'test-results', 'e2e-assist-filing-audit.json'),
+    JSON.stringify({ windowAccesses: accesses.count, auditRows: windowRows.length, reviewerAccesses: decisions.count, reviewerRows: reviewerRows.length, rows }, null, 2),
+  )
 })

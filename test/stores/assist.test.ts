@@ -74,3 +74,26 @@ test('the console: a typo never reaches the platform; a code opens the citizen; 
   expect(staff.getState().subject).toBeUndefined()
   expect(acting.grantId).toBeUndefined()
 })
+
+test('a reviewer signs in to the same console: the hall’s decision queue, no grants; a grant code or a refusal without a ground never reaches the platform', async () => {
+  const acting: { grantId?: string } = {}
+  const c = client(acting)
+  const staff = createStaffStore({ client: c, acting })
+  expect(await staff.getState().login('reviewer01', 'Window@2026')).toBe(true)
+  expect(staff.getState().role).toBe('reviewer')
+  expect(staff.getState().hall?.name).toBe('长沙市天心区政务服务中心')
+  expect(c.calls).not.toContain('GET /staff/grants')
+  expect(staff.getState().queue).toEqual([])
+  const before = c.calls.length
+  await staff.getState().open('12345678')
+  expect(staff.getState().fieldErrors.scan).toBe('审批人员请输入或扫描办件编号（以 HN 开头）')
+  staff.setState({ current: { record: { id: 'HN0000000000001' } as never, materials: [] } })
+  await staff.getState().decide('food-licence', 'refused', undefined, '')
+  expect(staff.getState().fieldErrors).toEqual({ 'food-licence.reason': '请选择不予许可的理由' })
+  await staff.getState().decide('food-licence', 'refused', '其他（请在说明中写明）', '')
+  expect(staff.getState().fieldErrors).toEqual({ 'food-licence.note': '选择“其他”时，请写明不予许可的理由' })
+  expect(c.calls.length).toBe(before)
+  // a citizen's account is not a desk account
+  const citizen = createStaffStore({ client: client(), acting: {} })
+  expect(await citizen.getState().login('dev-elder', 'x')).toBe(false)
+})

@@ -323,3 +323,24 @@ test('a co-applicant who confirmed since shows at the next pull, and lapses with
   await sync.getState().flush()
   expect(putDraft).not.toHaveBeenCalled()
 })
+
+test('a draft begun while acting for someone (a window, a relative) never goes to the actor’s own account, even once acting ended', async () => {
+  const putDraft = accepting()
+  const listDrafts = jest.fn().mockResolvedValue([])
+  const { drafts, sync } = setup({ putDraft, listDrafts })
+  const byWindow = drafts.getState().start({ ...input, acting: { actor: 'staff', authorisationId: 'g-window', promiseAuthorised: false } })
+  drafts.getState().setValue(byWindow, 'shopName', '德明小馆')
+  const byRelative = drafts.getState().start({ ...input, applicantKind: 'person', acting: { actor: 'relative', authorisationId: 'g-family', promiseAuthorised: false } })
+  drafts.getState().setValue(byRelative, 'shopName', '德明小馆')
+  // acting over, the device's signed-in person catches up: neither draft is theirs
+  await sync.getState().flush()
+  await sync.getState().pull()
+  expect(putDraft).not.toHaveBeenCalled()
+  expect(drafts.getState().drafts[byWindow].remote).toBeUndefined()
+  // the person's own draft still syncs
+  const own = drafts.getState().start(input)
+  drafts.getState().setValue(own, 'shopName', '刘洋的店')
+  await sync.getState().flush()
+  expect(putDraft).toHaveBeenCalledTimes(1)
+  expect(putDraft.mock.calls[0][0]).toBe(own)
+})

@@ -41,14 +41,7 @@ export function CasePanel(p: CasePanelProps) {
   const e = p.fieldErrors
   return (
     <View className='ui-card' aria-label={`办件 ${r.id}`}>
-      <Heading level={2}>办件 {r.id}</Heading>
-      <View>
-        {r.bundleName} · 申请人 {r.applicantName} · {caseState(r).label}
-      </View>
-      <View className='ui-help'>
-        提交于 {formatTime(r.submittedAt, p.now)}
-        {r.filedBy ? ` · ${r.filedBy.actor === 'staff' ? `${r.filedBy.hallName ?? ''} ${r.filedBy.name} 代办` : `亲属 ${r.filedBy.name} 代办`}` : ''}
-      </View>
+      <CaseHeading title={`办件 ${r.id}`} record={r} now={p.now} />
       {r.matters.map((m) => (
         <View key={m.matterId} className='ui-grant'>
           {m.name}（{m.department}）· {m.status === 'submitted' ? '待受理' : m.timeline[m.timeline.length - 1]?.note ?? m.status}
@@ -103,6 +96,22 @@ export function CasePanel(p: CasePanelProps) {
       <AppButton variant='link' onTap={p.onClose}>
         关闭办件
       </AppButton>
+    </View>
+  )
+}
+
+/** the case as the desk first sees it: number, bundle, applicant (masked), where it stands, who filed it */
+export function CaseHeading({ title, record: r, now }: { title: string; record: CaseRecord; now: string }) {
+  return (
+    <View>
+      <Heading level={2}>{title}</Heading>
+      <View>
+        {r.bundleName} · 申请人 {r.applicantName} · {caseState(r).label}
+      </View>
+      <View className='ui-help'>
+        提交于 {formatTime(r.submittedAt, now)}
+        {r.filedBy ? ` · ${r.filedBy.actor === 'staff' ? `${r.filedBy.hallName ?? ''} ${r.filedBy.name} 代办` : `亲属 ${r.filedBy.name} 代办`}` : ''}
+      </View>
     </View>
   )
 }

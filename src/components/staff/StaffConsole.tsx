@@ -9,6 +9,7 @@ import { maskIdNumber, maskName } from '@/domain/mask'
 import type { LicenceKind } from '@/domain/template/types'
 import type { CaseRecord } from '@/domain/case/types'
 import { CasePanel, type CasePanelProps } from './CasePanel'
+import { DecisionPanel, type DecisionPanelProps } from './DecisionPanel'
 import { AppButton } from '../Button'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { Heading } from '../Heading'
@@ -24,8 +25,12 @@ export interface StaffConsoleProps {
   fieldErrors: Record<string, string>
   /** the clerk */
   staffName?: string
+  /** a reviewer (审批人员) sees the hall's cases waiting for a decision and decides their matters */
+  role?: 'staff' | 'reviewer'
   hall?: { name: string; window?: string }
   queue: QueueCase[]
+  deciding: QueueCase[]
+  onDecide: DecisionPanelProps['onDecide']
   grants: GrantView[]
   /** the citizen a grant opened: name and ID number (shown masked), their e-licences' list entries */
   subject?: { grant: GrantView; profile: { name: string; idNumber: string }; licences: { kind: LicenceKind; title: string; number: string }[] }
@@ -83,28 +88,11 @@ export function StaffConsole(p: StaffConsoleProps) {
     )
 
   const open = () => p.onOpen(scan)
+  if (p.role === 'reviewer') return <ReviewerDesk {...p} scan={scan} setScan={setScan} />
   const s = p.subject
   return (
     <View className='ui-page ui-staff'>
-      <View className='ui-staff__bar'>
-        <Heading level={1}>窗口工作台</Heading>
-        <View className='ui-help'>
-          {p.hall?.name} {p.hall?.window} · {p.staffName}
-        </View>
-        <AppButton variant='link' onTap={p.onLogout}>
-          退出登录
-        </AppButton>
-      </View>
-      {p.error ? (
-        <Notice tone='error' live='alert'>
-          {p.error}
-        </Notice>
-      ) : null}
-      {p.message ? (
-        <Notice tone='success' live='status'>
-          {p.message}
-        </Notice>
-      ) : null}
+      <Bar {...p} title='窗口工作台' />
 
       <View className='ui-staff__cols'>
         <View className='ui-staff__main'>
@@ -172,27 +160,7 @@ export function StaffConsole(p: StaffConsoleProps) {
         </View>
 
         <View className='ui-staff__side'>
-          <View className='ui-card'>
-            <Heading level={2}>本厅待受理（{p.queue.length}）</Heading>
-            {p.queue.length === 0 ? <View className='ui-help'>暂无待受理的办件。</View> : null}
-            {p.queue.map((c) => (
-              <View key={c.id} className='ui-grant'>
-                <View>
-                  <Text className='ui-strong'>{c.id}</Text> {c.bundleName}
-                </View>
-                <View className='ui-help'>
-                  {c.applicantName}（{c.applicantIdNumber}）· {formatTime(c.submittedAt, p.now)}
-                  {c.filedBy ? ` · 代办：${c.filedBy}` : ''}
-                </View>
-                <AppButton variant='secondary' onTap={() => p.onOpenCase(c.id)} ariaLabel={`受理审查 ${c.id}`}>
-                  受理审查
-                </AppButton>
-              </View>
-            ))}
-            <AppButton variant='link' onTap={p.onRefresh}>
-              刷新
-            </AppButton>
-          </View>
+          <QueueCard title='本厅待受理' empty='暂无待受理的办件。' action='受理审查' cases={p.queue} now={p.now} onOpenCase={p.onOpenCase} onRefresh={p.onRefresh} />
 
           <View className='ui-card'>
             <Heading level={2}>本厅有效授权</Heading>
@@ -220,6 +188,86 @@ export function StaffConsole(p: StaffConsoleProps) {
           </View>
         </View>
       </View>
+    </View>
+  )
+}
+
+function Bar(p: StaffConsoleProps & { title: string }) {
+  return (
+    <View>
+      <View className='ui-staff__bar'>
+        <Heading level={1}>{p.title}</Heading>
+        <View className='ui-help'>
+          {p.hall?.name} {p.hall?.window} · {p.staffName}
+        </View>
+        <AppButton variant='link' onTap={p.onLogout}>
+          退出登录
+        </AppButton>
+      </View>
+      {p.error ? (
+        <Notice tone='error' live='alert'>
+          {p.error}
+        </Notice>
+      ) : null}
+      {p.message ? (
+        <Notice tone='success' live='status'>
+          {p.message}
+        </Notice>
+      ) : null}
+    </View>
+  )
+}
+
+/** 审批工作台: the hall's cases waiting for a decision, a case number typed or scanned, and the decision panel. */
+function ReviewerDesk(p: StaffConsoleProps & { scan: string; setScan: (v: string) => void }) {
+  const open = () => p.onOpen(p.scan)
+  return (
+    <View className='ui-page ui-staff'>
+      <Bar {...p} title='审批工作台' />
+      <View className='ui-staff__cols'>
+        <View className='ui-staff__main'>
+          <View className='ui-card'>
+            <Heading level={2}>打开办件</Heading>
+            <TextField id='scan' label='办件编号' help='扫描受理通知书上的二维码，或输入办件编号后按回车' value={p.scan} onInput={p.setScan} onConfirm={open} error={p.fieldErrors.scan} />
+            <AppButton busy={p.busy} onTap={open}>
+              打开
+            </AppButton>
+          </View>
+          {p.current ? <DecisionPanel now={p.now} record={p.current.record} busy={p.busy} fieldErrors={p.fieldErrors} onDecide={p.onDecide} onClose={p.caseActions.onClose} /> : null}
+        </View>
+        <View className='ui-staff__side'>
+          <QueueCard title='本厅待审批' empty='暂无待审批的办件。' action='审批' cases={p.deciding} now={p.now} onOpenCase={p.onOpenCase} onRefresh={p.onRefresh} />
+        </View>
+      </View>
+    </View>
+  )
+}
+
+/** a queue of the hall's cases (masked), each opened by its button */
+function QueueCard(p: { title: string; empty: string; action: string; cases: QueueCase[]; now: string; onOpenCase: (id: string) => void; onRefresh: () => void }) {
+  return (
+    <View className='ui-card'>
+      <Heading level={2}>
+        {p.title}（{p.cases.length}）
+      </Heading>
+      {p.cases.length === 0 ? <View className='ui-help'>{p.empty}</View> : null}
+      {p.cases.map((c) => (
+        <View key={c.id} className='ui-grant'>
+          <View>
+            <Text className='ui-strong'>{c.id}</Text> {c.bundleName}
+          </View>
+          <View className='ui-help'>
+            {c.applicantName}（{c.applicantIdNumber}）· {formatTime(c.submittedAt, p.now)}
+            {c.filedBy ? ` · 代办：${c.filedBy}` : ''}
+          </View>
+          <AppButton variant='secondary' onTap={() => p.onOpenCase(c.id)} ariaLabel={`${p.action} ${c.id}`}>
+            {p.action}
+          </AppButton>
+        </View>
+      ))}
+      <AppButton variant='link' onTap={p.onRefresh}>
+        刷新
+      </AppButton>
     </View>
   )
 }

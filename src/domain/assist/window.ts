@@ -6,16 +6,28 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 
 export const WINDOW_TEXT_MAX = 500
 
-/** The refusal as the citizen reads it, or the problem at the field. */
-export function refusalText(reason: string | undefined, note: string): { text?: string; errors: Record<string, string> } {
+/** 不予许可 at the decision (《行政许可法》第三十八条): the reviewer names the ground and may add text. */
+export const DECISION_REFUSAL_REASONS = ['申请人不符合法定条件、标准', '现场核查情况与申请材料不符', '申请材料存在虚假内容', '其他（请在说明中写明）'] as const
+
+/** A refusal's reason as the citizen reads it (a ground of `reasons`, then the note), or the problem at the field. */
+function reasonText(reasons: readonly string[], what: string, reason: string | undefined, note: string): { text?: string; errors: Record<string, string> } {
   const errors: Record<string, string> = {}
   const n = note.trim()
-  if (!reason || !(REFUSAL_REASONS as readonly string[]).includes(reason)) errors.reason = '请选择不予受理的理由'
-  else if (reason.startsWith('其他') && !n) errors.note = '选择“其他”时，请写明不予受理的理由'
+  if (!reason || !reasons.includes(reason)) errors.reason = `请选择${what}的理由`
+  else if (reason.startsWith('其他') && !n) errors.note = `选择“其他”时，请写明${what}的理由`
   const text = reason && !reason.startsWith('其他') ? (n ? `${reason}：${n}` : reason) : n
   if (text.length > WINDOW_TEXT_MAX) errors.note = `说明不能超过 ${WINDOW_TEXT_MAX} 个字`
   return Object.keys(errors).length ? { errors } : { text, errors }
 }
+
+/** 不予受理 at the window. */
+export const refusalText = (reason: string | undefined, note: string) => reasonText(REFUSAL_REASONS, '不予受理', reason, note)
+
+/** 不予许可 by the reviewer. */
+export const decisionRefusalText = (reason: string | undefined, note: string) => reasonText(DECISION_REFUSAL_REASONS, '不予许可', reason, note)
+
+/** The matters a reviewer may decide now: accepted, not waiting for 补正 or a fee, not yet decided. */
+export const DECIDABLE_STATUSES = ['accepted', 'in-review', 'site-check'] as const
 
 /** 一次性告知: what the applicant must add, named once and all together. */
 export function supplementProblems(message: string, materials: string[]): Record<string, string> {

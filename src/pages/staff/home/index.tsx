@@ -31,7 +31,9 @@ export default function StaffHomePage() {
       fieldErrors: x.fieldErrors,
       profile: x.profile,
       hall: x.hall,
+      role: x.role,
       queue: x.queue,
+      deciding: x.deciding,
       grants: x.grants,
       subject: x.subject,
       smsCode: x.smsCode,
@@ -57,7 +59,10 @@ export default function StaffHomePage() {
         fieldErrors={s.fieldErrors}
         staffName={s.profile?.name}
         hall={s.hall}
+        role={s.role}
         queue={s.queue}
+        deciding={s.deciding}
+        onDecide={(matterId, outcome, reason, note) => void store.decide(matterId, outcome, reason, note)}
         grants={s.grants}
         subject={s.subject}
         current={s.current}
