@@ -23,9 +23,9 @@ export function Frame({ children }: { children: ReactNode }) {
     <View className={`app-frame ${elder ? 'elder' : ''}`}>
       {acting ? (
         <View className='ui-acting' role='status'>
-          代办中：为 {acting.citizenName} 办理“{acting.scopeLabel}”（依据申请人的授权，每一步都会告知申请人）
-          <AppButton variant='link' onTap={() => go(ROUTES.staff)}>
-            回到窗口工作台
+          {acting.actor === 'relative' ? `正在为 ${acting.citizenName} 帮办“${acting.scopeLabel}”（亲情帮办：办件属于${acting.citizenName}，你们都能看到进度）` : `代办中：为 ${acting.citizenName} 办理“${acting.scopeLabel}”（依据申请人的授权，每一步都会告知申请人）`}
+          <AppButton variant='link' onTap={() => go(acting.actor === 'relative' ? ROUTES.grants : ROUTES.staff)}>
+            {acting.actor === 'relative' ? '结束或切换帮办' : '回到窗口工作台'}
           </AppButton>
         </View>
       ) : null}

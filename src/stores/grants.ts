@@ -3,10 +3,10 @@
 // it is sent; the platform checks it again with the same words.
 import { create } from 'zustand'
 import { grantRequestErrors, type GrantScope, type Relation } from '@/domain/assist'
-import type { AuditEntry, GrantView, HallView } from '@/services/contract'
+import type { AuditEntry, GrantView, HallView, SubjectResponse } from '@/services/contract'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 
-export type GrantsClient = Pick<PlatformClient, 'listGrants' | 'createGrant' | 'revokeGrant' | 'listAudit' | 'listHalls' | 'listReceivedGrants'>
+export type GrantsClient = Pick<PlatformClient, 'listGrants' | 'createGrant' | 'revokeGrant' | 'listAudit' | 'listHalls' | 'listReceivedGrants' | 'actingSubject'>
 
 export interface WindowGrantInput {
   scope: GrantScope
@@ -37,11 +37,19 @@ export interface GrantsState {
   createWindowGrant(input: WindowGrantInput): Promise<GrantView | undefined>
   createRelativeGrant(input: RelativeGrantInput, ownMobile?: string): Promise<GrantView | undefined>
   revoke(id: string): Promise<void>
+  /**
+   * 亲情帮办: the elder's profile and e-licences under a grant they gave me (then every call names it), or
+   * undefined with `error` set (the grant ended, …)
+   */
+  actFor(grant: GrantView): Promise<SubjectResponse | undefined>
+  /** stops naming the grant: calls are the relative's own again */
+  stopActing(): void
 }
 
 const message = (e: unknown, fallback: string) => (isPlatformError(e) ? e.message : fallback)
 
-export function createGrantsStore(client: GrantsClient) {
+/** `acting`: the grant the client names on signed-in calls (services/app), shared with the window's console */
+export function createGrantsStore(client: GrantsClient, acting: { grantId?: string } = {}) {
   return create<GrantsState>()((set, get) => {
     async function send(fieldErrors: Record<string, string>, run: () => Promise<GrantView>): Promise<GrantView | undefined> {
       if (Object.keys(fieldErrors).length) {
@@ -86,6 +94,21 @@ export function createGrantsStore(client: GrantsClient) {
       createRelativeGrant(input, ownMobile) {
         const errors = grantRequestErrors({ grantee: 'relative', relativeMobile: input.relativeMobile, relation: input.relation, days: input.days, ownMobile })
         return send(errors, () => client.createGrant({ grantee: 'relative', scope: input.scope, relativeMobile: input.relativeMobile, relation: input.relation, days: input.days }))
+      },
+      async actFor(grant) {
+        acting.grantId = grant.id
+        try {
+          const subject = await client.actingSubject()
+          set({ error: undefined })
+          return subject
+        } catch (e) {
+          acting.grantId = undefined
+          set({ error: message(e, '暂时无法为亲属办理，请稍后重试') })
+          return undefined
+        }
+      },
+      stopActing() {
+        acting.grantId = undefined
       },
       async revoke(id) {
         try {

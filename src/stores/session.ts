@@ -9,10 +9,12 @@ import type { TokenStore } from '@/services/tokens'
 import { SELF } from './draft'
 
 /**
- * Window staff filing for a citizen on this device (帮代办): the journey runs with the citizen's profile and
- * e-licences as the platform gave them under the grant; every call names the grant (services/app `acting`).
+ * Window staff (帮代办) or a relative (亲情帮办) filing for a citizen on this device: the journey runs with the
+ * citizen's profile and e-licences as the platform gave them under the grant; every call names the grant
+ * (services/app `acting`).
  */
 export interface ActingSession {
+  actor: 'staff' | 'relative'
   grantId: string
   /** masked */
   citizenName: string
@@ -45,10 +47,10 @@ export interface SessionState {
   /** asks the platform for an e-licence's data after the citizen agreed; true when attached */
   consentLicence(kind: LicenceKind, bundleId?: string): Promise<boolean>
   logout(): Promise<void>
-  /** the window starts filing for the citizen of a grant it holds */
+  /** the window (or a relative) starts filing for the citizen of a grant it holds */
   actFor(acting: ActingSession, profile: Profile, licences: LicenceSummary[]): void
-  /** the window stops: nothing of the citizen stays in the session */
-  stopActing(): void
+  /** acting stops: nothing of the citizen stays in the session; a relative is back in their own account */
+  stopActing(): Promise<void>
   clearError(): void
   reset(): void
 }
@@ -137,8 +139,12 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
       actFor(acting, profile, licences) {
         set({ ...initial, status: 'signed-in', profile, licences, acting })
       },
-      stopActing() {
-        if (get().acting) set({ ...initial, status: 'signed-out' })
+      async stopActing() {
+        const was = get().acting
+        if (!was) return
+        set({ ...initial, status: 'signed-out' })
+        // the relative's own tokens never changed: their own profile comes back
+        if (was.actor === 'relative') await get().restore()
       },
       clearError: () => set({ error: undefined }),
       reset: () => set({ ...initial }),
@@ -192,7 +198,7 @@ export function prefillData(s: Pick<SessionState, 'profile' | 'licenceData'>): P
   return { profile, licences: s.licenceData }
 }
 
-/** Who files a draft begun now: the citizen, or the window acting under a grant. */
+/** Who files a draft begun now: the citizen, or the window or a relative acting under a grant. */
 export function actingFor(acting: ActingSession | undefined): ActingFor {
-  return acting ? { actor: 'staff', promiseAuthorised: acting.promiseAuthorised, authorisationId: acting.grantId } : SELF
+  return acting ? { actor: acting.actor, promiseAuthorised: acting.promiseAuthorised, authorisationId: acting.grantId } : SELF
 }

@@ -44,7 +44,10 @@ function grants(over: Partial<GrantsScreenProps> = {}) {
     bundles: [{ id: 'kaiban-canyin', name: '开办餐饮店' }],
     halls: [{ id: 'hall-430103', name: '长沙市天心区政务服务中心', address: '示例地址' }],
     grants: [waiting],
+    received: [],
     audit: [row],
+    onActFor: jest.fn(),
+    onFollow: jest.fn(),
     onWindowGrant: jest.fn(),
     onRelativeGrant: jest.fn(),
     onRevoke: jest.fn(),
@@ -62,6 +65,17 @@ test('a waiting code is shown grouped with its QR and time left; revoking sends 
   expect(screen.getByText(/还剩 20 分钟，只能使用一次/)).toBeTruthy()
   await userEvent.click(screen.getByRole('button', { name: '撤销开办餐饮店的授权' }))
   expect(p.onRevoke).toHaveBeenCalledWith(waiting)
+})
+
+test('亲情帮办 received: the elder (masked) and the bundle; filing starts under the grant; once filed, the case is followed instead', async () => {
+  const fromElder: GrantView = { ...waiting, id: 'g-family', grantee: 'relative', via: 'app', state: 'active', code: undefined, qrText: undefined, citizen: { name: '王*明', idNumber: '430103********2114' } }
+  const p = grants({ received: [fromElder, { ...fromElder, id: 'g-filed', caseId: 'HN2026112600001' }] })
+  expect(screen.getAllByText(/授权您帮办“开办餐饮店”/)).toHaveLength(2)
+  await userEvent.click(screen.getByRole('button', { name: '为王*明帮办开办餐饮店' }))
+  expect(p.onActFor).toHaveBeenCalledWith(fromElder)
+  await userEvent.click(screen.getByRole('button', { name: '查看王*明的办件 HN2026112600001 的进度' }))
+  expect(p.onFollow).toHaveBeenCalledWith(expect.objectContaining({ id: 'g-filed' }))
+  expect(document.body.textContent).not.toContain('430103195801012114')
 })
 
 test('谁查看了我的信息: who, where, what and on what basis', () => {

@@ -280,7 +280,7 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
     await reviewer.getByRole('textbox', { name: '密码' }).fill('Window@2026')
     await reviewer.keyboard.press('Enter')
     await heading1(reviewer, '审批工作台').waitFor()
-    await reviewer.getByText('长沙市天心区政务服务中心 · 李慎').waitFor()
+    await reviewer.getByText('长沙市天心区政务服务中心 联合审批室 · 李慎').waitFor()
     await reviewer.getByRole('button', { name: `审批 ${caseId}` }).click()
     await reviewer.getByRole('heading', { name: `审批办件 ${caseId}` }).waitFor()
     await shot(reviewer, '10-reviewer-case')
@@ -295,7 +295,7 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
     await r.press(`确认${others[0].name}不予许可`)
     await reviewer.getByText('请选择不予许可的理由').waitFor()
     await r.choose('现场核查情况与申请材料不符')
-    await r.fill('说明（申请人可见）', '后厨面积小于申报面积')
+    await r.fill(/^说明（申请人可见）/, '后厨面积小于申报面积')
     await shot(reviewer, '11-reviewer-refusal')
     await r.press(`确认${others[0].name}不予许可`)
     await reviewer.getByText('已决定不予许可：现场核查情况与申请材料不符：后厨面积小于申报面积').waitFor()
@@ -325,4 +325,106 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
     path.join(repoRoot, 'test-results', 'e2e-assist-filing-audit.json'),
     JSON.stringify({ windowAccesses: accesses.count, auditRows: windowRows.length, reviewerAccesses: decisions.count, reviewerRows: reviewerRows.length, rows }, null, 2),
   )
-})
+}, 240000)
+
+/** signs in on a phone by SMS from the page's 登录后继续 prompt */
+async function signInBySms(page: Page, mobile: string): Promise<void> {
+  await tap(page, '登录后继续')
+  await heading1(page, '登录').waitFor()
+  await page.getByRole('textbox', { name: '手机号码' }).fill(mobile)
+  await tap(page, '获取验证码')
+  await page.getByText('验证码已发送，请查看短信').waitFor()
+  await page.getByRole('textbox', { name: '短信验证码' }).fill('123456')
+  await tap(page, '登录')
+}
+
+test('亲情帮办: the elder authorises a relative in their app; the relative files for the elder in the same guide; the case is the elder’s, both follow it; the relative sees nothing else of the elder', async () => {
+  const elder = await phone()
+  const relative = await phone()
+  const earlier = (await audit()).length
+  // 刘洋 has signed in here before (a grant names a relative the platform knows)
+  await withScreenshotOnFailure(relative, 'family-relative-first', async () => {
+    await relative.goto(run.platform.url + '/#/pages/account/grants/index')
+    await signInBySms(relative, '13807310001')
+    await heading1(relative, '授权与查看记录').waitFor()
+    expect(await relative.getByRole('heading', { name: '亲属请我帮办' }).count()).toBe(0)
+  })
+  await withScreenshotOnFailure(elder, 'family-elder-grant', async () => {
+    await elder.goto(run.platform.url + '/#/pages/account/grants/index')
+    await signInOnPhone(elder)
+    await elder.getByRole('radiogroup', { name: '代办哪件事' }).nth(1).getByRole('radio', { name: '开办餐饮店' }).click()
+    await elder.getByRole('textbox', { name: '亲属的手机号码' }).fill('13807310001')
+    await elder.getByRole('radio', { name: '子女' }).click()
+    await tap(elder, '授权亲属代办')
+    await elder.getByText(/亲属 刘\*（子女，138\*{4}0001）/).waitFor()
+    await shot(elder, '14-elder-grants-relative')
+  })
+
+  const d = new Driver(relative, run.platform.url)
+  const caseId = await withScreenshotOnFailure(relative, 'family-relative-files', async () => {
+    await relative.reload()
+    await relative.getByRole('heading', { name: '亲属请我帮办' }).waitFor()
+    await relative.getByText('王*明').first().waitFor()
+    await shot(relative, '15-relative-received')
+    expect(await axeViolations(relative)).toEqual([])
+    await d.press('为王*明帮办开办餐饮店')
+    await d.heading1('开办餐饮店').waitFor()
+    await relative.getByRole('status').filter({ hasText: '正在为 王*明 帮办“开办餐饮店”' }).first().waitFor()
+    await restaurantQuestions(d)
+    await restaurantForm(d, { name: '德明小馆', address: '长沙市天心区书院路 9 号', staff: '2', manager: '王德明', mobile: '13807310003' })
+    await d.heading1('准备材料').waitFor()
+    await d.consent(relative.locator('#m-id-card'), '居民身份证')
+    for (const id of ['premises-proof', 'food-safety-rules', 'layout']) {
+      const card = relative.locator(`#m-${id}`)
+      const uploadChoice = card.getByRole('radio', { name: /^(上传材料|提供证明材料（上传）)/ })
+      if (await uploadChoice.count()) await d.tap(uploadChoice)
+      await d.upload(card, PDF)
+      // 原件已核验 is the window's alone
+      expect(await card.getByRole('checkbox', { name: /原件已核验/ }).count()).toBe(0)
+    }
+    await d.choose('稍后补交（容缺受理）', relative.locator('#m-health-cert'))
+    await d.press('继续')
+    await d.heading1('办理方式与结果领取').waitFor()
+    await d.choose('全程网办')
+    await d.choose('免费邮寄（EMS）')
+    await d.choose('长沙市', relative.getByRole('radiogroup', { name: '收件地区' }))
+    await d.press('继续')
+    await shot(relative, '16-relative-review')
+    return (await d.submit()).caseId
+  })
+  expect(caseId).toMatch(/^HN\d{13}$/)
+
+  await withScreenshotOnFailure(relative, 'family-relative-follows', async () => {
+    // back to the relative's own account: the case is followed from the grant, not listed as theirs
+    await tap(relative, '结束或切换帮办')
+    await heading1(relative, '授权与查看记录').waitFor()
+    await tap(relative, '结束帮办')
+    await relative.getByRole('heading', { name: '亲属请我帮办' }).waitFor()
+    await relative.getByText(`已提交办件 ${caseId}`).waitFor()
+    await relative.goto(run.platform.url + '/#/pages/cases/list/index')
+    await heading1(relative, '我的办件').waitFor()
+    await relative.waitForTimeout(500)
+    expect(await relative.getByText(caseId).count()).toBe(0)
+    await relative.goto(run.platform.url + '/#/pages/account/grants/index')
+    await d.press(`查看王*明的办件 ${caseId} 的进度`)
+    await relative.getByText(caseId).first().waitFor()
+    await relative.getByText('待受理').first().waitFor()
+    await shot(relative, '17-relative-follows-case')
+  })
+
+  await withScreenshotOnFailure(elder, 'family-elder-sees', async () => {
+    await elder.goto(run.platform.url + '/#/pages/cases/list/index')
+    await elder.getByText(caseId).first().waitFor()
+    await elder.goto(run.platform.url + '/#/pages/account/grants/index')
+    await elder.getByText(`办理：代为提交申请（${caseId}）`).waitFor()
+    await elder.getByText(/刘.*（亲属）/).first().waitFor()
+    await shot(elder, '18-elder-sees-relative')
+  })
+  // every row is the relative's, on the elder's grant; the case is the elder's
+  const rows = (await audit()).slice(earlier)
+  expect(rows.length).toBeGreaterThan(0)
+  expect(new Set(rows.map((x) => x.actorRole))).toEqual(new Set(['relative']))
+  const admin = await fetch(`${run.platform.url}/api/v1/admin/cases?bundleId=kaiban-canyin`, { headers: { 'X-Admin-Token': ADMIN_TOKEN } })
+  const filed = ((await admin.json()) as { cases: { id: string; filedBy?: { actor: string } }[] }).cases.find((c) => c.id === caseId)!
+  expect(filed.filedBy).toMatchObject({ actor: 'relative' })
+}, 240000)

@@ -35,10 +35,16 @@ export interface GrantsScreenProps {
   bundles: { id: string; name: string }[]
   halls: { id: string; name: string; address: string }[]
   grants: GrantView[]
+  /** 亲情帮办 grants relatives gave me: I may file for them (and follow the case filed) */
+  received: GrantView[]
   audit: AuditEntry[]
   onWindowGrant: (input: { bundleId?: string; hallId?: string; minutes: number }) => void
   onRelativeGrant: (input: { bundleId?: string; relativeMobile: string; relation?: Relation; days: number }) => void
   onRevoke: (grant: GrantView) => void
+  /** starts filing for the relative under their grant */
+  onActFor: (grant: GrantView) => void
+  /** follows the case filed under the grant */
+  onFollow: (grant: GrantView) => void
   onRefresh: () => void
   onBack: () => void
 }
@@ -90,6 +96,36 @@ export function GrantsScreen(p: GrantsScreenProps) {
           </AppButton>
         </View>
       ))}
+
+      {p.received.length ? (
+        <View className='ui-card'>
+          <Heading level={2}>亲属请我帮办</Heading>
+          {p.received.map((g) => {
+            const who = g.citizen?.name ?? '亲属'
+            return (
+              <View key={g.id} className='ui-grant'>
+                <View>
+                  <Text className='ui-strong'>{who}</Text> 授权您帮办“{g.scopeLabel}”
+                </View>
+                <View className='ui-help'>
+                  {timeLeftText(g.expiresAt, p.now)}
+                  {g.promiseAuthorised ? ' · 已书面授权您代为告知承诺' : ''}
+                  {g.caseId ? ` · 已提交办件 ${g.caseId}` : ''}
+                </View>
+                {g.caseId ? (
+                  <AppButton variant='secondary' onTap={() => p.onFollow(g)} ariaLabel={`查看${who}的办件 ${g.caseId} 的进度`}>
+                    查看办理进度
+                  </AppButton>
+                ) : (
+                  <AppButton onTap={() => p.onActFor(g)} ariaLabel={`为${who}帮办${g.scopeLabel}`}>
+                    为{who}帮办
+                  </AppButton>
+                )}
+              </View>
+            )
+          })}
+        </View>
+      ) : null}
 
       <View className='ui-card'>
         <Heading level={2}>让窗口工作人员为我代办</Heading>

@@ -198,7 +198,7 @@ function Bar(p: StaffConsoleProps & { title: string }) {
       <View className='ui-staff__bar'>
         <Heading level={1}>{p.title}</Heading>
         <View className='ui-help'>
-          {p.hall?.name} {p.hall?.window} · {p.staffName}
+          {[p.hall?.name, p.hall?.window].filter(Boolean).join(' ')} · {p.staffName}
         </View>
         <AppButton variant='link' onTap={p.onLogout}>
           退出登录

@@ -7,20 +7,34 @@ import { View } from '@tarojs/components'
 import { BackLink } from '@/components/BackLink'
 import { Heading } from '@/components/Heading'
 import { SignInPrompt } from '@/components/SignInPrompt'
+import { AppButton } from '@/components/Button'
+import { Notice } from '@/components/Notice'
+import { maskName } from '@/domain/mask'
+import type { GrantView } from '@/services/contract'
 import { useCatalogue, useGrants, usePreferences, useSession } from '@/stores/app'
 import { queryKey } from '@/stores/catalogue'
-import { ROUTES } from '@/stores/routes'
+import { caseUrl, ROUTES } from '@/stores/routes'
 import { Frame } from '../../Frame'
 import { back, go, nowIso } from '../../nav'
 
 const ALL = {}
 
+/** 亲情帮办: this device works for the relative under their grant, then opens `url` */
+async function actFor(g: GrantView, url: string): Promise<void> {
+  const subject = await useGrants.getState().actFor(g)
+  if (!subject) return
+  useSession.getState().actFor({ actor: 'relative', grantId: g.id, citizenName: maskName(subject.profile.name), scopeLabel: g.scopeLabel, promiseAuthorised: g.promiseAuthorised }, subject.profile, subject.licences)
+  go(url)
+}
+
 export default function GrantsPage() {
   const profile = useSession((s) => s.profile)
+  const acting = useSession((s) => s.acting)
   const region = usePreferences((s) => s.region)
-  const g = useGrants(useShallow((s) => ({ status: s.status, grants: s.grants, audit: s.audit, halls: s.halls, error: s.error, fieldErrors: s.fieldErrors, busy: s.busy })))
+  const g = useGrants(useShallow((s) => ({ status: s.status, grants: s.grants, received: s.received, audit: s.audit, halls: s.halls, error: s.error, fieldErrors: s.fieldErrors, busy: s.busy })))
   const bundles = useCatalogue((s) => s.lists[queryKey(ALL)]?.bundles)
-  const signedIn = profile?.role === 'citizen'
+  // while helping a relative the session is theirs: this page shows only how to stop
+  const signedIn = profile?.role === 'citizen' && !acting
   const load = () => {
     if (signedIn) void useGrants.getState().load(profile?.region ?? region)
   }
@@ -30,6 +44,24 @@ export default function GrantsPage() {
   useEffect(load, [signedIn]) // eslint-disable-line react-hooks/exhaustive-deps
   useDidShow(load)
 
+  if (acting?.actor === 'relative')
+    return (
+      <Frame>
+        <View className='ui-page'>
+          <BackLink onTap={() => back(ROUTES.home)} />
+          <Heading level={1}>授权与查看记录</Heading>
+          <Notice tone='info'>您正在为 {acting.citizenName} 帮办“{acting.scopeLabel}”。结束后回到您自己的账号，已填写的内容保留在本机，下次帮办时继续。</Notice>
+          <AppButton
+            onTap={() => {
+              useGrants.getState().stopActing()
+              void useSession.getState().stopActing()
+            }}
+          >
+            结束帮办
+          </AppButton>
+        </View>
+      </Frame>
+    )
   if (!signedIn)
     return (
       <Frame>
@@ -53,7 +85,14 @@ export default function GrantsPage() {
         bundles={own.map((b) => ({ id: b.id, name: b.name }))}
         halls={g.halls}
         grants={g.grants}
+        received={g.received}
         audit={g.audit}
+        onActFor={(grant) => {
+          if (grant.scope.kind === 'bundle') void actFor(grant, `${ROUTES.guide}?bundle=${encodeURIComponent(grant.scope.bundleId)}`)
+        }}
+        onFollow={(grant) => {
+          if (grant.caseId) void actFor(grant, caseUrl(grant.caseId))
+        }}
         onWindowGrant={async ({ bundleId, hallId, minutes }) => {
           if (!bundleId) return useGrants.setState({ fieldErrors: { 'scope.bundleId': '请选择要代办的一件事' } })
           const made = await store.createWindowGrant({ scope: { kind: 'bundle', bundleId }, hallId, minutes })

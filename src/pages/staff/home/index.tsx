@@ -12,7 +12,7 @@ import { go, nowIso } from '../../nav'
 
 /** The window is done with the citizen: nothing of theirs stays on this device. */
 function forget(grantId: string | undefined): void {
-  useSession.getState().stopActing()
+  void useSession.getState().stopActing()
   const drafts = useDrafts.getState()
   for (const d of Object.values(drafts.drafts)) if (grantId && d.acting.authorisationId === grantId) drafts.remove(d.id)
 }
@@ -109,7 +109,7 @@ export default function StaffHomePage() {
           const subject = useStaff.getState().subject
           const g = subject?.grant
           if (!subject || !g || g.scope.kind !== 'bundle') return
-          useSession.getState().actFor({ grantId: g.id, citizenName: maskName(subject.profile.name), scopeLabel: g.scopeLabel, promiseAuthorised: g.promiseAuthorised }, subject.profile, subject.licences)
+          useSession.getState().actFor({ actor: 'staff', grantId: g.id, citizenName: maskName(subject.profile.name), scopeLabel: g.scopeLabel, promiseAuthorised: g.promiseAuthorised }, subject.profile, subject.licences)
           go(`${ROUTES.guide}?bundle=${encodeURIComponent(g.scope.bundleId)}`)
         }}
         onRefresh={() => void store.refresh()}
