@@ -38,6 +38,8 @@ export interface CaseState {
   paid(id: string, orderId: string): Promise<CaseActionResult>
   /** an action under way, by case id */
   busy: Record<string, boolean>
+  /** acting ended on this device: cases it filed for someone else (a window's citizen, a relative's elder) go */
+  forgetFiledFor(actor: 'staff' | 'relative'): void
   reset(): void
 }
 
@@ -117,6 +119,7 @@ export function createCaseStore(deps: { client: CaseClient; storage: KeyValueSto
             return deps.client.getCase(id)
           })
         },
+        forgetFiledFor: (actor) => set((s) => ({ cases: Object.fromEntries(Object.entries(s.cases).filter(([, c]) => c.filedBy?.actor !== actor)) })),
         reset: () => set({ cases: {}, errors: {}, busy: {}, listError: undefined }),
         }
       },

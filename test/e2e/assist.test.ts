@@ -130,6 +130,17 @@ async function giveWindowGrant(citizen: Page): Promise<string> {
   return ((await citizen.locator('.ui-grant-code__digits').textContent()) ?? '').replace(/\s/g, '')
 }
 
+/** staff02 signs in on the window PC and types the citizen's 授权码 (as a USB scanner would, with Enter) */
+async function openAtWindow(clerk: Page, code: string): Promise<void> {
+  await clerk.goto(run.platform.url + '/#/pages/staff/home/index')
+  await clerk.getByRole('textbox', { name: '工作账号' }).fill('staff02')
+  await clerk.getByRole('textbox', { name: '密码' }).fill('Window@2026')
+  await tap(clerk, '登录')
+  const box = clerk.getByRole('textbox', { name: '授权码、短信授权码或办件编号' })
+  await box.fill(code)
+  await box.press('Enter')
+}
+
 /** counts what the window PC asked of the citizen's data and the platform answered (the audit must match) */
 function countWindowAccesses(page: Page): { readonly count: number } {
   let count = 0
@@ -161,13 +172,7 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
   const code = await withScreenshotOnFailure(citizen, 'assist-file-grant', () => giveWindowGrant(citizen))
   const d = new Driver(clerk, run.platform.url)
   const caseId = await withScreenshotOnFailure(clerk, 'assist-file-window', async () => {
-    await clerk.goto(run.platform.url + '/#/pages/staff/home/index')
-    await clerk.getByRole('textbox', { name: '工作账号' }).fill('staff02')
-    await clerk.getByRole('textbox', { name: '密码' }).fill('Window@2026')
-    await tap(clerk, '登录')
-    const box = clerk.getByRole('textbox', { name: '授权码、短信授权码或办件编号' })
-    await box.fill(code)
-    await box.press('Enter')
+    await openAtWindow(clerk, code)
     await clerk.getByText('正在为 王*明 代办：开办餐饮店').waitFor()
     await d.press('开始填写申请')
     await d.heading1('开办餐饮店').waitFor()
@@ -354,7 +359,7 @@ test('亲情帮办: the elder authorises a relative in their app; the relative f
     await signInOnPhone(elder)
     await elder.getByRole('radiogroup', { name: '代办哪件事' }).nth(1).getByRole('radio', { name: '开办餐饮店' }).click()
     await elder.getByRole('textbox', { name: '亲属的手机号码' }).fill('13807310001')
-    await elder.getByRole('radio', { name: '子女' }).click()
+    await elder.getByRole('radio', { name: '子女', exact: true }).click()
     await tap(elder, '授权亲属代办')
     await elder.getByText(/亲属 刘\*（子女，138\*{4}0001）/).waitFor()
     await shot(elder, '14-elder-grants-relative')
@@ -399,14 +404,15 @@ test('亲情帮办: the elder authorises a relative in their app; the relative f
     await tap(relative, '结束或切换帮办')
     await heading1(relative, '授权与查看记录').waitFor()
     await tap(relative, '结束帮办')
-    await relative.getByRole('heading', { name: '亲属请我帮办' }).waitFor()
-    await relative.getByText(`已提交办件 ${caseId}`).waitFor()
+    // (the router keeps earlier pages rendered but hidden: the one shown counts)
+    await relative.getByRole('heading', { name: '亲属请我帮办' }).filter({ visible: true }).waitFor()
+    await relative.getByText(`已提交办件 ${caseId}`).filter({ visible: true }).waitFor()
     await relative.goto(run.platform.url + '/#/pages/cases/list/index')
     await heading1(relative, '我的办件').waitFor()
     await relative.waitForTimeout(500)
-    expect(await relative.getByText(caseId).count()).toBe(0)
+    expect(await relative.getByText(caseId).filter({ visible: true }).count()).toBe(0)
     await relative.goto(run.platform.url + '/#/pages/account/grants/index')
-    await d.press(`查看王*明的办件 ${caseId} 的进度`)
+    await relative.getByRole('button', { name: `查看王*明的办件 ${caseId} 的进度` }).filter({ visible: true }).click()
     await relative.getByText(caseId).first().waitFor()
     await relative.getByText('待受理').first().waitFor()
     await shot(relative, '17-relative-follows-case')
@@ -428,3 +434,38 @@ test('亲情帮办: the elder authorises a relative in their app; the relative f
   const filed = ((await admin.json()) as { cases: { id: string; filedBy?: { actor: string } }[] }).cases.find((c) => c.id === caseId)!
   expect(filed.filedBy).toMatchObject({ actor: 'relative' })
 }, 240000)
+
+test('revoking mid-filing: the window’s next step gets the platform’s words, what it typed stays on the device, and no case is created', async () => {
+  const citizen = await phone()
+  const clerk = await windowPc()
+  const code = await withScreenshotOnFailure(citizen, 'revoke-grant', () => giveWindowGrant(citizen))
+  const casesBefore = async () => {
+    const r = await fetch(`${run.platform.url}/api/v1/admin/cases?bundleId=kaiban-canyin`, { headers: { 'X-Admin-Token': ADMIN_TOKEN } })
+    return ((await r.json()) as { cases: unknown[] }).cases.length
+  }
+  const before = await casesBefore()
+  const d = new Driver(clerk, run.platform.url)
+  await withScreenshotOnFailure(clerk, 'revoke-window-fills', async () => {
+    await openAtWindow(clerk, code)
+    await d.press('开始填写申请')
+    await restaurantQuestions(d)
+    await restaurantForm(d, { name: '德明小馆', address: '长沙市天心区书院路 9 号', staff: '2', manager: '王德明', mobile: '13807310003' })
+    await d.heading1('准备材料').waitFor()
+  })
+  // the citizen changes their mind while the window is on 准备材料
+  await withScreenshotOnFailure(citizen, 'revoke-citizen', async () => {
+    await citizen.getByRole('button', { name: /^撤销开办餐饮店的授权/ }).first().click()
+    await citizen.locator('.taro__modal').getByText('撤销', { exact: true }).click()
+    await citizen.getByText(/开办餐饮店 · 已撤销/).waitFor()
+  })
+  await withScreenshotOnFailure(clerk, 'revoke-window-cut', async () => {
+    await d.press('同意使用电子居民身份证', clerk.locator('#m-id-card'))
+    await clerk.getByText('申请人已撤销授权，不能继续代办').first().waitFor()
+    await shot(clerk, '19-window-revoked-mid-filing')
+    // what the window typed is still on the device
+    await clerk.goBack()
+    await d.heading1('填写申请信息').waitFor()
+    expect(await clerk.getByRole('textbox', { name: '店名（营业执照上的名称）' }).inputValue()).toBe('德明小馆')
+  })
+  expect(await casesBefore()).toBe(before)
+}, 180000)

@@ -97,3 +97,27 @@ test('a reviewer signs in to the same console: the hall’s decision queue, no g
   const citizen = createStaffStore({ client: client(), acting: {} })
   expect(await citizen.getState().login('dev-elder', 'x')).toBe(false)
 })
+
+test('亲情帮办 on the relative’s phone: a received grant opens the elder’s profile under it; stopping names it no more; a revoked one says so', async () => {
+  const elder = client()
+  await elder.loginWechat('dev-elder')
+  const acting: { grantId?: string } = {}
+  const c = client(acting)
+  await c.loginWechat('dev-citizen-1')
+  const given = await elder.createGrant({ grantee: 'relative', scope: { kind: 'bundle', bundleId: 'kaiban-canyin' }, relativeMobile: '13807310001', relation: '子女', days: 7 })
+  const grants = createGrantsStore(c, acting)
+  await grants.getState().load()
+  const received = grants.getState().received.find((g) => g.id === given.id)!
+  expect(received.citizen?.name).toBe('王*明')
+  const subject = await grants.getState().actFor(received)
+  expect(subject?.profile.name).toBe('王德明')
+  expect(acting.grantId).toBe(given.id)
+  grants.getState().stopActing()
+  expect(acting.grantId).toBeUndefined()
+  // the relative's own calls again: their own profile
+  expect((await c.me()).name).toBe('刘洋')
+  await elder.revokeGrant(given.id)
+  expect(await grants.getState().actFor(received)).toBeUndefined()
+  expect(grants.getState().error).toMatch(/撤销/)
+  expect(acting.grantId).toBeUndefined()
+})

@@ -5,6 +5,8 @@ import { startMockPlatform, type MockPlatform } from './support/platform'
 import { WeappRuntime } from './support/runtime'
 
 let platform: MockPlatform
+/** the case the clerk's tablet filed (the reviewer decides it) */
+let filedCaseNo: string | undefined
 beforeAll(async () => {
   platform = await startMockPlatform()
 })
@@ -85,8 +87,64 @@ test('帮代办 on a clerk’s tablet: the same guide for the citizen, originals
     const caseNo = await d.submit()
     expect(caseNo).toMatch(/^HN\d{13}$/)
     // the case is the citizen's, with the window's signature kept as strokes in the pad's box
+    filedCaseNo = caseNo
     const cs = (await platform.cases('kaiban-canyin')).find((c) => c.id === caseNo)
     expect(cs?.filedBy).toMatchObject({ confirmedBy: 'signature', signature: { width: 343, height: 180 } })
+  } finally {
+    await app.close()
+  }
+  app.assertHealthy()
+})
+
+/** the window of the 天心区 hall accepts every matter of the case (the API the console's 受理 calls) */
+async function acceptAtWindow(caseId: string): Promise<void> {
+  const api = `${platform.url}/api/v1`
+  const login = await fetch(`${api}/auth/staff`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ account: 'staff02', password: 'Window@2026' }) })
+  const { accessToken } = (await login.json()) as { accessToken: string }
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` }
+  const c = (await (await fetch(`${api}/dept/cases/${caseId}`, { headers })).json()) as { matters: { matterId: string; status: string }[] }
+  for (const m of c.matters.filter((x) => x.status === 'submitted')) {
+    const r = await fetch(`${api}/dept/cases/${caseId}/accept`, { method: 'POST', headers, body: JSON.stringify({ matterId: m.matterId }) })
+    expect(r.status).toBe(200)
+  }
+}
+
+test('审批 on a reviewer’s tablet: 扫一扫 the 受理通知书’s QR, each matter decided — 准予 with its licence (示例), 不予许可 with a ground', async () => {
+  const caseNo = filedCaseNo
+  if (!caseNo) throw new Error('the filing test did not file a case')
+  await acceptAtWindow(caseNo)
+  const app = await WeappRuntime.launch({ platformUrl: platform.url, path: 'pages/staff/home/index', account: { loginCode: 'none', privacyAgreed: true } })
+  try {
+    await app.waitForPage('pages/staff/home/index', '窗口工作台')
+    await app.type(await app.getByRole('textbox', '工作账号'), 'reviewer01')
+    await app.type(await app.getByRole('textbox', '密码'), 'Window@2026')
+    await app.tap(await app.getByRole('button', '登录'))
+    await app.waitForText('审批工作台')
+    await app.waitForText(`本厅待审批（1）`)
+    app.willScan(caseNo)
+    await app.tap(await app.getByRole('button', '扫一扫'))
+    await app.waitForText(`审批办件 ${caseNo}`)
+    const c = (await platform.cases('kaiban-canyin')).find((x) => x.id === caseNo)!
+    const names = (c as unknown as { matters: { matterId: string; name: string }[] }).matters
+    const decide = async (name: string, outcome: '准予许可' | '不予许可') => {
+      await app.tap(await app.getByRole('radio', outcome, await app.getByRole('radiogroup', `${name}的审批决定`)))
+      await app.tap(await app.getByRole('button', `确认${name}${outcome}`))
+    }
+    await decide(names.find((m) => m.matterId === 'registration')!.name, '准予许可')
+    await app.waitForText(/已准予许可：营业执照 示例/)
+    const others = names.filter((m) => m.matterId !== 'registration')
+    await decide(others[0].name, '不予许可')
+    await app.waitForText('请选择不予许可的理由')
+    await app.tap(await app.getByRole('radio', '申请人不符合法定条件、标准'))
+    await app.tap(await app.getByRole('button', `确认${others[0].name}不予许可`))
+    await app.waitForText('已决定不予许可：申请人不符合法定条件、标准')
+    for (const m of others.slice(1)) {
+      await decide(m.name, '准予许可')
+      await app.waitForText(`${m.name}：已准予许可`)
+    }
+    await app.waitForText(/已办结（部分事项未获准予）/)
+    const after = (await platform.cases('kaiban-canyin')).find((x) => x.id === caseNo)!
+    expect(after.status).toBe('concluded')
   } finally {
     await app.close()
   }

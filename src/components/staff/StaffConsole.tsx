@@ -107,16 +107,7 @@ export function StaffConsole(p: StaffConsoleProps) {
               onConfirm={open}
               error={p.fieldErrors.scan ?? p.fieldErrors.code}
             />
-            <View className='ui-inline'>
-              <AppButton busy={p.busy} onTap={open}>
-                打开
-              </AppButton>
-              {p.canScan ? (
-                <AppButton variant='secondary' onTap={p.onScan}>
-                  扫一扫
-                </AppButton>
-              ) : null}
-            </View>
+            <OpenButtons busy={p.busy} canScan={p.canScan} onOpen={open} onScan={p.onScan} />
             {p.smsCode ? (
               <View>
                 <TextField id='sms-mobile' label='短信发往的手机号码' kind='tel' value={smsMobile} onInput={setSmsMobile} onConfirm={() => p.onOpen(p.smsCode!, smsMobile)} error={p.fieldErrors.mobile} />
@@ -229,9 +220,7 @@ function ReviewerDesk(p: StaffConsoleProps & { scan: string; setScan: (v: string
           <View className='ui-card'>
             <Heading level={2}>打开办件</Heading>
             <TextField id='scan' label='办件编号' help='扫描受理通知书上的二维码，或输入办件编号后按回车' value={p.scan} onInput={p.setScan} onConfirm={open} error={p.fieldErrors.scan} />
-            <AppButton busy={p.busy} onTap={open}>
-              打开
-            </AppButton>
+            <OpenButtons busy={p.busy} canScan={p.canScan} onOpen={open} onScan={p.onScan} />
           </View>
           {p.current ? <DecisionPanel now={p.now} record={p.current.record} busy={p.busy} fieldErrors={p.fieldErrors} onDecide={p.onDecide} onClose={p.caseActions.onClose} /> : null}
         </View>
@@ -268,6 +257,22 @@ function QueueCard(p: { title: string; empty: string; action: string; cases: Que
       <AppButton variant='link' onTap={p.onRefresh}>
         刷新
       </AppButton>
+    </View>
+  )
+}
+
+/** 打开 what was typed; on WeChat also 扫一扫 with the camera */
+function OpenButtons(p: { busy: boolean; canScan: boolean; onOpen: () => void; onScan: () => void }) {
+  return (
+    <View className='ui-inline'>
+      <AppButton busy={p.busy} onTap={p.onOpen}>
+        打开
+      </AppButton>
+      {p.canScan ? (
+        <AppButton variant='secondary' onTap={p.onScan}>
+          扫一扫
+        </AppButton>
+      ) : null}
     </View>
   )
 }

@@ -12,6 +12,7 @@ import { Notice } from '@/components/Notice'
 import { maskName } from '@/domain/mask'
 import type { GrantView } from '@/services/contract'
 import { useCatalogue, useGrants, usePreferences, useSession } from '@/stores/app'
+import { useCases } from '@/stores/app-cases'
 import { queryKey } from '@/stores/catalogue'
 import { caseUrl, ROUTES } from '@/stores/routes'
 import { Frame } from '../../Frame'
@@ -54,6 +55,7 @@ export default function GrantsPage() {
           <AppButton
             onTap={() => {
               useGrants.getState().stopActing()
+              useCases.getState().forgetFiledFor('relative')
               void useSession.getState().stopActing()
             }}
           >

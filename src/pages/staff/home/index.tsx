@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { StaffConsole } from '@/components/staff/StaffConsole'
 import { maskName } from '@/domain/mask'
 import { useCatalogue, useDrafts, useSession, useStaff } from '@/stores/app'
+import { useCases } from '@/stores/app-cases'
 import { queryKey } from '@/stores/catalogue'
 import { ROUTES } from '@/stores/routes'
 import { Frame } from '../../Frame'
@@ -13,6 +14,7 @@ import { go, nowIso } from '../../nav'
 /** The window is done with the citizen: nothing of theirs stays on this device. */
 function forget(grantId: string | undefined): void {
   void useSession.getState().stopActing()
+  useCases.getState().forgetFiledFor('staff')
   const drafts = useDrafts.getState()
   for (const d of Object.values(drafts.drafts)) if (grantId && d.acting.authorisationId === grantId) drafts.remove(d.id)
 }
