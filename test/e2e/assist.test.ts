@@ -346,6 +346,8 @@ async function signInBySms(page: Page, mobile: string): Promise<void> {
 test('亲情帮办: the elder authorises a relative in their app; the relative files for the elder in the same guide; the case is the elder’s, both follow it; the relative sees nothing else of the elder', async () => {
   const elder = await phone()
   const relative = await phone()
+  // the smallest phone the app serves
+  for (const p of [elder, relative]) await p.setViewportSize({ width: 375, height: 812 })
   const earlier = (await audit()).length
   // 刘洋 has signed in here before (a grant names a relative the platform knows)
   await withScreenshotOnFailure(relative, 'family-relative-first', async () => {
@@ -378,7 +380,10 @@ test('亲情帮办: the elder authorises a relative in their app; the relative f
     await restaurantQuestions(d)
     await restaurantForm(d, { name: '德明小馆', address: '长沙市天心区书院路 9 号', staff: '2', manager: '王德明', mobile: '13807310003' })
     await d.heading1('准备材料').waitFor()
-    await d.consent(relative.locator('#m-id-card'), '居民身份证')
+    // (the elder's consent to the e-ID card may stand from an earlier filing: the platform keeps it)
+    const idCard = relative.locator('#m-id-card')
+    await idCard.getByText(/电子居民身份证/).first().waitFor()
+    if (await d.button('同意使用电子居民身份证', idCard).count()) await d.consent(idCard, '居民身份证')
     for (const id of ['premises-proof', 'food-safety-rules', 'layout']) {
       const card = relative.locator(`#m-${id}`)
       const uploadChoice = card.getByRole('radio', { name: /^(上传材料|提供证明材料（上传）)/ })
@@ -415,6 +420,7 @@ test('亲情帮办: the elder authorises a relative in their app; the relative f
     await relative.getByRole('button', { name: `查看王*明的办件 ${caseId} 的进度` }).filter({ visible: true }).click()
     await relative.getByText(caseId).first().waitFor()
     await relative.getByText('待受理').first().waitFor()
+    await relative.waitForTimeout(400) // (the page's slide-in, for the picture)
     await shot(relative, '17-relative-follows-case')
   })
 
@@ -459,8 +465,12 @@ test('revoking mid-filing: the window’s next step gets the platform’s words,
     await citizen.getByText(/开办餐饮店 · 已撤销/).waitFor()
   })
   await withScreenshotOnFailure(clerk, 'revoke-window-cut', async () => {
-    await d.press('同意使用电子居民身份证', clerk.locator('#m-id-card'))
-    await clerk.getByText('申请人已撤销授权，不能继续代办').first().waitFor()
+    // the next thing the window sends for the citizen: a scanned material
+    const layout = clerk.locator('#m-layout')
+    const chooser = clerk.waitForEvent('filechooser')
+    await layout.getByRole('button', { name: /选择文件/ }).click()
+    await (await chooser).setFiles(PDF)
+    await layout.getByText(/申请人已撤销授权，不能继续代办/).first().waitFor()
     await shot(clerk, '19-window-revoked-mid-filing')
     // what the window typed is still on the device
     await clerk.goBack()

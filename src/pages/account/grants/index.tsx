@@ -53,10 +53,12 @@ export default function GrantsPage() {
           <Heading level={1}>授权与查看记录</Heading>
           <Notice tone='info'>您正在为 {acting.citizenName} 帮办“{acting.scopeLabel}”。结束后回到您自己的账号，已填写的内容保留在本机，下次帮办时继续。</Notice>
           <AppButton
-            onTap={() => {
+            onTap={async () => {
               useGrants.getState().stopActing()
               useCases.getState().forgetFiledFor('relative')
-              void useSession.getState().stopActing()
+              // the elder's pages leave the stack first, then the session is the relative's own again
+              await Taro.reLaunch({ url: ROUTES.grants })
+              await useSession.getState().stopActing()
             }}
           >
             结束帮办
