@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseTemplate } from '../../src/domain/template/schema'
 import type { BundleTemplate } from '../../src/domain/template/types'
-import type { BundleQuery, BundleSummary, Region } from '../../src/services/contract'
+import type { BundleQuery, BundleSummary, CategoryInfo, CategoryListResponse, ElderTile, Region } from '../../src/services/contract'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import type { Logger } from './logger'
 import type { Collection } from './store'
@@ -26,6 +26,7 @@ export class Catalogue {
   private files = new Map<string, FileEntry>()
   private latest = new Map<string, Published>()
   private regionsCache?: { mtimeMs: number; regions: Region[]; etag: string }
+  private categoriesCache?: CategoryListResponse & { mtimeMs: number; etag: string }
   private etags = new Map<string, string>()
 
   constructor(
@@ -157,6 +158,26 @@ export class Catalogue {
     return this.latest.has(id)
   }
 
+  /** Life events' icons and the 长辈版 tiles (categories.json); an unreadable file gives none. */
+  categories(): CategoryListResponse & { etag: string } {
+    const file = path.join(this.dir, 'categories.json')
+    let st: fs.Stats
+    try {
+      st = fs.statSync(file)
+    } catch {
+      return { categories: [], elderTiles: [], etag: '"categories-none"' }
+    }
+    if (this.categoriesCache?.mtimeMs === st.mtimeMs) return this.categoriesCache
+    let parsed: CategoryListResponse = { categories: [], elderTiles: [] }
+    try {
+      parsed = normaliseCategories(JSON.parse(fs.readFileSync(file, 'utf8')) as unknown)
+    } catch (e) {
+      this.log.warn(`categories.json 无法读取：${(e as Error).message}`)
+    }
+    this.categoriesCache = { mtimeMs: st.mtimeMs, ...parsed, etag: `"categories-${hash(canonicalJson(parsed)).slice(0, 16)}"` }
+    return this.categoriesCache
+  }
+
   regions(): { regions: Region[]; etag: string } {
     const file = path.join(this.dir, 'regions.json')
     let st: fs.Stats
@@ -176,6 +197,20 @@ export class Catalogue {
     this.regionsCache = { mtimeMs: st.mtimeMs, regions, etag: `"regions-${hash(canonicalJson(regions)).slice(0, 16)}"` }
     return this.regionsCache
   }
+}
+
+const text = (v: unknown, max = 40): v is string => typeof v === 'string' && v.length > 0 && v.length <= max
+
+/** Keeps the well-formed entries of categories.json (a bad entry is dropped, not served). */
+export function normaliseCategories(json: unknown): CategoryListResponse {
+  const o = (json ?? {}) as { categories?: unknown; elderTiles?: unknown }
+  const categories = (Array.isArray(o.categories) ? o.categories : [])
+    .filter((c): c is CategoryInfo => text(c?.name) && text(c?.icon))
+    .map((c) => ({ name: c.name, icon: c.icon }))
+  const elderTiles = (Array.isArray(o.elderTiles) ? o.elderTiles : [])
+    .filter((t): t is ElderTile => text(t?.label) && text(t?.icon) && typeof t?.query === 'object' && t.query !== null && (text(t.query.category) || text(t.query.q, 100)))
+    .map((t) => ({ label: t.label, icon: t.icon, query: { ...(t.query.category ? { category: t.query.category } : {}), ...(t.query.q ? { q: t.query.q } : {}) } }))
+  return { categories, elderTiles }
 }
 
 /** Every service hall id in the regions file (pickup delivery). */

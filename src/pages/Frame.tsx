@@ -1,34 +1,61 @@
-// Every page's root: applies 长辈版, shows WeChat's privacy prompt when an API asks for it, and a loading or
-// failure state in Chinese.
-import Taro from '@tarojs/taro'
+// Every page's root: applies 长辈版; on H5 makes sure the page shown is the one the address names, moves focus
+// to its heading when it is shown and draws the tab bar on tab pages (WeChat draws its own); shows WeChat's
+// privacy prompt when an API asks for it; a loading or failure state in Chinese.
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { AppButton } from '@/components/Button'
 import { Notice } from '@/components/Notice'
 import { PRIVACY_AGREE_ID, PrivacyPrompt } from '@/components/PrivacyPrompt'
+import { focusPageHeading } from '@/components/reveal'
+import { TabBar } from '@/components/TabBar'
 import { usePreferences, usePrivacy } from '@/stores/app'
 import { privacyPurpose } from '@/stores/privacy'
-import { ROUTES } from '@/stores/routes'
-import { go } from './nav'
+import { ROUTES, TABS, type TabName } from '@/stores/routes'
+import { addressDrift, go, replace } from './nav'
 
-export function Frame({ children }: { children: ReactNode }) {
-  const elder = usePreferences((s) => s.elderMode)
+const isH5 = process.env.TARO_ENV === 'h5'
+let frames = 0
+/** the app's first page starts at the top by itself: focus moves to headings only after a navigation */
+let launched = false
+
+function WechatPrivacy() {
   const privacy = usePrivacy((s) => s.pending)
+  if (!privacy) return null
   return (
-    <View className={`app-frame ${elder ? 'elder' : ''}`}>
+    <PrivacyPrompt
+      purpose={privacyPurpose(privacy.referrer)}
+      onAgree={() => usePrivacy.getState().agree(PRIVACY_AGREE_ID)}
+      onDisagree={() => {
+        usePrivacy.getState().disagree()
+        void Taro.showToast({ title: '未同意隐私保护指引，无法继续', icon: 'none' })
+      }}
+      onOpenGuide={() => void Taro.openPrivacyContract({})}
+      onOpenPolicy={() => go(ROUTES.privacy)}
+    />
+  )
+}
+
+export function Frame({ children, tab, badges }: { children: ReactNode; tab?: TabName; badges?: Partial<Record<TabName, number>> }) {
+  const elder = usePreferences((s) => s.elderMode)
+  const [id] = useState(() => `frame-${++frames}`)
+  useDidShow(() => {
+    // H5: the address names another page than this one (a link opened over it): open what the address names
+    const drift = addressDrift()
+    if (drift) return replace(drift)
+    if (isH5 && launched) focusPageHeading(id)
+    launched = true
+  })
+  // a page that showed 正在加载… first gets its heading focused when it arrives in this frame
+  useEffect(() => {
+    if (isH5) focusPageHeading(id, true)
+  }, [id])
+  return (
+    <View id={id} className={`app-frame ${elder ? 'elder' : ''} ${tab && isH5 ? 'app-frame--tabs' : ''}`}>
       {children}
-      {privacy ? (
-        <PrivacyPrompt
-          purpose={privacyPurpose(privacy.referrer)}
-          onAgree={() => usePrivacy.getState().agree(PRIVACY_AGREE_ID)}
-          onDisagree={() => {
-            usePrivacy.getState().disagree()
-            void Taro.showToast({ title: '未同意隐私保护指引，无法继续', icon: 'none' })
-          }}
-          onOpenGuide={() => void Taro.openPrivacyContract({})}
-          onOpenPolicy={() => go(ROUTES.privacy)}
-        />
-      ) : null}
+      {tab && isH5 ? <TabBar tabs={TABS.map((t) => ({ ...t, badge: badges?.[t.name] }))} current={tab} onSelect={(name) => go(ROUTES[name as TabName])} /> : null}
+      {/* the prompt and its toast exist only on WeChat: H5 loads none of it */}
+      {process.env.TARO_ENV === 'weapp' ? <WechatPrivacy /> : null}
     </View>
   )
 }

@@ -231,6 +231,25 @@ export interface RegionListResponse {
   regions: Region[]
 }
 
+/** A life event (the bundles' `category`) and the name of its icon in the app's icon set. */
+export interface CategoryInfo {
+  name: string
+  icon: string
+}
+
+/** A large tile of the 长辈版 home page: a search the elder does with one tap. */
+export interface ElderTile {
+  label: string
+  icon: string
+  query: { category?: string; q?: string }
+}
+
+/** GET /categories: how the home pages show life events (from mock/catalogue/categories.json). */
+export interface CategoryListResponse {
+  categories: CategoryInfo[]
+  elderTiles: ElderTile[]
+}
+
 /** GET /bundles/:id answers the template itself */
 export type BundleResponse = BundleTemplate
 

@@ -3,7 +3,7 @@
 // page may call it.
 import { platform, storage } from '@/services/app'
 import { useCatalogue, useDrafts, useSession } from './app'
-import { createCaseStore } from './cases'
+import { useCases } from './app-cases'
 import { guidanceContext } from './journey'
 import { heldLicenceKinds, prefillData } from './session'
 import { createSubmissionStore } from './submission'
@@ -19,7 +19,7 @@ export const checkUpgrade = createUpgradeCheck({
     return { ctx: guidanceContext(draft, heldLicenceKinds(s), new Date().toISOString()), prefill: prefillData(s) }
   },
 })
-export const useCases = createCaseStore({ client: platform, storage })
+export { useCases }
 export const useSubmission = createSubmissionStore({ client: platform, drafts: useDrafts, cases: useCases, checkUpgrade })
 export const useSync = createSyncStore({ client: platform, drafts: useDrafts, storage, signedIn: () => useSession.getState().status === 'signed-in' })
 

@@ -1,15 +1,14 @@
 // The app's store singletons, built on the service singletons. Tests build their own with the factories.
-import { pickFiles, platform, storage, tokens, uploadProgress } from '@/services/app'
+// Stores only some pages need have their own modules (app-cases, app-submit, app-uploads), out of the first load.
+import { platform, storage, tokens } from '@/services/app'
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
 import { createPreferencesStore } from './preferences'
 import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
-import { createUploadStore } from './uploads'
 
 export const usePreferences = createPreferencesStore(storage)
 export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
 export const usePrivacy = createPrivacyStore()
-export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })

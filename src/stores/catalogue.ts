@@ -1,10 +1,10 @@
 // The bundle catalogue: lists by query (search, categories, zones) and templates by id@version.
 import { create } from 'zustand'
 import type { BundleTemplate } from '@/domain'
-import type { BundleQuery, BundleSummary, Region } from '@/services/contract'
+import type { BundleQuery, BundleSummary, CategoryListResponse, Region } from '@/services/contract'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 
-export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions'>
+export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions' | 'listCategories'>
 
 export interface Loadable {
   status: 'loading' | 'ready' | 'error'
@@ -25,10 +25,14 @@ export interface CatalogueState {
   templateStatus: Record<string, Loadable>
   regions: Region[]
   regionsStatus?: Loadable
+  /** life events' icons and the 长辈版 tiles */
+  categories?: CategoryListResponse
+  categoriesStatus?: Loadable
   loadBundles(query: BundleQuery): Promise<void>
   /** the newest version unless `version` is given */
   loadTemplate(id: string, version?: number): Promise<BundleTemplate | undefined>
   loadRegions(): Promise<void>
+  loadCategories(): Promise<void>
   reset(): void
 }
 
@@ -46,7 +50,7 @@ export const templateKey = (id: string, version: number) => `${id}@${version}`
 const msg = (e: unknown) => (isPlatformError(e) ? e.message : '加载失败，请稍后重试')
 
 export function createCatalogueStore(client: CatalogueClient) {
-  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined }
+  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined, categories: undefined, categoriesStatus: undefined }
   /** template requests under way, by status key: the app may ask for a template before its page does */
   const inFlight = new Map<string, Promise<BundleTemplate | undefined>>()
   return create<CatalogueState>()((set, get) => {
@@ -97,6 +101,15 @@ export function createCatalogueStore(client: CatalogueClient) {
           set({ regions: await client.listRegions(), regionsStatus: { status: 'ready' } })
         } catch (e) {
           set({ regionsStatus: { status: 'error', error: msg(e) } })
+        }
+      },
+      async loadCategories() {
+        if (get().categoriesStatus?.status === 'ready' || get().categoriesStatus?.status === 'loading') return
+        set({ categoriesStatus: { status: 'loading' } })
+        try {
+          set({ categories: await client.listCategories(), categoriesStatus: { status: 'ready' } })
+        } catch (e) {
+          set({ categoriesStatus: { status: 'error', error: msg(e) } })
         }
       },
       reset: () => {

@@ -4,6 +4,9 @@ import type { JourneyPlace, LocalDraft } from './draft'
 
 export const ROUTES = {
   home: '/pages/index/index',
+  cases: '/pages/my-cases/index',
+  messages: '/pages/messages/index',
+  me: '/pages/me/index',
   login: '/pages/login/index',
   guide: '/pages/journey/guide/index',
   questions: '/pages/journey/question/index',
@@ -12,11 +15,36 @@ export const ROUTES = {
   delivery: '/pages/journey/delivery/index',
   review: '/pages/journey/review/index',
   drafts: '/pages/journey/drafts/index',
-  cases: '/pages/journey/cases/index',
+  done: '/pages/journey/done/index',
   privacy: '/pages/privacy/index',
+  licences: '/pages/account/licences/index',
+  help: '/pages/account/help/index',
+  family: '/pages/account/family/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES
+
+/** A case's page: only its number in the URL. */
+export function caseUrl(caseId: string): string {
+  return `${ROUTES.done}?case=${encodeURIComponent(caseId)}`
+}
+
+export type TabName = 'home' | 'cases' | 'messages' | 'me'
+
+/** The tab bar, in order (app.config.ts builds WeChat's from it; TabBar draws H5's). Tab pages take no query. */
+export const TABS: { name: TabName; text: string; icon: TabName }[] = [
+  { name: 'home', text: '首页', icon: 'home' },
+  { name: 'cases', text: '办件', icon: 'cases' },
+  { name: 'messages', text: '消息', icon: 'messages' },
+  { name: 'me', text: '我的', icon: 'me' },
+]
+
+const bare = (url: string) => url.split('?')[0].replace(/^\//, '')
+
+/** the tab a URL opens, if it is a tab page */
+export function tabOf(url: string): TabName | undefined {
+  return TABS.find((t) => bare(ROUTES[t.name]) === bare(url))?.name
+}
 
 /** URL of a place in a draft. Only ids: never a value the citizen typed. */
 export function urlOf(place: JourneyPlace, draft: Pick<LocalDraft, 'id' | 'content'>, extra: Record<string, string> = {}): string {

@@ -2,7 +2,8 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { CaseConfirmation, burdenText } from '@/components/CaseConfirmation'
-import { base64Ascii, qrMatrix, qrSvg } from '@/components/qr'
+import { qrMatrix, qrSvg } from '@/components/qr'
+import { base64Ascii } from '@/components/svg'
 import { deliveryTextOf, dueTextOf, nextStepOf, type KeptCase } from '@/stores/cases'
 
 const burden = { separate: { fields: 31, materials: 14, visits: 4 }, bundle: { fields: 12, materials: 3, visits: 0 }, savedPercent: { fields: 61, materials: 79, visits: 100 } }

@@ -28,8 +28,14 @@ describe('with no query, each page explains itself and leads home', () => {
   const routes = () => pages
   test.each([
     'pages/index/index',
+    ROUTES.cases,
+    ROUTES.messages,
+    ROUTES.me,
     'pages/login/index',
     'pages/privacy/index',
+    ROUTES.licences,
+    ROUTES.help,
+    ROUTES.family,
     'pages/journey/guide/index',
     'pages/journey/question/index',
     'pages/journey/form/index',
@@ -38,7 +44,6 @@ describe('with no query, each page explains itself and leads home', () => {
     'pages/journey/review/index',
     ROUTES.drafts,
     'pages/journey/done/index',
-    ROUTES.cases,
     'pages/staff/home/index',
   ])('%s', async (route) => {
     expect(routes()).toContain(route)
@@ -47,8 +52,10 @@ describe('with no query, each page explains itself and leads home', () => {
       await app.idle(150)
       expect(app.text()).toMatch(/[\u4e00-\u9fa5]{2,}/)
       const bar = app.navigationBar()
-      // alone on the stack: WeChat's bar offers home on every page but home itself
-      expect(bar.home).toBe(route !== ROUTES.home)
+      // alone on the stack: WeChat's bar offers home on every page but the tab pages (the tab bar is there)
+      const tab = [ROUTES.home, ROUTES.cases, ROUTES.messages, ROUTES.me].includes(route as never)
+      expect(bar.home).toBe(!tab)
+      expect(app.tabBar().visible).toBe(tab)
       if (!app.heading()) expect(app.allByRole('button', '返回首页').length + (route === 'pages/staff/home/index' ? 1 : 0)).toBe(1)
     } finally {
       await app.close()

@@ -13,6 +13,7 @@ import {
   type BundleSummary,
   type CaseListResponse,
   type CaseRecord,
+  type CategoryListResponse,
   type ClockAdvanceRequest,
   type ClockResponse,
   type DraftListResponse,
@@ -267,6 +268,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
     },
     getBundle: (id: string, version?: number) =>
       call<BundleTemplate>({ method: 'GET', path: version === undefined ? `/bundles/${enc(id)}` : `/bundles/${enc(id)}/versions/${version}`, retry: true, auth: false, cache: true }),
+    listCategories: () => call<CategoryListResponse>({ method: 'GET', path: '/categories', retry: true, auth: false, cache: true }),
     async listRegions(): Promise<Region[]> {
       return (await call<RegionListResponse>({ method: 'GET', path: '/regions', retry: true, auth: false, cache: true })).regions
     },

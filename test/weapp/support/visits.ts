@@ -50,6 +50,11 @@ export const PAGE_VISITS: [string, string, (s: JourneyStates) => PageVisit][] = 
   [ROUTES.drafts, '我的草稿', (s) => ({ query: {}, storage: s.openDraft.storage, shows: '开办餐饮店' })],
   [ROUTES.done, '提交成功', (s) => ({ query: { case: s.submitted.caseId }, storage: s.submitted.storage, shows: s.submitted.caseId })],
   [ROUTES.cases, '我的办件', (s) => ({ query: {}, storage: s.submitted.storage, shows: s.submitted.caseId })],
+  [ROUTES.messages, '消息', (s) => ({ query: {}, storage: s.submitted.storage, shows: '暂无消息' })],
+  [ROUTES.me, '我的', (s) => ({ query: {}, storage: s.submitted.storage, shows: '刘*' })],
+  [ROUTES.licences, '我的证照', (s) => ({ query: {}, storage: s.submitted.storage, shows: '居民身份证' })],
+  [ROUTES.help, '帮助与客服', () => ({ query: { bundle: 'kaiban-canyin' }, shows: '拨打 0731-88665120' })],
+  [ROUTES.family, '请家人帮我办', () => ({ query: {}, shows: '发给家人' })],
   [ROUTES.login, '登录', () => ({ query: {}, shows: '手机号快捷登录' })],
   [ROUTES.privacy, '隐私政策', () => ({ query: { bundle: 'xinshenger' }, shows: '申请信息和材料只提供给这件事的承办部门：卫生健康委员会' })],
 ]

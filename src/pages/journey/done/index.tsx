@@ -8,6 +8,7 @@ import { useCatalogue } from '@/stores/app'
 import { useCases } from '@/stores/app-submit'
 import { deliveryTextOf, dueTextOf, nextStepOf } from '@/stores/cases'
 import { hallName } from '@/stores/journey'
+import { ROUTES } from '@/stores/routes'
 import { Frame, Loading } from '../../Frame'
 import { go, home, nowIso } from '../../nav'
 
@@ -50,7 +51,7 @@ export default function DonePage() {
             () => setCopied(false),
           )
         }}
-        onCases={() => go('/pages/journey/cases/index')}
+        onCases={() => go(ROUTES.cases)}
         onHome={home}
       />
     </Frame>

@@ -1,7 +1,6 @@
 // 我的草稿: drafts on this device and, once signed in, those begun on other devices (synced). Resuming a
 // draft made on an older version of its guide template first shows what the new version changes; the
 // citizen confirms and the draft is carried forward.
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { DraftsScreen } from '@/components/screens/DraftsScreen'
 import { timeAgo } from '@/domain/datetime'
@@ -66,10 +65,7 @@ export default function DraftsPage() {
           if (upgrade) setPlan(upgrade)
           else open(id)
         }}
-        onDelete={async (id) => {
-          const res = await Taro.showModal({ title: '删除草稿', content: '删除后，已填写的内容将无法恢复。确定删除吗？', confirmText: '删除', cancelText: '取消' })
-          if (res.confirm) useDrafts.getState().remove(id)
-        }}
+        onDelete={(id) => useDrafts.getState().remove(id)}
         onBack={() => back(ROUTES.home)}
       />
     </Frame>

@@ -2,14 +2,15 @@
 import { useState } from 'react'
 import { MaterialsScreen } from '@/components/screens/MaterialsScreen'
 import { SignInPrompt } from '@/components/SignInPrompt'
-import { useDrafts, useSession, useUploads } from '@/stores/app'
-import { ROUTES, afterStep, choiceFor, materialErrors, placeBefore, promiseUnavailableReason, summaryText } from '@/stores/journey'
+import { useDrafts, useSession } from '@/stores/app'
+import { useUploads } from '@/stores/app-uploads'
+import { afterStep, choiceFor, materialErrors, placeBefore, promiseUnavailableReason, summaryText } from '@/stores/journey'
 import { consentedLicences } from '@/stores/session'
 import { formatSize } from '@/stores/uploads'
 import { useShallow } from 'zustand/react/shallow'
 import type { LicenceKind } from '@/domain'
 import { Frame, Loading } from '../../Frame'
-import { go, home, nowIso } from '../../nav'
+import { home, nowIso, signIn } from '../../nav'
 import { useStep } from '../use-step'
 
 export default function MaterialsPage() {
@@ -24,7 +25,7 @@ export default function MaterialsPage() {
   if (session.status !== 'signed-in')
     return (
       <Frame>
-        <SignInPrompt onSignIn={() => go(ROUTES.login)} />
+        <SignInPrompt onSignIn={() => signIn()} />
       </Frame>
     )
 

@@ -1,0 +1,60 @@
+// 我的 (tab): sign in or out, the masked profile, the account's entries and 长辈版.
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { MeScreen, type MenuItem } from '@/components/screens/MeScreen'
+import { maskIdNumber, maskMobile, maskName } from '@/domain/mask'
+import { useDrafts, usePreferences, useSession } from '@/stores/app'
+import { useCases } from '@/stores/app-cases'
+import { selectOpenDrafts } from '@/stores/draft'
+import { ROUTES } from '@/stores/routes'
+import { Frame } from '../Frame'
+import { go, signIn } from '../nav'
+
+export default function MeTab() {
+  const status = useSession((s) => s.status)
+  const profile = useSession((s) => s.profile)
+  const licenceCount = useSession((s) => s.licences.length)
+  const draftCount = useDrafts((s) => selectOpenDrafts(s).length)
+  const elderMode = usePreferences((s) => s.elderMode)
+  const [notice, setNotice] = useState<string>()
+  const [signingOut, setSigningOut] = useState(false)
+  useDidShow(() => {
+    void useSession.getState().restore()
+  })
+
+  const signedIn = status === 'signed-in'
+  const menu: MenuItem[] = [
+    { id: 'licences', icon: 'licence', label: '我的证照', detail: signedIn ? `${licenceCount} 个电子证照` : '登录后查看', onTap: () => signedIn ? go(ROUTES.licences) : signIn(ROUTES.licences) },
+    { id: 'drafts', icon: 'draft', label: '我的草稿', detail: draftCount ? `${draftCount} 份未提交` : '暂无草稿', onTap: () => go(ROUTES.drafts) },
+    { id: 'grants', icon: 'key', label: '授权管理', unavailable: '即将开放：查看和收回您给家人、窗口的办事授权' },
+    { id: 'audit', icon: 'eye', label: '谁查看了我的信息', unavailable: '即将开放：哪个部门在什么时候为什么查看了您的信息' },
+    { id: 'help', icon: 'help', label: '帮助与客服', detail: '12345 热线、部门电话、在线咨询', onTap: () => go(ROUTES.help) },
+    { id: 'privacy', icon: 'lock', label: '隐私政策', onTap: () => go(ROUTES.privacy) },
+  ]
+
+  return (
+    <Frame tab='me'>
+      <MeScreen
+        status={signedIn ? 'signed-in' : status === 'signed-out' ? 'signed-out' : 'checking'}
+        profile={profile ? { name: maskName(profile.name), mobile: maskMobile(profile.mobile), idNumber: maskIdNumber(profile.idNumber) } : undefined}
+        menu={menu}
+        elderMode={elderMode}
+        onElderMode={(on) => usePreferences.getState().setElderMode(on)}
+        notice={notice}
+        onSignIn={() => {
+          setNotice(undefined)
+          signIn()
+        }}
+        signingOut={signingOut}
+        onSignOut={async () => {
+          setSigningOut(true)
+          await useSession.getState().logout()
+          // the cases kept on this device are the account's: the next person to sign in must not see them
+          useCases.getState().reset()
+          setSigningOut(false)
+          setNotice('您已退出登录。本机保存的草稿仍在本机，登录后会继续同步。')
+        }}
+      />
+    </Frame>
+  )
+}
