@@ -11,7 +11,8 @@ export default {
       port: Number(process.env.H5_PORT ?? 10086),
       open: false,
       // The page calls /api on its own origin; the mock platform answers it.
-      proxy: { '/api': { target: `http://127.0.0.1:${mockPort}`, changeOrigin: true } },
+      // xfwd: the mock sees who is really calling (a phone on the network is not this machine)
+      proxy: { '/api': { target: `http://127.0.0.1:${mockPort}`, changeOrigin: true, xfwd: true } },
     },
   },
 } satisfies UserConfigExport<'webpack5'>

@@ -3,5 +3,4 @@ import path from 'node:path'
 import { resetDataDir } from './server/state'
 
 const dataDir = path.resolve(__dirname, '..', process.env.MOCK_DATA_DIR ?? 'mock/.data')
-resetDataDir(dataDir)
-console.log(`模拟平台数据已重置：${path.relative(process.cwd(), dataDir) || dataDir}`)
+void resetDataDir(dataDir).then(() => console.log(`模拟平台数据已重置：${path.relative(process.cwd(), dataDir) || dataDir}`))

@@ -10,6 +10,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/journey', pages: ['guide/index', 'question/index', 'form/index', 'materials/index', 'delivery/index', 'review/index', 'drafts/index', 'done/index'] },
     { root: 'pages/account', pages: ['licences/index', 'help/index', 'family/index'] },
+    { root: 'pages/cases', pages: ['detail/index', 'supplement/index'] },
     { root: 'pages/staff', pages: ['home/index'] },
   ],
   tabBar: {

@@ -2,17 +2,17 @@
 // holdings as context. It never trusts the client: licences, promises and files are checked here.
 import type { ActingFor, DraftContent, GuidanceContext, MaterialChoice } from '../../src/domain/draft'
 import { guide, validateDraft, type Guidance, type PrefillData } from '../../src/domain/engine'
-import { deadlineStatus, toBeijingDate } from '../../src/domain/calendar'
-import { maskName } from '../../src/domain/mask'
+import { toBeijingDate } from '../../src/domain/calendar'
+import { clockOfCase, secondSupplementRefusal, supplementClosedRefusal } from '../../src/domain/case'
+import { maskIdNumber, maskName } from '../../src/domain/mask'
 import type { BundleTemplate, ProfileKey } from '../../src/domain/template/types'
 import type { CaseMatter, CaseRecord, SupplementRequest } from '../../src/services/contract'
 import { hallIds, regionOffered } from './catalogue'
 import type { Core } from './core'
 import { fail } from './http'
-import { overallStatus, progress } from './progress'
+import { matterSteps, overallStatus, progress, SITE_CHECK, stepStatus, type LifeHooks } from './lifecycle'
+import { notify } from './notify'
 import type { StoredCase, UserRecord } from './state'
-
-const SITE_CHECK = /现场|核查|勘验|踏勘|勘察/
 
 export function prefillOf(user: UserRecord): PrefillData {
   const p = user.profile
@@ -180,11 +180,16 @@ export function createCase(core: Core, user: UserRecord, draftId: string, checke
     name: mv.matter.name,
     department: mv.matter.department,
     authority: mv.authority,
+    contact: { phone: mv.matter.contacts.consult, address: mv.matter.location.address, hours: mv.matter.location.hours },
     caseType: mv.matter.caseType,
     promisedLimitDays: mv.matter.promisedLimitDays,
+    limit: { value: mv.matter.promisedLimitDays, unit: 'workday' },
     hasSiteCheck: mv.matter.steps.some((s) => SITE_CHECK.test(s.name)),
+    steps: matterSteps(mv.matter.steps),
+    stepIndex: 0,
     status: 'submitted',
     timeline: [{ status: 'submitted', at, note: '申请已提交' }],
+    pauses: [],
   }))
   const id = nextCaseId(core, nowMs)
   const name = user.profile.kind === 'firm' && user.profile.firmName ? user.profile.firmName : maskName(user.profile.name)
@@ -198,10 +203,11 @@ export function createCase(core: Core, user: UserRecord, draftId: string, checke
     region: content.region,
     applicantKind: content.applicantKind,
     applicantName: name,
-    status: overallStatus(matters),
+    status: overallStatus({ matters }),
     submittedAt: at,
     dueDate: g.deadline.expectedDate,
     committedDays: g.deadline.workingDays,
+    limit: { value: g.deadline.workingDays, unit: 'workday' },
     matters,
     content,
     ...(content.delivery ? { delivery: content.delivery } : {}),
@@ -223,33 +229,60 @@ export function createCase(core: Core, user: UserRecord, draftId: string, checke
   return c
 }
 
-/** `after` of each matter in the case's template version, for progress(). */
-export function afterMap(core: Core, c: StoredCase): Record<string, string[]> {
-  const t = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template
-  const out: Record<string, string[]> = {}
-  for (const m of t?.matters ?? []) if (m.after?.length) out[m.id] = m.after
-  return out
+/** What the lifecycle needs from the rest of the platform. */
+export function lifeHooks(core: Core): LifeHooks {
+  return {
+    template: (c) => core.catalogue.lookup(c.bundleId, c.templateVersion)?.template,
+    regions: () => core.catalogue.regions().regions,
+    notify: (c, kind, title, body, atMs) => notify(core, c, kind, title, body, atMs),
+    issueLicence(c, l) {
+      const user = core.state.users.get(c.ownerId)
+      if (!user || user.licences.some((x) => x.kind === l.kind)) return
+      const holder = user.profile.kind === 'firm' && user.profile.firmName ? user.profile.firmName : user.profile.name
+      core.state.users.set(user.profile.userId, { ...user, licences: [...user.licences, { kind: l.kind, number: l.number, issuer: c.matters.find((m) => m.result?.licence?.kind === l.kind)?.authority ?? '', issuedAt: l.issuedAt, holder, data: { ...l.data, name: holder } }] })
+    },
+  }
 }
 
-/** Moves the case on to now (and saves it when it moved). */
+/** Moves the case on to now (and saves it when it moved). The stored object is never changed in place. */
 export function refreshCase(core: Core, c: StoredCase): StoredCase {
-  if (progress(c, core.now(), afterMap(core, c))) core.state.cases.set(c.id, c)
-  return c
+  const moved = structuredClone(c)
+  if (!progress(moved, core.now(), lifeHooks(core))) return c
+  core.state.cases.set(c.id, moved)
+  return moved
 }
 
-export function view(core: Core, c: StoredCase): CaseRecord {
-  const { ownerId: _o, supplementHistory: _h, ...rest } = c
-  const today = toBeijingDate(new Date(core.now()).toISOString())
-  const finished = c.matters.every((m) => m.status === 'concluded' || m.status === 'delivered')
-  // a finished case keeps the status it had when it finished
-  const at = finished ? toBeijingDate(c.matters.map((m) => m.timeline.find((t) => t.status === 'concluded')?.at ?? c.submittedAt).sort().slice(-1)[0]) : today
-  const deadline = deadlineStatus({ submittedAt: c.submittedAt, dueDate: c.dueDate, today: at, committedDays: c.committedDays })
-  return { ...rest, deadline }
+/**
+ * A case as its replies show it: the 身份证 numbers in what was submitted are masked (no reply needs them
+ * whole: not the applicant's, not a list, not a department's until #13 scopes staff to their hall). `staff`
+ * also leaves out the rating (raters are protected).
+ */
+export function view(core: Core, c: StoredCase, opts: { staff?: boolean } = {}): CaseRecord {
+  const { ownerId: _o, supplementHistory: _h, stalled: _s, notified: _n, ratingId: _r, evaluation, content, ...rest } = c
+  const fields = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template.fields ?? []
+  const idFields = new Set(fields.filter((f) => f.type === 'idNumber').map((f) => f.id))
+  // by field type, and any value shaped like one (an 18-digit account number is masked too: no harm)
+  const values = Object.fromEntries(Object.entries(content.values).map(([k, v]) => [k, idFields.has(k) || ID_NUMBER.test(v) ? maskIdNumber(v) : v]))
+  const asOf = new Date(core.now()).toISOString()
+  const clock = clockOfCase(c, asOf)
+  return {
+    ...rest,
+    content: { ...content, values },
+    asOf,
+    supplements: c.supplementHistory,
+    dueDate: clock.dueDate ?? c.dueDate,
+    deadline: clock.card,
+    ...(evaluation && !opts.staff ? { evaluation } : {}),
+  }
 }
+
+const ID_NUMBER = /^\d{17}[\dXx]$/
 
 /** Applicant answers a 补正: only the named fields and materials may change. */
 export function applySupplement(core: Core, user: UserRecord, c: StoredCase, values: Record<string, string>, materials: Record<string, MaterialChoice>): StoredCase {
   const s = c.supplement
+  const closed = supplementClosedRefusal(c)
+  if (closed) return fail('CONFLICT', closed)
   if (!s || s.resolvedAt) return fail('CONFLICT', '该办件当前不需要补正')
   const errors = emptyErrors()
   const fields = new Set(s.fields)
@@ -266,21 +299,25 @@ export function applySupplement(core: Core, user: UserRecord, c: StoredCase, val
   c.content = checked.content
   for (const m of c.matters) {
     if (m.status !== 'supplement') continue
-    m.status = 'in-review'
-    m.timeline.push({ status: 'in-review', at, note: '申请人已补正，重新审查' })
+    for (const p of m.pauses) if (p.reason === '补正' && !p.to) p.to = at
+    const status = m.acceptedAt ? stepStatus(m, m.stepIndex) : 'submitted'
+    m.status = status
+    m.timeline.push({ status, at, note: m.acceptedAt ? `申请人已补正，${m.steps[m.stepIndex]?.name ?? '审查'}` : '申请人已补正，等待受理' })
   }
   const resolved: SupplementRequest = { ...s, resolvedAt: at }
   c.supplement = resolved
   c.supplementHistory = [...c.supplementHistory.slice(0, -1), resolved]
-  c.status = overallStatus(c.matters)
+  c.status = overallStatus(c)
   core.state.cases.set(c.id, c)
   return c
 }
 
-/** Staff asks for a 补正 naming fields and/or materials of the case. */
-export function requestSupplement(core: Core, c: StoredCase, message: string, fields: string[], materials: string[]): StoredCase {
+/** A department asks for a 补正 naming fields and/or materials (一次性告知); the matters it stops wait. */
+export function requestSupplement(core: Core, c: StoredCase, message: string, fields: string[], materials: string[], matterId?: string): StoredCase {
+  c = structuredClone(refreshCase(core, c))
+  const closed = supplementClosedRefusal(c)
+  if (closed) fail('CONFLICT', closed)
   if (c.supplement && !c.supplement.resolvedAt) fail('CONFLICT', '该办件已有待处理的补正要求')
-  refreshCase(core, c)
   const t = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template
   if (!t) return fail('SERVER', '办件所用的办事指南版本缺失')
   const errors = emptyErrors()
@@ -290,25 +327,37 @@ export function requestSupplement(core: Core, c: StoredCase, message: string, fi
   for (const m of materials) if (!caseMaterials.has(m)) errors.materialErrors[m] = '该办件没有这份材料'
   if (!fields.length && !materials.length) errors.messages.push('请指明需要补正的填写项或材料')
   if (hasErrors(errors)) reject(errors)
-  // matters that use a named item and are still open go back to the applicant
-  const open = c.matters.filter((m) => m.status !== 'concluded' && m.status !== 'delivered')
-  const touches = (matterId: string) => {
-    const m = t.matters.find((x) => x.id === matterId)
+  const open = c.matters.filter((m) => !['concluded', 'delivered', 'rejected', 'withdrawn'].includes(m.status))
+  const touches = (id: string) => {
+    const m = t.matters.find((x) => x.id === id)
     return !!m && (m.fields.some((f) => fields.includes(f)) || m.materials.some((r) => materials.includes(r.ref)))
   }
-  let affected = open.filter((m) => touches(m.matterId))
+  let affected = matterId ? open.filter((m) => m.matterId === matterId) : open.filter((m) => touches(m.matterId))
+  if (matterId && !affected.length) fail(c.matters.some((m) => m.matterId === matterId) ? 'CONFLICT' : 'NOT_FOUND', c.matters.some((m) => m.matterId === matterId) ? '该事项已办结或已终止，不能要求补正' : '该办件中没有这个事项')
   if (!affected.length) affected = open
   if (!affected.length) fail('CONFLICT', '办件已办结，不能再要求补正')
-  const nowMs = core.now()
-  for (const m of affected) {
-    const at = new Date(Math.max(nowMs, Date.parse(m.timeline[m.timeline.length - 1].at))).toISOString()
-    m.status = 'supplement'
-    m.timeline.push({ status: 'supplement', at, note: `需要补正：${message}` })
+  const ids = affected.map((m) => m.matterId)
+  const again = secondSupplementRefusal(c.supplementHistory, ids, fields, materials)
+  if (again) {
+    core.log.info(`办件 ${c.id} 的重复补正要求未接受（未列明新的补正事项）`)
+    fail('CONFLICT', again)
   }
-  const s: SupplementRequest = { message, fields, materials, requestedAt: new Date(nowMs).toISOString() }
+  const nowMs = core.now()
+  const at = new Date(nowMs).toISOString()
+  for (const m of affected) {
+    const when = new Date(Math.max(nowMs, Date.parse(m.timeline[m.timeline.length - 1].at))).toISOString()
+    m.status = 'supplement'
+    m.pauses.push({ from: when, reason: '补正' })
+    m.timeline.push({ status: 'supplement', at: when, note: `需要补正：${message}` })
+  }
+  const labels: Record<string, string> = {}
+  for (const f of fields) labels[f] = t.fields.find((x) => x.id === f)?.label ?? f
+  for (const m of materials) labels[m] = t.materials.find((x) => x.id === m)?.name ?? m
+  const s: SupplementRequest = { message, fields, materials, requestedAt: at, matterIds: ids, labels }
   c.supplement = s
   c.supplementHistory = [...c.supplementHistory, s]
-  c.status = overallStatus(c.matters)
+  c.status = overallStatus(c)
   core.state.cases.set(c.id, c)
+  notify(core, c, 'supplement', '请补正材料', `${affected.map((m) => m.department).filter((d, i, a) => a.indexOf(d) === i).join('、')}：${message}（共 ${fields.length + materials.length} 项，一次告知）`, nowMs)
   return c
 }

@@ -1,5 +1,7 @@
-// What every route handler sees: the state, the catalogue, the clock and the request context.
+// What every route handler sees: the state, the catalogue, the clock and the request context; and what a
+// route declares about itself (who may call it, its body, its Idempotency-Key).
 import type { IncomingMessage } from 'node:http'
+import type { Role } from '../../src/services/contract'
 import type { Auth } from './auth'
 import type { Catalogue } from './catalogue'
 import type { Faults } from './faults'
@@ -7,6 +9,7 @@ import type { Reply } from './http'
 import type { IdempotencyStore } from './idempotency'
 import type { Logger } from './logger'
 import type { SessionRecord, State, UserRecord } from './state'
+import type { Guards } from './throttle'
 
 export interface Core {
   state: State
@@ -14,6 +17,7 @@ export interface Core {
   auth: Auth
   idempotency: IdempotencyStore
   faults: Faults
+  guards: Guards
   log: Logger
   /** simulated now, ms */
   now(): number
@@ -33,28 +37,48 @@ export interface Ctx {
   body: unknown
   /** raw body bytes */
   raw: Buffer
+  /** the caller's address (loopback shows as 127.0.0.1 or ::1), for per-client limits */
+  client: string
+  /** the request comes from this machine */
+  loopback: boolean
   user?: UserRecord
   session?: SessionRecord
-  /** authorised by X-Admin-Token rather than a staff token */
-  adminToken: boolean
 }
 
-export type Handler = (ctx: Ctx) => Reply | Promise<Reply>
+/**
+ * Who may call a route:
+ * - 'none': anyone;
+ * - 'user': anyone signed in;
+ * - a role or roles ('citizen', 'staff', …): signed in with one of them (403 otherwise) — a new role's
+ *   routes declare it here and nothing else changes;
+ * - 'simulation': the mock's own controls (reset, faults, clock, moving cases on): the X-Admin-Token of
+ *   this run, from this machine only. No sign-in gives it.
+ */
+export type Access = 'none' | 'user' | 'simulation' | Role | readonly Role[]
+
+export type Handler = (ctx: Ctx) => Reply
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   /** relative to /api/v1, with :params */
   pattern: string
-  /** none: anyone; user: any signed-in; citizen: signed-in citizen; admin: staff token or X-Admin-Token */
-  auth: 'none' | 'user' | 'citizen' | 'admin'
+  auth: Access
   /** json-optional: an empty body is allowed */
   body?: 'json' | 'json-optional' | 'multipart'
   /** Idempotency-Key: required, or honoured when present */
   idempotency?: 'required' | 'optional'
+  /**
+   * Slow work that writes nothing (a password hash), awaited before the handler; it may set ctx.user.
+   * Kept apart so the handler can stay synchronous: its writes are one transaction (store.ts).
+   */
+  prepare?: (ctx: Ctx) => Promise<void>
+  /** Synchronous: everything it writes, with the idempotency answer, is committed together. */
   handler: Handler
+  /** Renders the answer again from the id the handler's reply named (`Reply.ref`), for a replayed key. */
+  replay?: (id: string, ctx: Ctx) => unknown
 }
 
-/** The signed-in user of a route whose auth is user or citizen. */
+/** The signed-in user of a route that needs one. */
 export function me(ctx: Ctx): UserRecord {
   if (!ctx.user) throw new Error('route without auth asked for the user')
   return ctx.user

@@ -1,6 +1,9 @@
 // Idempotency-Key (IETF httpapi draft): the first request is processed and its answer kept; a retry with the
 // same key and the same body gets that answer again; a different body gets 422; a retry while the first is
 // still running gets 409. Only 2xx answers are kept: after an error the key is free for a corrected body.
+// The record is written in the same transaction as what the request changed (store.ts), so after a crash
+// there is either both or neither. It names the record the answer showed (a case, an upload) instead of
+// holding a second copy of it; the replay renders that record again.
 import { createHash } from 'node:crypto'
 import type { Collection } from './store'
 import type { IdempotencyRecord } from './state'
@@ -8,16 +11,29 @@ import { fail, type Reply } from './http'
 
 /** Keys expire after a day, as the draft suggests. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000
+/** Expired records are swept at most this often (simulated time), while the platform runs. */
+const SWEEP_EVERY_MS = 10 * 60_000
 
-export type Begin = { kind: 'new'; id: string } | { kind: 'replay'; reply: Reply }
+export interface Attempt {
+  id: string
+  userId: string
+  key: string
+  method: string
+  path: string
+  fingerprint: string
+}
+
+export type Begin = { kind: 'new'; attempt: Attempt } | { kind: 'replay'; record: IdempotencyRecord }
 
 export class IdempotencyStore {
   private inFlight = new Map<string, string>()
+  private lastSweep = -Infinity
 
   constructor(private readonly records: Collection<IdempotencyRecord>) {}
 
-  /** Forgets answers older than the TTL (at start-up). */
+  /** Forgets answers older than the TTL; runs in the caller's transaction. */
   purge(nowMs: number): void {
+    this.lastSweep = nowMs
     for (const [id, rec] of this.records.entries()) if (nowMs - rec.createdAt > IDEMPOTENCY_TTL_MS) this.records.delete(id)
   }
 
@@ -36,7 +52,9 @@ export class IdempotencyStore {
     return createHash('sha256').update(`${method} ${path}\n${body}`).digest('hex')
   }
 
+  /** Runs in a transaction: it may sweep expired records. */
   begin(userId: string, key: string, method: string, path: string, fingerprint: string, nowMs: number): Begin {
+    if (nowMs - this.lastSweep >= SWEEP_EVERY_MS) this.purge(nowMs)
     const id = createHash('sha256').update(`${userId}\n${key}`).digest('hex')
     const done = this.records.get(id)
     if (done && nowMs - done.createdAt > IDEMPOTENCY_TTL_MS) this.records.delete(id)
@@ -44,7 +62,7 @@ export class IdempotencyStore {
       if (done.fingerprint !== fingerprint || done.method !== method || done.path !== path) {
         fail('IDEMPOTENCY_MISMATCH', '同一个 Idempotency-Key 已用于内容不同的请求，请为新的请求生成新的幂等键')
       }
-      return { kind: 'replay', reply: { status: done.status, json: done.body, headers: { 'Idempotent-Replayed': 'true' } } }
+      return { kind: 'replay', record: done }
     }
     const running = this.inFlight.get(id)
     if (running !== undefined) {
@@ -52,14 +70,18 @@ export class IdempotencyStore {
       fail('IN_FLIGHT', '相同的请求正在处理中，请稍后再试')
     }
     this.inFlight.set(id, fingerprint)
-    return { kind: 'new', id }
+    return { kind: 'new', attempt: { id, userId, key, method, path, fingerprint } }
   }
 
-  /** Called once the handler answered (or threw): keeps a 2xx answer, frees the key otherwise. */
-  finish(id: string, meta: { userId: string; key: string; method: string; path: string; fingerprint: string }, reply: Reply | undefined, nowMs: number): void {
-    this.inFlight.delete(id)
-    if (reply && reply.status >= 200 && reply.status < 300) {
-      this.records.set(id, { ...meta, status: reply.status, body: reply.json, createdAt: nowMs })
-    }
+  /** In the handler's transaction: keeps a 2xx answer (by reference when it names a record). */
+  keep(a: Attempt, reply: Reply, nowMs: number): void {
+    if (reply.status < 200 || reply.status >= 300) return
+    const { id, ...meta } = a
+    this.records.set(id, { ...meta, status: reply.status, ...(reply.ref !== undefined ? { ref: reply.ref } : { body: reply.json }), createdAt: nowMs })
+  }
+
+  /** Once the attempt is over, kept or not. */
+  release(a: Attempt): void {
+    this.inFlight.delete(a.id)
   }
 }

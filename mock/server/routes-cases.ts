@@ -1,28 +1,68 @@
-// Cases (submission, 补正, 好差评) and the admin routes that drive them (clock, advance, faults, reset).
-import { addWorkingDays, toBeijingDate } from '../../src/domain/calendar'
-import type { CaseListResponse, ClockResponse, Evaluation } from '../../src/services/contract'
-import { afterMap, applySupplement, checkSubmission, createCase, refreshCase, requestSupplement, view } from './cases'
+// Cases (submission, 补正, withdrawal, payment, 好差评, messages) and the simulation controls that drive them
+// (clock, stall, outbox, faults, reset). Every handler runs as one transaction (index.ts): a case moved on by
+// the clock, its messages, outbox entries and an issued licence are committed together with the answer.
+import { randomBytes } from 'node:crypto'
+import { checkRating, followUpOf, isBadRating, isComplexCase, paymentRefusal, ratingRefusal, withdrawRefusal } from '../../src/domain/case'
+import { maskName } from '../../src/domain/mask'
+import type { CaseListResponse, ClockResponse, Evaluation, MessageListResponse, OutboxResponse, PaymentOrder } from '../../src/services/contract'
+import { applySupplement, checkSubmission, createCase, lifeHooks, refreshCase, view } from './cases'
 import { me, type Core, type Ctx, type Route } from './core'
 import { validateFaultConfig } from './faults'
 import { fail, json } from './http'
 import { Checker, checkActing, checkDraftContent, checkMaterials, checkValues } from './input'
-import { advanceNow, isConcluded } from './progress'
+import { addWorkingDaysMs, feePaid, findMatter, withdraw } from './lifecycle'
+import { recordSubscription } from './notify'
+import { paginate } from './pages'
 import type { StoredCase, StoredDraft } from './state'
 import { draftKey } from './routes-data'
 
 const CASE_ID = /^HN\d{13}$/
 
+/**
+ * The case the route names, if the caller may see it (someone else's case answers like no case), brought up
+ * to now, as a private copy the route may change before it saves it (a refused change leaves no trace).
+ */
+export function findCase(core: Core, ctx: Ctx, ownerOnly: boolean): StoredCase {
+  const id = ctx.params.id
+  if (!CASE_ID.test(id)) fail('NOT_FOUND', '办件不存在')
+  const c = core.state.cases.get(id)
+  const u = ctx.user
+  // no user: a simulation control (access checked by the route). Staff: any case until #13 scopes them to their hall
+  const allowed = c && (!u || u.profile.userId === c.ownerId || (!ownerOnly && u.profile.role === 'staff'))
+  // the same answer for someone else's case as for no case: ids do not leak
+  if (!c || !allowed) return fail('NOT_FOUND', '办件不存在')
+  return structuredClone(refreshCase(core, c))
+}
+
+/** A replayed key shows the case as it is now (the answer is not stored twice). */
+export function replayCase(core: Core, id: string, opts: { staff?: boolean } = {}) {
+  const c = core.state.cases.get(id)
+  return c ? view(core, refreshCase(core, c), opts) : fail('NOT_FOUND', '办件不存在')
+}
+
+const ORDER_ID = /^pay-[A-Za-z0-9_-]{16,40}$/
+
+function cashierPage(o: PaymentOrder, returnTo: string): string {
+  const esc = (x: string) => x.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>统一公共支付平台（模拟收银台）</title>
+<style>body{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#1f2329}main{max-width:480px;margin:0 auto;padding:24px}h1{font-size:22px}.card{background:#fff;border-radius:8px;padding:16px;margin:16px 0}.amount{font-size:32px;font-weight:700;color:#8c0c22}button{width:100%;min-height:48px;font-size:18px;border:0;border-radius:8px;background:#146c2e;color:#fff}a{color:#0b4fb8}</style></head>
+<body><main><h1>统一公共支付平台</h1><p>模拟收银台：不会真实扣款</p><div class="card"><div>${esc(o.description)}</div><div class="amount">¥ ${o.amountYuan.toFixed(2)}</div><div>订单号 ${esc(o.orderId)}</div></div>
+${o.status === 'paid' ? '<p role="status">该订单已支付，无需重复支付。</p>' : '<button id="pay" type="button">确认支付</button><p id="msg" role="status"></p>'}
+<p><a href="${esc(returnTo)}">返回办件</a></p></main>
+<script>var b=document.getElementById('pay');if(b)b.onclick=function(){b.disabled=true;fetch(location.pathname.replace(/cashier$/,'complete'),{method:'POST'}).then(function(r){if(!r.ok)throw new Error();location.href=${JSON.stringify(returnTo)}}).catch(function(){b.disabled=false;document.getElementById('msg').textContent='支付未完成，请重试'})}</script></body></html>`
+}
+
 export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
-  const findCase = (ctx: Ctx, ownerOnly: boolean): StoredCase => {
-    const id = ctx.params.id
-    if (!CASE_ID.test(id)) fail('NOT_FOUND', '办件不存在')
-    const c = core.state.cases.get(id)
-    const u = ctx.user
-    const allowed = c && (ctx.adminToken || (u && (u.profile.userId === c.ownerId || (!ownerOnly && u.profile.role === 'staff'))))
-    // the same answer for someone else's case as for no case: ids do not leak
-    if (!c || !allowed) return fail('NOT_FOUND', '办件不存在')
-    return refreshCase(core, c)
+  const orderOf = (id: string) => {
+    const o = ORDER_ID.test(id) ? core.state.payments.get(id) : undefined
+    if (!o) return fail('NOT_FOUND', '订单不存在')
+    return o
   }
+  const findCase_ = (ctx: Ctx, ownerOnly: boolean) => findCase(core, ctx, ownerOnly)
+
+  const replayOwn = (id: string) => replayCase(core, id)
+
+  const byIdDesc = (a: StoredCase, b: StoredCase) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
 
   const clock = (): ClockResponse => ({ now: new Date(core.now()).toISOString(), offsetMs: core.state.meta.get().clockOffsetMs })
 
@@ -51,10 +91,12 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         const submitted: StoredDraft = draft
           ? { ...draft, version: draft.version + 1, content: content!, updatedAt: now, status: 'submitted', caseId: created.id }
           : { id: draftId!, ownerId: user.profile.userId, version: 1, content: content!, createdAt: now, updatedAt: now, status: 'submitted', caseId: created.id }
+        // the case, its number, the draft's status and (in index.ts) the idempotency answer: one commit
         core.state.drafts.set(key, submitted)
         core.log.info(`新办件 ${created.id}：${created.bundleName}，${created.matters.length} 个事项`)
-        return json(201, view(core, created))
+        return { ...json(201, view(core, created)), ref: created.id }
       },
+      replay: replayOwn,
     },
     {
       method: 'GET',
@@ -62,12 +104,12 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       auth: 'citizen',
       handler(ctx) {
         const uid = me(ctx).profile.userId
-        const cases = core.state.cases
+        const mine = core.state.cases
           .values()
           .filter((c) => c.ownerId === uid)
-          .sort((a, b) => b.id.localeCompare(a.id))
-          .map((c) => view(core, refreshCase(core, c)))
-        const res: CaseListResponse = { cases }
+          .sort(byIdDesc)
+        const page = paginate(ctx, mine, (c) => c.id, 'desc')
+        const res: CaseListResponse = { cases: page.items.map((c) => view(core, refreshCase(core, c))), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
         return json(200, res)
       },
     },
@@ -75,7 +117,10 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       method: 'GET',
       pattern: '/cases/:id',
       auth: 'user',
-      handler: (ctx) => json(200, view(core, findCase(ctx, false))),
+      handler(ctx) {
+        const found = findCase_(ctx, false)
+        return json(200, view(core, found, { staff: found.ownerId !== ctx.user?.profile.userId }))
+      },
     },
     {
       method: 'POST',
@@ -84,7 +129,7 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       body: 'json',
       idempotency: 'required',
       handler(ctx) {
-        const found = findCase(ctx, true)
+        const found = findCase_(ctx, true)
         const c = new Checker()
         const b = c.object(ctx.body, '')
         const values = b && (b.values === undefined ? {} : checkValues(c, b.values, 'values'))
@@ -92,8 +137,9 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         c.done()
         const updated = applySupplement(core, me(ctx), found, values ?? {}, materials ?? {})
         core.log.info(`办件 ${updated.id} 已补正`)
-        return json(200, view(core, updated))
+        return { ...json(200, view(core, updated)), ref: updated.id }
       },
+      replay: replayOwn,
     },
     {
       method: 'POST',
@@ -102,29 +148,182 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       body: 'json',
       idempotency: 'optional',
       handler(ctx) {
-        const found = findCase(ctx, true)
+        const found = findCase_(ctx, true)
         const c = new Checker()
         const b = c.object(ctx.body, '')
-        const level = b && c.int(b.level, 'level', { min: 1, max: 5 })
-        const ind = b && c.object(b.indicators, 'indicators')
-        const score = (k: string) => (ind ? c.int(ind[k], `indicators.${k}`, { min: 1, max: 5 }) : undefined)
-        const indicators = { efficiency: score('efficiency'), guideAccuracy: score('guideAccuracy'), convenience: score('convenience'), usability: score('usability') }
-        const comment = b && c.string(b.comment, 'comment', { optional: true, max: 500 })
+        const level = b && c.int(b.level, 'level')
+        const indicators = b && c.stringArray(b.indicators, 'indicators', true, 4)
+        const comment = b && c.string(b.comment, 'comment', { optional: true, max: 2000 })
         c.done()
-        if (found.evaluation) return fail('CONFLICT', '该办件已评价，每件只能评价一次')
-        if (!isConcluded(found)) return fail('CONFLICT', '办件办结后才能评价')
-        const evaluation: Evaluation = { level: level!, indicators: indicators as Evaluation['indicators'], ...(comment ? { comment } : {}), at: new Date(core.now()).toISOString() }
+        const refused = ratingRefusal(found)
+        if (refused) return fail('CONFLICT', refused)
+        // one rulebook: the rating screen checks the same
+        const checked = checkRating({ level, indicators: indicators ?? [], comment })
+        if (!checked.ok) return fail('VALIDATION', checked.message, { fieldErrors: checked.errors as Record<string, string> })
+        const at = new Date(core.now()).toISOString()
+        const evaluation: Evaluation = { ...checked.value, at, ...(isBadRating(checked.value.level) ? { followUp: followUpOf(at, isComplexCase(found.matters)) } : {}) }
         found.evaluation = evaluation
+        found.ratingId = `r-${randomBytes(9).toString('base64url')}`
         core.state.cases.set(found.id, found)
-        return json(201, evaluation)
+        if (evaluation.followUp) core.log.info(`差评回访已生成，回访与整改期限 ${evaluation.followUp.rectifyDue}`)
+        return { ...json(201, evaluation), ref: found.id }
+      },
+      replay: (id) => core.state.cases.get(id)?.evaluation ?? fail('NOT_FOUND', '办件不存在'),
+    },
+    {
+      method: 'POST',
+      pattern: '/cases/:id/withdraw',
+      auth: 'citizen',
+      body: 'json-optional',
+      idempotency: 'optional',
+      handler(ctx) {
+        const found = findCase_(ctx, true)
+        const refused = withdrawRefusal(found)
+        if (refused) return fail('CONFLICT', refused)
+        // withdrawing a withdrawn case answers the same case (idempotent)
+        if (!found.withdrawnAt) {
+          withdraw(found, core.now(), lifeHooks(core))
+          core.state.cases.set(found.id, found)
+          core.log.info(`办件 ${found.id} 已由申请人撤回`)
+        }
+        return { ...json(200, view(core, found)), ref: found.id }
+      },
+      replay: replayOwn,
+    },
+    {
+      method: 'POST',
+      pattern: '/cases/:id/payments',
+      auth: 'citizen',
+      body: 'json',
+      idempotency: 'optional',
+      handler(ctx) {
+        const found = findCase_(ctx, true)
+        const c = new Checker()
+        const b = c.object(ctx.body, '')
+        const matterId = b && c.string(b.matterId, 'matterId', { max: 80 })
+        const channel = b && c.oneOf(b.channel, 'channel', ['wechat', 'h5'] as const)
+        c.done()
+        const m = found.matters.find((x) => x.matterId === matterId)
+        const refused = paymentRefusal(m)
+        if (refused) return fail(m ? 'CONFLICT' : 'NOT_FOUND', refused)
+        // one order per matter: asking again (a double tap, a retry) answers the same order
+        const existing = core.state.payments.values().find((o) => o.caseId === found.id && o.matterId === matterId)
+        const returnTo = `/#/pages/cases/detail/index?case=${found.id}`
+        if (existing) return { ...json(200, strip(existing)), ref: existing.orderId }
+        const orderId = `pay-${randomBytes(12).toString('base64url')}`
+        const nonce = randomBytes(8).toString('hex')
+        const order: PaymentOrder = {
+          orderId,
+          caseId: found.id,
+          matterId: m!.matterId,
+          amountYuan: m!.fee!.amountYuan,
+          description: `${found.bundleName} · ${m!.fee!.items.map((i) => i.item).join('、')}`,
+          status: m!.fee!.status === 'paid' ? 'paid' : 'open',
+          createdAt: new Date(core.now()).toISOString(),
+          // simulated: a real platform gets these from WeChat Pay's unified order and signs them
+          wechat: { timeStamp: String(Math.floor(core.now() / 1000)), nonceStr: nonce, package: `prepay_id=mock${orderId.slice(4)}`, signType: 'RSA', paySign: `mock-sign-${nonce}` },
+          cashierUrl: `/api/v1/payments/${orderId}/cashier?return=${encodeURIComponent(returnTo)}`,
+        }
+        core.state.payments.set(orderId, { ...order, ownerId: found.ownerId })
+        core.log.info(`办件 ${found.id} 生成缴费订单（${channel === 'wechat' ? '微信支付' : '收银台'}）`)
+        return { ...json(201, order), ref: orderId }
+      },
+      replay: (id) => strip(orderOf(id)),
+    },
+    {
+      method: 'GET',
+      pattern: '/payments/:orderId/cashier',
+      auth: 'none',
+      handler(ctx) {
+        const o = orderOf(ctx.params.orderId)
+        const back = ctx.query.get('return') ?? '/'
+        // only a path on this origin: the cashier never sends the citizen elsewhere
+        const returnTo = /^\/(?!\/)[^\s]*$/.test(back) ? back : '/'
+        return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, raw: Buffer.from(cashierPage(o, returnTo)) }
+      },
+    },
+    {
+      // stands in for the payment platform's notification (WeChat Pay's notify_url, the cashier's callback).
+      // Idempotent by the order's state: the receipt, the case's fee and the order are one commit, so a repeat
+      // after a lost answer (or a crash) finds the order paid and answers it as it is.
+      method: 'POST',
+      pattern: '/payments/:orderId/complete',
+      auth: 'none',
+      handler(ctx) {
+        const o = orderOf(ctx.params.orderId)
+        const stored = core.state.cases.get(o.caseId)
+        if (!stored) return fail('NOT_FOUND', '订单不存在')
+        const c = structuredClone(refreshCase(core, stored))
+        if (c.withdrawnAt) return fail('CONFLICT', '该办件已撤回，无需缴费')
+        const m = findMatter(c, o.matterId)
+        if (o.status !== 'paid') {
+          const at = new Date(core.now()).toISOString()
+          const owner = core.state.users.get(c.ownerId)
+          const payer = owner?.profile.kind === 'firm' && owner.profile.firmName ? owner.profile.firmName : maskName(owner?.profile.name ?? '')
+          feePaid(c, m, core.now(), { number: `示例票据${o.orderId.slice(4, 14).toUpperCase()}`, issuedAt: at, payer, amountYuan: o.amountYuan })
+          core.state.cases.set(c.id, c)
+          core.state.payments.set(o.orderId, { ...o, status: 'paid', paidAt: at })
+          core.log.info(`办件 ${c.id} 已缴费 ${o.amountYuan} 元（模拟支付）`)
+        }
+        return json(200, strip(core.state.payments.get(o.orderId)!))
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/messages',
+      auth: 'citizen',
+      handler(ctx) {
+        const uid = me(ctx).profile.userId
+        // bring the citizen's cases up to now first: their events are messages
+        for (const c of core.state.cases.values()) if (c.ownerId === uid) refreshCase(core, c)
+        const mine = core.state.messages.values().filter((m) => m.ownerId === uid)
+        // newest first; the cursor key (time, then id) is unique and sorts the same way
+        const keyOf = (m: (typeof mine)[number]) => `${m.at} ${m.id}`
+        const page = paginate(ctx, mine.sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : -1)), keyOf, 'desc')
+        const res: MessageListResponse = {
+          messages: page.items.map(({ ownerId: _o, ...m }) => m),
+          unread: mine.filter((m) => !m.read).length,
+          ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+        }
+        return json(200, res)
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/messages/read',
+      auth: 'citizen',
+      body: 'json-optional',
+      handler(ctx) {
+        const uid = me(ctx).profile.userId
+        const c = new Checker()
+        const b = ctx.body === undefined ? {} : c.object(ctx.body, '')
+        const ids = b && c.stringArray(b.ids, 'ids', true, 500)
+        c.done()
+        for (const m of core.state.messages.values()) if (m.ownerId === uid && !m.read && (!ids || ids.includes(m.id))) core.state.messages.set(m.id, { ...m, read: true })
+        return json(200, { ok: true })
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/subscriptions',
+      auth: 'citizen',
+      body: 'json',
+      handler(ctx) {
+        const c = new Checker()
+        const b = c.object(ctx.body, '')
+        const answers = b && c.object(b.answers, 'answers')
+        if (answers) for (const [k, v] of Object.entries(answers)) if (typeof v !== 'string' || k.length > 80) c.err(`answers.${k}`, '应为 accept / reject / ban / filter')
+        c.done()
+        const credits = recordSubscription(core, me(ctx).profile.userId, answers as Record<string, string>)
+        return json(200, { credits })
       },
     },
 
-    // ---------- admin ----------
+    // ---------- simulation controls: the admin token, from this machine (no staff power) ----------
     {
       method: 'GET',
       pattern: '/admin/cases',
-      auth: 'admin',
+      auth: 'simulation',
       handler(ctx) {
         const status = ctx.query.get('status')
         const bundleId = ctx.query.get('bundleId')
@@ -132,56 +331,55 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
           .values()
           .map((c) => refreshCase(core, c))
           .filter((c) => (!status || c.status === status) && (!bundleId || c.bundleId === bundleId))
-          .sort((a, b) => a.id.localeCompare(b.id))
-          .map((c) => view(core, c))
-        const res: CaseListResponse = { cases }
+          .sort((a, b) => -byIdDesc(a, b))
+        const page = paginate(ctx, cases, (c) => c.id, 'asc')
+        const res: CaseListResponse = { cases: page.items.map((c) => view(core, c)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
         return json(200, res)
       },
     },
     {
       method: 'POST',
-      pattern: '/admin/cases/:id/supplement',
-      auth: 'admin',
+      pattern: '/admin/cases/:id/stall',
+      auth: 'simulation',
       body: 'json',
       handler(ctx) {
-        const found = findCase(ctx, false)
+        const found = findCase_(ctx, false)
         const c = new Checker()
         const b = c.object(ctx.body, '')
-        const message = b && c.string(b.message, 'message', { min: 1, max: 500 })
-        const fields = b && c.stringArray(b.fields, 'fields', true)
-        const materials = b && c.stringArray(b.materials, 'materials', true)
+        const stalled = b && b.stalled
+        if (b && typeof stalled !== 'boolean') c.err('stalled', '应为 true 或 false')
         c.done()
-        return json(200, view(core, requestSupplement(core, found, message!, fields ?? [], materials ?? [])))
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/admin/cases/:id/advance',
-      auth: 'admin',
-      body: 'json-optional',
-      handler(ctx) {
-        const found = findCase(ctx, false)
-        const c = new Checker()
-        const b = ctx.body === undefined ? {} : c.object(ctx.body, '')
-        const matterId = b && c.string(b.matterId, 'matterId', { optional: true, max: 80 })
-        const outcome = b && c.oneOf(b.outcome, 'outcome', ['approved', 'refused'] as const, true)
-        const note = b && c.string(b.note, 'note', { optional: true, max: 200 })
-        c.done()
-        advanceNow(found, core.now(), afterMap(core, found), { matterId, outcome, note })
+        found.stalled = stalled as boolean
         core.state.cases.set(found.id, found)
         return json(200, view(core, found))
       },
     },
     {
       method: 'GET',
+      pattern: '/dev/outbox',
+      auth: 'simulation',
+      handler(ctx) {
+        const caseId = ctx.query.get('caseId')
+        const keyOf = (o: { at: string; id: string }) => `${o.at} ${o.id}`
+        const entries = core.state.outbox
+          .values()
+          .filter((o) => !caseId || o.caseId === caseId)
+          .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
+        const page = paginate(ctx, entries, keyOf, 'asc')
+        const res: OutboxResponse = { outbox: page.items.map(({ userId: _u, ...o }) => o), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
+        return json(200, res)
+      },
+    },
+    {
+      method: 'GET',
       pattern: '/admin/clock',
-      auth: 'admin',
+      auth: 'simulation',
       handler: () => json(200, clock()),
     },
     {
       method: 'POST',
       pattern: '/admin/clock/advance',
-      auth: 'admin',
+      auth: 'simulation',
       body: 'json',
       handler(ctx) {
         const c = new Checker()
@@ -192,12 +390,8 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         c.done()
         const now = core.now()
         let target = now + (hours ?? 0) * 3600_000
-        if (workingDays) {
-          // same time of day, n working days later (Beijing calendar)
-          const today = toBeijingDate(new Date(target).toISOString())
-          const due = addWorkingDays(today, workingDays).date
-          target += Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)
-        }
+        // same time of day, n working days later (Beijing calendar)
+        if (workingDays) target = addWorkingDaysMs(target, workingDays)
         const meta = core.state.meta.get()
         core.state.meta.update({ clockOffsetMs: meta.clockOffsetMs + (target - now) })
         for (const c2 of core.state.cases.values()) refreshCase(core, c2)
@@ -208,13 +402,13 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'GET',
       pattern: '/admin/faults',
-      auth: 'admin',
+      auth: 'simulation',
       handler: () => json(200, core.faults.get()),
     },
     {
       method: 'POST',
       pattern: '/admin/faults',
-      auth: 'admin',
+      auth: 'simulation',
       body: 'json',
       handler(ctx) {
         const r = validateFaultConfig(ctx.body)
@@ -226,13 +420,13 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'DELETE',
       pattern: '/admin/faults',
-      auth: 'admin',
+      auth: 'simulation',
       handler: () => json(200, core.faults.clear()),
     },
     {
       method: 'POST',
       pattern: '/admin/reset',
-      auth: 'admin',
+      auth: 'simulation',
       handler() {
         hooks.reset()
         return json(200, { ok: true })
@@ -241,3 +435,8 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
   ]
 }
 
+
+function strip<T extends { ownerId: string }>(o: T): Omit<T, 'ownerId'> {
+  const { ownerId: _o, ...rest } = o
+  return rest
+}

@@ -5,8 +5,10 @@ import type { BundleListResponse, DraftListResponse, DraftRecord, OkResponse, Ca
 import { canonicalJson } from '../../src/services/platform/canonical'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, formatBytes, header, json, type Reply } from './http'
+import { cleanFileName, structureProblem } from './files'
 import { Checker, checkDraftContent } from './input'
 import { sniffType, TYPE_MIME, typeList } from './multipart'
+import { paginate } from './pages'
 import type { StoredDraft, StoredUpload } from './state'
 
 const DRAFT_ID = /^[A-Za-z0-9-]{8,64}$/
@@ -33,7 +35,18 @@ function publicUpload(u: StoredUpload): UploadedFile {
   return rest
 }
 
-export function dataRoutes(core: Core): Route[] {
+/** What one citizen may upload in any 24 hours: enough for every journey several times over, not a disk. */
+export interface UploadQuota {
+  files: number
+  bytes: number
+}
+
+export const UPLOAD_QUOTA: UploadQuota = { files: 100, bytes: 200 * 1024 * 1024 }
+
+const DAY_MS = 24 * 3600_000
+
+export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}): Route[] {
+  const quota = { ...UPLOAD_QUOTA, ...quotaOptions }
   const ownDraft = (ctx: Ctx): StoredDraft => {
     const id = ctx.params.id
     if (!DRAFT_ID.test(id)) fail('BAD_REQUEST', '草稿编号格式不正确（应为客户端生成的 UUID）')
@@ -119,12 +132,14 @@ export function dataRoutes(core: Core): Route[] {
       auth: 'citizen',
       handler(ctx) {
         const uid = me(ctx).profile.userId
-        const drafts = core.state.drafts
+        // newest first; the id breaks ties so the order (and the cursor) is total
+        const order = (d: StoredDraft) => `${d.updatedAt}|${d.id}`
+        const mine = core.state.drafts
           .values()
           .filter((d) => d.ownerId === uid)
-          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-          .map(publicDraft)
-        const res: DraftListResponse = { drafts }
+          .sort((a, b) => (order(a) < order(b) ? 1 : order(a) > order(b) ? -1 : 0))
+        const page = paginate(ctx, mine, order, 'desc')
+        const res: DraftListResponse = { drafts: page.items.map(publicDraft), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
         return json(200, res)
       },
     },
@@ -209,12 +224,20 @@ export function dataRoutes(core: Core): Route[] {
         const type = sniffType(file.data)
         // HEIC counts only where the material declares it; otherwise it is "not one of the accepted types"
         if (!type || !spec.accept.includes(type)) bad(`文件内容不是 ${typeList(spec.accept)} 格式`)
+        const problem = structureProblem(type!, file.data)
+        if (problem) bad(`${problem}，请重新导出或扫描后上传`)
+        const ownerId = me(ctx).profile.userId
+        const since = core.now() - DAY_MS
+        const recent = core.state.uploads.values().filter((u) => u.ownerId === ownerId && Date.parse(u.uploadedAt) > since)
+        if (recent.length >= quota.files || recent.reduce((n, u) => n + u.size, 0) + file.data.length > quota.bytes) {
+          bad(`24 小时内上传的文件已达上限（${quota.files} 个或 ${formatBytes(quota.bytes)}），请稍后再上传`)
+        }
         const fileId = `f-${randomBytes(12).toString('base64url')}`
         // WeChat's uploadFile names the part after its temp file; the app sends the picked name as fileName
-        const name = (field('fileName') ?? file.filename ?? 'file').replace(/[\\/\r\n"]/g, '_').slice(0, 120) || 'file'
+        const name = cleanFileName(field('fileName') ?? file.filename)
         const rec: StoredUpload = {
           fileId,
-          ownerId: me(ctx).profile.userId,
+          ownerId,
           name,
           size: file.data.length,
           type: type!,
@@ -223,9 +246,14 @@ export function dataRoutes(core: Core): Route[] {
           uploadedAt: new Date(core.now()).toISOString(),
           sha256: createHash('sha256').update(file.data).digest('hex'),
         }
+        // the bytes first: a crash before the record leaves only bytes nobody names, removed at start
         core.state.blobs.put(fileId, file.data)
         core.state.uploads.set(fileId, rec)
-        return json(201, publicUpload(rec))
+        return { ...json(201, publicUpload(rec)), ref: fileId }
+      },
+      replay: (id) => {
+        const u = core.state.uploads.get(id)
+        return u ? publicUpload(u) : fail('NOT_FOUND', '文件不存在')
       },
     },
     {

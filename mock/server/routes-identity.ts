@@ -6,10 +6,10 @@ import { validateMobile } from '../../src/domain/validators'
 import type { LicenceConsentResponse, LicenceListResponse, OkResponse, SmsSendResponse } from '../../src/services/contract'
 import { LICENCE_NAMES } from '../../src/domain/engine/labels'
 import type { LicenceFixture } from '../fixtures/users'
-import { me, type Core, type Route } from './core'
-import { fail, json } from './http'
+import { me, type Core, type Ctx, type Route } from './core'
+import { errorReply, fail, HttpError, json } from './http'
 import { Checker } from './input'
-import { checkPassword } from './state'
+import { checkPassword, type UserRecord } from './state'
 
 /** The fixed development SMS code (documented in docs/platform-api.md). */
 export const DEV_SMS_CODE = '123456'
@@ -44,6 +44,13 @@ function summary(l: LicenceFixture, consented: boolean) {
 }
 
 export function identityRoutes(core: Core): Route[] {
+  const consentAnswer = (u: UserRecord, consentId: string): LicenceConsentResponse => {
+    const rec = core.state.consents.get(consentId)
+    const l = u.licences.find((x) => x.kind === rec?.kind)
+    if (!rec || !l) return fail('NOT_FOUND', '未查到这次授权')
+    return { kind: l.kind, title: LICENCE_NAMES[l.kind], data: l.data, consentId, consentedAt: rec.at }
+  }
+
   const sms = new Map<string, SmsCode>()
 
   const mobileOf = (c: Checker, v: unknown): string | undefined => {
@@ -63,9 +70,12 @@ export function identityRoutes(core: Core): Route[] {
     return code as string
   }
 
-  /** WeChat DevTools' codes are random: unknown ones sign in as the configured fixture (MOCK_WECHAT_FALLBACK_CODE) */
-  const devFallback = (what: string) => {
-    if (!core.wechatFallbackCode) return undefined
+  /**
+   * WeChat DevTools' codes are random: unknown ones sign in as the configured fixture (MOCK_WECHAT_FALLBACK_CODE),
+   * for a caller on this machine only — never for one elsewhere on the network.
+   */
+  const devFallback = (what: string, ctx: Ctx) => {
+    if (!core.wechatFallbackCode || !ctx.loopback) return undefined
     const user = core.state.userByWechatCode(core.wechatFallbackCode)
     if (user) core.log.info(`未登记的${what}：按开发设置以 ${core.wechatFallbackCode} 登录`)
     return user
@@ -79,7 +89,7 @@ export function identityRoutes(core: Core): Route[] {
       body: 'json',
       handler(ctx) {
         const code = codeOf(ctx.body)
-        const user = core.state.userByWechatCode(code) ?? devFallback('微信登录凭证')
+        const user = core.state.userByWechatCode(code) ?? devFallback('微信登录凭证', ctx)
         if (!user) return fail('UNAUTHORIZED', '微信登录凭证无效或已过期，请重新进入小程序')
         core.log.info(`微信登录：用户 ${user.profile.userId}`)
         return json(200, core.auth.issue(user, core.now()))
@@ -94,7 +104,7 @@ export function identityRoutes(core: Core): Route[] {
       body: 'json',
       handler(ctx) {
         const mobile = /^dev-phone-(1\d{10})$/.exec(codeOf(ctx.body))?.[1]
-        const user = mobile ? core.state.userByMobile(mobile) : devFallback('手机号验证凭证')
+        const user = mobile ? core.state.userByMobile(mobile) : devFallback('手机号验证凭证', ctx)
         if (!user && mobile) return fail('UNAUTHORIZED', '该手机号尚未在省一体化平台完成实名注册，请使用微信一键登录或到政务服务窗口办理')
         if (!user) return fail('UNAUTHORIZED', '手机号验证凭证无效或已过期，请重新获取')
         core.log.info(`手机号快速验证登录：用户 ${user.profile.userId}`)
@@ -112,11 +122,14 @@ export function identityRoutes(core: Core): Route[] {
         const mobile = b && mobileOf(c, b.mobile)
         c.done()
         const now = core.now()
+        // nothing here depends on whether the number is registered: the answers are the same
         const prev = sms.get(mobile as string)
         if (prev && now - prev.sentAt < SMS_COOLDOWN_MS) {
           fail('RATE_LIMITED', `验证码已发送，请 ${Math.ceil((SMS_COOLDOWN_MS - (now - prev.sentAt)) / 1000)} 秒后再获取`)
         }
+        core.guards.sms.send(mobile as string, ctx.client, now)
         sms.set(mobile as string, { code: DEV_SMS_CODE, sentAt: now, tries: 0 })
+        core.guards.sms.sent(mobile as string, ctx.client, now)
         // the mock's "SMS gateway" is this log line; the number is masked
         core.log.info(`短信验证码已发送至 ${maskMobile(mobile as string)}：${DEV_SMS_CODE}（开发环境固定验证码）`)
         const res: SmsSendResponse = { sent: true, cooldownSeconds: SMS_COOLDOWN_MS / 1000, expiresInSeconds: SMS_TTL_MS / 1000 }
@@ -135,10 +148,16 @@ export function identityRoutes(core: Core): Route[] {
         const code = b && c.string(b.code, 'code', { pattern: /^\d{6}$/, patternMessage: '验证码应为 6 位数字' })
         c.done()
         const now = core.now()
+        // a locked number is refused even with the right code; registered or not, the answers are the same
+        core.guards.sms.verify(mobile as string, ctx.client, now)
         const sent = sms.get(mobile as string)
-        if (!sent || now - sent.sentAt > SMS_TTL_MS) return fail('UNAUTHORIZED', '验证码已失效，请重新获取')
+        if (!sent || now - sent.sentAt > SMS_TTL_MS) {
+          core.guards.sms.wrong(mobile as string, ctx.client, now)
+          return fail('UNAUTHORIZED', '验证码已失效，请重新获取')
+        }
         if (sent.code !== code) {
           sent.tries++
+          core.guards.sms.wrong(mobile as string, ctx.client, now)
           if (sent.tries >= SMS_MAX_TRIES) sms.delete(mobile as string)
           return fail('UNAUTHORIZED', sent.tries >= SMS_MAX_TRIES ? '验证码错误次数过多，请重新获取' : '验证码不正确')
         }
@@ -154,14 +173,31 @@ export function identityRoutes(core: Core): Route[] {
       pattern: '/auth/staff',
       auth: 'none',
       body: 'json',
-      handler(ctx) {
+      // the password check runs on the thread pool, after the locks: the event loop stays free
+      async prepare(ctx) {
         const c = new Checker()
         const b = c.object(ctx.body, '')
         const account = b && c.string(b.account, 'account', { min: 1, max: 64 })
         const password = b && c.string(b.password, 'password', { min: 1, max: 128 })
         c.done()
-        const user = core.state.userByAccount(account as string)
-        if (!user || !checkPassword(password as string, user.passwordHash)) return fail('UNAUTHORIZED', '账号或密码不正确')
+        const guard = core.guards.staff
+        const release = guard.admit(account as string, ctx.client, core.now())
+        try {
+          const user = core.state.userByAccount(account as string)
+          // an unknown account costs the same hashing as a known one
+          const ok = await checkPassword(password as string, user?.passwordHash)
+          if (!user || !ok) {
+            guard.failed(account as string, ctx.client, core.now())
+            fail('UNAUTHORIZED', '账号或密码不正确')
+          }
+          guard.succeeded(account as string)
+          ctx.user = user
+        } finally {
+          release()
+        }
+      },
+      handler(ctx) {
+        const user = me(ctx)
         core.log.info(`工作人员登录：${user.profile.userId}`)
         return json(200, core.auth.issue(user, core.now()))
       },
@@ -176,7 +212,8 @@ export function identityRoutes(core: Core): Route[] {
         const b = c.object(ctx.body, '')
         const token = b && c.string(b.refreshToken, 'refreshToken', { min: 1, max: 200 })
         c.done()
-        return json(200, core.auth.refresh(token as string, core.now()))
+        const out = core.auth.refresh(token as string, core.now())
+        return out instanceof HttpError ? errorReply(out) : json(200, out)
       },
     },
     {
@@ -226,9 +263,9 @@ export function identityRoutes(core: Core): Route[] {
         const at = new Date(core.now()).toISOString()
         const id = `c-${randomBytes(9).toString('base64url')}`
         core.state.consents.set(id, { id, userId: u.profile.userId, kind, purpose, bundleId, at })
-        const res: LicenceConsentResponse = { kind, title: LICENCE_NAMES[kind], data: l.data, consentId: id, consentedAt: at }
-        return json(200, res)
+        return { ...json(200, consentAnswer(u, id)), ref: id }
       },
+      replay: (id, ctx) => consentAnswer(me(ctx), id),
     },
   ]
 }

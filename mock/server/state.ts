@@ -1,11 +1,11 @@
 // Everything the mock platform remembers, and how it is seeded from the fixtures.
-import { randomBytes, scryptSync } from 'node:crypto'
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
-import type { CaseRecord, DraftRecord, Profile, UploadedFile } from '../../src/services/contract'
+import type { CaseMessage, CaseRecord, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
-import { BlobStore, Collection, Doc, type Warn } from './store'
+import { BlobStore, Collection, Disk, Doc, Store, type CrashPlan, type Warn } from './store'
 
 export interface UserRecord {
   profile: Profile
@@ -26,9 +26,13 @@ export interface SessionRecord {
   accessExpiresAt: number
   refreshExpiresAt: number
   createdAt: number
-  /** the refresh token just rotated away, accepted until prevValidUntil */
+  /** the refresh token just rotated away: within prevValidUntil it gets the pair it was exchanged for */
   prevRefreshHash?: string
   prevValidUntil?: number
+  /** that pair, sealed with a key derived from the old refresh token (only its holder can open it) */
+  prevAnswer?: string
+  /** hashes of older refresh tokens of this family: presenting one is reuse */
+  retiredHashes?: string[]
 }
 
 export interface StoredDraft extends DraftRecord {
@@ -44,6 +48,26 @@ export interface StoredCase extends Omit<CaseRecord, 'deadline'> {
   ownerId: string
   /** every 补正 asked, oldest first; `supplement` is the latest */
   supplementHistory: NonNullable<CaseRecord['supplement']>[]
+  /** admin: the departments sit on it (nothing moves by itself), to show 红黄牌 */
+  stalled?: boolean
+  /** deadline notices already sent */
+  notified?: { yellow?: boolean; red?: boolean }
+  /** the rating's id as departments see it (not the case number: raters are protected) */
+  ratingId?: string
+}
+
+export interface StoredMessage extends CaseMessage {
+  ownerId: string
+}
+
+export interface StoredOutbox extends OutboxEntry {
+  userId: string
+}
+
+/** WeChat one-time subscriptions: template id → messages the citizen still allows. */
+export interface SubscriptionRecord {
+  userId: string
+  credits: Record<string, number>
 }
 
 export interface ConsentRecord {
@@ -62,7 +86,10 @@ export interface IdempotencyRecord {
   path: string
   fingerprint: string
   status: number
-  body: unknown
+  /** the id of what the answer showed (a case, an upload …): the answer is rendered again from it */
+  ref?: string
+  /** the answer itself, for routes without a record to render it from */
+  body?: unknown
   createdAt: number
 }
 
@@ -76,6 +103,7 @@ export interface Meta {
 }
 
 export class State {
+  readonly store: Store
   readonly meta: Doc<Meta>
   readonly users: Collection<UserRecord>
   readonly sessions: Collection<SessionRecord>
@@ -84,40 +112,79 @@ export class State {
   readonly cases: Collection<StoredCase>
   readonly consents: Collection<ConsentRecord>
   readonly idempotency: Collection<IdempotencyRecord>
+  readonly messages: Collection<StoredMessage>
+  readonly outbox: Collection<StoredOutbox>
+  readonly payments: Collection<PaymentOrder & { ownerId: string }>
+  readonly subscriptions: Collection<SubscriptionRecord>
   /** every template version ever published, so a draft made on v1 can still be read and submitted */
   readonly templates: Collection<BundleTemplate>
   readonly blobs: BlobStore
 
-  constructor(readonly dataDir: string) {
+  constructor(
+    readonly dataDir: string,
+    crash?: CrashPlan,
+  ) {
     fs.mkdirSync(dataDir, { recursive: true })
-    this.meta = new Doc<Meta>(dataDir, 'meta', () => ({ schema: 1, seededAt: '', clockOffsetMs: 0, caseSeq: {} }))
-    this.users = new Collection(dataDir, 'users')
-    this.sessions = new Collection(dataDir, 'sessions')
-    this.drafts = new Collection(dataDir, 'drafts')
-    this.uploads = new Collection(dataDir, 'uploads')
-    this.cases = new Collection(dataDir, 'cases')
-    this.consents = new Collection(dataDir, 'consents')
-    this.idempotency = new Collection(dataDir, 'idempotency')
-    this.templates = new Collection(dataDir, 'templates')
-    this.blobs = new BlobStore(dataDir)
+    this.store = new Store(dataDir, new Disk(dataDir, crash))
+    this.meta = new Doc<Meta>(this.store, 'meta', () => ({ schema: 1, seededAt: '', clockOffsetMs: 0, caseSeq: {} }))
+    this.users = new Collection(this.store, 'users')
+    this.sessions = new Collection(this.store, 'sessions', (s) => [s.accessHash, s.refreshHash, s.prevRefreshHash, ...(s.retiredHashes ?? [])])
+    this.drafts = new Collection(this.store, 'drafts')
+    this.uploads = new Collection(this.store, 'uploads')
+    this.cases = new Collection(this.store, 'cases')
+    this.consents = new Collection(this.store, 'consents')
+    this.idempotency = new Collection(this.store, 'idempotency')
+    this.templates = new Collection(this.store, 'templates')
+    this.messages = new Collection(this.store, 'messages')
+    this.outbox = new Collection(this.store, 'outbox')
+    this.payments = new Collection(this.store, 'payments')
+    this.subscriptions = new Collection(this.store, 'subscriptions')
+    this.blobs = new BlobStore(dataDir, this.store.disk)
   }
 
-  /** Loads the data folder; seeds the fixtures when it has never been seeded. */
+  /** One durable commit of every write `fn` makes (see store.ts). */
+  transaction<T>(fn: () => T): T {
+    return this.store.transaction(fn)
+  }
+
+  /** Loads the data folder and replays committed transactions; seeds the fixtures when never seeded. */
   load(warn: Warn, now: Date): void {
-    const seeded = this.meta.load(warn) && this.meta.get().seededAt !== ''
-    for (const c of [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates]) c.load(warn)
-    this.blobs.init()
-    if (!seeded) this.seed(now)
+    const found = this.meta.load(warn)
+    for (const c of this.collections()) c.load(warn)
+    this.store.recover(warn)
+    const meta = this.meta.get()
+    if (found && meta.seededAt === '') {
+      // a reset that was cut short: finish it
+      this.wipe()
+      return this.load(warn, now)
+    }
+    this.blobs.init(this.uploads.values().map((u) => u.fileId))
+    if (!found || meta.seededAt === '') this.seed(now)
   }
 
-  /** Back to the fixtures, in place (POST /admin/reset). */
-  reset(warn: Warn, now: Date): void {
-    for (const entry of fs.readdirSync(this.dataDir)) fs.rmSync(path.join(this.dataDir, entry), { recursive: true, force: true })
+  private collections() {
+    return [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.messages, this.outbox, this.payments, this.subscriptions]
+  }
+
+  private wipe(): void {
+    this.store.discardPending()
+    for (const entry of fs.readdirSync(this.dataDir)) if (entry !== 'meta.json') fs.rmSync(path.join(this.dataDir, entry), { recursive: true, force: true })
+    fs.rmSync(path.join(this.dataDir, 'meta.json'), { force: true })
     this.meta.reset()
+  }
+
+  /** Back to the fixtures, in place (POST /admin/reset). Marked first, so a crash midway finishes it at start. */
+  reset(warn: Warn, now: Date): void {
+    this.meta.update({ seededAt: '' })
+    this.wipe()
     this.load(warn, now)
   }
 
   seed(now: Date): void {
+    this.transaction(() => this.seedFixtures(now))
+  }
+
+  private seedFixtures(now: Date): void {
     for (const f of USER_FIXTURES) {
       this.users.set(f.profile.userId, {
         profile: f.profile,
@@ -145,27 +212,37 @@ export class State {
 }
 
 /** Deletes the data folder and seeds it again (mock/reset.ts, tests). */
-export function resetDataDir(dataDir: string, now = new Date()): void {
+export async function resetDataDir(dataDir: string, now = new Date()): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true })
   const state = new State(dataDir)
   state.load(() => undefined, now)
+  // synced into the record files, so the next start has nothing to replay
+  await state.store.checkpoint()
 }
+
+// the fixtures' passwords are hashed once per process: a reset does not block the event loop again
+const fixtureHashes = new Map<string, string>()
 
 export function hashPassword(password: string): string {
+  const known = fixtureHashes.get(password)
+  if (known) return known
   const salt = randomBytes(16)
-  return `${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`
+  const hashed = `${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`
+  fixtureHashes.set(password, hashed)
+  return hashed
 }
 
-export function checkPassword(password: string, stored: string | undefined): boolean {
-  if (!stored) return false
-  const [salt, hash] = stored.split('$')
-  if (!salt || !hash) return false
-  const got = scryptSync(password, Buffer.from(salt, 'hex'), 32).toString('hex')
-  return got.length === hash.length && timingSafeEqualHex(got, hash)
-}
+/** A stored hash no password matches: unknown accounts cost the same scrypt as known ones. */
+const NOBODY = `${randomBytes(16).toString('hex')}$${randomBytes(32).toString('hex')}`
 
-function timingSafeEqualHex(a: string, b: string): boolean {
-  let diff = 0
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
-  return diff === 0
+/** scrypt on libuv's thread pool, never on the event loop. Always does the work, even without a hash. */
+export function checkPassword(password: string, stored: string | undefined): Promise<boolean> {
+  const [salt, hash] = (stored && stored.includes('$') ? stored : NOBODY).split('$')
+  return new Promise((resolve, reject) => {
+    scrypt(password, Buffer.from(salt, 'hex'), 32, (err, got) => {
+      if (err) return reject(err)
+      const want = Buffer.from(hash, 'hex')
+      resolve(!!stored && got.length === want.length && timingSafeEqual(got, want))
+    })
+  })
 }

@@ -1,18 +1,22 @@
 // Lighthouse 12.2.3, mobile preset (simulated slow 4G, 4× CPU, Moto G Power screen), median of 5 runs, for
-// the home page, a guide page and a question page of the production H5 build served by the mock platform
+// the home page, a guide page, a question page, 我的办件 and a case page of the production H5 build served by the mock platform
 // at the same origin on loopback. Debian's Chromium, headless, no network beyond loopback. Goal ≥ 95.
 //
 // The question page needs a draft: it is made the way a citizen makes one (guide page → 开始办理) in the
-// same Chromium profile before the runs. Lighthouse's storage reset empties the HTTP cache and service
+// same Chromium profile before the runs. 我的办件 and the case page need a signed-in citizen with a case: the
+// browser signs in by SMS as 刘洋, and a 开办餐饮店 case of his (accepted, then a 补正 asked) is filed
+// through the platform client. Lighthouse's storage reset empties the HTTP cache and service
 // workers but keeps localStorage (its default clearStorageTypes), so every run still loads cold.
 //
 // Needs dist/h5 (npm run build:h5); builds nothing. BENCH_H5_DIR serves another build folder,
-// LIGHTHOUSE_RUNS changes the number of runs, LIGHTHOUSE_PAGES picks pages (home,guide,question).
+// LIGHTHOUSE_RUNS changes the number of runs, LIGHTHOUSE_PAGES picks pages (home,guide,question,cases,case).
 // The last report of each page is kept in test-results/lighthouse/ (git-ignored) for a closer look.
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import type * as LH from 'lighthouse'
+import { newDraftId, newIdempotencyKey } from '../../src/services/platform'
+import { fillDraft, makeClient, uploader } from '../../test/contract/support/harness'
 import { CHROMIUM } from '../../test/e2e/support/browser'
 import { repoRoot, startPlatform } from '../../test/e2e/support/platform'
 import { goal, median, printTable, type BenchSection } from './_lib'
@@ -73,6 +77,37 @@ async function questionUrl(port: number, origin: string): Promise<string> {
   }
 }
 
+/** Signs the browser in as 刘洋 and files a case of his that a department accepted and asked to 补正. */
+async function casePages(port: number, origin: string): Promise<{ list: string; detail: string }> {
+  const c = makeClient(origin, { adminToken: undefined })
+  // the department's side: a window clerk (a staff power, not a simulation control)
+  const clerk = makeClient(origin, { adminToken: undefined })
+  await clerk.loginStaff('staff01', 'Window@2026')
+  await c.loginWechat('dev-citizen-1')
+  const profile = await c.me()
+  const licences = (await c.listLicences()).map((l) => l.kind)
+  const t = await c.getBundle(BUNDLE)
+  const content = await fillDraft(t, { profile, licences, upload: uploader(c, BUNDLE), now: (await c.health()).time })
+  const filed = await c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())
+  for (const m of filed.matters) await clerk.dept.accept(filed.id, { matterId: m.matterId })
+  const field = t.fields.find((f) => !f.prefill && t.matters.find((m) => m.id === filed.matters[0].matterId)?.fields.includes(f.id) && f.type === 'text')
+  if (field) await clerk.dept.requestSupplement(filed.id, { matterId: filed.matters[0].matterId, message: '请核对后重新填写', fields: [field.id] })
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`)
+  try {
+    const page = await browser.contexts()[0].newPage()
+    await page.goto(`${origin}/#/pages/login/index`)
+    await page.getByRole('textbox', { name: '手机号码' }).fill('13807310001')
+    await page.getByRole('button', { name: '获取验证码', exact: true }).click()
+    await page.getByRole('textbox', { name: '短信验证码' }).fill('123456')
+    await page.getByRole('button', { name: '登录', exact: true }).click()
+    await page.waitForURL((u) => !u.hash.includes('pages/login'), { timeout: 30000 })
+    await page.close()
+  } finally {
+    await browser.close()
+  }
+  return { list: `${origin}/#/pages/my-cases/index`, detail: `${origin}/#/pages/cases/detail/index?case=${filed.id}` }
+}
+
 const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : '—')
 
 const section: BenchSection = {
@@ -91,15 +126,19 @@ const section: BenchSection = {
     const chromeLauncher = await import('chrome-launcher')
     const reports = path.join(repoRoot, 'test-results', 'lighthouse')
     fs.mkdirSync(reports, { recursive: true })
-    const wanted = (process.env.LIGHTHOUSE_PAGES ?? 'home,guide,question').split(',').map((s) => s.trim())
+    const wanted = (process.env.LIGHTHOUSE_PAGES ?? 'home,guide,question,cases,case').split(',').map((s) => s.trim())
 
     const platform = await startPlatform({ MOCK_STATIC_DIR: dir })
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: 'silent' })
     try {
+      let cases: Promise<{ list: string; detail: string }> | undefined
+      const casesOnce = () => (cases ??= casePages(chrome.port, platform.url))
       const pages: { key: string; name: string; url: () => Promise<string> }[] = [
         { key: 'home', name: '首页', url: async () => `${platform.url}/` },
         { key: 'guide', name: `办事指南（${BUNDLE}）`, url: async () => `${platform.url}/#/pages/journey/guide/index?bundle=${BUNDLE}` },
         { key: 'question', name: '情形问题（第 1 题）', url: () => questionUrl(chrome.port, platform.url) },
+        { key: 'cases', name: '我的办件（已登录）', url: async () => (await casesOnce()).list },
+        { key: 'case', name: '办件详情（待补正）', url: async () => (await casesOnce()).detail },
       ]
       const rows: string[][] = []
       for (const p of pages.filter((x) => wanted.includes(x.key))) {

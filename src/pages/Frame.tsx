@@ -9,7 +9,7 @@ import { Notice } from '@/components/Notice'
 import { PRIVACY_AGREE_ID, PrivacyPrompt } from '@/components/PrivacyPrompt'
 import { focusPageHeading } from '@/components/reveal'
 import { TabBar } from '@/components/TabBar'
-import { usePreferences, usePrivacy } from '@/stores/app'
+import { useMessages, usePreferences, usePrivacy, useSession } from '@/stores/app'
 import { privacyPurpose } from '@/stores/privacy'
 import { ROUTES, TABS, type TabName } from '@/stores/routes'
 import { addressDrift, go, replace } from './nav'
@@ -36,8 +36,20 @@ function WechatPrivacy() {
   )
 }
 
-export function Frame({ children, tab, badges }: { children: ReactNode; tab?: TabName; badges?: Partial<Record<TabName, number>> }) {
+const MESSAGES_TAB = TABS.findIndex((t) => t.name === 'messages')
+
+export function Frame({ children, tab }: { children: ReactNode; tab?: TabName }) {
   const elder = usePreferences((s) => s.elderMode)
+  // the unread count of 消息 on its tab (the tab pages and home load it)
+  const unread = useMessages((s) => s.unread)
+  const signedIn = useSession((s) => s.status === 'signed-in')
+  const count = tab && signedIn ? unread : 0
+  useEffect(() => {
+    // WeChat draws the badge on its own tab bar, and only lets a tab page set it
+    if (process.env.TARO_ENV !== 'weapp' || !tab) return
+    if (count) void Taro.setTabBarBadge({ index: MESSAGES_TAB, text: count > 99 ? '99+' : String(count) }).catch(() => undefined)
+    else void Taro.removeTabBarBadge({ index: MESSAGES_TAB }).catch(() => undefined)
+  }, [tab, count])
   const [id] = useState(() => `frame-${++frames}`)
   useDidShow(() => {
     // H5: the address names another page than this one (a link opened over it): open what the address names
@@ -53,7 +65,7 @@ export function Frame({ children, tab, badges }: { children: ReactNode; tab?: Ta
   return (
     <View id={id} className={`app-frame ${elder ? 'elder' : ''} ${tab && isH5 ? 'app-frame--tabs' : ''}`}>
       {children}
-      {tab && isH5 ? <TabBar tabs={TABS.map((t) => ({ ...t, badge: badges?.[t.name] }))} current={tab} onSelect={(name) => go(ROUTES[name as TabName])} /> : null}
+      {tab && isH5 ? <TabBar tabs={TABS.map((t) => ({ ...t, badge: t.name === 'messages' ? count : undefined }))} current={tab} onSelect={(name) => go(ROUTES[name as TabName])} /> : null}
       {/* the prompt and its toast exist only on WeChat: H5 loads none of it */}
       {process.env.TARO_ENV === 'weapp' ? <WechatPrivacy /> : null}
     </View>

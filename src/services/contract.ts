@@ -1,6 +1,7 @@
 // The platform's HTTP contract (省一体化平台, /api/v1). Shared by the app's client and the mock server:
 // change a shape here and both sides fail to compile until they agree. Documented in docs/platform-api.md.
-import type { ActingFor, DeliveryChoice, DraftContent, MaterialChoice } from '../domain/draft'
+import type { ActingFor, DraftContent, MaterialChoice } from '../domain/draft'
+import type { CaseRecord, Evaluation, MatterOutcome } from '../domain/case/types'
 import type { Burden } from '../domain/engine/types'
 import type { ApplicantKind, BundleTemplate, LicenceKind, RegionCode, Zone } from '../domain/template/types'
 
@@ -21,6 +22,7 @@ export type ApiErrorCode =
   | 'IN_FLIGHT' // 409: the same Idempotency-Key is still being processed
   | 'IDEMPOTENCY_MISMATCH' // 422: the same Idempotency-Key with a different body
   | 'TOO_LARGE' // 413
+  | 'REQUEST_TIMEOUT' // 408: the request body stopped arriving
   | 'UNSUPPORTED_MEDIA_TYPE' // 415
   | 'BAD_REQUEST' // 400: malformed JSON, wrong types, missing Idempotency-Key
   | 'RATE_LIMITED' // 429
@@ -38,6 +40,7 @@ export const STATUS_OF_CODE: Record<ApiErrorCode, number> = {
   IN_FLIGHT: 409,
   IDEMPOTENCY_MISMATCH: 422,
   TOO_LARGE: 413,
+  REQUEST_TIMEOUT: 408,
   UNSUPPORTED_MEDIA_TYPE: 415,
   BAD_REQUEST: 400,
   RATE_LIMITED: 429,
@@ -272,7 +275,13 @@ export interface PutDraftRequest {
   baseVersion: number
 }
 
-export interface DraftListResponse {
+/** Lists come in pages (`?limit=` up to 100, default 50): pass `nextCursor` back as `?cursor=` for the next one. */
+export interface Page {
+  /** absent on the last page */
+  nextCursor?: string
+}
+
+export interface DraftListResponse extends Page {
   drafts: DraftRecord[]
 }
 
@@ -290,108 +299,33 @@ export interface UploadedFile {
   uploadedAt: string
 }
 
-// ---------- cases ----------
+// ---------- cases (shapes shared with the domain: src/domain/case/types.ts) ----------
 
-export type MatterStatus = 'submitted' | 'accepted' | 'in-review' | 'site-check' | 'supplement' | 'concluded' | 'delivered'
-export type MatterOutcome = 'approved' | 'refused'
-export type DeadlineStatus = 'on-time' | 'yellow' | 'red'
-
-export interface TimelineEntry {
-  status: MatterStatus
-  at: string
-  note: string
-}
-
-export interface CaseMatter {
-  matterId: string
-  name: string
-  department: string
-  /** the 实施机关 for the case's region */
-  authority: string
-  caseType: 'instant' | 'promised'
-  promisedLimitDays: number
-  hasSiteCheck: boolean
-  status: MatterStatus
-  outcome?: MatterOutcome
-  timeline: TimelineEntry[]
-}
-
-export interface SupplementRequest {
-  message: string
-  fields: string[]
-  materials: string[]
-  requestedAt: string
-  resolvedAt?: string
-}
-
-export interface EvaluationIndicators {
-  /** 办事效率 */
-  efficiency: number
-  /** 办事指南精确度 */
-  guideAccuracy: number
-  /** 办事便捷度 */
-  convenience: number
-  /** 平台操作性 */
-  usability: number
-}
-
-export interface EvaluationRequest {
-  /** 1 非常不满意 … 5 非常满意 */
-  level: number
-  indicators: EvaluationIndicators
-  comment?: string
-}
-
-export interface Evaluation extends EvaluationRequest {
-  at: string
-}
-
-export interface CaseGuidance {
-  matterIds: string[]
-  departments: string[]
-  fieldCount: number
-  /** materials the applicant acted on (not covered by an e-licence or an earlier matter) */
-  materialCount: number
-  visits: number
-  /** committed working days of the bundle for this case */
-  workingDays: number
-  /** the holiday schedule of a year involved is not published yet */
-  estimated: boolean
-}
+export type {
+  CaseGuidance,
+  CaseLimit,
+  CaseMatter,
+  CaseRecord,
+  EmsEvent,
+  Evaluation,
+  EvaluationRequest,
+  FeeItem,
+  FollowUp,
+  MatterFee,
+  MatterOutcome,
+  MatterResult,
+  MatterStatus,
+  PausedPeriod,
+  RatingIndicator,
+  Refusal,
+  Remedy,
+  SupplementRequest,
+  TimelineEntry,
+} from '../domain/case/types'
+export type { DeadlineStatus } from '../domain/calendar'
 
 /** Burden figures: separate matters vs this bundle (the engine's report at submission). */
 export type BurdenReport = Burden
-
-export interface CaseRecord {
-  /** readable, sequential per Beijing day, e.g. HN2026112600001 */
-  id: string
-  bundleId: string
-  bundleName: string
-  templateVersion: number
-  draftId: string
-  region: RegionCode
-  applicantKind: ApplicantKind
-  /** masked, for lists and staff screens */
-  applicantName: string
-  /** overall status: the least advanced matter, or supplement while one is pending */
-  status: MatterStatus
-  submittedAt: string
-  /** YYYY-MM-DD, Beijing date, counted in working days */
-  dueDate: string
-  committedDays: number
-  /** computed when read */
-  deadline: DeadlineStatus
-  matters: CaseMatter[]
-  /** what was submitted (with any 补正 merged in) */
-  content: DraftContent
-  delivery?: DeliveryChoice
-  handling?: 'online' | 'offline'
-  acting?: ActingFor
-  guidance: CaseGuidance
-  burden?: BurdenReport
-  supplement?: SupplementRequest
-  evaluation?: Evaluation
-}
 
 export interface SubmitCaseRequest {
   draftId: string
@@ -399,7 +333,7 @@ export interface SubmitCaseRequest {
   acting?: ActingFor
 }
 
-export interface CaseListResponse {
+export interface CaseListResponse extends Page {
   cases: CaseRecord[]
 }
 
@@ -408,21 +342,131 @@ export interface SupplementSubmitRequest {
   materials: Record<string, MaterialChoice>
 }
 
-// ---------- admin (staff token or X-Admin-Token) ----------
+export interface WithdrawRequest {
+  reason?: string
+}
 
-export interface AdminSupplementRequest {
+// ---------- payment (统一公共支付平台) ----------
+
+/** POST /cases/:id/payments {matterId}: an order for the matter's fee (one per matter: asking again answers the same). */
+export interface PaymentRequest {
+  matterId: string
+  channel: 'wechat' | 'h5'
+}
+
+export interface PaymentOrder {
+  orderId: string
+  caseId: string
+  matterId: string
+  amountYuan: number
+  /** item names, for the cashier */
+  description: string
+  status: 'open' | 'paid'
+  createdAt: string
+  paidAt?: string
+  /** WeChat: the parameters of wx.requestPayment (signed by the platform; simulated by the mock) */
+  wechat: { timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string }
+  /** H5: the platform's cashier page (same origin) */
+  cashierUrl: string
+}
+
+// ---------- notifications ----------
+
+export type MessageKind = 'accepted' | 'rejected' | 'supplement' | 'payment' | 'concluded' | 'refused' | 'ems' | 'pickup' | 'delivered' | 'yellow' | 'red' | 'rating-answered' | 'withdrawn'
+
+export interface CaseMessage {
+  id: string
+  caseId: string
+  kind: MessageKind
+  title: string
+  body: string
+  at: string
+  read: boolean
+}
+
+export interface MessageListResponse extends Page {
+  messages: CaseMessage[]
+  /** unread messages of the citizen in all pages */
+  unread: number
+}
+
+export interface MarkReadRequest {
+  /** absent: every message */
+  ids?: string[]
+}
+
+/** The message templates a citizen may subscribe to in WeChat (requestSubscribeMessage). */
+export type SubscriptionTopic = 'accepted' | 'supplement' | 'concluded'
+
+export interface SubscriptionRequest {
+  caseId?: string
+  /** template id → what the citizen answered in WeChat's dialog */
+  answers: Record<string, 'accept' | 'reject' | 'ban' | 'filter'>
+}
+
+export interface OutboxEntry {
+  id: string
+  at: string
+  channel: 'wechat-subscribe' | 'sms'
+  /** masked mobile or the WeChat user id */
+  to: string
+  templateId?: string
+  caseId: string
+  kind: MessageKind
+  text: string
+}
+
+export interface OutboxResponse extends Page {
+  outbox: OutboxEntry[]
+}
+
+// ---------- department actions (signed-in staff; scoped to their hall with the staff console, #13) ----------
+
+export interface DeptMatterRequest {
+  matterId: string
+  note?: string
+}
+
+export interface DeptRejectRequest {
+  matterId: string
+  reason: string
+}
+
+export interface DeptSupplementRequest {
+  matterId?: string
   message: string
   fields?: string[]
   materials?: string[]
 }
 
-export interface AdminAdvanceRequest {
-  /** default: every matter that can move */
-  matterId?: string
-  /** when the step concludes a matter; default approved */
-  outcome?: MatterOutcome
-  note?: string
+export interface DeptDecisionRequest {
+  matterId: string
+  outcome: MatterOutcome
+  /** required when refused (不予许可) */
+  reason?: string
 }
+
+/** A rating as the department sees it: no name, no case number, no applicant (raters are protected). */
+export interface DeptRatingView {
+  ratingId: string
+  bundleName: string
+  departments: string[]
+  evaluation: Evaluation
+}
+
+export interface DeptRatingListResponse extends Page {
+  ratings: DeptRatingView[]
+}
+
+export interface DeptFollowUpRequest {
+  kind: 'callback' | 'answer'
+  text: string
+  department?: string
+}
+
+export type CaseResponse = CaseRecord
+
+// ---------- simulation controls (X-Admin-Token, from the platform's own machine) ----------
 
 export interface ClockAdvanceRequest {
   hours?: number

@@ -3,6 +3,7 @@
 import { platform, storage, tokens } from '@/services/app'
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
+import { createMessageStore } from './messages'
 import { createPreferencesStore } from './preferences'
 import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
@@ -12,3 +13,4 @@ export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
 export const usePrivacy = createPrivacyStore()
+export const useMessages = createMessageStore(platform)

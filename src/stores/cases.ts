@@ -3,7 +3,9 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { dueDateText } from '@/domain/calendar/due-text'
-import type { CaseRecord } from '@/services/contract'
+import { checkRating } from '@/domain/case/rules'
+import { withdrawRefusal } from '@/domain/case/state'
+import type { CaseRecord, EvaluationRequest, PaymentOrder } from '@/services/contract'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 import type { KeyValueStorage } from '@/services/storage'
 import { jsonStorage } from './persist'
@@ -13,7 +15,9 @@ export const CASES_KEY = 'yjs.cases.v1'
 /** A case as kept on the device: everything but the submitted content. */
 export type KeptCase = Omit<CaseRecord, 'content'>
 
-export type CaseClient = Pick<PlatformClient, 'getCase' | 'listCases'>
+export type CaseClient = Pick<PlatformClient, 'getCase' | 'listCases'> & Partial<Pick<PlatformClient, 'withdrawCase' | 'evaluateCase' | 'createPayment' | 'completePayment'>>
+
+export type CaseActionResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string> }
 
 export interface CaseState {
   cases: Record<string, KeptCase>
@@ -24,6 +28,16 @@ export interface CaseState {
   /** refreshes one case from the platform; the kept copy stays when that fails */
   load(id: string): Promise<KeptCase | undefined>
   loadAll(): Promise<void>
+  /** 撤回申请 (after the page's confirmation); repeating it is harmless */
+  withdraw(id: string): Promise<CaseActionResult>
+  /** 好差评: checked by the same rule as the platform's before it is sent */
+  rate(id: string, input: EvaluationRequest): Promise<CaseActionResult>
+  /** the payment order for a matter's fee (one per matter on the platform) */
+  order(id: string, matterId: string, channel: 'wechat' | 'h5'): Promise<PaymentOrder | { ok: false; message: string }>
+  /** WeChat: requestPayment succeeded; the platform is told (the mock's stand-in for WeChat Pay's notification) */
+  paid(id: string, orderId: string): Promise<CaseActionResult>
+  /** an action under way, by case id */
+  busy: Record<string, boolean>
   reset(): void
 }
 
@@ -35,9 +49,25 @@ export function keep(record: CaseRecord | KeptCase): KeptCase {
 export function createCaseStore(deps: { client: CaseClient; storage: KeyValueStorage }) {
   return create<CaseState>()(
     persist(
-      (set, get) => ({
+      (set, get) => {
+        /** One action at a time per case; the refreshed case is kept. */
+        const act = async (id: string, run: () => Promise<CaseRecord>): Promise<CaseActionResult> => {
+          if (get().busy[id]) return { ok: false, message: '正在处理，请稍候' }
+          set((s) => ({ busy: { ...s.busy, [id]: true } }))
+          try {
+            const rec = await run()
+            set((s) => ({ cases: { ...s.cases, [id]: keep(rec) } }))
+            return { ok: true }
+          } catch (e) {
+            return { ok: false, message: isPlatformError(e) ? e.message : '操作未完成，请稍后重试', fieldErrors: isPlatformError(e) ? e.fieldErrors : undefined }
+          } finally {
+            set((s) => ({ busy: { ...s.busy, [id]: false } }))
+          }
+        }
+        return {
         cases: {},
         errors: {},
+        busy: {},
         put: (record) => set((s) => ({ cases: { ...s.cases, [record.id]: keep(record) } })),
         async load(id) {
           try {
@@ -60,8 +90,36 @@ export function createCaseStore(deps: { client: CaseClient; storage: KeyValueSto
             set({ listError: isPlatformError(e) ? e.message : '暂时无法读取办件列表，请稍后重试' })
           }
         },
-        reset: () => set({ cases: {}, errors: {}, listError: undefined }),
-      }),
+        async withdraw(id) {
+          const kept = get().cases[id]
+          const refused = kept ? withdrawRefusal(kept) : undefined
+          if (refused) return { ok: false, message: refused }
+          return act(id, async () => deps.client.withdrawCase!(id))
+        },
+        async rate(id, input) {
+          const checked = checkRating(input)
+          if (!checked.ok) return { ok: false, message: checked.message, fieldErrors: checked.errors as Record<string, string> }
+          return act(id, async () => {
+            await deps.client.evaluateCase!(id, checked.value)
+            return deps.client.getCase(id)
+          })
+        },
+        async order(id, matterId, channel) {
+          try {
+            return await deps.client.createPayment!(id, { matterId, channel })
+          } catch (e) {
+            return { ok: false, message: isPlatformError(e) ? e.message : '暂时无法发起缴费，请稍后重试' }
+          }
+        },
+        async paid(id, orderId) {
+          return act(id, async () => {
+            await deps.client.completePayment!(orderId)
+            return deps.client.getCase(id)
+          })
+        },
+        reset: () => set({ cases: {}, errors: {}, busy: {}, listError: undefined }),
+        }
+      },
       { name: CASES_KEY, version: 1, storage: jsonStorage(deps.storage), partialize: (s) => ({ cases: s.cases }) as unknown as CaseState },
     ),
   )
@@ -112,4 +170,6 @@ export const STATUS_TEXT: Record<KeptCase['status'], string> = {
   supplement: '待补正',
   concluded: '已办结',
   delivered: '已送达',
+  rejected: '不予受理',
+  withdrawn: '已撤回',
 }

@@ -16,6 +16,8 @@ export const ROUTES = {
   review: '/pages/journey/review/index',
   drafts: '/pages/journey/drafts/index',
   done: '/pages/journey/done/index',
+  caseDetail: '/pages/cases/detail/index',
+  supplement: '/pages/cases/supplement/index',
   privacy: '/pages/privacy/index',
   licences: '/pages/account/licences/index',
   help: '/pages/account/help/index',
@@ -26,6 +28,11 @@ export type RouteName = keyof typeof ROUTES
 
 /** A case's page: only its number in the URL. */
 export function caseUrl(caseId: string): string {
+  return `${ROUTES.caseDetail}?case=${encodeURIComponent(caseId)}`
+}
+
+/** The confirmation of a case just submitted. */
+export function doneUrl(caseId: string): string {
   return `${ROUTES.done}?case=${encodeURIComponent(caseId)}`
 }
 

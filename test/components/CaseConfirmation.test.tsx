@@ -5,6 +5,7 @@ import { CaseConfirmation, burdenText } from '@/components/CaseConfirmation'
 import { qrMatrix, qrSvg } from '@/components/qr'
 import { base64Ascii } from '@/components/svg'
 import { deliveryTextOf, dueTextOf, nextStepOf, type KeptCase } from '@/stores/cases'
+import { caseMatter, caseRecord } from '../support/cases'
 
 const burden = { separate: { fields: 31, materials: 14, visits: 4 }, bundle: { fields: 12, materials: 3, visits: 0 }, savedPercent: { fields: 61, materials: 79, visits: 100 } }
 
@@ -73,27 +74,19 @@ test('the QR matrix has finder patterns and the SVG is one path; base64 matches 
   expect(base64Ascii('a')).toBe('YQ==')
 })
 
-const kept: KeptCase = {
-  id: 'HN2026112600001',
+const { content: _content, ...record } = caseRecord({
   bundleId: 'b',
-  bundleName: '开办餐饮店',
-  templateVersion: 1,
   draftId: 'd',
   region: '430100',
-  applicantKind: 'person',
   applicantName: '张*',
-  status: 'submitted',
-  submittedAt: '2026-11-26T02:00:00.000Z',
-  dueDate: '2026-12-03',
-  committedDays: 5,
-  deadline: 'on-time',
   matters: [
-    { matterId: 'food', name: '食品经营许可', department: '市场监管', authority: '长沙市市场监督管理局', caseType: 'promised', promisedLimitDays: 5, hasSiteCheck: true, status: 'submitted', timeline: [] },
-    { matterId: 'sign', name: '户外招牌设置', department: '城管', authority: '', caseType: 'instant', promisedLimitDays: 0, hasSiteCheck: false, status: 'submitted', timeline: [] },
+    caseMatter({ matterId: 'food', name: '食品经营许可', department: '市场监管', authority: '长沙市市场监督管理局', caseType: 'promised', promisedLimitDays: 5, hasSiteCheck: true, timeline: [] }),
+    caseMatter({ matterId: 'sign', name: '户外招牌设置', department: '城管', authority: '', caseType: 'instant', promisedLimitDays: 0, hasSiteCheck: false, timeline: [] }),
   ],
   delivery: { method: 'pickup', hallId: 'hall-430100' },
   guidance: { matterIds: [], departments: [], fieldCount: 1, materialCount: 1, visits: 0, workingDays: 5, estimated: true },
-}
+})
+const kept: KeptCase = record
 
 test('the page texts: next steps per matter, due date (with the estimate note when the holidays are not published), delivery', () => {
   expect(nextStepOf(kept.matters[0])).toMatch(/长沙市市场监督管理局受理后 5 个工作日内办结，期间工作人员会联系您预约现场核查/)

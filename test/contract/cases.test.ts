@@ -3,7 +3,7 @@
 import type { DraftContent } from '@/domain/draft'
 import type { BundleTemplate } from '@/domain/template/types'
 import { newDraftId, newIdempotencyKey, PlatformError } from '@/services/platform'
-import { fillDraft, raw, signIn, start, uploader, type Running, type TestClient } from './support/harness'
+import { ADMIN_TOKEN, fillDraft, raw, signIn, start, uploader, type Running, type TestClient } from './support/harness'
 
 let r: Running
 beforeAll(async () => {
@@ -110,7 +110,8 @@ describe('Idempotency-Key', () => {
   })
 
   test('a retry while the first is still being processed: 409 IN_FLIGHT, then the stored answer', async () => {
-    r.platform.setFaults({ faults: [{ route: 'POST /cases', latencyMs: 300 }] })
+    // the first try waits 1.5 s once its key is taken: room for the retry on a busy machine
+    r.platform.setFaults({ faults: [{ route: 'POST /cases', latencyMs: 1500 }] })
     try {
       const key = newIdempotencyKey()
       const body = { draftId: newDraftId(), content }
@@ -262,7 +263,7 @@ describe('the server re-checks what was submitted', () => {
 })
 
 describe('who may read a case', () => {
-  test("another citizen's case is 404; staff can read it; citizens cannot use admin routes (403)", async () => {
+  test("another citizen's case is 404; staff can read it; no sign-in opens the simulation controls (403)", async () => {
     const { c, profile, licences } = await citizen('dev-mother')
     const { content } = await filled(c, { profile, licences }, 'xinshenger')
     const cs = await c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())
@@ -277,12 +278,32 @@ describe('who may read a case', () => {
     await noAdmin.loginWechat('dev-elder')
     await expect(noAdmin.admin.listCases()).rejects.toMatchObject({ kind: 'forbidden', status: 403 })
     await expect(noAdmin.admin.advanceClock({ hours: 1 })).rejects.toMatchObject({ kind: 'forbidden' })
-    const staffAdmin = r.client({ adminToken: undefined })
-    await staffAdmin.loginStaff('staff01', 'Window@2026')
-    expect((await staffAdmin.admin.listCases()).map((x) => x.id)).toContain(cs.id)
-    const wrongToken = await raw(r.url, 'GET', '/admin/cases', { headers: { 'X-Admin-Token': 'guess' } })
-    expect(wrongToken.status).toBe(401)
-    const noToken = await raw(r.url, 'GET', '/admin/cases')
-    expect(noToken.status).toBe(401)
+    // a window clerk is no admin: no reset, no faults, no clock, no list of every citizen's cases
+    const clerk = r.client({ adminToken: undefined })
+    await clerk.loginStaff('staff01', 'Window@2026')
+    const before = await c.admin.getClock()
+    await expect(clerk.admin.listCases()).rejects.toMatchObject({ kind: 'forbidden', status: 403 })
+    await expect(clerk.admin.advanceClock({ hours: 24 })).rejects.toMatchObject({ kind: 'forbidden' })
+    await expect(clerk.admin.setFaults({ faults: [{ route: '*', errorRate: 1 }] })).rejects.toMatchObject({ kind: 'forbidden' })
+    await expect(clerk.admin.stallCase(cs.id, true)).rejects.toMatchObject({ kind: 'forbidden' })
+    await expect(clerk.admin.outbox(cs.id)).rejects.toMatchObject({ kind: 'forbidden' })
+    // and the other way round: department actions are a staff power, the admin token alone does not open them
+    const byToken = await raw(r.url, 'POST', `/dept/cases/${cs.id}/accept`, {
+      headers: { 'X-Admin-Token': ADMIN_TOKEN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ matterId: cs.matters[0].matterId }),
+    })
+    expect(byToken.status).toBe(401)
+    expect((await c.getCase(cs.id)).matters[0].timeline.map((e) => e.note)).not.toContain('部门已受理')
+    const reset = await raw(r.url, 'POST', '/admin/reset', { headers: { Authorization: `Bearer ${clerk.tokens.current!.accessToken}` } })
+    expect(reset.status).toBe(403)
+    // nothing moved, nothing was reset, and the clerk is still signed in
+    expect(await c.admin.getClock()).toEqual(before)
+    expect((await c.getCase(cs.id)).id).toBe(cs.id)
+    expect((await clerk.me()).role).toBe('staff')
+    for (const token of ['guess', 'dev-admin', '']) {
+      const res = await raw(r.url, 'GET', '/admin/cases', { headers: token ? { 'X-Admin-Token': token } : {} })
+      expect(res.status).toBe(403)
+      expect(res.json.error.message).toMatch(/管理令牌/)
+    }
   })
 })

@@ -117,6 +117,29 @@ test('a non-JSON error page (a proxy) is still a server error with a Chinese mes
   expect(calls.length).toBe(4)
 })
 
+test("a gateway's own 413 page is shown as too large, never as offline, and not retried", async () => {
+  const page = { status: 413, headers: {}, body: '<html><center><h1>413 Request Entity Too Large</h1></center></html>' }
+  const { c, calls } = client([page])
+  const e = await c.uploadFile({ bundleId: 'b', materialId: 'm', file: { name: 'a.pdf', data: new Uint8Array(4) } }).catch((x) => x)
+  expect(e).toMatchObject({ kind: 'bad-request', status: 413, code: 'TOO_LARGE', message: '提交的内容太大，超过了平台允许的上限，请压缩或减少后再试' })
+  expect(calls.length).toBe(1)
+})
+
+test('408 (the body stopped arriving) is a time-out, retried like one', async () => {
+  const slow = err(408, 'REQUEST_TIMEOUT', '请求内容在 15 秒内没有继续传来，请检查网络后重试')
+  const { c, calls } = client([slow, ok({ id: 'HN2026112600001' }, 201)])
+  expect((await c.submitCase({ draftId: 'd-12345678', content: {} as never }, 'key-12345678')).id).toBe('HN2026112600001')
+  expect(calls.length).toBe(2)
+  const again = client([slow, slow, slow, slow])
+  await expect(again.c.getCase('HN2026112600001')).rejects.toMatchObject({ kind: 'timeout', status: 408 })
+})
+
+test('lists are read page by page to the end', async () => {
+  const { c, calls } = client([ok({ cases: [{ id: 'HN3' }, { id: 'HN2' }], nextCursor: 'SE4y' }), ok({ cases: [{ id: 'HN1' }] })])
+  expect((await c.listCases()).map((x) => x.id)).toEqual(['HN3', 'HN2', 'HN1'])
+  expect(calls.map((x) => x.url)).toEqual(['https://platform.example/api/v1/cases?limit=100', 'https://platform.example/api/v1/cases?limit=100&cursor=SE4y'])
+})
+
 test('TOKEN_EXPIRED: refresh once, store the new pair, repeat the call with the new token', async () => {
   const sess = session()
   const { c, calls } = client([err(401, 'TOKEN_EXPIRED'), ok({ accessToken: 'a2', refreshToken: 'r2', expiresIn: 7200, refreshExpiresIn: 1 }), ok({ name: '刘洋' })], sess)

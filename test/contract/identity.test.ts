@@ -1,4 +1,6 @@
 // Identity against the real mock: WeChat code, SMS code, staff password, expiry and refresh, logout.
+import fs from 'node:fs'
+import path from 'node:path'
 import { PlatformError } from '@/services/platform'
 import { raw, start, type Running } from './support/harness'
 
@@ -90,17 +92,72 @@ test('an expired access token is refreshed once by the client, transparently', a
   expect(c.tokens.current!.refreshToken).not.toBe(before.refreshToken)
 })
 
-test('refresh tokens rotate: the old one works only within a minute', async () => {
-  const c = r.client()
-  await c.loginWechat('dev-citizen-2')
-  const first = c.tokens.current!.refreshToken
-  expect(await c.refresh()).toBe(true)
-  // a lost answer: the same old token may be presented again shortly after
-  const again = await raw(r.url, 'POST', '/auth/refresh', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: first }) })
-  expect(again.status).toBe(200)
-  r.tick(61_000)
-  const late = await raw(r.url, 'POST', '/auth/refresh', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: first }) })
-  expect(late.status).toBe(401)
+describe('refresh tokens: one family per sign-in', () => {
+  const refresh = (token: string) => raw(r.url, 'POST', '/auth/refresh', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: token }) })
+  const meWith = async (access: string) => (await raw(r.url, 'GET', '/me', { headers: { Authorization: `Bearer ${access}` } })).status
+  /** signed in, then refreshed once: the refresh token rotated away and the pair in use */
+  async function rotated(code: string) {
+    const c = r.client()
+    await c.loginWechat(code)
+    const first = c.tokens.current!.refreshToken
+    expect(await c.refresh()).toBe(true)
+    return { c, first, current: c.tokens.current! }
+  }
+
+  test('within 60 s a rotated token gets the very pair it was exchanged for (a lost answer), and the citizen stays signed in', async () => {
+    const { c, first, current: issued } = await rotated('dev-citizen-2')
+    r.tick(30_000)
+    const again = await refresh(first)
+    expect(again.status).toBe(200)
+    expect(again.json).toEqual({ accessToken: issued.accessToken, refreshToken: issued.refreshToken, expiresIn: issued.expiresIn, refreshExpiresIn: issued.refreshExpiresIn })
+    // twice is no different, and the pair in use keeps working
+    expect((await refresh(first)).json.refreshToken).toBe(issued.refreshToken)
+    expect(await meWith(issued.accessToken)).toBe(200)
+    expect((await c.me()).name).toBe('陈静')
+  })
+
+  test('a rotated token presented after 60 s is reuse: the whole family is signed out', async () => {
+    const { first, current } = await rotated('dev-citizen-1')
+    r.tick(61_000)
+    const late = await refresh(first)
+    expect(late.status).toBe(401)
+    expect(late.json.error.message).toMatch(/重复使用/)
+    expect(await meWith(current.accessToken)).toBe(401)
+    expect((await refresh(current.refreshToken)).status).toBe(401)
+    expect(r.logs.some((l) => l.includes('刷新凭证被重复使用'))).toBe(true)
+  })
+
+  test('a token two rotations old is reuse even within a minute', async () => {
+    const c = r.client()
+    await c.loginWechat('dev-elder')
+    const first = c.tokens.current!.refreshToken
+    await c.refresh()
+    await c.refresh()
+    const current = c.tokens.current!
+    expect((await refresh(first)).status).toBe(401)
+    expect(await meWith(current.accessToken)).toBe(401)
+  })
+
+  test('an access token is no refresh token, and a refresh token is no access token', async () => {
+    const c = r.client()
+    await c.loginWechat('dev-firm-1')
+    const pair = c.tokens.current!
+    expect((await refresh(pair.accessToken)).status).toBe(401)
+    expect(await meWith(pair.refreshToken)).toBe(401)
+    expect(await meWith(pair.accessToken)).toBe(200)
+  })
+
+  test('the data folder holds no live token: hashes, and the pair for the grace window sealed with the old token', async () => {
+    const c = r.client()
+    await c.loginWechat('dev-firm-2')
+    await c.refresh()
+    const pair = c.tokens.current!
+    const files = fs.readdirSync(path.join(r.dataDir, 'sessions')).map((f) => fs.readFileSync(path.join(r.dataDir, 'sessions', f), 'utf8'))
+    const all = files.join('\n')
+    expect(all).not.toContain(pair.accessToken)
+    expect(all).not.toContain(pair.refreshToken)
+    expect(all).not.toContain(pair.accessToken.slice(3))
+  })
 })
 
 test('when the refresh token has expired too, the call fails as unauthorized and the session is cleared', async () => {
@@ -112,15 +169,21 @@ test('when the refresh token has expired too, the call fails as unauthorized and
   expect(c.tokens.current).toBeNull()
 })
 
-test('logout revokes the tokens on the server and clears the session', async () => {
+test('logout ends the family: the access token, the refresh token and the one rotated away within the minute', async () => {
   const c = r.client()
   await c.loginWechat('dev-barred')
-  const token = c.tokens.current!.accessToken
+  const first = c.tokens.current!.refreshToken
+  await c.refresh()
+  const { accessToken, refreshToken } = c.tokens.current!
   await c.logout()
   expect(c.tokens.current).toBeNull()
-  const after = await raw(r.url, 'GET', '/me', { headers: { Authorization: `Bearer ${token}` } })
+  const after = await raw(r.url, 'GET', '/me', { headers: { Authorization: `Bearer ${accessToken}` } })
   expect(after.status).toBe(401)
   expect(after.json.error.code).toBe('UNAUTHORIZED')
+  for (const t of [refreshToken, first]) {
+    const res = await raw(r.url, 'POST', '/auth/refresh', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: t }) })
+    expect(res.status).toBe(401)
+  }
 })
 
 test('e-licences: a masked list, then the data after consent (recorded)', async () => {

@@ -10,6 +10,7 @@ let t: BundleTemplate
 let plain: Material
 let photo: Material
 let noUpload: Material
+let catalogueDir: string
 
 beforeAll(async () => {
   // a catalogue of our own: one material takes PDF/JPG/PNG up to 1 MB, another JPG or HEIC
@@ -22,6 +23,7 @@ beforeAll(async () => {
   const dir = tmpDir('yjs-cat-')
   fs.mkdirSync(path.join(dir, 'bundles'))
   fs.writeFileSync(path.join(dir, 'bundles', 't.json'), JSON.stringify(t))
+  catalogueDir = dir
   r = await start({ catalogueDir: dir })
   c = r.client()
   await c.loginWechat('dev-no-licence')
@@ -76,6 +78,79 @@ test('bodies over 20 MB are refused with 413 before they are stored', async () =
   expect(err).toMatchObject({ status: 413 })
   expect(err.message).toMatch(/超过/)
   expect((await c.health()).ok).toBe(true)
+})
+
+describe('the whole file is checked, not its first bytes', () => {
+  const zipTail = () => {
+    // a ZIP's end-of-directory record: a ZIP reader opens the file from its end
+    const eocd = Buffer.alloc(22)
+    eocd.writeUInt32LE(0x06054b50, 0)
+    return Buffer.concat([Buffer.from('PK\u0003\u0004 entry'), eocd])
+  }
+  test.each([
+    ['a PDF header followed by an executable', Buffer.concat([Buffer.from('%PDF-1.4\n'), EXE]), /PDF 文件不完整或末尾附带了其他内容/],
+    ['a whole PDF with an executable after %%EOF', Buffer.concat([PDF, EXE]), /PDF 文件不完整或末尾附带了其他内容/],
+    ['a PDF without its cross-reference table', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), /startxref/],
+    ['a PDF whose startxref points nowhere', Buffer.from(PDF.toString('latin1').replace(/startxref\n\d+/, 'startxref\n20'), 'latin1'), /交叉引用/],
+    ['a PDF that is also a ZIP', Buffer.concat([PDF.subarray(0, PDF.length - 7), zipTail(), Buffer.from('\n%%EOF\n')]), /.+/],
+    ['a JPEG with a ZIP after its end', Buffer.concat([JPG, zipTail()]), /JPG 文件末尾附带了其他内容/],
+    ['a JPEG with an SVG after its end', Buffer.concat([JPG, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')]), /JPG 文件末尾附带了其他内容/],
+    ['a JPEG carrying a script in a comment', Buffer.concat([JPG.subarray(0, 2), Buffer.from([0xff, 0xfe, 0, 27]), Buffer.from('<script>alert(1)</script>'), JPG.subarray(2)]), /脚本/],
+    ['a JPEG cut short (no end marker)', JPG.subarray(0, JPG.length - 2), /JPG 文件不完整/],
+    ['a PNG with bytes after IEND', Buffer.concat([PNG, Buffer.from('MZ')]), /PNG 文件末尾附带了其他内容/],
+    ['a PNG with a damaged chunk', Buffer.from(PNG.map((b, i) => (i === 20 ? b ^ 1 : b))), /PNG 文件已损坏/],
+    ['a PNG header alone', PNG.subarray(0, 16), /PNG 文件/],
+  ])('%s is refused', async (_label, data, message) => {
+    const err = await up(plain.id, data, 'scan.pdf').catch((e) => e)
+    expect(err).toMatchObject({ kind: 'validation', status: 422 })
+    expect(err.materialErrors[plain.id]).toMatch(message)
+    expect(err.materialErrors[plain.id]).toMatch(/请重新导出或扫描后上传/)
+  })
+
+  test('a JPEG followed by its multi-picture preview (another whole JPEG) is fine', async () => {
+    expect((await up(plain.id, Buffer.concat([JPG, JPG]), 'IMG_1.jpg')).type).toBe('jpg')
+  })
+
+  test('a HEIC with bytes that are no box is refused', async () => {
+    await expect(up(photo.id, Buffer.concat([HEIC, Buffer.from('xyz')]), 'IMG.HEIC')).rejects.toMatchObject({ materialErrors: { [photo.id]: expect.stringMatching(/HEIC 文件末尾附带了其他内容/) } })
+  })
+})
+
+test('file names lose bidi overrides, zero-width characters, NUL and path parts', async () => {
+  const cases: [string, string][] = [
+    ['发票\u202Egpj.exe', '发票gpj.exe'],
+    ['合\u200B同\u200D.pdf', '合同.pdf'],
+    ['a\u0000b.pdf', 'ab.pdf'],
+    ['..\\..\\win.ini', '_.._win.ini'],
+    ['\u2066\u2069\uFEFF', 'file'],
+  ]
+  for (const [given, stored] of cases) {
+    const f = await up(plain.id, PDF, given)
+    expect(f.name).toBe(stored)
+    expect((await c.getUpload(f.fileId)).name).toBe(stored)
+  }
+})
+
+test('each citizen may upload so many files and bytes in 24 hours', async () => {
+  const q = await start({ catalogueDir, uploadQuota: { files: 3, bytes: 10 * 1024 } })
+  try {
+    const a = q.client()
+    await a.loginWechat('dev-no-licence')
+    const b = q.client()
+    await b.loginWechat('dev-citizen-1')
+    const send = (cl: TestClient, data = PDF) => cl.uploadFile({ bundleId: t.id, materialId: plain.id, file: { name: 'a.pdf', data } })
+    for (let i = 0; i < 3; i++) await send(a)
+    const fourth = await send(a).catch((e) => e)
+    expect(fourth).toMatchObject({ kind: 'validation' })
+    expect(fourth.materialErrors[plain.id]).toMatch(/24 小时内上传的文件已达上限（3 个或 10 KB）/)
+    // someone else is not held up; bytes count too
+    await send(b)
+    await expect(send(b, Buffer.concat([PDF.subarray(0, 9), Buffer.from(`%${'x'.repeat(11 * 1024)}\n`), PDF.subarray(9)]))).rejects.toMatchObject({ kind: 'validation' })
+    q.tick(24 * 3600_000 + 1)
+    expect((await send(a)).type).toBe('pdf')
+  } finally {
+    await q.stop()
+  }
 })
 
 test('not multipart → 415; no file part → 400', async () => {

@@ -1,5 +1,6 @@
 // The citizen's guided journey on the production H5 build with the mock platform, in a 390×844 phone.
 import type { Browser, Locator, Page } from 'playwright-core'
+import { samplePdf } from '../support/sample-files'
 import { axeViolations } from './support/axe'
 import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
 import { startPlatform, type RunningPlatform } from './support/platform'
@@ -140,7 +141,7 @@ test('开办餐饮店 from search to the review step: answers change what applie
     expect(urls.filter((u) => u.includes('/api/v1/uploads'))).toEqual([])
     chooser = page.waitForEvent('filechooser')
     await layout.getByRole('button', { name: /选择文件/ }).click()
-    await (await chooser).setFiles({ name: '布局图.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') })
+    await (await chooser).setFiles({ name: '布局图.pdf', mimeType: 'application/pdf', buffer: samplePdf() })
     await layout.getByText('平台已接收，格式检查通过').waitFor()
 
     const rules = page.locator('#m-food-safety-rules')

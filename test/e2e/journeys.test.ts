@@ -6,10 +6,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
 import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
 import { Driver, firm, newborn, PEOPLE, type StepName } from './support/journeys'
-import { startPlatform, type RunningPlatform } from './support/platform'
+import { ADMIN_TOKEN, startPlatform, type RunningPlatform } from './support/platform'
 import { reloadAndCompare } from './support/reload'
 
-const ADMIN = { 'X-Admin-Token': 'dev-admin', 'Content-Type': 'application/json' }
+const ADMIN = { 'X-Admin-Token': ADMIN_TOKEN, 'Content-Type': 'application/json' }
 
 let platform: RunningPlatform
 let browser: Browser

@@ -3,11 +3,11 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
 import { Driver, PEOPLE, restaurant } from './support/journeys'
-import { startPlatform, type RunningPlatform } from './support/platform'
+import { ADMIN_TOKEN, startPlatform, type RunningPlatform } from './support/platform'
 
 const MOBILE = PEOPLE.father.mobile
 const ID_NUMBER = PEOPLE.father.idNumber
-const ADMIN = { 'X-Admin-Token': 'dev-admin', 'Content-Type': 'application/json' }
+const ADMIN = { 'X-Admin-Token': ADMIN_TOKEN, 'Content-Type': 'application/json' }
 
 let platform: RunningPlatform
 let browser: Browser

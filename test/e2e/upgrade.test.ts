@@ -10,9 +10,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
 import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
 import { Driver, restaurant } from './support/journeys'
-import { repoRoot, startPlatform, type RunningPlatform } from './support/platform'
+import { ADMIN_TOKEN, repoRoot, startPlatform, type RunningPlatform } from './support/platform'
 
-const ADMIN = { 'X-Admin-Token': 'dev-admin' }
+const ADMIN = { 'X-Admin-Token': ADMIN_TOKEN }
 const BUNDLE = 'kaiban-canyin'
 
 let catalogueDir: string

@@ -72,7 +72,8 @@ test('prints its URL and answers health; the data folder comes from MOCK_DATA_DI
 test('MOCK_FAULTS and MOCK_ADMIN_TOKEN are read from the environment', async () => {
   expect((await get('/api/v1/regions')).status).toBe(503)
   expect((await get('/api/v1/admin/faults', { 'X-Admin-Token': 'cli-admin' })).status).toBe(200)
-  expect((await get('/api/v1/admin/faults', { 'X-Admin-Token': 'dev-admin' })).status).toBe(401)
+  expect((await get('/api/v1/admin/faults', { 'X-Admin-Token': 'dev-admin' })).status).toBe(403)
+  expect(output).toContain('X-Admin-Token: cli-admin')
 })
 
 test('serves the H5 app: index, SPA fallback, content types, gzip, caching', async () => {

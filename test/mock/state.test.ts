@@ -27,6 +27,9 @@ describe('restart', () => {
     const first = await c.submitCase({ draftId, content }, key)
     const fileId = (Object.values(first.content.materials).find((m) => m.mode === 'upload') as { fileIds: string[] }).fileIds[0]
     await c.admin.advanceClock({ hours: 1 })
+    // each matter moved by its own first step (受理 of 1 h for the 即办件)
+    const before = await c.getCase(first.id)
+    expect(before.matters.some((m) => m.status !== 'submitted')).toBe(true)
 
     await r.restart()
 
@@ -35,7 +38,7 @@ describe('restart', () => {
     expect(await c.getDraft(open)).toMatchObject({ version: 1, status: 'open' })
     expect(await c.getDraft(draftId)).toMatchObject({ status: 'submitted', caseId: first.id })
     const after = await c.getCase(first.id)
-    expect(after.matters.every((m) => m.status === 'accepted')).toBe(true)
+    expect(after).toEqual(before)
     expect((await c.getUpload(fileId)).fileId).toBe(fileId)
     expect((await c.admin.getClock()).offsetMs).toBe(3600_000)
     // the retry of the pre-restart request gets the stored answer, not a second case
@@ -64,6 +67,38 @@ describe('restart', () => {
   })
 })
 
+describe('idempotency records', () => {
+  test('expire after 24 h while the platform runs; the stored answer names the case instead of a second copy of it', async () => {
+    const r = await start()
+    try {
+      const c = r.client()
+      const who = await signIn(c, 'dev-citizen-1')
+      const content = await fillDraft(await c.getBundle('bianlidian'), who)
+      const key = newIdempotencyKey()
+      const draftId = newDraftId()
+      const cs = await c.submitCase({ draftId, content }, key)
+      const files = () => fs.readdirSync(path.join(r.dataDir, 'idempotency'))
+      expect(files()).toHaveLength(1)
+      const stored = JSON.parse(fs.readFileSync(path.join(r.dataDir, 'idempotency', files()[0]), 'utf8')).value
+      expect(stored).toMatchObject({ status: 201, ref: cs.id })
+      expect(stored.body).toBeUndefined()
+      expect(JSON.stringify(stored).length).toBeLessThan(600)
+      // the replay renders the case again
+      expect((await c.submitCase({ draftId, content }, key)).id).toBe(cs.id)
+
+      r.tick(24 * 3600_000 + 60_000)
+      // any request with a key sweeps: no restart needed
+      await c.consentLicence('idCard')
+      expect(r.platform.core.state.idempotency.values().some((x) => x.ref === cs.id)).toBe(false)
+      expect(files().every((f) => !fs.readFileSync(path.join(r.dataDir, 'idempotency', f), 'utf8').includes(cs.id))).toBe(true)
+      // the key is free again, and the draft still makes one case only
+      await expect(c.submitCase({ draftId, content }, key)).rejects.toMatchObject({ kind: 'conflict', caseId: cs.id })
+    } finally {
+      await r.stop()
+    }
+  })
+})
+
 describe('the data folder', () => {
   test('records are written atomically: no temp files remain; a stray temp file and a damaged record are skipped with a warning', async () => {
     const r = await start()
@@ -82,6 +117,36 @@ describe('the data folder', () => {
     expect(logs.some((l) => l.includes('drafts/broken.json'))).toBe(true)
     expect(fs.existsSync(path.join(r.dataDir, 'cases', `${cs.id}.json.123.1.tmp`))).toBe(false)
     await p.close()
+  })
+
+  test('at start: a committed journal file is replayed, bytes no upload names are removed, a reset cut short is finished', async () => {
+    const r = await start()
+    const c = r.client()
+    await signIn(c, 'dev-no-licence')
+    const id = newDraftId()
+    const t = await c.getBundle('bianlidian')
+    const draft = await c.putDraft(id, { bundleId: t.id, templateVersion: t.version, region: '430102', applicantKind: 'person', answers: {}, values: {}, materials: {} }, 0)
+    await r.stop()
+    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined }
+    // a transaction committed (its journal file in place) whose records were never copied out
+    const key = fs.readdirSync(path.join(r.dataDir, 'drafts'))[0]
+    const rec = JSON.parse(fs.readFileSync(path.join(r.dataDir, 'drafts', key), 'utf8'))
+    fs.writeFileSync(path.join(r.dataDir, 'journal', '000000000007.json'), JSON.stringify({ seq: 7, ops: [{ t: 'drafts', id: rec.id, v: { ...rec.value, version: 2 } }] }))
+    fs.writeFileSync(path.join(r.dataDir, 'journal', '000000000008.json.123.tmp'), '{"seq":8,"ops":[{"t":"drafts"')
+    fs.writeFileSync(path.join(r.dataDir, 'files', 'f-orphan.bin'), 'bytes of an upload whose record never committed')
+    const p = createPlatform({ dataDir: r.dataDir, catalogueDir: CATALOGUE, logger: quiet })
+    expect(p.core.state.drafts.get(rec.id)?.version).toBe(draft.version + 1)
+    expect(JSON.parse(fs.readFileSync(path.join(r.dataDir, 'drafts', key), 'utf8')).value.version).toBe(2)
+    expect(fs.readdirSync(path.join(r.dataDir, 'journal'))).toEqual([])
+    expect(fs.existsSync(path.join(r.dataDir, 'files', 'f-orphan.bin'))).toBe(false)
+    await p.close()
+    // a reset marked but cut short before the data went
+    const meta = JSON.parse(fs.readFileSync(path.join(r.dataDir, 'meta.json'), 'utf8'))
+    fs.writeFileSync(path.join(r.dataDir, 'meta.json'), JSON.stringify({ ...meta, seededAt: '' }))
+    const after = createPlatform({ dataDir: r.dataDir, catalogueDir: CATALOGUE, logger: quiet })
+    expect(after.core.state.drafts.size).toBe(0)
+    expect(after.core.state.users.size).toBe(USER_FIXTURES.length)
+    await after.close()
   })
 
   test('an empty folder is seeded with the fixtures', async () => {
@@ -111,6 +176,8 @@ describe('the data folder', () => {
     await r.stop()
 
     execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'mock/reset.ts'], { cwd: REPO, env: { ...process.env, MOCK_DATA_DIR: r.dataDir }, stdio: 'pipe' })
+    // the seed is synced into its record files: nothing left to replay at the next start
+    expect(fs.readdirSync(path.join(r.dataDir, 'journal'))).toEqual([])
     const p = createPlatform({ dataDir: r.dataDir, catalogueDir: CATALOGUE, logger: { info: () => undefined, warn: () => undefined, error: () => undefined } })
     expect(p.core.state.cases.size).toBe(0)
     expect(p.core.state.users.size).toBe(USER_FIXTURES.length)

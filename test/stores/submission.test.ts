@@ -6,28 +6,12 @@ import { createCaseStore, CASES_KEY } from '@/stores/cases'
 import { createDraftStore, DRAFTS_KEY } from '@/stores/draft'
 import { createSubmissionStore, faultsInOrder, type SubmitClient } from '@/stores/submission'
 import type { Guidance } from '@/domain'
+import { caseRecord } from '../support/cases'
 
 const input = { bundleId: 'test-shop', templateVersion: 3, region: '430100', applicantKind: 'person' as const }
 
 function caseOf(id: string, draftId: string): CaseRecord {
-  return {
-    id,
-    bundleId: 'test-shop',
-    bundleName: '开办餐饮店',
-    templateVersion: 3,
-    draftId,
-    region: '430100',
-    applicantKind: 'person',
-    applicantName: '张*',
-    status: 'submitted',
-    submittedAt: '2026-11-26T02:00:00.000Z',
-    dueDate: '2026-12-03',
-    committedDays: 5,
-    deadline: 'on-time',
-    matters: [],
-    content: { ...input, answers: {}, values: { idNo: '430102199003071234' }, materials: {} },
-    guidance: { matterIds: [], departments: [], fieldCount: 3, materialCount: 1, visits: 0, workingDays: 5, estimated: false },
-  }
+  return caseRecord({ id, draftId, bundleId: 'test-shop', templateVersion: 3, region: '430100', matters: [], content: { ...input, answers: {}, values: { idNo: '430102199003071234' }, materials: {} } })
 }
 
 function setup(client: Partial<SubmitClient>) {

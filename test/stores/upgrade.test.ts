@@ -172,6 +172,7 @@ function caseFor(content: CaseRecord['content']): CaseRecord {
     submittedAt: NOW,
     dueDate: '2026-12-03',
     committedDays: 5,
+    limit: { value: 5, unit: 'workday' },
     deadline: 'on-time',
     matters: [],
     content,

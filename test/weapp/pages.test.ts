@@ -44,6 +44,8 @@ describe('with no query, each page explains itself and leads home', () => {
     'pages/journey/review/index',
     ROUTES.drafts,
     'pages/journey/done/index',
+    ROUTES.caseDetail,
+    ROUTES.supplement,
     'pages/staff/home/index',
   ])('%s', async (route) => {
     expect(routes()).toContain(route)

@@ -7,7 +7,7 @@ import type { BundleQuery, CategoryListResponse } from '@/services/contract'
 import { HomeScreen } from '@/components/screens/HomeScreen'
 import { ICONS, type IconName } from '@/components/icons'
 import { HOTLINE } from '@/domain/contacts'
-import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
+import { useCatalogue, useDrafts, useMessages, usePreferences, useSession } from '@/stores/app'
 import { cityRegions, queryKey, regionName } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
 import { ROUTES, STEP_LABELS, urlOf } from '@/stores/routes'
@@ -42,6 +42,8 @@ export default function HomePage() {
     useShallow((s) => ({ lists: s.lists, regions: s.regions, categories: s.categories, loadRegions: s.loadRegions, loadCategories: s.loadCategories })),
   )
   const drafts = useDrafts(useShallow(selectOpenDrafts))
+  const signedIn = useSession((s) => s.status === 'signed-in')
+  const unread = useMessages((s) => s.unread)
   const [kind, setKind] = useState<ApplicantKind>(HOME_DEFAULT_KIND)
   const [query, setQuery] = useState<string>()
   const [regionsWanted, setRegionsWanted] = useState(false)
@@ -57,6 +59,10 @@ export default function HomePage() {
   useEffect(() => {
     void loadCategories()
   }, [loadCategories])
+  // the unread count of 消息, once the citizen is known
+  useEffect(() => {
+    if (signedIn) void useMessages.getState().load()
+  }, [signedIn])
   // the region list (5 KB) only when it is shown or names the profile's city: not on every first paint
   const needRegions = regionsWanted || (!prefs.region && !!profileCity)
   useEffect(() => {
@@ -94,6 +100,7 @@ export default function HomePage() {
     if (d) go(urlOf(d.place, d))
   }, [])
   const onDrafts = useCallback(() => go(ROUTES.drafts), [])
+  const onMessages = useCallback(() => go(ROUTES.messages), [])
   const onPrivacy = useCallback(() => go(ROUTES.privacy), [])
   const onRetry = useCallback(() => void useCatalogue.getState().loadBundles(listQuery), [listQuery])
   const onSignIn = useCallback(() => signIn(ROUTES.home), [])
@@ -103,7 +110,7 @@ export default function HomePage() {
   const userName = profile?.name
   const greetingPending = restoring && !profile
   // what both homes show: the greeting or sign-in, search, 继续办理
-  const common = { userName, greetingPending, onSignIn, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts }
+  const common = { userName, greetingPending, onSignIn, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, unread: signedIn ? unread : undefined, onMessages }
 
   if (prefs.elderMode)
     return (

@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { MeScreen, type MenuItem } from '@/components/screens/MeScreen'
 import { maskIdNumber, maskMobile, maskName } from '@/domain/mask'
-import { useDrafts, usePreferences, useSession } from '@/stores/app'
+import { useDrafts, useMessages, usePreferences, useSession } from '@/stores/app'
 import { useCases } from '@/stores/app-cases'
 import { selectOpenDrafts } from '@/stores/draft'
 import { ROUTES } from '@/stores/routes'
@@ -51,6 +51,7 @@ export default function MeTab() {
           await useSession.getState().logout()
           // the cases kept on this device are the account's: the next person to sign in must not see them
           useCases.getState().reset()
+          useMessages.getState().reset()
           setSigningOut(false)
           setNotice('您已退出登录。本机保存的草稿仍在本机，登录后会继续同步。')
         }}

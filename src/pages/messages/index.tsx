@@ -1,32 +1,38 @@
-// 消息 (tab): the citizen's messages. Until the 消息 centre of the case issue arrives, it says what will come here.
+// 消息 (tab, main package): every event of the citizen's cases, newest first; tapping one marks it read and
+// opens its case. Signed out, it says what comes here and offers sign-in.
 import { useDidShow } from '@tarojs/taro'
-import { View } from '@tarojs/components'
-import { AppButton } from '@/components/Button'
-import { Heading } from '@/components/Heading'
-import { useSession } from '@/stores/app'
+import { MessagesScreen } from '@/components/cases/MessagesScreen'
+import { formatTime } from '@/domain/datetime'
+import { useMessages, useSession } from '@/stores/app'
+import { caseUrl } from '@/stores/routes'
 import { Frame } from '../Frame'
-import { signIn } from '../nav'
+import { go, nowIso, signIn } from '../nav'
 
 export default function MessagesTab() {
+  const { messages, unread, status, error } = useMessages()
   const signedOut = useSession((s) => s.status === 'signed-out')
   useDidShow(() => {
-    void useSession.getState().restore()
+    void useSession
+      .getState()
+      .restore()
+      .then(() => {
+        if (useSession.getState().status === 'signed-in') void useMessages.getState().load()
+      })
   })
   return (
     <Frame tab='messages'>
-      <View className='ui-page'>
-        <Heading level={1}>消息</Heading>
-        {signedOut ? (
-          <View className='ui-card'>
-            <View className='ui-lead'>登录后，办件受理、补正、办结和在线咨询的答复会发到这里。</View>
-            <AppButton block onTap={() => signIn()}>
-              登录
-            </AppButton>
-          </View>
-        ) : (
-          <View className='ui-help'>暂无消息。办件受理、补正、办结和在线咨询的答复会发到这里。</View>
-        )}
-      </View>
+      <MessagesScreen
+        messages={signedOut ? [] : messages.map((m) => ({ ...m, when: formatTime(m.at, nowIso()) }))}
+        unread={signedOut ? 0 : unread}
+        loading={!signedOut && (status === 'loading' || status === 'idle')}
+        error={signedOut ? undefined : error}
+        onOpen={(id, caseId) => {
+          void useMessages.getState().markRead([id])
+          go(caseUrl(caseId))
+        }}
+        onReadAll={() => void useMessages.getState().markRead()}
+        onSignIn={signedOut ? () => signIn() : undefined}
+      />
     </Frame>
   )
 }

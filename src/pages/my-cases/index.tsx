@@ -1,35 +1,43 @@
-// 办件 (tab): 我的办件, the platform's list (the device's kept copies when offline).
+// 办件 (tab, main package): 我的办件 — cases needing the citizen first, each with its state and 红黄牌 (the
+// device's kept copies offline). Signed out, it says what is here and offers sign-in.
 import { useDidShow } from '@tarojs/taro'
 import { useShallow } from 'zustand/react/shallow'
-import { CaseList } from '@/components/CaseList'
-import { useSession } from '@/stores/app'
+import { caseListItem, sortCases } from '@/domain/case'
+import { CaseListScreen } from '@/components/cases/CaseListScreen'
+import { useMessages, useSession } from '@/stores/app'
 import { useCases } from '@/stores/app-cases'
-import { dueTextOf, selectCasesNewestFirst, STATUS_TEXT } from '@/stores/cases'
-import { caseUrl } from '@/stores/routes'
+import { caseUrl, ROUTES } from '@/stores/routes'
 import { Frame } from '../Frame'
-import { go, nowIso, signIn } from '../nav'
+import { go, signIn } from '../nav'
+import { shownAt } from '../cases/now'
 
 export default function CasesTab() {
-  const cases = useCases(useShallow(selectCasesNewestFirst))
+  const cases = useCases(useShallow((s) => Object.values(s.cases)))
   const error = useCases((s) => s.listError)
+  const unread = useMessages((s) => s.unread)
   const status = useSession((s) => s.status)
   useDidShow(() => {
     void useSession
       .getState()
       .restore()
       .then(() => {
-        if (useSession.getState().status === 'signed-in') void useCases.getState().loadAll()
+        if (useSession.getState().status !== 'signed-in') return
+        void useCases.getState().loadAll()
+        void useMessages.getState().load()
       })
   })
-  const now = nowIso()
+  const signedOut = status === 'signed-out'
+  const now = shownAt(cases.map((c) => c.asOf ?? '').sort().slice(-1)[0])
   return (
     <Frame tab='cases'>
-      <CaseList
-        cases={cases.map((c) => ({ id: c.id, bundleName: c.bundleName, statusText: STATUS_TEXT[c.status], dueText: dueTextOf(c, now) }))}
-        error={error}
-        signedIn={status === 'signed-in' || status === 'restoring' || status === 'unknown'}
+      <CaseListScreen
+        cases={signedOut ? [] : sortCases(cases).map((c) => caseListItem(c, now))}
+        loading={!signedOut && !cases.length && !error}
+        error={signedOut ? undefined : error}
+        unread={unread}
         onOpen={(id) => go(caseUrl(id))}
-        onSignIn={() => signIn()}
+        onMessages={signedOut ? undefined : () => go(ROUTES.messages)}
+        onSignIn={signedOut ? () => signIn() : undefined}
       />
     </Frame>
   )

@@ -9,7 +9,8 @@ function sortDeep(value: unknown): unknown {
     const out: Record<string, unknown> = {}
     for (const k of Object.keys(value as object).sort()) {
       const v = (value as Record<string, unknown>)[k]
-      if (v !== undefined) out[k] = sortDeep(v)
+      // defined, not assigned: a "__proto__" key (JSON.parse makes it an own property) stays a key
+      if (v !== undefined) Object.defineProperty(out, k, { value: sortDeep(v), enumerable: true, writable: true, configurable: true })
     }
     return out
   }

@@ -6,12 +6,24 @@ import {
   ADMIN_TOKEN_HEADER,
   API_PREFIX,
   IDEMPOTENCY_HEADER,
-  type AdminAdvanceRequest,
-  type AdminSupplementRequest,
   type BundleListResponse,
   type BundleQuery,
   type BundleSummary,
   type CaseListResponse,
+  type CaseMessage,
+  type DeptDecisionRequest,
+  type DeptFollowUpRequest,
+  type DeptMatterRequest,
+  type DeptRatingListResponse,
+  type DeptRatingView,
+  type DeptRejectRequest,
+  type DeptSupplementRequest,
+  type MessageListResponse,
+  type OutboxEntry,
+  type OutboxResponse,
+  type PaymentOrder,
+  type PaymentRequest,
+  type SubscriptionRequest,
   type CaseRecord,
   type CategoryListResponse,
   type ClockAdvanceRequest,
@@ -69,7 +81,7 @@ export interface PlatformClientOptions {
   sleep?: (ms: number) => Promise<void>
   /** 0 ≤ x < 1, for backoff jitter */
   random?: () => number
-  /** tests and tools: sent as X-Admin-Token on admin routes */
+  /** tests and tools: sent as X-Admin-Token to the simulation controls (/admin/*) */
   adminToken?: string
 }
 
@@ -152,7 +164,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
   }
 
   function retryable(r: RawResult): boolean {
-    if (r.status >= 500 || r.status === 429) return true
+    if (r.status >= 500 || r.status === 429 || r.status === 408) return true
     const code = (r.json as { error?: { code?: string } } | undefined)?.error?.code
     return r.status === 409 && code === 'IN_FLIGHT'
   }
@@ -231,6 +243,18 @@ export function createPlatformClient(options: PlatformClientOptions) {
 
   const enc = encodeURIComponent
 
+  /** Every page of a list (the platform pages them; a citizen's own lists are short). */
+  async function allPages<T, R extends { nextCursor?: string }>(o: CallOptions, items: (page: R) => T[]): Promise<T[]> {
+    const out: T[] = []
+    let cursor: string | undefined
+    do {
+      const page: R = await call<R>({ ...o, query: { ...o.query, limit: 100, cursor } })
+      out.push(...items(page))
+      cursor = page.nextCursor
+    } while (cursor)
+    return out
+  }
+
   return {
     health: () => call<HealthResponse>({ method: 'GET', path: '/health', retry: true, auth: false }),
 
@@ -274,9 +298,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
     },
 
     // ---------- drafts ----------
-    async listDrafts(): Promise<DraftRecord[]> {
-      return (await call<DraftListResponse>({ method: 'GET', path: '/drafts', retry: true, auth: true })).drafts
-    },
+    listDrafts: (): Promise<DraftRecord[]> => allPages({ method: 'GET', path: '/drafts', retry: true, auth: true }, (p: DraftListResponse) => p.drafts),
     getDraft: (id: string) => call<DraftRecord>({ method: 'GET', path: `/drafts/${enc(id)}`, retry: true, auth: true }),
     /** baseVersion 0 creates. A stale version throws kind 'conflict' with `current`. */
     async putDraft(id: string, content: DraftContent, baseVersion: number): Promise<DraftRecord> {
@@ -309,24 +331,65 @@ export function createPlatformClient(options: PlatformClientOptions) {
     /** Keep `idempotencyKey` with the submission attempt until the platform confirms: a retry returns the same case. */
     submitCase: (req: { draftId: string; content: DraftContent; acting?: ActingFor }, idempotencyKey: string) =>
       call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true }),
-    async listCases(): Promise<CaseRecord[]> {
-      return (await call<CaseListResponse>({ method: 'GET', path: '/cases', retry: true, auth: true })).cases
-    },
+    listCases: (): Promise<CaseRecord[]> => allPages({ method: 'GET', path: '/cases', retry: true, auth: true }, (p: CaseListResponse) => p.cases),
     getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true }),
     submitSupplement: (caseId: string, req: SupplementSubmitRequest, idempotencyKey: string) =>
       call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true }),
     evaluateCase: (caseId: string, req: EvaluationRequest, idempotencyKey: string = newIdempotencyKey()) =>
       call<Evaluation>({ method: 'POST', path: `/cases/${enc(caseId)}/evaluation`, body: req, idempotencyKey, retry: true, auth: true }),
+    /** Idempotent: withdrawing a withdrawn case answers the same case. */
+    withdrawCase: (caseId: string, idempotencyKey: string = newIdempotencyKey()) =>
+      call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/withdraw`, body: {}, idempotencyKey, retry: true, auth: true }),
 
-    // ---------- admin: staff token or adminToken ----------
+    // ---------- payment ----------
+    /** One order per matter: asking again answers the same order. */
+    createPayment: (caseId: string, req: PaymentRequest, idempotencyKey: string = newIdempotencyKey()) =>
+      call<PaymentOrder>({ method: 'POST', path: `/cases/${enc(caseId)}/payments`, body: req, idempotencyKey, retry: true, auth: true }),
+    /** The payment platform's notification (simulated by the mock after WeChat's requestPayment); idempotent. */
+    completePayment: (orderId: string) => call<PaymentOrder>({ method: 'POST', path: `/payments/${enc(orderId)}/complete`, retry: true, auth: false }),
+    /** The cashier page for H5 (same origin as the API). */
+    cashierUrl: (order: PaymentOrder) => options.baseUrl.replace(/\/+$/, '') + order.cashierUrl,
+
+    // ---------- notifications ----------
+    /** Every page; `unread` counts all of the citizen's unread messages. */
+    async listMessages(): Promise<{ messages: CaseMessage[]; unread: number }> {
+      let unread = 0
+      const messages = await allPages({ method: 'GET', path: '/messages', retry: true, auth: true }, (p: MessageListResponse) => {
+        unread = p.unread
+        return p.messages
+      })
+      return { messages, unread }
+    },
+    markMessagesRead: (ids?: string[]) => call<OkResponse>({ method: 'POST', path: '/messages/read', body: ids ? { ids } : {}, retry: true, auth: true }),
+    subscribe: (req: SubscriptionRequest) => call<{ credits: Record<string, number> }>({ method: 'POST', path: '/subscriptions', body: req, retry: true, auth: true }),
+
+    // ---------- department actions (signed-in staff; the staff console calls these) ----------
+    // Each action takes an Idempotency-Key: a retry after a lost answer gets the first answer, never a second action.
+    dept: {
+      getCase: (caseId: string) => call<CaseRecord>({ method: 'GET', path: `/dept/cases/${enc(caseId)}`, retry: true, auth: true }),
+      accept: (caseId: string, req: DeptMatterRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/accept`, body: req, idempotencyKey, retry: true, auth: true }),
+      reject: (caseId: string, req: DeptRejectRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/reject`, body: req, idempotencyKey, retry: true, auth: true }),
+      requestSupplement: (caseId: string, req: DeptSupplementRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true }),
+      decide: (caseId: string, req: DeptDecisionRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/decide`, body: req, idempotencyKey, retry: true, auth: true }),
+      deliver: (caseId: string, req: DeptMatterRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<CaseRecord>({ method: 'POST', path: `/dept/cases/${enc(caseId)}/deliver`, body: req, idempotencyKey, retry: true, auth: true }),
+      listRatings: (): Promise<DeptRatingView[]> => allPages({ method: 'GET', path: '/dept/ratings', retry: true, auth: true }, (p: DeptRatingListResponse) => p.ratings),
+      followUp: (ratingId: string, req: DeptFollowUpRequest, idempotencyKey: string = newIdempotencyKey()) =>
+        call<DeptRatingView>({ method: 'POST', path: `/dept/ratings/${enc(ratingId)}/follow-up`, body: req, idempotencyKey, retry: true, auth: true }),
+    },
+
+    // ---------- simulation controls (tests and tools on the platform's machine): adminToken ----------
     admin: {
-      async listCases(query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> {
-        return (await call<CaseListResponse>({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true })).cases
-      },
-      requestSupplement: (caseId: string, req: AdminSupplementRequest) =>
-        call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/supplement`, body: req, retry: false, auth: true, admin: true }),
-      advanceCase: (caseId: string, req: AdminAdvanceRequest = {}) =>
-        call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/advance`, body: req, retry: false, auth: true, admin: true }),
+      listCases: (query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> =>
+        allPages({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true }, (p: CaseListResponse) => p.cases),
+      /** the departments sit on the case: nothing moves by itself (红黄牌 in tests) */
+      stallCase: (caseId: string, stalled: boolean) => call<CaseRecord>({ method: 'POST', path: `/admin/cases/${enc(caseId)}/stall`, body: { stalled }, retry: false, auth: true, admin: true }),
+      /** what the platform would have sent by SMS or WeChat subscription (development only) */
+      outbox: (caseId?: string): Promise<OutboxEntry[]> => allPages({ method: 'GET', path: '/dev/outbox', query: { caseId }, retry: true, auth: true, admin: true }, (p: OutboxResponse) => p.outbox),
       advanceClock: (req: ClockAdvanceRequest) => call<ClockResponse>({ method: 'POST', path: '/admin/clock/advance', body: req, retry: false, auth: true, admin: true }),
       getClock: () => call<ClockResponse>({ method: 'GET', path: '/admin/clock', retry: true, auth: true, admin: true }),
       setFaults: (config: FaultConfig) => call<FaultConfig>({ method: 'POST', path: '/admin/faults', body: config, retry: false, auth: true, admin: true }),

@@ -75,6 +75,7 @@ export function defaultMessage(kind: PlatformErrorKind): string {
 
 export function kindOfStatus(status: number, code?: ApiErrorCode): PlatformErrorKind {
   if (status === 401) return 'unauthorized'
+  if (status === 408) return 'timeout'
   if (status === 403) return 'forbidden'
   if (status === 404) return 'not-found'
   if (status === 409) return 'conflict'
@@ -82,6 +83,9 @@ export function kindOfStatus(status: number, code?: ApiErrorCode): PlatformError
   if (status >= 500 || status === 429) return 'server'
   return 'bad-request'
 }
+
+/** A 413 without the platform's message (a gateway's own page): what was sent is too large, not offline. */
+export const TOO_LARGE_MESSAGE = '提交的内容太大，超过了平台允许的上限，请压缩或减少后再试'
 
 /** An HTTP answer that is not 2xx/304 → PlatformError. `body` is the parsed JSON or undefined. */
 export function fromResponse(status: number, body: unknown): PlatformError {
@@ -91,8 +95,8 @@ export function fromResponse(status: number, body: unknown): PlatformError {
   return new PlatformError({
     kind,
     status,
-    code,
-    message: typeof err?.message === 'string' && err.message ? err.message : defaultMessage(kind),
+    code: code ?? (status === 413 ? 'TOO_LARGE' : undefined),
+    message: typeof err?.message === 'string' && err.message ? err.message : status === 413 ? TOO_LARGE_MESSAGE : defaultMessage(kind),
     fieldErrors: err?.fieldErrors,
     materialErrors: err?.materialErrors,
     answerErrors: err?.answerErrors,

@@ -11,6 +11,7 @@ import { createFetchTransport } from '@/services/http/fetch-transport'
 import { createPlatformClient, type PlatformClient, type PlatformClientOptions } from '@/services/platform'
 import { createPlatform, type Platform, type PlatformOptions } from '../../../mock/server'
 import type { Logger } from '../../../mock/server/logger'
+import { sampleHeic, sampleJpeg, samplePdf, samplePng } from '../../support/sample-files'
 
 export const REPO = path.resolve(__dirname, '..', '..', '..')
 export const CATALOGUE = path.join(REPO, 'mock', 'catalogue')
@@ -243,10 +244,10 @@ export async function fillDraft(t: BundleTemplate, o: FillOptions): Promise<Draf
   return draft
 }
 
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
-export const JPG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)])
-export const HEIC = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64, 3)])
+export const PDF = samplePdf()
+export const PNG = samplePng()
+export const JPG = sampleJpeg()
+export const HEIC = sampleHeic()
 export const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 4)])
 
 export function fileOf(type: string): { data: Buffer; name: string; mime: string } {

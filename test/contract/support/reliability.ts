@@ -55,9 +55,12 @@ export async function runReliability(o: ReliabilityOptions): Promise<Reliability
     // the citizens and their contents are prepared before the faults start
     const users: { client: PlatformClient; content: DraftContent }[] = []
     for (const code of ['dev-citizen-1', 'dev-citizen-2', 'dev-elder']) {
+      // signed in with the default time-out: a busy machine must not fail the preparation
+      const prep = makeClient(r.url)
+      const who = await signIn(prep, code)
       const client = makeClient(r.url, { transport: counting, timeoutMs, retry: { attempts: 12, baseDelayMs: 10, maxDelayMs: 200 } })
-      const who = await signIn(client, code)
-      const t = await client.getBundle('bianlidian')
+      client.tokens.current = prep.tokens.current
+      const t = await prep.getBundle('bianlidian')
       users.push({ client, content: await fillDraft(t, { ...who, now: new Date().toISOString() }) })
     }
     r.platform.setFaults({ seed, faults: [{ route: 'POST /cases', errorRate, timeoutRate, dropRate, latencyMs: 2 }] })

@@ -6,6 +6,7 @@
 // the file in the system picker; a keystroke is one character typed (a Chinese character counts as one,
 // whatever the input method needs for it). Waiting, scrolling and reading are not counted.
 import type { Locator, Page } from 'playwright-core'
+import { samplePdf } from '../../support/sample-files'
 
 export type StepName = 'question' | 'form' | 'materials' | 'delivery' | 'review'
 
@@ -29,7 +30,7 @@ export const PEOPLE = {
   firm: { mobile: '13807310005', idNumber: '430105198003041515' },
 } as const
 
-export const PDF = { name: '布局图.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') }
+export const PDF = { name: '布局图.pdf', mimeType: 'application/pdf', buffer: samplePdf() }
 
 export class Driver {
   taps = 0

@@ -6,6 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..')
+/** The simulation controls' token the browser tests start the mock with (it is random otherwise). */
+export const ADMIN_TOKEN = 'e2e-admin-token'
 
 export interface RunningPlatform {
   url: string
@@ -35,7 +37,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<R
   let output = ''
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'mock/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, MOCK_PORT: String(port), MOCK_HOST: '127.0.0.1', MOCK_DATA_DIR: dataDir, MOCK_STATIC_DIR: staticDir, ...env },
+    env: { ...process.env, MOCK_PORT: String(port), MOCK_HOST: '127.0.0.1', MOCK_DATA_DIR: dataDir, MOCK_STATIC_DIR: staticDir, MOCK_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk) => (output += chunk))

@@ -1,6 +1,7 @@
 // Citizen journeys on the WeChat build, driven through the headless runtime the way a person taps and types:
 // the same steps as the browser journeys (test/e2e/support/journeys.ts), with WeChat's own parts: 微信一键登录
 // (wx.login), files from a chat (wx.chooseMessageFile → wx.uploadFile), the native bar instead of "‹ 返回".
+import { samplePdf } from '../../support/sample-files'
 import type { WeappRuntime } from './runtime'
 import type { TextMatcher, WxElement } from './view'
 import type { TestFile } from './wx'
@@ -19,13 +20,15 @@ export const ROUTES = {
   review: 'pages/journey/review/index',
   done: 'pages/journey/done/index',
   drafts: 'pages/journey/drafts/index',
+  caseDetail: 'pages/cases/detail/index',
+  supplement: 'pages/cases/supplement/index',
   privacy: 'pages/privacy/index',
   licences: 'pages/account/licences/index',
   help: 'pages/account/help/index',
   family: 'pages/account/family/index',
 } as const
 
-export const PDF: TestFile = { name: '布局图.pdf', bytes: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') }
+export const PDF: TestFile = { name: '布局图.pdf', bytes: samplePdf() }
 
 /** What a journey driver does, on top of the runtime. */
 export class WeappDriver {

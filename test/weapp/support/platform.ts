@@ -3,7 +3,7 @@
 // the runtime only needs its URL (test/e2e/support/platform.ts starts one serving the H5 build).
 import fs from 'node:fs'
 import type { CaseRecord } from '@/services/contract'
-import { ADMIN_TOKEN, start, type Running } from '../../contract/support/harness'
+import { start, type Running } from '../../contract/support/harness'
 
 export interface MockPlatform {
   url: string
@@ -18,11 +18,8 @@ export async function startMockPlatform(): Promise<MockPlatform> {
   return {
     url: running.url,
     logs: running.logs,
-    async cases(bundleId) {
-      const res = await fetch(`${running.url}/api/v1/admin/cases${bundleId ? `?bundleId=${encodeURIComponent(bundleId)}` : ''}`, { headers: { 'X-Admin-Token': ADMIN_TOKEN } })
-      if (!res.ok) throw new Error(`GET /admin/cases → ${res.status}`)
-      return ((await res.json()) as { cases: CaseRecord[] }).cases
-    },
+    // every page (the list is paged), through the typed client with the test admin token
+    cases: (bundleId) => running.client().admin.listCases(bundleId ? { bundleId } : {}),
     async stop() {
       await running.stop()
       fs.rmSync(running.dataDir, { recursive: true, force: true })

@@ -1,14 +1,30 @@
 // Every page of the WeChat build opened with the query the app itself makes, on a phone whose storage holds what
 // that query points at: a draft filled up to 核对申请信息, a submitted case. Shared by the runtime test
 // (test/weapp/pages.test.ts) and the bench (scripts/bench/weapp.ts).
+import { makeClient } from '../../contract/support/harness'
 import { newborn, restaurant, ROUTES, WeappDriver } from './journeys'
 import { WeappRuntime } from './runtime'
 
 export interface JourneyStates {
   /** 刘洋's phone with 开办餐饮店 filled up to 核对申请信息 */
   openDraft: { storage: Record<string, unknown>; draftId: string }
-  /** another phone of 刘洋's, after submitting 新生儿出生 */
+  /** another phone of 刘洋's, after submitting 新生儿出生; a department then asked for a 补正 */
   submitted: { storage: Record<string, unknown>; caseId: string }
+}
+
+/** A department asks for a 补正 of one value of the case (a window clerk, as the staff console #13 will). */
+async function askSupplement(platformUrl: string, caseId: string): Promise<void> {
+  const clerk = makeClient(platformUrl, { adminToken: undefined })
+  await clerk.loginStaff('staff01', 'Window@2026')
+  const c = await clerk.dept.getCase(caseId)
+  for (const field of Object.keys(c.content.values)) {
+    const asked = await clerk.dept.requestSupplement(caseId, { message: '请核对后重新填写', fields: [field] }).then(
+      () => true,
+      () => false,
+    )
+    if (asked) return
+  }
+  throw new Error(`no 补正 could be asked of ${caseId}`)
 }
 
 /** Runs the two journeys on the platform and keeps the phones' storage. */
@@ -25,6 +41,7 @@ export async function journeyStates(platformUrl: string): Promise<JourneyStates>
   const submitted = { storage: phone.storage.snapshot(), caseId }
   await phone.close()
   phone.assertHealthy()
+  await askSupplement(platformUrl, caseId)
   return { openDraft, submitted }
 }
 
@@ -50,7 +67,9 @@ export const PAGE_VISITS: [string, string, (s: JourneyStates) => PageVisit][] = 
   [ROUTES.drafts, '我的草稿', (s) => ({ query: {}, storage: s.openDraft.storage, shows: '开办餐饮店' })],
   [ROUTES.done, '提交成功', (s) => ({ query: { case: s.submitted.caseId }, storage: s.submitted.storage, shows: s.submitted.caseId })],
   [ROUTES.cases, '我的办件', (s) => ({ query: {}, storage: s.submitted.storage, shows: s.submitted.caseId })],
-  [ROUTES.messages, '消息', (s) => ({ query: {}, storage: s.submitted.storage, shows: '暂无消息' })],
+  [ROUTES.caseDetail, '新生儿出生一件事', (s) => ({ query: { case: s.submitted.caseId }, storage: s.submitted.storage, shows: '需要您补正' })],
+  [ROUTES.supplement, '补正材料', (s) => ({ query: { case: s.submitted.caseId }, storage: s.submitted.storage, shows: '提交补正' })],
+  [ROUTES.messages, '消息', (s) => ({ query: {}, storage: s.submitted.storage, shows: '请补正材料' })],
   [ROUTES.me, '我的', (s) => ({ query: {}, storage: s.submitted.storage, shows: '刘*' })],
   [ROUTES.licences, '我的证照', (s) => ({ query: {}, storage: s.submitted.storage, shows: '居民身份证' })],
   [ROUTES.help, '帮助与客服', () => ({ query: { bundle: 'kaiban-canyin' }, shows: '拨打 0731-88665120' })],

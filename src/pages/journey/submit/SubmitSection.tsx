@@ -11,8 +11,9 @@ import { startDraftSync, useSubmission } from '@/stores/app-submit'
 import type { LocalDraft } from '@/stores/draft'
 import { STEP_LABELS, urlOf } from '@/stores/journey'
 import { faultsInOrder, selectSubmitStatus, type SubmitStatus } from '@/stores/submission'
-import { caseUrl } from '@/stores/routes'
+import { doneUrl } from '@/stores/routes'
 import { go, restart } from '../../nav'
+import { askSubscriptions } from './subscribe'
 
 const KIND: Partial<Record<FieldView['field']['type'], InputKind>> = { idNumber: 'idcard', mobile: 'tel', number: 'digit', bankAccount: 'number' }
 const NOT_INLINE = new Set<FieldView['field']['type']>(['select', 'date'])
@@ -33,7 +34,7 @@ export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance
   // already a case (submitted here or on another device): the confirmation is the place to be, alone: the
   // journey's pages below it could no longer change anything (use-step.ts sends any of them to the case)
   useEffect(() => {
-    if (draft.status === 'submitted' && draft.caseId) restart(caseUrl(draft.caseId))
+    if (draft.status === 'submitted' && draft.caseId) restart(doneUrl(draft.caseId))
   }, [draft.status, draft.caseId])
 
   const faults = status.phase === 'rejected' && status.errors ? faultsInOrder(status.errors, guidance) : []
@@ -89,7 +90,10 @@ export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance
             }
           : undefined
       }
-      onSubmit={async () => settle(await useSubmission.getState().submit(draft.id))}
+      onSubmit={async () => {
+        askSubscriptions()
+        settle(await useSubmission.getState().submit(draft.id))
+      }}
       onConfirmChanges={async () => settle(await useSubmission.getState().confirmUpgrade(draft.id))}
       onFault={(id) => {
         const f = faults.find((x) => x.id === id)

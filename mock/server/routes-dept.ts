@@ -1,0 +1,134 @@
+// Department actions on a case (受理, 不予受理, 补正, 决定, 送达) and the follow-up of bad ratings. The staff
+// console (#13) calls these; tests drive them now. A staff power (route access 'staff'), not a simulation
+// control: the admin token does not open them. Today any signed-in staff may act on any case; #13 scopes
+// each account to its hall. Each action is one transaction with its Idempotency-Key record (index.ts): the
+// case, its messages, outbox entries and an issued licence commit together, and a retry gets the first answer.
+import type { DeptRatingListResponse, DeptRatingView } from '../../src/services/contract'
+import { requestSupplement, lifeHooks, view } from './cases'
+import type { Core, Ctx, Route } from './core'
+import { fail, json } from './http'
+import { Checker } from './input'
+import { deptAccept, deptDecide, deptDeliver, deptReject, findMatter } from './lifecycle'
+import { notify } from './notify'
+import { paginate } from './pages'
+import { findCase, replayCase } from './routes-cases'
+import type { StoredCase } from './state'
+
+export function deptRoutes(core: Core): Route[] {
+  const matterOf = (c: Checker, b: Record<string, unknown> | undefined) => b && c.string(b.matterId, 'matterId', { min: 1, max: 80 })
+  /** A department action: `run` changes the case (a private copy) and returns it; it is saved and shown. */
+  const act = (pattern: string, run: (ctx: Ctx, c: Checker, b: Record<string, unknown> | undefined) => StoredCase): Route => ({
+    method: 'POST',
+    pattern: `/dept/cases/:id/${pattern}`,
+    auth: 'staff',
+    body: 'json',
+    idempotency: 'optional',
+    handler(ctx) {
+      const c = new Checker()
+      const b = c.object(ctx.body, '')
+      const changed = run(ctx, c, b)
+      core.state.cases.set(changed.id, changed)
+      return { ...json(200, view(core, changed, { staff: true })), ref: changed.id }
+    },
+    replay: (id) => replayCase(core, id, { staff: true }),
+  })
+  const ratingOf = (c: StoredCase): DeptRatingView => ({ ratingId: c.ratingId!, bundleName: c.bundleName, departments: c.guidance.departments, evaluation: c.evaluation! })
+
+  return [
+    {
+      method: 'GET',
+      pattern: '/dept/cases/:id',
+      auth: 'staff',
+      handler: (ctx) => json(200, view(core, findCase(core, ctx, false), { staff: true })),
+    },
+    act('accept', (ctx, c, b) => {
+      const matterId = matterOf(c, b)
+      const note = b && c.string(b.note, 'note', { optional: true, max: 200 })
+      c.done()
+      const found = findCase(core, ctx, false)
+      deptAccept(found, findMatter(found, matterId!), core.now(), lifeHooks(core), note)
+      return found
+    }),
+    act('reject', (ctx, c, b) => {
+      const matterId = matterOf(c, b)
+      const reason = b && c.string(b.reason, 'reason', { min: 1, max: 500 })
+      c.done()
+      const found = findCase(core, ctx, false)
+      deptReject(found, findMatter(found, matterId!), core.now(), reason!, lifeHooks(core))
+      return found
+    }),
+    act('supplement', (ctx, c, b) => {
+      const matterId = b && c.string(b.matterId, 'matterId', { optional: true, max: 80 })
+      const message = b && c.string(b.message, 'message', { min: 1, max: 500 })
+      const fields = b && c.stringArray(b.fields, 'fields', true)
+      const materials = b && c.stringArray(b.materials, 'materials', true)
+      c.done()
+      return requestSupplement(core, findCase(core, ctx, false), message!, fields ?? [], materials ?? [], matterId)
+    }),
+    act('decide', (ctx, c, b) => {
+      const matterId = matterOf(c, b)
+      const outcome = b && c.oneOf(b.outcome, 'outcome', ['approved', 'refused'] as const)
+      const reason = b && c.string(b.reason, 'reason', { optional: true, max: 500 })
+      c.done()
+      const found = findCase(core, ctx, false)
+      deptDecide(found, findMatter(found, matterId!), core.now(), outcome!, reason?.trim() || undefined, lifeHooks(core))
+      return found
+    }),
+    act('deliver', (ctx, c, b) => {
+      const matterId = matterOf(c, b)
+      c.done()
+      const found = findCase(core, ctx, false)
+      deptDeliver(found, findMatter(found, matterId!), core.now(), lifeHooks(core))
+      return found
+    }),
+    {
+      // ratings as departments see them: no name, no case number (raters are protected)
+      method: 'GET',
+      pattern: '/dept/ratings',
+      auth: 'staff',
+      handler(ctx) {
+        // newest first; the cursor key (time, then rating id) is unique and sorts the same way
+        const keyOf = (c: StoredCase) => `${c.evaluation!.at} ${c.ratingId}`
+        const rated = core.state.cases
+          .values()
+          .filter((c) => c.evaluation && c.ratingId)
+          .sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : -1))
+        const page = paginate(ctx, rated, keyOf, 'desc')
+        const res: DeptRatingListResponse = { ratings: page.items.map(ratingOf), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
+        return json(200, res)
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/dept/ratings/:ratingId/follow-up',
+      auth: 'staff',
+      body: 'json',
+      idempotency: 'optional',
+      handler(ctx) {
+        const c = new Checker()
+        const b = c.object(ctx.body, '')
+        const kind = b && c.oneOf(b.kind, 'kind', ['callback', 'answer'] as const)
+        const text = b && c.string(b.text, 'text', { min: 1, max: 1000 })
+        const department = b && c.string(b.department, 'department', { optional: true, max: 80 })
+        c.done()
+        const stored = core.state.cases.values().find((x) => x.ratingId === ctx.params.ratingId)
+        const found = stored && structuredClone(stored)
+        const f = found?.evaluation?.followUp
+        if (!found || !f) return fail('NOT_FOUND', '没有这条需要回访的评价')
+        const at = new Date(core.now()).toISOString()
+        if (kind === 'callback') f.callback = { at, note: text! }
+        else {
+          if (f.answer) return fail('CONFLICT', '该评价已答复')
+          f.answer = { at, text: text!, department: department ?? found.guidance.departments[0] ?? '' }
+          notify(core, found, 'rating-answered', '您的评价已得到答复', text!, core.now())
+        }
+        core.state.cases.set(found.id, found)
+        return { ...json(200, ratingOf(found)), ref: found.id }
+      },
+      replay: (id) => {
+        const c = core.state.cases.get(id)
+        return c?.evaluation ? ratingOf(c) : fail('NOT_FOUND', '没有这条需要回访的评价')
+      },
+    },
+  ]
+}

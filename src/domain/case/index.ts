@@ -1,0 +1,5 @@
+export type * from './types'
+export * from './clock'
+export * from './state'
+export * from './rules'
+export * from './view'

@@ -1,0 +1,72 @@
+// 办件详情: the case refreshed from the platform on every visit; 补正, 缴费, 撤回 and 评价 from here.
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { CaseScreen } from '@/components/cases/CaseScreen'
+import { useCases } from '@/stores/app-cases'
+import { caseView } from '@/domain/case'
+import { ROUTES } from '@/stores/routes'
+import { Frame, Loading } from '../../Frame'
+import { back, go, home } from '../../nav'
+import { shownAt } from '../now'
+
+export default function CaseDetailPage() {
+  const router = useRouter()
+  const caseId = router.params.case ? decodeURIComponent(router.params.case) : undefined
+  const rec = useCases((s) => (caseId ? s.cases[caseId] : undefined))
+  const loadError = useCases((s) => (caseId ? s.errors[caseId] : undefined))
+  const busy = useCases((s) => (caseId ? !!s.busy[caseId] : false))
+  const [loaded, setLoaded] = useState(false)
+  const [actionError, setActionError] = useState<string>()
+  const [ratingErrors, setRatingErrors] = useState<Record<string, string>>()
+
+  useDidShow(() => {
+    if (caseId) void useCases.getState().load(caseId).finally(() => setLoaded(true))
+  })
+
+  if (!caseId) return <Loading error='没有找到这件办件' onHome={home} />
+  if (!rec) return <Loading error={loaded ? loadError ?? '没有找到这件办件' : undefined} onRetry={() => void useCases.getState().load(caseId)} onHome={home} />
+
+  const onPay = async (matterId: string) => {
+    setActionError(undefined)
+    const order = await useCases.getState().order(caseId, matterId, process.env.TARO_ENV === 'h5' ? 'h5' : 'wechat')
+    if ('ok' in order) return setActionError(order.message)
+    if (order.status === 'paid') return void useCases.getState().load(caseId)
+    // a build-time check, so the WeChat build has no web global here
+    if (process.env.TARO_ENV === 'h5') {
+      // the platform's cashier page, which comes back to this case
+      window.location.assign(order.cashierUrl)
+      return
+    }
+    try {
+      await Taro.requestPayment({ timeStamp: order.wechat.timeStamp, nonceStr: order.wechat.nonceStr, package: order.wechat.package, signType: order.wechat.signType, paySign: order.wechat.paySign })
+    } catch {
+      return setActionError('支付未完成，您可以稍后再缴费')
+    }
+    const r = await useCases.getState().paid(caseId, order.orderId)
+    if (!r.ok) setActionError(r.message)
+  }
+
+  return (
+    <Frame>
+      <CaseScreen
+        view={caseView(rec, shownAt(rec.asOf))}
+        busy={busy}
+        actionError={actionError}
+        ratingErrors={ratingErrors}
+        staleNote={loadError ? `暂时无法获取最新进度（${loadError}），以下为上次获取的记录。` : undefined}
+        onSupplement={() => go(`${ROUTES.supplement}?case=${encodeURIComponent(caseId)}`)}
+        onPay={(m) => void onPay(m)}
+        onWithdraw={async () => {
+          const r = await useCases.getState().withdraw(caseId)
+          setActionError(r.ok ? undefined : r.message)
+        }}
+        onRate={async (input) => {
+          const r = await useCases.getState().rate(caseId, input)
+          setRatingErrors(r.ok ? undefined : r.fieldErrors)
+          setActionError(r.ok ? undefined : r.message)
+        }}
+        onCases={() => back(ROUTES.cases)}
+      />
+    </Frame>
+  )
+}
