@@ -133,19 +133,20 @@ test('a submitted draft\'s pages lead to its case: Back from the confirmation, a
     const { caseId } = await d.submit()
     const caseAddress = page.url()
     expect(caseAddress).toContain(`case=${caseId}`)
-    // the browser's Back: whatever step of the submitted draft it reaches shows the case, not an editable step
-    for (let i = 0; i < 3; i++) {
-      await page.goBack()
-      await heading1(page, '提交成功').waitFor()
-      expect(await page.locator('.ui-case-no:visible').innerText()).toBe(caseId)
-      expect(await page.getByRole('button', { name: '提交申请' }).count()).toBe(0)
-    }
+    // the browser's Back: whatever step of the submitted draft it reaches shows the case (办件详情), never an
+    // editable step
+    await page.goBack()
+    await heading1(page, '开办餐饮店').waitFor()
+    await page.getByText(`办件编号 ${caseId}`).waitFor()
+    expect(page.url()).toContain(`/pages/cases/detail/index?case=${caseId}`)
+    expect(await page.getByRole('button', { name: '提交申请' }).count()).toBe(0)
     // an address of the delivery step, opened again later
     const delivery = steps.find((u) => u.includes('/delivery/'))
     expect(delivery).toBeDefined()
     await page.goto(delivery as string)
-    await heading1(page, '提交成功').waitFor()
-    expect(page.url()).toContain(`case=${caseId}`)
+    await page.getByText(`办件编号 ${caseId}`).waitFor()
+    expect(page.url()).toContain(`/pages/cases/detail/index?case=${caseId}`)
+    expect(await page.getByRole('button', { name: '提交申请' }).count()).toBe(0)
   })
 }, 120000)
 

@@ -1,24 +1,17 @@
 // 消息 (tab, main package): every event of the citizen's cases, newest first; tapping one marks it read and
 // opens its case. Signed out, it says what comes here and offers sign-in.
-import { useDidShow } from '@tarojs/taro'
 import { MessagesScreen } from '@/components/cases/MessagesScreen'
 import { formatTime } from '@/domain/datetime'
 import { useMessages, useSession } from '@/stores/app'
 import { caseUrl } from '@/stores/routes'
 import { Frame } from '../Frame'
 import { go, nowIso, signIn } from '../nav'
+import { useSignedInLoad } from '../use-signed-in'
 
 export default function MessagesTab() {
   const { messages, unread, status, error } = useMessages()
   const signedOut = useSession((s) => s.status === 'signed-out')
-  useDidShow(() => {
-    void useSession
-      .getState()
-      .restore()
-      .then(() => {
-        if (useSession.getState().status === 'signed-in') void useMessages.getState().load()
-      })
-  })
+  useSignedInLoad(() => void useMessages.getState().load())
   return (
     <Frame tab='messages'>
       <MessagesScreen

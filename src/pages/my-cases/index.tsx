@@ -1,6 +1,5 @@
 // 办件 (tab, main package): 我的办件 — cases needing the citizen first, each with its state and 红黄牌 (the
 // device's kept copies offline). Signed out, it says what is here and offers sign-in.
-import { useDidShow } from '@tarojs/taro'
 import { useShallow } from 'zustand/react/shallow'
 import { caseListItem, sortCases } from '@/domain/case'
 import { CaseListScreen } from '@/components/cases/CaseListScreen'
@@ -10,21 +9,16 @@ import { caseUrl, ROUTES } from '@/stores/routes'
 import { Frame } from '../Frame'
 import { go, signIn } from '../nav'
 import { shownAt } from '../cases/now'
+import { useSignedInLoad } from '../use-signed-in'
 
 export default function CasesTab() {
   const cases = useCases(useShallow((s) => Object.values(s.cases)))
   const error = useCases((s) => s.listError)
   const unread = useMessages((s) => s.unread)
   const status = useSession((s) => s.status)
-  useDidShow(() => {
-    void useSession
-      .getState()
-      .restore()
-      .then(() => {
-        if (useSession.getState().status !== 'signed-in') return
-        void useCases.getState().loadAll()
-        void useMessages.getState().load()
-      })
+  useSignedInLoad(() => {
+    void useCases.getState().loadAll()
+    void useMessages.getState().load()
   })
   const signedOut = status === 'signed-out'
   const now = shownAt(cases.map((c) => c.asOf ?? '').sort().slice(-1)[0])
