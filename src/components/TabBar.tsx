@@ -1,6 +1,6 @@
 // H5's tab bar (WeChat draws its own from app.config.ts): four links at the bottom of the screen, the current
 // one marked for screen readers (aria-current) and not by colour alone (a bar above it, bold text); an unread
-// count is said in words.
+// count is said in words (the tab's description).
 import { Text, View } from '@tarojs/components'
 import { Icon } from './Icon'
 import type { IconName } from './icons'
@@ -26,6 +26,8 @@ export function TabBar({ tabs, current, onSelect }: { tabs: TabItem[]; current: 
             role='link'
             tabIndex={0}
             aria-current={on ? 'page' : undefined}
+            // the name is the tab's word; the count is said in words after it (not the bare digits of the badge)
+            aria-describedby={t.badge ? `tab-${t.name}-count` : undefined}
             onClick={open}
             onKeyDown={(e: { key?: string; preventDefault?: () => void }) => {
               if (e.key === 'Enter') {
@@ -43,10 +45,17 @@ export function TabBar({ tabs, current, onSelect }: { tabs: TabItem[]; current: 
               ) : null}
             </View>
             <Text className='ui-tabbar__text'>{t.text}</Text>
-            {t.badge ? <Text className='ui-visually-hidden'>，{t.badge} 条未读</Text> : null}
           </View>
         )
       })}
+      {/* outside the links, so that it describes its tab without joining its name */}
+      {tabs
+        .filter((t) => t.badge)
+        .map((t) => (
+          <Text key={t.name} id={`tab-${t.name}-count`} className='ui-visually-hidden'>
+            {t.badge} 条未读
+          </Text>
+        ))}
     </View>
   )
 }

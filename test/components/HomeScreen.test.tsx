@@ -167,6 +167,7 @@ test('the greeting has its own line, kept while a saved sign-in is checked', () 
 
 function elderProps(over: Partial<ElderHomeScreenProps> = {}): ElderHomeScreenProps {
   return {
+    regionName: '长沙市',
     tiles: [
       { label: '退休', icon: 'retire' },
       { label: '身后事', icon: 'farewell' },

@@ -142,7 +142,8 @@ test('a case from submission to rating: 受理, 补正 in one screen, 办结 wit
     // the home page counts the message at the top, and the tab bar on 消息; tapping it opens 消息
     await page.goto(`${platform.url}/`)
     await page.getByRole('button', { name: /^您有 \d+ 条未读消息$/ }).waitFor()
-    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: /^消息，\d+ 条未读$/ }).waitFor()
+    const messagesTab = page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '消息', exact: true })
+    await expect(messagesTab.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)).resolves.toMatch(/^\d+ 条未读$/)
     await snap('home-unread')
     await tap(/^您有 \d+ 条未读消息$/)
     await heading1('消息').waitFor()

@@ -25,6 +25,8 @@ export interface ElderHomeScreenProps extends Pick<HomeScreenProps, 'results' | 
   /** every bundle for people in the region (for suggestions) */
   all: ListState['bundles']
   onFamily: () => void
+  /** the region the bundles are for (changed on the standard home) */
+  regionName: string
   hotline: string
   onCall: (phone: string) => void
 }
@@ -55,6 +57,10 @@ export function ElderHomeScreen(p: ElderHomeScreenProps) {
         ) : null}
       </View>
       <View className='ui-lead ui-home__greeting'>{p.userName ? `${p.userName}，您好。` : p.greetingPending ? '' : '您要办什么事？点一下就行。'}</View>
+      <View className='ui-home__region'>
+        <Icon name='location' tone='muted' size='sm' />
+        <Text>当前地区：{p.regionName}</Text>
+      </View>
 
       <TodoCards resume={p.resume} onResume={p.onResume} onDrafts={p.onDrafts} unread={p.unread} onMessages={p.onMessages} />
 

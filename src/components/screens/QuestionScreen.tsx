@@ -23,6 +23,8 @@ export interface QuestionScreenProps {
   onContinue: () => void
   onBack: () => void
   onOtherBundle?: (id: string) => void
+  /** 朗读: reads the question, its help and its choices aloud; absent where the device cannot */
+  onReadAloud?: (text: string) => void
 }
 
 const FULL_WIDTH_DIGITS = /[０-９．]/g
@@ -33,10 +35,22 @@ export function parseNumber(text: string): number | undefined {
   return Number(t)
 }
 
+/** What 朗读 says: the question, its help, then the choices (or the unit to answer in). */
+export function readAloudText(text: string, help: string | undefined, choices: ChoiceOption[], unit?: string): string {
+  const end = (s: string) => (/[。？！?]$/.test(s) ? s : `${s}。`)
+  const parts = [end(text)]
+  if (help) parts.push(end(help))
+  if (choices.length) parts.push(`选项有：${choices.map((c) => c.label).join('；')}。`)
+  else if (unit) parts.push(`请填写数字，单位是${unit}。`)
+  return parts.join('')
+}
+
 export function QuestionScreen(props: QuestionScreenProps) {
-  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle } = props
+  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle, onReadAloud } = props
   const q = view.question
-  const shownError = error ?? view.error
+  // letters in a number question: said as such, not as "unanswered"
+  const [notNumber, setNotNumber] = useState<string>()
+  const shownError = notNumber ?? error ?? view.error
   // number questions keep the text as typed: "12." is not lost while the citizen is typing
   const [text, setText] = useState(typeof view.answer === 'number' ? String(view.answer) : '')
   // a new question: move focus to its heading so screen readers read it (not on the first one)
@@ -50,11 +64,13 @@ export function QuestionScreen(props: QuestionScreenProps) {
   }, [q.id])
   useEffect(() => {
     setText(typeof view.answer === 'number' ? String(view.answer) : '')
+    setNotNumber(undefined)
     // only when another question is shown
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q.id])
 
   let input
+  let choices: ChoiceOption[] = []
   if (q.kind === 'number') {
     input = (
       <TextField
@@ -68,6 +84,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
         error={shownError}
         onInput={(v) => {
           setText(v)
+          setNotNumber(undefined)
           onAnswer(parseNumber(v))
         }}
       />
@@ -85,6 +102,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
           : (q.options ?? []).map((o) => ({ value: o.value, label: o.label, help: o.help }))
     // "以上都没有" makes "none" an answer of its own (an empty list), so nothing is left unanswered by accident
     const options = q.kind === 'multiple' ? [...base, { value: NONE, label: '以上都没有' }] : base
+    choices = options
     let value: string | string[] | undefined
     if (q.kind === 'yesno') value = view.answer === true ? 'yes' : view.answer === false ? 'no' : undefined
     else if (q.kind === 'multiple') value = Array.isArray(view.answer) ? (view.answer.length ? (view.answer as string[]) : [NONE]) : []
@@ -118,10 +136,22 @@ export function QuestionScreen(props: QuestionScreenProps) {
       <View className='ui-caption'>
         {bundleName} · 问题 {position.index} / 共 {position.total}
       </View>
+      {onReadAloud ? (
+        <AppButton variant='secondary' onTap={() => onReadAloud(readAloudText(q.text, q.help, choices, q.unit))}>
+          朗读本题
+        </AppButton>
+      ) : null}
       {input}
       {stop ? <StopPanel stop={stop} onOtherBundle={onOtherBundle} /> : null}
       <SummaryBar text={summary} />
-      <AppButton block onTap={onContinue} disabled={!!stop}>
+      <AppButton
+        block
+        onTap={() => {
+          if (q.kind === 'number' && text.trim() && parseNumber(text) === undefined) setNotNumber('请只填写数字，例如 50')
+          else onContinue()
+        }}
+        disabled={!!stop}
+      >
         继续
       </AppButton>
       {/* WeChat: the bar's back leaves the questions; this goes to the one before (H5's ‹ 返回 does both) */}

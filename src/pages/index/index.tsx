@@ -122,6 +122,7 @@ export default function HomePage() {
           onTile={setTile}
           all={list?.bundles ?? []}
           onFamily={() => go(ROUTES.family)}
+          regionName={region.name}
           hotline={HOTLINE}
           onCall={(phoneNumber) => void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)}
           onElderMode={prefs.setElderMode}

@@ -14,6 +14,7 @@ import { useSignedInLoad } from '../use-signed-in'
 export default function CasesTab() {
   const cases = useCases(useShallow((s) => Object.values(s.cases)))
   const error = useCases((s) => s.listError)
+  const listed = useCases((s) => !!s.listed)
   const unread = useMessages((s) => s.unread)
   const status = useSession((s) => s.status)
   useSignedInLoad(() => {
@@ -26,7 +27,7 @@ export default function CasesTab() {
     <Frame tab='cases'>
       <CaseListScreen
         cases={signedOut ? [] : sortCases(cases).map((c) => caseListItem(c, now))}
-        loading={!signedOut && !cases.length && !error}
+        loading={!signedOut && !listed && !cases.length && !error}
         error={signedOut ? undefined : error}
         unread={unread}
         onOpen={(id) => go(caseUrl(id))}

@@ -10,6 +10,7 @@ import type { JourneyPlace } from '@/stores/draft'
 import { ROUTES, afterQuestion, currentQuestion, placeBefore, questionPosition, summaryText, urlOf } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
 import { back, go, home, replace } from '../../nav'
+import { canSpeak, speak } from '@/services/speech'
 import { useStep } from '../use-step'
 
 // WeChat's stack holds 10 pages. Questions are pushed (the bar's back steps through them) while fewer than 8
@@ -30,6 +31,9 @@ function leaveQuestions(url: string): void {
   if (n === 0) return go(url)
   void Taro.navigateBack({ delta: n }).then(() => go(url))
 }
+
+// 朗读 where the browser can speak (H5 with speech synthesis; never on WeChat)
+const speakable = canSpeak()
 
 export default function QuestionPage() {
   const { draft, template, guidance, router, templateError, retry, backTo } = useStep('questions')
@@ -75,6 +79,7 @@ export default function QuestionPage() {
     <Frame>
       <QuestionScreen
         bundleName={template.name}
+        onReadAloud={speakable ? speak : undefined}
         view={view}
         position={questionPosition(guidance, q.id)}
         summary={summaryText(guidance.summary)}
