@@ -1,7 +1,9 @@
 // The app around the journey, page by page, signed out and signed in, in both modes, on the production H5 build:
 // axe (WCAG 2.0/2.1/2.2 A and AA) reports nothing, nothing scrolls sideways on a 375 px phone, and 长辈版 keeps
 // the MIIT 适老化 numbers (text ≥ 18 px, targets ≥ 60 px). Prints the figures (page × state × mode: smallest
-// text, smallest target, page height in screens) for the note.
+// text, smallest target, page height in screens) for the note. With SHOTS_DIR set, each is also a screenshot.
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
 import { withScreenshotOnFailure } from './support/browser'
@@ -75,6 +77,7 @@ const PAGES: PageVisit[] = [
   { name: '登录', hash: '/#/pages/login/index', heading: '登录', when: 'signed-out' },
 ]
 
+const SHOTS = process.env.SHOTS_DIR
 const rows: string[] = []
 const problems: string[] = []
 
@@ -86,6 +89,10 @@ async function sweep(page: Page, base: string, state: 'signed-out' | 'signed-in'
     await page.getByRole('heading', { level: 1, name: heading }).first().waitFor()
     if (visit.ready && !(visit.name === '首页' && mode === 'elder')) await visit.ready(page)
     if (state === 'signed-in' && ['办件', '消息'].includes(visit.name)) await page.getByText('正在加载…').waitFor({ state: 'detached' })
+    if (SHOTS) {
+      fs.mkdirSync(SHOTS, { recursive: true })
+      await page.screenshot({ path: path.join(SHOTS, `${state}-${mode}-${visit.name}.png`) })
+    }
     const violations = await axeViolations(page)
     const m = await measure(page)
     rows.push(`| ${visit.name} | ${state} | ${mode} | ${violations.length} | ${m.minFont} px (${m.minFontText}) | ${Math.round(m.minTarget)} px (${m.minTargetName}) | ${m.screens} |`)

@@ -77,3 +77,22 @@ describe('with the queries the app makes, each page shows its content', () => {
     app.assertHealthy()
   })
 })
+
+describe('the tab bar', () => {
+  test('消息 shows the unread count on WeChat\'s own tab bar; switching tabs keeps it; reading them all clears it', async () => {
+    // the citizen whose case waits for 补正 has one unread message (请补正材料)
+    const app = await visit(platform.url, ROUTES.cases, '我的办件', { query: {}, storage: states.submitted.storage, shows: states.submitted.caseId })
+    try {
+      await app.waitFor(() => app.tabBar().items.find((t) => t.text === '消息')?.badge === '1', 'the 消息 badge')
+      expect(app.tabBar().items.map((t) => [t.text, t.selected])).toEqual([['首页', false], ['办件', true], ['消息', false], ['我的', false]])
+      await app.tapTab('消息')
+      await app.waitForPage(ROUTES.messages, '消息')
+      expect(app.tabBar().items.find((t) => t.text === '消息')?.badge).toBe('1')
+      await app.tap(await app.getByRole('button', '全部标为已读'))
+      await app.waitFor(() => app.tabBar().items.find((t) => t.text === '消息')?.badge === undefined, 'the badge to go')
+    } finally {
+      await app.close()
+    }
+    app.assertHealthy()
+  })
+})
