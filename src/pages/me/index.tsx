@@ -28,7 +28,7 @@ export default function MeTab() {
     { id: 'drafts', icon: 'draft', label: '我的草稿', detail: draftCount ? `${draftCount} 份未提交` : '暂无草稿', onTap: () => go(ROUTES.drafts) },
     { id: 'grants', icon: 'key', label: '授权管理', unavailable: '即将开放：查看和收回您给家人、窗口的办事授权' },
     { id: 'audit', icon: 'eye', label: '谁查看了我的信息', unavailable: '即将开放：哪个部门在什么时候为什么查看了您的信息' },
-    { id: 'help', icon: 'help', label: '帮助与客服', detail: '12345 热线、部门电话、在线咨询', onTap: () => go(ROUTES.help) },
+    { id: 'help', icon: 'help', label: '帮助与客服', detail: '12345 热线、各部门咨询电话', onTap: () => go(ROUTES.help) },
     { id: 'privacy', icon: 'lock', label: '隐私政策', onTap: () => go(ROUTES.privacy) },
   ]
 

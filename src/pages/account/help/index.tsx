@@ -1,5 +1,5 @@
 // 帮助与客服: 12345 in one tap, the department lines of the bundle the citizen asks about (`?bundle=` picks it
-// when opened from a guide), and 在线咨询.
+// when opened from a guide) (在线咨询 is not built yet: the consult slot of HelpScreen stays empty).
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { HelpScreen } from '@/components/screens/HelpScreen'
