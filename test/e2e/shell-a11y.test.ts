@@ -62,6 +62,8 @@ interface PageVisit {
   when?: 'signed-out' | 'signed-in'
   /** waits for what the page loads */
   ready?: (page: Page) => Promise<unknown>
+  /** how the citizen gets there from the address (default: the address alone) */
+  open?: (page: Page) => Promise<unknown>
 }
 
 const PAGES: PageVisit[] = [
@@ -75,6 +77,13 @@ const PAGES: PageVisit[] = [
   { name: '我的草稿', hash: '/#/pages/journey/drafts/index', heading: '我的草稿' },
   { name: '隐私政策', hash: '/#/pages/privacy/index', heading: '隐私政策' },
   { name: '登录', hash: '/#/pages/login/index', heading: '登录', when: 'signed-out' },
+  { name: '办事指南', hash: '/#/pages/journey/guide/index?bundle=kaiban-canyin', heading: '开办餐饮店', ready: (p) => p.getByRole('button', { name: /开始办理|继续办理/ }).first().waitFor() },
+  {
+    name: '第一个问题',
+    hash: '/#/pages/journey/guide/index?bundle=kaiban-canyin',
+    heading: '您已经领到这家店的营业执照了吗？',
+    open: (p) => p.getByRole('button', { name: /开始办理|继续办理/ }).first().click(),
+  },
 ]
 
 const SHOTS = process.env.SHOTS_DIR
@@ -84,6 +93,10 @@ const problems: string[] = []
 async function sweep(page: Page, base: string, state: 'signed-out' | 'signed-in', mode: 'normal' | 'elder'): Promise<void> {
   for (const visit of PAGES.filter((v) => !v.when || v.when === state)) {
     await page.goto(`${base}${visit.hash}`)
+    if (visit.open) {
+      await page.getByRole('heading', { level: 1 }).first().waitFor()
+      await visit.open(page)
+    }
     // the elder home has its own heading
     const heading = visit.name === '首页' && mode === 'elder' ? /一件事一次办/ : visit.heading
     await page.getByRole('heading', { level: 1, name: heading }).first().waitFor()
