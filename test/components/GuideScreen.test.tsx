@@ -17,7 +17,10 @@ test('tells everything once: matters with departments, committed vs legal time, 
   expect(tobacco).toHaveTextContent('烟草专卖局')
   expect(tobacco).toHaveTextContent('视情况办理')
   expect(screen.getByText('可用电子居民身份证')).toBeInTheDocument()
-  expect(screen.getAllByText('可告知承诺')).toHaveLength(1)
+  // the materials' tags in plain words, not the reform's jargon (告知承诺, 容缺)
+  expect(screen.getAllByText('可以签承诺书代替')).toHaveLength(1)
+  expect(screen.getAllByText('可以先办，之后补交')).toHaveLength(1)
+  expect(screen.queryByText(/可告知承诺|可容缺后补/)).toBeNull()
   expect(screen.getByText('免费邮寄（EMS）')).toBeInTheDocument()
 
   // the full 办事指南 on demand, with the region's 实施机关

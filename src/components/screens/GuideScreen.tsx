@@ -86,14 +86,15 @@ function MatterGuide({ matter, region }: { matter: Matter; region: string }) {
 export function GuideScreen({ template, region, regionName, legalDays, resumable, onStart, onBack, preview }: GuideScreenProps) {
   const [open, setOpen] = useState<Record<string, boolean>>({})
   const fees = template.matters.flatMap((m) => m.fees).reduce((sum, f) => sum + f.amountYuan, 0)
+  // in plain words: what the citizen may do instead of bringing the paper (not the reform's jargon)
   const materialTags = (m: BundleTemplate['materials'][number]) =>
     [
       m.licence ? `可用电子${LICENCE_NAMES[m.licence]}` : '',
-      m.producedBy ? '本次办理中产生' : '',
-      m.windowVerified ? '窗口已核验可复用' : '',
-      m.upload ? '可上传' : '',
-      m.promise ? '可告知承诺' : '',
-      m.deferrable ? '可容缺后补' : '',
+      m.producedBy ? '办理中自动生成，不用准备' : '',
+      m.windowVerified ? '窗口核验过的，不用再交' : '',
+      m.upload ? '可以拍照上传' : '',
+      m.promise ? '可以签承诺书代替' : '',
+      m.deferrable ? '可以先办，之后补交' : '',
     ].filter(Boolean)
 
   return (
