@@ -41,3 +41,11 @@ test('with a draft the button resumes', () => {
   render(<GuideScreen template={template} region='430100' regionName='长沙市' legalDays={20} resumable onStart={() => undefined} onBack={() => undefined} />)
   expect(screen.getByRole('button', { name: '继续办理' })).toBeInTheDocument()
 })
+
+test('a bereavement bundle speaks to the family first; others do not', () => {
+  const { unmount } = render(<GuideScreen template={{ ...template, category: '身后事' }} region='430200' regionName='株洲市' legalDays={20} resumable={false} onStart={() => undefined} onBack={() => undefined} />)
+  expect(screen.getByText(/^对您亲人的离世，我们深表哀悼。/)).toBeInTheDocument()
+  unmount()
+  render(<GuideScreen template={template} region='430200' regionName='株洲市' legalDays={20} resumable={false} onStart={() => undefined} onBack={() => undefined} />)
+  expect(screen.queryByText(/深表哀悼/)).toBeNull()
+})

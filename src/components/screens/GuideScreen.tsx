@@ -101,6 +101,8 @@ export function GuideScreen({ template, region, regionName, legalDays, resumable
     <View className='ui-page'>
       <BackLink onTap={onBack} />
       <Heading level={1}>{template.name}</Heading>
+      {/* a bereaved family is spoken to as people first (as GOV.UK's Tell Us Once does) */}
+      {template.category === '身后事' ? <View className='ui-lead'>对您亲人的离世，我们深表哀悼。下面这些事可以一次办好；填到一半可以先离开，回来时接着办。</View> : null}
       <View className='ui-lead'>{template.description}</View>
       <View className='ui-card ui-facts'>
         <View className='ui-row'>
