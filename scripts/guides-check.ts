@@ -2,9 +2,22 @@
 // Prints each file's result and a summary with the time taken; exits 1 on any error.
 import fs from 'node:fs'
 import path from 'node:path'
-import { catalogueIds, catalogueIssues, checkEntry, formatIssue, type CatalogueEntry, type TemplateCheck } from '../src/domain/checker'
+import * as v from 'valibot'
+import { catalogueIds, catalogueIssues, checkEntry, errorsOf, formatIssue, type CatalogueEntry, type CheckOptions, type RegionNode, type TemplateCheck } from '../src/domain/checker'
+import { LicenceKindListSchema } from '../src/domain/template/licence-kinds'
 
 export const CATALOGUE_DIR = path.resolve(__dirname, '..', 'mock', 'catalogue', 'bundles')
+
+/** The platform's e-licence kinds and regions beside the bundles: kinds, keys and district codes are checked. */
+export function catalogueFacts(dir = CATALOGUE_DIR): Pick<CheckOptions, 'licenceKinds' | 'regions'> {
+  const read = (name: string): unknown => {
+    const file = path.join(dir, '..', name)
+    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined
+  }
+  const kinds = v.safeParse(LicenceKindListSchema, read('licences.json'))
+  const regions = (read('regions.json') as { regions?: RegionNode[] } | undefined)?.regions
+  return { ...(kinds.success ? { licenceKinds: kinds.output.kinds } : {}), ...(regions ? { regions } : {}) }
+}
 
 /** Every .json file of a folder, sorted, as entries named relative to the working directory. */
 export function readCatalogue(dir = CATALOGUE_DIR): CatalogueEntry[] {
@@ -26,15 +39,16 @@ const n = (x: number) => x.toLocaleString('en-US')
 /** Checks the entries one by one (to time each); ids for otherBundleId come from the catalogue too. */
 export function runChecks(entries: CatalogueEntry[], catalogue = readCatalogue()): { checks: TemplateCheck[]; times: number[]; total: number } {
   const ids = catalogueIds([...catalogue, ...entries])
+  const facts = catalogueFacts()
   const times: number[] = []
   const start = performance.now()
   const checks = entries.map((e) => {
     const t0 = performance.now()
-    const c = checkEntry(e, { catalogueIds: ids })
+    const c = checkEntry(e, { catalogueIds: ids, ...facts })
     times.push(performance.now() - t0)
     return c
   })
-  for (const issue of catalogueIssues(checks)) checks.find((c) => c.file === issue.file)?.issues.push(issue)
+  for (const issue of catalogueIssues(checks, entries)) checks.find((c) => c.file === issue.file)?.issues.push(issue)
   return { checks, times, total: performance.now() - start }
 }
 
@@ -49,15 +63,17 @@ function main(args: string[]): number {
   let paths = 0
   checks.forEach((c, i) => {
     const title = [c.bundleId, c.version !== undefined ? `v${c.version}` : '', c.name].filter(Boolean).join(' ')
-    const walk = c.walk ? `${n(c.walk.paths)} 条路径（${c.walk.contexts} 种地区×申请人，${n(c.walk.outcomes)} 种结果）` : `未穷举（${c.walkSkipped ?? ''}）`
-    console.log(`${c.issues.length ? '✘' : '✔'} ${c.file}  ${title}  ${walk}  ${ms(times[i])}`)
+    const codes = c.walk?.regionCodes !== undefined ? `，${c.walk.regionCodes} 个地区代码` : ''
+    const walk = c.walk ? `${n(c.walk.paths)} 条路径（${c.walk.contexts} 种地区×申请人${codes}，${n(c.walk.outcomes)} 种结果）` : `未穷举（${c.walkSkipped ?? ''}）`
+    console.log(`${errorsOf(c).length ? '✘' : '✔'} ${c.file}  ${title}  ${walk}  ${ms(times[i])}`)
     for (const issue of c.issues) console.log(`    ${formatIssue(issue)}`)
-    errors += c.issues.length
+    errors += errorsOf(c).length
     paths += c.walk?.paths ?? 0
   })
-  const bad = checks.filter((c) => c.issues.length).length
+  const bad = checks.filter((c) => errorsOf(c).length).length
+  const warnings = checks.reduce((sum, c) => sum + c.issues.length - errorsOf(c).length, 0)
   console.log(
-    `\n${checks.length} 个模板，${checks.length - bad} 个通过，${bad} 个有问题，共 ${errors} 处错误；穷举 ${n(paths)} 条回答路径；用时 ${ms(total)}`,
+    `\n${checks.length} 个模板，${checks.length - bad} 个通过，${bad} 个有问题，共 ${errors} 处错误、${warnings} 处提醒；穷举 ${n(paths)} 条回答路径；用时 ${ms(total)}`,
   )
   return errors ? 1 : 0
 }

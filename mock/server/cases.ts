@@ -1,18 +1,25 @@
 // Submissions and 补正: the server re-runs the guide engine on what was sent, with the applicant's own
 // holdings as context. It never trusts the client: licences, promises and files are checked here.
-import type { ActingFor, DraftContent, GuidanceContext, MaterialChoice } from '../../src/domain/draft'
-import { guide, validateDraft, type Guidance, type PrefillData } from '../../src/domain/engine'
+import type { ActingFor, DraftContent, GuidanceContext, MaterialChoice, PartyConfirmation } from '../../src/domain/draft'
+import { effectiveContent, guide, validateDraft, type Guidance, type PrefillData } from '../../src/domain/engine'
 import { toBeijingDate } from '../../src/domain/calendar'
 import { clockOfCase, secondSupplementRefusal, supplementClosedRefusal } from '../../src/domain/case'
 import { maskIdNumber, maskName } from '../../src/domain/mask'
-import type { BundleTemplate, ProfileKey } from '../../src/domain/template/types'
-import type { CaseMatter, CaseRecord, SupplementRequest } from '../../src/services/contract'
-import { hallIds, regionOffered } from './catalogue'
+import type { BundleTemplate, LicenceKind, ProfileKey } from '../../src/domain/template/types'
+import { hallsOf, regionName, type CaseMatter, type CaseRecord, type SupplementRequest } from '../../src/services/contract'
+import { licenceNamesOf } from '../../src/domain/template/licence-kinds'
 import type { Core } from './core'
 import { fail } from './http'
 import { matterSteps, overallStatus, progress, SITE_CHECK, stepStatus, type LifeHooks } from './lifecycle'
 import { notify } from './notify'
 import type { StoredCase, UserRecord } from './state'
+
+/** Kinds of e-licence the applicant agreed to use (the platform keeps every consent). */
+export function consentedKinds(core: Core, user: UserRecord): LicenceKind[] {
+  const held = new Set(user.licences.map((l) => l.kind))
+  const kinds = new Set(core.state.consents.values().filter((c) => c.userId === user.profile.userId).map((c) => c.kind))
+  return [...kinds].filter((k): k is LicenceKind => held.has(k as LicenceKind))
+}
 
 export function prefillOf(user: UserRecord): PrefillData {
   const p = user.profile
@@ -25,14 +32,21 @@ export function prefillOf(user: UserRecord): PrefillData {
   return { profile, licences }
 }
 
-export function contextOf(user: UserRecord, content: DraftContent, nowIso: string, acting?: ActingFor): GuidanceContext {
+/** The same context the app builds for the signed-in applicant (stores/journey.ts guidanceContext). */
+export function contextOf(core: Core, user: UserRecord, content: DraftContent, nowIso: string, acting?: ActingFor, confirmations: PartyConfirmation[] = []): GuidanceContext {
   return {
     region: content.region,
     applicantKind: content.applicantKind,
     licences: user.licences.map((l) => l.kind),
     now: nowIso,
     ...(acting ? { acting } : {}),
-    promiseBarred: user.promiseBarred,
+    promiseBarred: user.profile.promiseBarred,
+    consented: consentedKinds(core, user),
+    accountKind: user.profile.kind,
+    halls: hallsOf(core.catalogue.regions().regions),
+    regionName: regionName(core.catalogue.regions().regions, content.region),
+    licenceNames: licenceNamesOf(core.catalogue.licenceKinds().kinds),
+    confirmations,
   }
 }
 
@@ -41,6 +55,7 @@ interface Errors {
   materialErrors: Record<string, string>
   answerErrors: Record<string, string>
   deliveryError?: string
+  handlingError?: string
   messages: string[]
 }
 
@@ -49,17 +64,18 @@ function emptyErrors(): Errors {
 }
 
 function hasErrors(e: Errors): boolean {
-  return e.messages.length > 0 || !!e.deliveryError || [e.fieldErrors, e.materialErrors, e.answerErrors].some((x) => Object.keys(x).length > 0)
+  return e.messages.length > 0 || !!e.deliveryError || !!e.handlingError || [e.fieldErrors, e.materialErrors, e.answerErrors].some((x) => Object.keys(x).length > 0)
 }
 
 function reject(e: Errors): never {
-  const count = Object.keys(e.fieldErrors).length + Object.keys(e.materialErrors).length + Object.keys(e.answerErrors).length + (e.deliveryError ? 1 : 0)
+  const count = Object.keys(e.fieldErrors).length + Object.keys(e.materialErrors).length + Object.keys(e.answerErrors).length + (e.deliveryError ? 1 : 0) + (e.handlingError ? 1 : 0)
   const message = e.messages[0] ?? `提交的内容有 ${count} 处需要修改，请按提示修改后再提交`
   return fail('VALIDATION', message, {
     ...(Object.keys(e.fieldErrors).length ? { fieldErrors: e.fieldErrors } : {}),
     ...(Object.keys(e.materialErrors).length ? { materialErrors: e.materialErrors } : {}),
     ...(Object.keys(e.answerErrors).length ? { answerErrors: e.answerErrors } : {}),
     ...(e.deliveryError ? { deliveryError: e.deliveryError } : {}),
+    ...(e.handlingError ? { handlingError: e.handlingError } : {}),
   })
 }
 
@@ -75,7 +91,8 @@ function checkUploads(core: Core, user: UserRecord, bundleId: string, materials:
         errors.materialErrors[materialId] ??= '上传的文件不存在或已失效，请重新上传'
         continue
       }
-      if (f.materialId !== materialId || f.bundleId !== bundleId) errors.materialErrors[materialId] ??= `文件“${f.name}”不是为该材料上传的，请重新上传`
+      // a material needed per item of a group is keyed `${materialId}~${itemKey}`; files name the material
+      if (f.materialId !== materialId.split('~')[0] || f.bundleId !== bundleId) errors.materialErrors[materialId] ??= `文件“${f.name}”不是为该材料上传的，请重新上传`
       const other = used.get(fileId)
       if (other && other !== materialId) errors.materialErrors[materialId] ??= `文件“${f.name}”已用于其他材料，请重新上传`
       used.set(fileId, materialId)
@@ -91,8 +108,19 @@ export interface Checked {
   content: DraftContent
 }
 
-/** Loads the template version the draft names and re-runs the engine; 422 with every problem otherwise. */
-export function checkSubmission(core: Core, user: UserRecord, content: DraftContent, acting: ActingFor | undefined, only?: { fields: Set<string>; materials: Set<string> }): Checked {
+/**
+ * Loads the template version the draft names and runs the domain's rulebook on it (validateDraft: the same
+ * function and messages as the app); adds what only the platform knows (who may act as staff, the files).
+ * 422 with every problem otherwise.
+ */
+export function checkSubmission(
+  core: Core,
+  user: UserRecord,
+  content: DraftContent,
+  acting: ActingFor | undefined,
+  only?: { fields: Set<string>; materials: Set<string> },
+  confirmations: PartyConfirmation[] = [],
+): Checked {
   const errors = emptyErrors()
   const published = core.catalogue.find(content.bundleId, content.templateVersion)
   if (!published) {
@@ -100,66 +128,25 @@ export function checkSubmission(core: Core, user: UserRecord, content: DraftCont
     return fail('VALIDATION', latest ? `办事指南第 ${content.templateVersion} 版不存在，请按最新版（第 ${latest.template.version} 版）重新确认` : '该一件事不存在或已下线')
   }
   const template = published.template
-  if (!only) {
-    if (content.applicantKind !== user.profile.kind) errors.messages.push(content.applicantKind === 'firm' ? '当前登录账号是个人账号，不能以企业身份申请' : '当前登录账号是企业账号，请以企业身份申请')
-    if (!regionOffered(template.regions, content.region)) errors.messages.push(`“${template.name}”在所选地区暂未开通`)
-    if (content.handling && !template.handling.includes(content.handling)) errors.messages.push('所选办理方式不可用')
-    if (acting?.actor === 'staff') errors.messages.push('只有窗口工作人员账号可以代办')
-    if (acting && acting.actor !== 'self' && acting.promiseAuthorised && !acting.authorisationId) errors.messages.push('代办人作出告知承诺须提供申请人的书面授权（授权书编号）')
-  }
+  if (!only && acting?.actor === 'staff') errors.messages.push('只有窗口工作人员账号可以代办')
   const nowIso = new Date(core.now()).toISOString()
-  const ctx = contextOf(user, content, nowIso, acting)
+  const ctx = contextOf(core, user, content, nowIso, acting, confirmations)
   const prefill = prefillOf(user)
+  const g = guide(template, content, ctx, prefill)
   const v = validateDraft(template, content, ctx, prefill)
-  if (v.stop) errors.messages.push(`${v.stop.reason.replace(/[。.]$/, '')}。${v.stop.whatToDo}`)
   const keep = <T>(rec: Record<string, T>, set?: Set<string>) => (set ? Object.fromEntries(Object.entries(rec).filter(([k]) => set.has(k))) : rec)
   Object.assign(errors.fieldErrors, keep(v.fieldErrors, only?.fields))
   Object.assign(errors.materialErrors, keep(v.materialErrors, only?.materials))
   if (!only) {
+    errors.messages.push(...v.messages)
     Object.assign(errors.answerErrors, v.answerErrors)
     if (v.deliveryError) errors.deliveryError = v.deliveryError
-  }
-  const g = guide(template, content, ctx, prefill)
-  // the engine keeps a refused choice's fallback; a claim the applicant cannot make is an error here
-  for (const m of g.materials) {
-    if (only && !only.materials.has(m.id)) continue
-    const claimed = content.materials[m.id]
-    if (claimed && !m.modes.includes(claimed.mode)) errors.materialErrors[m.id] ??= refusal(claimed.mode, m.material.name, user)
-  }
-  const applicableMaterials = new Set(g.materials.map((m) => m.id))
-  for (const id of Object.keys(content.materials)) {
-    if (!applicableMaterials.has(id) && (!only || only.materials.has(id))) errors.materialErrors[id] ??= '本次办理不需要这份材料，请删除后再提交'
+    if (v.handlingError) errors.handlingError = v.handlingError
   }
   checkUploads(core, user, template.id, content.materials, only?.materials, errors)
-  const hallId = content.delivery?.method === 'pickup' ? content.delivery.hallId : undefined
-  if (!only && hallId && !errors.deliveryError) {
-    const halls = hallIds(core.catalogue.regions().regions)
-    if (halls.size && !halls.has(hallId)) errors.deliveryError = '所选的领取窗口不存在，请重新选择'
-  }
   if (hasErrors(errors)) reject(errors)
-  const values = { ...content.values }
-  for (const f of g.fields.all) if (f.prefill) values[f.id] = f.prefill.value
-  // only the effective choice of each applicable material is kept
-  const materials: Record<string, MaterialChoice> = {}
-  for (const m of g.materials) if (m.choice) materials[m.id] = m.choice
-  return { template, guidance: g, content: { ...content, values, materials } }
-}
-
-function refusal(mode: MaterialChoice['mode'], name: string, user: UserRecord): string {
-  switch (mode) {
-    case 'licence':
-      return `未查到您的电子证照，不能以电子证照提交${name}`
-    case 'promise':
-      return user.promiseBarred ? `您暂不符合告知承诺条件，请以其他方式提交${name}` : `${name}不适用告知承诺，请以其他方式提交`
-    case 'window':
-      return `${name}没有窗口核验记录，请以其他方式提交`
-    case 'defer':
-      return `${name}不适用容缺受理，请现在提交`
-    case 'in-bundle':
-      return `${name}不会由本次办理产生，请以其他方式提交`
-    default:
-      return `${name}不能以此方式提交，请重新选择`
-  }
+  // what the departments receive: locked values, effective choices, only fields on this path's form
+  return { template, guidance: g, content: effectiveContent(content, g) }
 }
 
 /** 'HN' + Beijing date + 5-digit sequence of that day. */
@@ -175,22 +162,27 @@ export function createCase(core: Core, user: UserRecord, draftId: string, checke
   const nowMs = core.now()
   const at = new Date(nowMs).toISOString()
   const { template, guidance: g, content } = checked
-  const matters: CaseMatter[] = g.matters.map((mv) => ({
-    matterId: mv.id,
-    name: mv.matter.name,
-    department: mv.matter.department,
-    authority: mv.authority,
-    contact: { phone: mv.matter.contacts.consult, address: mv.matter.location.address, hours: mv.matter.location.hours },
-    caseType: mv.matter.caseType,
-    promisedLimitDays: mv.matter.promisedLimitDays,
-    limit: { value: mv.matter.promisedLimitDays, unit: 'workday' },
-    hasSiteCheck: mv.matter.steps.some((s) => SITE_CHECK.test(s.name)),
-    steps: matterSteps(mv.matter.steps),
-    stepIndex: 0,
-    status: 'submitted',
-    timeline: [{ status: 'submitted', at, note: '申请已提交' }],
-    pauses: [],
-  }))
+  const matters: CaseMatter[] = g.matters.map((mv) => {
+    // the limit on this path, in the unit its law uses (告知承诺 may make a permit instant; 身份证 counts 日)
+    const d = g.deadline.matters.find((x) => x.matterId === mv.id)
+    const promised = d?.promised ?? { days: mv.matter.promisedLimitDays, unit: mv.matter.limitUnit ?? 'workday' }
+    return {
+      matterId: mv.id,
+      name: mv.matter.name,
+      department: mv.matter.department,
+      authority: mv.authority,
+      contact: { phone: mv.matter.contacts.consult, address: mv.matter.location.address, hours: mv.matter.location.hours },
+      caseType: d?.caseType ?? mv.matter.caseType,
+      promisedLimitDays: promised.days,
+      limit: { value: promised.days, unit: promised.unit },
+      hasSiteCheck: mv.matter.steps.some((s) => SITE_CHECK.test(s.name)),
+      steps: matterSteps(mv.matter.steps),
+      stepIndex: 0,
+      status: 'submitted',
+      timeline: [{ status: 'submitted', at, note: '申请已提交' }],
+      pauses: [],
+    }
+  })
   const id = nextCaseId(core, nowMs)
   const name = user.profile.kind === 'firm' && user.profile.firmName ? user.profile.firmName : maskName(user.profile.name)
   const c: StoredCase = {
@@ -224,6 +216,7 @@ export function createCase(core: Core, user: UserRecord, draftId: string, checke
     },
     burden: g.burden,
     supplementHistory: [],
+    fees: Object.fromEntries(g.matters.map((mv) => [mv.id, g.fees.filter((f) => f.matterId === mv.id).map((f) => ({ item: f.item, amountYuan: f.amountYuan, ...(f.basis ? { basis: f.basis } : {}), ...(f.sample ? { sample: true } : {}) }))])),
   }
   core.state.cases.set(id, c)
   return c
@@ -235,6 +228,7 @@ export function lifeHooks(core: Core): LifeHooks {
     template: (c) => core.catalogue.lookup(c.bundleId, c.templateVersion)?.template,
     regions: () => core.catalogue.regions().regions,
     notify: (c, kind, title, body, atMs) => notify(core, c, kind, title, body, atMs),
+    licenceName: (kind) => core.catalogue.licenceName(kind),
     issueLicence(c, l) {
       const user = core.state.users.get(c.ownerId)
       if (!user || user.licences.some((x) => x.kind === l.kind)) return
@@ -258,16 +252,19 @@ export function refreshCase(core: Core, c: StoredCase): StoredCase {
  * also leaves out the rating (raters are protected).
  */
 export function view(core: Core, c: StoredCase, opts: { staff?: boolean } = {}): CaseRecord {
-  const { ownerId: _o, supplementHistory: _h, stalled: _s, notified: _n, ratingId: _r, evaluation, content, ...rest } = c
+  const { ownerId: _o, supplementHistory: _h, stalled: _s, notified: _n, ratingId: _r, fees: _f, evaluation, content, ...rest } = c
   const fields = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template.fields ?? []
   const idFields = new Set(fields.filter((f) => f.type === 'idNumber').map((f) => f.id))
   // by field type, and any value shaped like one (an 18-digit account number is masked too: no harm)
-  const values = Object.fromEntries(Object.entries(content.values).map(([k, v]) => [k, idFields.has(k) || ID_NUMBER.test(v) ? maskIdNumber(v) : v]))
+  const masked = (vals: Record<string, string>) => Object.fromEntries(Object.entries(vals).map(([k, v]) => [k, idFields.has(k) || ID_NUMBER.test(v) ? maskIdNumber(v) : v]))
+  const values = masked(content.values)
+  // a group's items (股东, 继承人) hold 身份证 numbers too
+  const items = content.items && Object.fromEntries(Object.entries(content.items).map(([g, list]) => [g, list.map((item) => ({ ...item, values: masked(item.values) }))]))
   const asOf = new Date(core.now()).toISOString()
   const clock = clockOfCase(c, asOf)
   return {
     ...rest,
-    content: { ...content, values },
+    content: { ...content, values, ...(items ? { items } : {}) },
     asOf,
     supplements: c.supplementHistory,
     dueDate: clock.dueDate ?? c.dueDate,

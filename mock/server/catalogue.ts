@@ -4,9 +4,12 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import * as v from 'valibot'
+import { LicenceKindListSchema } from '../../src/domain/template/licence-kinds'
 import { parseTemplate } from '../../src/domain/template/schema'
-import type { BundleTemplate } from '../../src/domain/template/types'
+import type { BundleTemplate, LicenceKindInfo } from '../../src/domain/template/types'
 import type { BundleQuery, BundleSummary, CategoryInfo, CategoryListResponse, ElderTile, Region } from '../../src/services/contract'
+import { regionWithin } from '../../src/domain/rules'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import type { Logger } from './logger'
 import type { Collection } from './store'
@@ -25,7 +28,8 @@ export interface Published {
 export class Catalogue {
   private files = new Map<string, FileEntry>()
   private latest = new Map<string, Published>()
-  private regionsCache?: { mtimeMs: number; regions: Region[]; etag: string }
+  private regionsCache = new Map<string, { mtimeMs: number; value: Region[]; etag: string }>()
+  private kindsCache = new Map<string, { mtimeMs: number; value: LicenceKindInfo[]; etag: string }>()
   private categoriesCache?: CategoryListResponse & { mtimeMs: number; etag: string }
   private etags = new Map<string, string>()
 
@@ -40,7 +44,8 @@ export class Catalogue {
     this.files.clear()
     this.latest.clear()
     this.etags.clear()
-    this.regionsCache = undefined
+    this.regionsCache.clear()
+    this.kindsCache.clear()
   }
 
   /** Re-reads files whose size or mtime changed; cheap enough to run on every request. */
@@ -178,28 +183,50 @@ export class Catalogue {
     return this.categoriesCache
   }
 
-  regions(): { regions: Region[]; etag: string } {
-    const file = path.join(this.dir, 'regions.json')
+  /** A JSON file beside the bundles, read again only when it changes; empty when missing or unreadable. */
+  private sideFile<T>(name: string, cache: Map<string, { mtimeMs: number; value: T[]; etag: string }>, read: (json: unknown) => T[]): { value: T[]; etag: string } {
+    const file = path.join(this.dir, name)
     let st: fs.Stats
     try {
       st = fs.statSync(file)
     } catch {
-      return { regions: [], etag: '"regions-none"' }
+      return { value: [], etag: `"${name}-none"` }
     }
-    if (this.regionsCache?.mtimeMs === st.mtimeMs) return this.regionsCache
-    let regions: Region[] = []
+    const cached = cache.get(name)
+    if (cached?.mtimeMs === st.mtimeMs) return cached
+    let value: T[] = []
     try {
-      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown
-      regions = normaliseRegions(json)
+      value = read(JSON.parse(fs.readFileSync(file, 'utf8')) as unknown)
     } catch (e) {
-      this.log.warn(`regions.json 无法读取：${(e as Error).message}`)
+      this.log.warn(`${name} 无法读取：${(e as Error).message}`)
     }
-    this.regionsCache = { mtimeMs: st.mtimeMs, regions, etag: `"regions-${hash(canonicalJson(regions)).slice(0, 16)}"` }
-    return this.regionsCache
+    const entry = { mtimeMs: st.mtimeMs, value, etag: `"${name.replace('.json', '')}-${hash(canonicalJson(value)).slice(0, 16)}"` }
+    cache.set(name, entry)
+    return entry
+  }
+
+  regions(): { regions: Region[]; etag: string } {
+    const r = this.sideFile('regions.json', this.regionsCache, normaliseRegions)
+    return { regions: r.value, etag: r.etag }
+  }
+
+  /** The e-licence kinds the platform can supply (licences.json): catalogue data, not code. */
+  licenceKinds(): { kinds: LicenceKindInfo[]; etag: string } {
+    const r = this.sideFile('licences.json', this.kindsCache, (json) => {
+      const parsed = v.safeParse(LicenceKindListSchema, json)
+      if (parsed.success) return parsed.output.kinds
+      throw new Error(`格式有误：${parsed.issues[0].message}`)
+    })
+    return { kinds: r.value, etag: r.etag }
+  }
+
+  /** The name of an e-licence kind, for titles and messages. */
+  licenceName(kind: string): string {
+    return this.licenceKinds().kinds.find((k) => k.kind === kind)?.name ?? '电子证照'
   }
 }
 
-const text = (v: unknown, max = 40): v is string => typeof v === 'string' && v.length > 0 && v.length <= max
+const text = (x: unknown, max = 40): x is string => typeof x === 'string' && x.length > 0 && x.length <= max
 
 /** Keeps the well-formed entries of categories.json (a bad entry is dropped, not served). */
 export function normaliseCategories(json: unknown): CategoryListResponse {
@@ -211,19 +238,6 @@ export function normaliseCategories(json: unknown): CategoryListResponse {
     .filter((t): t is ElderTile => text(t?.label) && text(t?.icon) && typeof t?.query === 'object' && t.query !== null && (text(t.query.category) || text(t.query.q, 100)))
     .map((t) => ({ label: t.label, icon: t.icon, query: { ...(t.query.category ? { category: t.query.category } : {}), ...(t.query.q ? { q: t.query.q } : {}) } }))
   return { categories, elderTiles }
-}
-
-/** Every service hall id in the regions file (pickup delivery). */
-export function hallIds(regions: Region[]): Set<string> {
-  const out = new Set<string>()
-  const walk = (rs: Region[]) => {
-    for (const r of rs) {
-      if (r.hall?.id) out.add(r.hall.id)
-      if (r.children) walk(r.children)
-    }
-  }
-  walk(regions)
-  return out
 }
 
 export function versionKey(id: string, version: number): string {
@@ -238,12 +252,9 @@ function etagOf(t: BundleTemplate): string {
   return `"${t.id}-v${t.version}-${hash(canonicalJson(t)).slice(0, 16)}"`
 }
 
-/** Template regions are prefixes ('430000' = 湖南省 → '43'); a region is offered when it falls under one. */
+/** For lists: a bundle offered in an area shows for every region within it, and for a search over a wider area. */
 export function regionOffered(regions: string[], region: string): boolean {
-  return regions.some((r) => {
-    const prefix = r.replace(/(00)+$/, '')
-    return region.startsWith(prefix) || prefix.startsWith(region.replace(/(00)+$/, ''))
-  })
+  return regions.some((r) => regionWithin(region, r) || regionWithin(r, region))
 }
 
 function searchText(t: BundleTemplate): string {
@@ -262,6 +273,7 @@ export function summaryOf(t: BundleTemplate): BundleSummary {
     regions: t.regions,
     description: t.description,
     matterCount: t.matters.length,
+    departments: t.departments,
     promisedLimitDays: t.promisedLimitDays,
     visits: t.visits,
   }

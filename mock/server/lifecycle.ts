@@ -6,7 +6,6 @@
 import { addWorkingDays, toBeijingDate } from '../../src/domain/calendar'
 import { clockOfCase, feeDue, isMatterClosed, remediesOf } from '../../src/domain/case'
 import type { CaseMatter, MatterOutcome, MatterStatus } from '../../src/domain/case/types'
-import { LICENCE_NAMES } from '../../src/domain/engine/labels'
 import type { BundleTemplate, LicenceKind, Step } from '../../src/domain/template/types'
 import type { Region } from '../../src/services/contract'
 import { fail } from './http'
@@ -15,10 +14,6 @@ import type { StoredCase } from './state'
 const HOUR = 3600_000
 export const SITE_CHECK = /现场|核查|勘验|踏勘|勘察|实地|检查/
 
-
-export function licenceTitle(kind: LicenceKind): string {
-  return LICENCE_NAMES[kind]
-}
 
 /** n working days later at the same time of day (Beijing calendar). */
 export function addWorkingDaysMs(ms: number, n: number): number {
@@ -48,6 +43,8 @@ export interface LifeHooks {
   regions(): Region[]
   /** a message to the applicant (and, by subscription or SMS, outside the app) */
   notify(c: StoredCase, kind: import('../../src/services/contract').MessageKind, title: string, body: string, atMs: number): void
+  /** the name of an e-licence kind (catalogue data) */
+  licenceName(kind: LicenceKind): string
   /** an e-licence issued to the case's owner */
   issueLicence(c: StoredCase, licence: { kind: LicenceKind; number: string; issuedAt: string; title: string; data: Record<string, string> }): void
 }
@@ -74,7 +71,8 @@ export function accept(c: StoredCase, m: CaseMatter, atMs: number, hooks: LifeHo
   m.acceptedAt = iso(atMs)
   push(m, 'accepted', atMs, note)
   m.stepIndex = Math.min(1, m.steps.length - 1)
-  const fees = hooks.template(c)?.matters.find((x) => x.id === m.matterId)?.fees ?? []
+  // the fees of the path the citizen submitted (answers, region), fixed at submission
+  const fees = c.fees?.[m.matterId] ?? []
   const amount = Math.round(fees.reduce((n, f) => n + f.amountYuan, 0) * 100) / 100
   if (amount > 0) {
     m.fee = { items: fees.map((f) => ({ ...f })), amountYuan: amount, status: 'due', dueSince: iso(atMs) }
@@ -112,8 +110,9 @@ export function conclude(c: StoredCase, m: CaseMatter, atMs: number, outcome: Ma
   const result: NonNullable<CaseMatter['result']> = { name, issuedAt: iso(atMs) }
   if (spec?.licence) {
     const number = `示例${spec.licence.slice(0, 2).toUpperCase()}${c.id.slice(2)}${String(c.matters.indexOf(m) + 1).padStart(2, '0')}`
-    result.licence = { kind: spec.licence, title: licenceTitle(spec.licence), number }
-    hooks.issueLicence(c, { kind: spec.licence, number, issuedAt: toBeijingDate(iso(atMs)), title: licenceTitle(spec.licence), data: { licenceNo: number, certificateNo: number, name: c.applicantName } })
+    const title = hooks.licenceName(spec.licence)
+    result.licence = { kind: spec.licence, title, number }
+    hooks.issueLicence(c, { kind: spec.licence, number, issuedAt: toBeijingDate(iso(atMs)), title, data: { licenceNo: number, certificateNo: number, name: c.applicantName } })
   }
   const method = c.delivery?.method
   if (method === 'ems') {

@@ -9,10 +9,12 @@ import { applySupplement, checkSubmission, createCase, lifeHooks, refreshCase, v
 import { me, type Core, type Ctx, type Route } from './core'
 import { validateFaultConfig } from './faults'
 import { fail, json } from './http'
-import { Checker, checkActing, checkDraftContent, checkMaterials, checkValues } from './input'
+import { SubmitCaseRequestSchema, SupplementSubmitRequestSchema } from '../../src/services/contract-schema'
+import { Checker, parseBody } from './input'
 import { addWorkingDaysMs, feePaid, findMatter, withdraw } from './lifecycle'
 import { recordSubscription } from './notify'
 import { paginate } from './pages'
+import { currentConfirmations } from './routes-parties'
 import type { StoredCase, StoredDraft } from './state'
 import { draftKey } from './routes-data'
 
@@ -74,23 +76,19 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       body: 'json',
       idempotency: 'required',
       handler(ctx) {
-        const c = new Checker()
-        const b = c.object(ctx.body, '')
-        const draftId = b && c.string(b.draftId, 'draftId', { pattern: /^[A-Za-z0-9-]{8,64}$/, patternMessage: '草稿编号格式不正确' })
-        const content = b && checkDraftContent(c, b.content)
-        const acting = b && checkActing(c, b.acting, 'acting')
-        c.done()
+        const { draftId, content, acting } = parseBody(SubmitCaseRequestSchema, ctx.body)
         const user = me(ctx)
-        const key = draftKey(user.profile.userId, draftId!)
+        const key = draftKey(user.profile.userId, draftId)
         const draft = core.state.drafts.get(key)
         // a draft becomes one case; a second submission of it (with a new key) is refused
         if (draft?.status === 'submitted') return fail('CONFLICT', `该草稿已提交，办件编号 ${draft.caseId}`, { caseId: draft.caseId })
-        const checked = checkSubmission(core, user, content!, acting)
-        const created = createCase(core, user, draftId!, checked, acting)
+        // co-applicants' confirmations count only for exactly the content submitted
+        const checked = checkSubmission(core, user, content, acting, undefined, draft ? currentConfirmations(draft, content) : [])
+        const created = createCase(core, user, draftId, checked, acting)
         const now = new Date(core.now()).toISOString()
         const submitted: StoredDraft = draft
-          ? { ...draft, version: draft.version + 1, content: content!, updatedAt: now, status: 'submitted', caseId: created.id }
-          : { id: draftId!, ownerId: user.profile.userId, version: 1, content: content!, createdAt: now, updatedAt: now, status: 'submitted', caseId: created.id }
+          ? { ...draft, version: draft.version + 1, content, updatedAt: now, status: 'submitted', caseId: created.id }
+          : { id: draftId, ownerId: user.profile.userId, version: 1, content, createdAt: now, updatedAt: now, status: 'submitted', caseId: created.id }
         // the case, its number, the draft's status and (in index.ts) the idempotency answer: one commit
         core.state.drafts.set(key, submitted)
         core.log.info(`新办件 ${created.id}：${created.bundleName}，${created.matters.length} 个事项`)
@@ -130,12 +128,8 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       idempotency: 'required',
       handler(ctx) {
         const found = findCase_(ctx, true)
-        const c = new Checker()
-        const b = c.object(ctx.body, '')
-        const values = b && (b.values === undefined ? {} : checkValues(c, b.values, 'values'))
-        const materials = b && (b.materials === undefined ? {} : checkMaterials(c, b.materials, 'materials'))
-        c.done()
-        const updated = applySupplement(core, me(ctx), found, values ?? {}, materials ?? {})
+        const { values, materials } = parseBody(SupplementSubmitRequestSchema, ctx.body)
+        const updated = applySupplement(core, me(ctx), found, values, materials)
         core.log.info(`办件 ${updated.id} 已补正`)
         return { ...json(200, view(core, updated)), ref: updated.id }
       },

@@ -1,14 +1,16 @@
 // Catalogue, drafts and uploads.
 import { createHash, randomBytes } from 'node:crypto'
 import type { ApplicantKind, Zone } from '../../src/domain/template/types'
-import type { BundleListResponse, DraftListResponse, DraftRecord, OkResponse, CategoryListResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
+import type { BundleListResponse, DraftListResponse, LicenceKindListResponse, OkResponse, CategoryListResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, formatBytes, header, json, type Reply } from './http'
+import { PutDraftRequestSchema } from '../../src/services/contract-schema'
 import { cleanFileName, structureProblem } from './files'
-import { Checker, checkDraftContent } from './input'
+import { Checker, parseBody } from './input'
 import { sniffType, TYPE_MIME, typeList } from './multipart'
 import { paginate } from './pages'
+import { partyRoutes, publicDraft } from './routes-parties'
 import type { StoredDraft, StoredUpload } from './state'
 
 const DRAFT_ID = /^[A-Za-z0-9-]{8,64}$/
@@ -23,11 +25,6 @@ function withEtag(ctx: Ctx, etag: string, value: unknown): Reply {
 
 export function draftKey(ownerId: string, id: string): string {
   return `${ownerId}:${id}`
-}
-
-function publicDraft(d: StoredDraft): DraftRecord {
-  const { ownerId: _o, ...rest } = d
-  return rest
 }
 
 function publicUpload(u: StoredUpload): UploadedFile {
@@ -64,6 +61,7 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
   }
 
   return [
+    ...partyRoutes(core, ownDraft, draftKey),
     // ---------- catalogue ----------
     {
       method: 'GET',
@@ -118,10 +116,18 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
       method: 'GET',
       pattern: '/regions',
       auth: 'none',
-      handler(ctx) {
+      handler: (ctx) => {
         const r = core.catalogue.regions()
-        const res: RegionListResponse = { regions: r.regions }
-        return withEtag(ctx, r.etag, res)
+        return withEtag(ctx, r.etag, { regions: r.regions } satisfies RegionListResponse)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/licence-kinds',
+      auth: 'none',
+      handler: (ctx) => {
+        const k = core.catalogue.licenceKinds()
+        return withEtag(ctx, k.etag, { kinds: k.kinds } satisfies LicenceKindListResponse)
       },
     },
 
@@ -157,25 +163,21 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
       handler(ctx) {
         const id = ctx.params.id
         if (!DRAFT_ID.test(id)) fail('BAD_REQUEST', '草稿编号格式不正确（应为客户端生成的 UUID）')
-        const c = new Checker()
-        const b = c.object(ctx.body, '')
-        const content = b && checkDraftContent(c, b.content)
-        const baseVersion = b && c.int(b.baseVersion, 'baseVersion', { min: 0 })
-        c.done()
+        const { content, baseVersion } = parseBody(PutDraftRequestSchema, ctx.body)
         const uid = me(ctx).profile.userId
-        if (!core.catalogue.find(content!.bundleId, content!.templateVersion)) fail('VALIDATION', '草稿所属的一件事或办事指南版本不存在', { fieldErrors: { 'content.bundleId': '不存在' } })
+        if (!core.catalogue.find(content.bundleId, content.templateVersion)) fail('VALIDATION', '草稿所属的一件事或办事指南版本不存在', { fieldErrors: { 'content.bundleId': '不存在' } })
         const key = draftKey(uid, id)
         const cur = core.state.drafts.get(key)
         const now = new Date(core.now()).toISOString()
         if (!cur) {
           if (baseVersion !== 0) return fail('NOT_FOUND', '草稿不存在或已在其他设备删除')
-          const d: StoredDraft = { id, ownerId: uid, version: 1, content: content!, createdAt: now, updatedAt: now, status: 'open' }
+          const d: StoredDraft = { id, ownerId: uid, version: 1, content, createdAt: now, updatedAt: now, status: 'open' }
           core.state.drafts.set(key, d)
           return json(201, publicDraft(d))
         }
         if (cur.status === 'submitted') return fail('CONFLICT', '该草稿已提交，不能再修改', { current: publicDraft(cur), caseId: cur.caseId })
         if (cur.version !== baseVersion) return fail('CONFLICT', '草稿已在其他设备更新，请选择保留哪一份', { current: publicDraft(cur) })
-        const d: StoredDraft = { ...cur, version: cur.version + 1, content: content!, updatedAt: now }
+        const d: StoredDraft = { ...cur, version: cur.version + 1, content, updatedAt: now }
         core.state.drafts.set(key, d)
         return json(200, publicDraft(d))
       },

@@ -4,7 +4,6 @@ import { maskIdNumber, maskMobile, maskName } from '../../src/domain/mask'
 import type { LicenceKind } from '../../src/domain/template/types'
 import { validateMobile } from '../../src/domain/validators'
 import type { LicenceConsentResponse, LicenceListResponse, OkResponse, SmsSendResponse } from '../../src/services/contract'
-import { LICENCE_NAMES } from '../../src/domain/engine/labels'
 import type { LicenceFixture } from '../fixtures/users'
 import { me, type Core, type Ctx, type Route } from './core'
 import { errorReply, fail, HttpError, json } from './http'
@@ -29,12 +28,12 @@ function maskNumber(s: string): string {
   return Array.from(s).slice(0, 4).join('') + '****' + Array.from(s).slice(-4).join('')
 }
 
-function summary(l: LicenceFixture, consented: boolean) {
+function summary(l: LicenceFixture, consented: boolean, title: string) {
   // a firm's name and code are public (企业信用信息公示); a person's are not
   const firm = l.kind === 'businessLicence' || l.kind === 'foodLicence' || (l.kind === 'property' && /公司|店|厂|中心/.test(l.holder))
   return {
     kind: l.kind,
-    title: LICENCE_NAMES[l.kind],
+    title,
     holder: firm ? l.holder : maskName(l.holder),
     number: firm ? l.number : maskNumber(l.number),
     issuer: l.issuer,
@@ -48,7 +47,7 @@ export function identityRoutes(core: Core): Route[] {
     const rec = core.state.consents.get(consentId)
     const l = u.licences.find((x) => x.kind === rec?.kind)
     if (!rec || !l) return fail('NOT_FOUND', '未查到这次授权')
-    return { kind: l.kind, title: LICENCE_NAMES[l.kind], data: l.data, consentId, consentedAt: rec.at }
+    return { kind: l.kind, title: core.catalogue.licenceName(l.kind), data: l.data, consentId, consentedAt: rec.at }
   }
 
   const sms = new Map<string, SmsCode>()
@@ -240,7 +239,7 @@ export function identityRoutes(core: Core): Route[] {
       handler(ctx) {
         const u = me(ctx)
         const consented = new Set(core.state.consents.values().filter((x) => x.userId === u.profile.userId).map((x) => x.kind))
-        const res: LicenceListResponse = { licences: u.licences.map((l) => summary(l, consented.has(l.kind))) }
+        const res: LicenceListResponse = { licences: u.licences.map((l) => summary(l, consented.has(l.kind), core.catalogue.licenceName(l.kind))) }
         return json(200, res)
       },
     },
@@ -257,9 +256,9 @@ export function identityRoutes(core: Core): Route[] {
         const purpose = b && c.string(b.purpose, 'purpose', { optional: true, max: 200 })
         const bundleId = b && c.string(b.bundleId, 'bundleId', { optional: true, max: 80 })
         c.done()
-        const kind = ctx.params.kind as LicenceKind
+        const kind: LicenceKind = ctx.params.kind
         const l = u.licences.find((x) => x.kind === kind)
-        if (!l) return fail('NOT_FOUND', `未查到您的电子${LICENCE_NAMES[kind] ?? '证照'}`)
+        if (!l) return fail('NOT_FOUND', `未查到您的电子${core.catalogue.licenceName(kind)}`)
         const at = new Date(core.now()).toISOString()
         const id = `c-${randomBytes(9).toString('base64url')}`
         core.state.consents.set(id, { id, userId: u.profile.userId, kind, purpose, bundleId, at })

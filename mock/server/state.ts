@@ -3,6 +3,8 @@ import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
+import type { PartyConfirmation } from '../../src/domain/draft'
+import type { FeeItem } from '../../src/domain/case/types'
 import type { CaseMessage, CaseRecord, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
 import { BlobStore, Collection, Disk, Doc, Store, type CrashPlan, type Warn } from './store'
@@ -11,7 +13,6 @@ export interface UserRecord {
   profile: Profile
   wechatCodes: string[]
   licences: LicenceFixture[]
-  promiseBarred: boolean
   account?: string
   /** scrypt: salt$hash (hex) */
   passwordHash?: string
@@ -35,8 +36,22 @@ export interface SessionRecord {
   retiredHashes?: string[]
 }
 
-export interface StoredDraft extends DraftRecord {
+/** A co-applicant's confirmation, of the content whose hash it names (it lapses when the content changes). */
+export interface StoredConfirmation extends PartyConfirmation {
+  userId: string
+  contentHash: string
+}
+
+export interface StoredInvitation {
+  code: string
+  party: string
+  expiresAt: string
+}
+
+export interface StoredDraft extends Omit<DraftRecord, 'confirmations'> {
   ownerId: string
+  confirmations?: StoredConfirmation[]
+  invitations?: StoredInvitation[]
 }
 
 export interface StoredUpload extends UploadedFile {
@@ -54,6 +69,8 @@ export interface StoredCase extends Omit<CaseRecord, 'deadline'> {
   notified?: { yellow?: boolean; red?: boolean }
   /** the rating's id as departments see it (not the case number: raters are protected) */
   ratingId?: string
+  /** each matter's fees on the submitted path (answers, region), by matter id */
+  fees?: Record<string, FeeItem[]>
 }
 
 export interface StoredMessage extends CaseMessage {
@@ -190,7 +207,6 @@ export class State {
         profile: f.profile,
         wechatCodes: f.wechatCodes,
         licences: f.licences,
-        promiseBarred: f.promiseBarred ?? false,
         account: f.account,
         passwordHash: f.password ? hashPassword(f.password) : undefined,
       })

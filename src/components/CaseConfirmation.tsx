@@ -31,9 +31,17 @@ export interface CaseConfirmationProps {
   onHome: () => void
 }
 
-/** "填写 N 项而不是 M 项，上传 K 份材料而不是 L 份，跑 0 次" */
+/**
+ * What the citizen actually did, against applying for each matter on its own: "填写 9 项而不是 18 项，提交 2 份材料
+ * 而不是 8 份（上传 1 份、窗口核验原件 1 份），作出告知承诺 2 项，跑 1 次：到长沙市政务服务中心领取办理结果".
+ */
 export function burdenText(b: Burden): string {
-  return `填写 ${b.bundle.fields} 项而不是 ${b.separate.fields} 项，上传 ${b.bundle.materials} 份材料而不是 ${b.separate.materials} 份，跑 ${b.bundle.visits} 次`
+  const d = b.bundle
+  const how = [d.uploads ? `上传 ${d.uploads} 份` : '', d.originals ? `窗口核验原件 ${d.originals} 份` : '', d.deferred ? `稍后补交 ${d.deferred} 份` : ''].filter(Boolean)
+  const materials = d.materials === d.uploads ? `上传 ${d.uploads} 份材料而不是 ${b.separate.materials} 份` : `提交 ${d.materials} 份材料而不是 ${b.separate.materials} 份（${how.join('、')}）`
+  const promises = d.promises ? `，作出告知承诺 ${d.promises} 项` : ''
+  const visits = d.visits ? `跑 ${d.visits} 次${d.places.length ? `：${d.places.join('；')}` : ''}` : '跑 0 次'
+  return `填写 ${d.fields} 项而不是 ${b.separate.fields} 项，${materials}${promises}，${visits}`
 }
 
 export function CaseConfirmation(p: CaseConfirmationProps) {

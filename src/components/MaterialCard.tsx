@@ -2,7 +2,7 @@
 // (checked at pick time, progress, retry, remove, the platform's verdict), 告知承诺, or 容缺 稍后补交.
 import { Text, View } from '@tarojs/components'
 import type { MaterialMode, MaterialView } from '@/domain'
-import { LICENCE_NAMES, MATERIAL_MODE_LABELS } from '@/domain/engine/labels'
+import { MATERIAL_MODE_LABELS } from '@/domain/engine/labels'
 import { AppButton } from './Button'
 import { ChoiceGroup, type ChoiceOption } from './ChoiceGroup'
 import { Heading } from './Heading'
@@ -33,6 +33,8 @@ export interface MaterialCardProps {
   refusals: string[]
   /** the citizen agreed to the e-licence's use in this session */
   consented: boolean
+  /** the e-licence's name (GET /licence-kinds), e.g. 居民身份证 */
+  licenceName?: string
   consentBusy?: boolean
   promiseUnavailable?: string
   /** shown after 继续 */
@@ -49,9 +51,10 @@ export interface MaterialCardProps {
 const TYPE_NAMES = { pdf: 'PDF', jpg: 'JPG', png: 'PNG', heic: 'HEIC' } as const
 
 export function MaterialCard(props: MaterialCardProps) {
-  const { view, usedBy, attached, uploading, refusals, consented, consentBusy, promiseUnavailable, error, onMode, onConsent, onPick, onRetry, onDismiss, onRemove, onPromise } = props
+  const { view, usedBy, attached, uploading, refusals, consented, licenceName = '证照', consentBusy, promiseUnavailable, error, onMode, onConsent, onPick, onRetry, onDismiss, onRemove, onPromise } = props
   const m = view.material
-  const id = `m-${m.id}`
+  // one card per material, or per item of a repeatable group (`id~key`)
+  const id = `m-${view.id.replace('~', '--')}`
   const chosen = view.chosen
   const rule = m.upload
 
@@ -59,24 +62,27 @@ export function MaterialCard(props: MaterialCardProps) {
     switch (mode) {
       case 'licence':
         return consented ? (
-          <View className='ui-ok'>✓ 已关联电子{LICENCE_NAMES[m.licence ?? 'idCard']}，无需上传</View>
+          <View className='ui-ok'>✓ 已关联电子{licenceName}，无需上传</View>
         ) : (
           <View>
-            <View className='ui-help'>经您同意后，平台将调取您的电子{LICENCE_NAMES[m.licence ?? 'idCard']}用于本次申请。</View>
+            <View className='ui-help'>经您同意后，平台将调取您的电子{licenceName}用于本次申请。</View>
             <AppButton variant='secondary' onTap={onConsent} busy={consentBusy}>
-              同意使用电子{LICENCE_NAMES[m.licence ?? 'idCard']}
+              同意使用电子{licenceName}
             </AppButton>
           </View>
         )
       case 'in-bundle':
         return <View className='ui-ok'>✓ 本次办理的前一个事项会产生此材料，无需提供</View>
-      case 'window':
-        return <View className='ui-ok'>✓ 已在窗口核验，可直接复用</View>
+      case 'shared':
+        return <View className='ui-ok'>✓ 由{m.shared?.by ?? '相关部门'}共享获取，您无需提供</View>
+      case 'original':
+        return <View className='ui-help'>办理时请带上{m.name}原件到窗口核验{m.original?.note ? `（${m.original.note}）` : ''}。这需要您到现场一次。</View>
       case 'upload':
         return rule ? (
           <View>
             <View className='ui-help' id={`${id}-rule`}>
-              支持 {rule.accept.map((t) => TYPE_NAMES[t]).join('、')} 格式，单个文件不超过 {rule.maxSizeMB} MB，最多 {rule.maxCount} 个
+              支持 {rule.accept.map((t) => TYPE_NAMES[t]).join('、')} 格式，单个文件不超过 {rule.maxSizeMB} MB，
+              {rule.minCount && rule.minCount > 1 ? `至少 ${rule.minCount} 个、` : ''}最多 {rule.maxCount} 个
             </View>
             {attached.map((f) => (
               <View key={f.fileId} className='ui-file ui-file--done'>
@@ -129,6 +135,19 @@ export function MaterialCard(props: MaterialCardProps) {
           </View>
         ) : null
       case 'promise':
+        // another party's promise (二手房: the buyer's) is theirs to make, in their own account
+        if (view.party)
+          return (
+            <View className='ui-promise'>
+              <View className='ui-label'>由{view.party.label}作出承诺</View>
+              <View className='ui-promise__text' id={`${id}-promise`}>
+                {m.promise?.text}
+              </View>
+              <View className='ui-help'>
+                {view.party.label}在本人账号中确认本申请时阅读并作出这项承诺，您不能代为勾选。
+              </View>
+            </View>
+          )
         return (
           <View className='ui-promise'>
             <View className='ui-label'>承诺内容（请阅读）</View>
@@ -164,7 +183,10 @@ export function MaterialCard(props: MaterialCardProps) {
 
   return (
     <View className={`ui-card ui-material ${error ? 'ui-material--error' : ''}`} id={id}>
-      <Heading level={2}>{m.name}</Heading>
+      <Heading level={2}>
+        {m.name}
+        {view.item ? `（${view.item.label}）` : ''}
+      </Heading>
       {m.description ? <View className='ui-help'>{m.description}</View> : null}
       <View className='ui-caption'>用于：{usedBy.join('、')}</View>
       {view.modes.length > 1 ? (

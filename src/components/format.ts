@@ -11,9 +11,14 @@ export function displayValue(field: Field, value: string, labels?: Record<string
   return value
 }
 
-export function days(n: number): string {
-  return n === 0 ? '即办' : `${n} 个工作日`
+/** A time limit in the unit its law uses: working days, or natural days (日). */
+export function days(n: number, unit: 'workday' | 'day' = 'workday'): string {
+  if (n === 0) return '即办'
+  return unit === 'day' ? `${n} 日（自然日）` : `${n} 个工作日`
 }
+
+/** 示例 beside a sample value (a made-up code, phone, amount or threshold). */
+export const isSample = (p: { sample: true } | { source: string } | undefined) => !!p && 'sample' in p
 
 export function yuan(amount: number): string {
   return amount === 0 ? '免费' : `${amount} 元`

@@ -4,7 +4,8 @@ import type { Answers, ApplicantKind, Delivery, LicenceKind, RegionCode } from '
 export type MaterialChoice =
   | { mode: 'licence' } // A: the platform's e-licence, used after consent
   | { mode: 'in-bundle' } // produced by an earlier matter of this bundle
-  | { mode: 'window' } // B: verified earlier at a window
+  | { mode: 'shared' } // B: the departments fetch the data themselves (format 1 called it 'window')
+  | { mode: 'original' } // the original is checked at the window (a visit)
   | { mode: 'upload'; fileIds: string[] } // C
   | { mode: 'promise'; agreedAt: string } // D: 告知承诺, ISO time of agreement
   | { mode: 'defer' } // 容缺: supplied later
@@ -28,6 +29,12 @@ export interface ActingFor {
   authorisationId?: string
 }
 
+/** One item of a repeatable group (a 股东): a key that stays when others are removed, and its values. */
+export interface GroupItem {
+  key: string
+  values: Record<string, string>
+}
+
 export interface DraftContent {
   bundleId: string
   /** template version the draft was made on */
@@ -37,7 +44,13 @@ export interface DraftContent {
   answers: Answers
   /** form field values by field id, as typed (strings) */
   values: Record<string, string>
+  /**
+   * material choices by material id; a material needed once per item of a repeatable group is keyed
+   * `${materialId}~${itemKey}`
+   */
   materials: Record<string, MaterialChoice>
+  /** repeatable groups: items by group id */
+  items?: Record<string, GroupItem[]>
   delivery?: DeliveryChoice
   handling?: 'online' | 'offline'
 }
@@ -51,6 +64,29 @@ export interface GuidanceContext {
   /** ISO time; the engine never reads the clock */
   now: string
   acting?: ActingFor
-  /** serious bad credit or an earlier false promise: 告知承诺 not available */
+  /** serious bad credit or an earlier false promise: 告知承诺 not available (Profile.promiseBarred) */
   promiseBarred?: boolean
+  /**
+   * e-licences the applicant agreed to use. Given, a material met by an e-licence needs this consent and only
+   * these prefill the form; absent (the template checker), consent is not judged.
+   */
+  consented?: LicenceKind[]
+  /** kind of the signed-in account, when known: a person's account cannot file as a firm */
+  accountKind?: ApplicantKind
+  /** the service halls (GET /regions) where a result may be collected; absent: not judged */
+  halls?: { id: string; name: string }[]
+  /** the region's name, for texts that say `{地区}` */
+  regionName?: string
+  /** names of e-licence kinds (GET /licence-kinds), for texts; the kind's id otherwise */
+  licenceNames?: Record<string, { name: string; shortName?: string }>
+  /** several parties: who has confirmed the application as it stands now */
+  confirmations?: PartyConfirmation[]
+}
+
+/** A co-applicant's confirmation of the application as it stands (it lapses when the content changes). */
+export interface PartyConfirmation {
+  party: string
+  /** masked name of who confirmed, e.g. 李*华 */
+  name: string
+  at: string
 }

@@ -4,7 +4,7 @@ import { answerError } from './engine/answers'
 import type { AnswerValue, BundleTemplate, Material, Question } from './template/types'
 
 export interface DroppedItem {
-  kind: 'answer' | 'value' | 'material' | 'delivery'
+  kind: 'answer' | 'value' | 'item' | 'material' | 'delivery'
   id: string
   /** question text, field label or material name (from the old template when the item is gone) */
   label: string
@@ -23,8 +23,10 @@ function modeAllowed(m: Material, choice: MaterialChoice, t: BundleTemplate): bo
       return !!m.producedBy && t.matters.some((x) => x.id === m.producedBy)
     case 'licence':
       return !!m.licence
-    case 'window':
-      return !!m.windowVerified
+    case 'shared':
+      return !!m.shared
+    case 'original':
+      return !!m.original
     case 'upload':
       return !!m.upload
     case 'promise':
@@ -37,7 +39,8 @@ function modeAllowed(m: Material, choice: MaterialChoice, t: BundleTemplate): bo
 const MODE_NAMES: Record<MaterialChoice['mode'], string> = {
   'in-bundle': '由本次办理产生',
   licence: '电子证照',
-  window: '窗口核验',
+  shared: '部门共享',
+  original: '窗口核验原件',
   upload: '上传',
   promise: '告知承诺',
   defer: '容缺后补',
@@ -96,16 +99,28 @@ export function migrateDraft(draft: DraftContent, newTemplate: BundleTemplate, o
     else dropped.push({ kind: 'value', id, label: oldLabel('field', id), reason: '表单已不再需要该项' })
   }
 
+  const items: NonNullable<DraftContent['items']> = {}
+  for (const [groupId, list] of Object.entries(draft.items ?? {})) {
+    const group = newTemplate.groups?.find((g) => g.id === groupId)
+    if (!group) {
+      dropped.push({ kind: 'item', id: groupId, label: oldTemplate?.groups?.find((g) => g.id === groupId)?.label ?? groupId, reason: '表单已不再需要这些信息' })
+      continue
+    }
+    items[groupId] = list.map((item) => ({ key: item.key, values: Object.fromEntries(Object.entries(item.values).filter(([f]) => group.fields.includes(f))) }))
+  }
+
   const chosen: DraftContent['materials'] = {}
   for (const [id, choice] of Object.entries(draft.materials)) {
-    const m = materials.get(id)
-    if (!m) dropped.push({ kind: 'material', id, label: oldLabel('material', id), reason: '已不再需要该材料' })
+    // a group's material once per item: `${materialId}~${itemKey}`
+    const m = materials.get(id.split('~')[0])
+    if (!m) dropped.push({ kind: 'material', id, label: oldLabel('material', id.split('~')[0]), reason: '已不再需要该材料' })
     else if (!modeAllowed(m, choice, newTemplate))
       dropped.push({ kind: 'material', id, label: m.name, reason: `该材料已不能以“${MODE_NAMES[choice.mode]}”方式提交，请重新选择` })
     else chosen[id] = choice
   }
 
   const next: DraftContent = { ...draft, templateVersion: newTemplate.version, answers, values, materials: chosen }
+  if (draft.items) next.items = items
   if (draft.delivery && !newTemplate.delivery.includes(draft.delivery.method)) {
     delete next.delivery
     dropped.push({ kind: 'delivery', id: draft.delivery.method, label: '领取方式', reason: '该领取方式已不再提供，请重新选择' })

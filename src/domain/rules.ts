@@ -15,13 +15,30 @@ export interface RuleScope {
   applicantKind: ApplicantKind
   /** the template's params already resolved for `region` (see resolveParams) */
   params: Record<string, ParamValue>
+  /** `$handling`: the applicant's 办理方式, in deadline, visit and fee rules */
+  handling?: 'online' | 'offline'
+  /** `$promises`: ids of the materials met by 告知承诺, in deadline, visit and fee rules */
+  promises?: string[]
 }
 
 /** '420000' → '42', '430200' → '4302': a province or city code stands for every code under it. */
-function regionPrefix(code: string): string {
+export function regionPrefix(code: string): string {
   let p = code
   while (p.length > 2 && p.endsWith('00')) p = p.slice(0, -2)
   return p
+}
+
+/**
+ * The one reading of the administrative hierarchy (GB/T 2260): `code` is `area` itself or lies under it.
+ * 430104 (岳麓区) is within 430100 (长沙市) and 430000 (湖南省); 430100 is not within 430104.
+ */
+export function regionWithin(code: RegionCode, area: RegionCode): boolean {
+  return code.startsWith(regionPrefix(area))
+}
+
+/** A bundle offered in `regions` may be filed for `region` when the region lies within one of them. */
+export function offeredIn(regions: RegionCode[], region: RegionCode): boolean {
+  return regions.some((r) => regionWithin(region, r))
 }
 
 /**
@@ -34,7 +51,7 @@ export function pickByRegion<T>(map: Record<string, T> | undefined, region: Regi
   for (const [key, value] of Object.entries(map ?? {})) {
     if (key === '*') continue
     const prefix = regionPrefix(key)
-    if (region.startsWith(prefix) && prefix.length > bestLength) {
+    if (regionWithin(region, key) && prefix.length > bestLength) {
       best = value
       bestLength = prefix.length
     }
@@ -107,6 +124,8 @@ export function evaluateRule(rule: Rule, scope: RuleScope): RuleValue {
   if ('var' in rule) {
     if (rule.var === '$region') return scope.region
     if (rule.var === '$applicantKind') return scope.applicantKind
+    if (rule.var === '$handling') return scope.handling
+    if (rule.var === '$promises') return scope.promises
     return Object.prototype.hasOwnProperty.call(scope.answers, rule.var) ? scope.answers[rule.var] : undefined
   }
   if ('param' in rule) return Object.prototype.hasOwnProperty.call(scope.params, rule.param) ? scope.params[rule.param] : undefined
@@ -145,8 +164,15 @@ export function evaluateRule(rule: Rule, scope: RuleScope): RuleValue {
     if (x === undefined) return undefined
     const list = Array.isArray(haystack) ? haystack.map((r) => evaluateRule(r, scope)) : evaluateRule(haystack, scope)
     if (list === undefined) return undefined
-    if (Array.isArray(list)) return (list as RuleValue[]).some((item) => item === x)
-    return false
+    if (!Array.isArray(list)) return false
+    if ((list as RuleValue[]).some((item) => item === x)) return true
+    // a list with an unknown item may still hold x once it is known: not "no" yet
+    return (list as RuleValue[]).some((item) => item === undefined) ? undefined : false
+  }
+  if ('within' in rule) {
+    const [code, area] = rule.within.map((r) => evaluateRule(r, scope))
+    if (code === undefined || area === undefined) return undefined
+    return typeof code === 'string' && typeof area === 'string' && /^\d{2,6}$/.test(area) ? regionWithin(code, area) : false
   }
   const [op] = Object.keys(rule)
   const [a, b] = (rule as Record<string, [Rule, Rule]>)[op]
@@ -237,8 +263,17 @@ export function templateNumericBoundaries(template: BundleTemplate): Record<stri
   const rules: (Rule | undefined)[] = [
     ...template.questions.map((q) => q.showWhen),
     ...(template.stops ?? []).map((s) => s.when),
-    ...template.fields.map((f) => f.requiredWhen),
-    ...template.matters.flatMap((m) => [m.appliesWhen, ...m.materials.map((r) => r.when)]),
+    ...template.fields.flatMap((f) => [f.requiredWhen, f.showWhen]),
+    ...(template.groups ?? []).flatMap((g) => (g.materials ?? []).map((r) => r.when)),
+    ...template.matters.flatMap((m) => [
+      m.appliesWhen,
+      ...m.materials.map((r) => r.when),
+      ...(m.promisedLimitWhen ?? []).map((x) => x.when),
+      ...m.fees.map((f) => f.when),
+      ...(m.contributions ?? []).map((c) => c.when),
+    ]),
+    ...(template.promisedLimitWhen ?? []).map((x) => x.when),
+    ...(template.visitsWhen ?? []).map((x) => x.when),
   ]
   const out: Record<string, Set<number>> = {}
   for (const rule of rules)

@@ -1,9 +1,9 @@
 // The platform's HTTP contract (省一体化平台, /api/v1). Shared by the app's client and the mock server:
 // change a shape here and both sides fail to compile until they agree. Documented in docs/platform-api.md.
-import type { ActingFor, DraftContent, MaterialChoice } from '../domain/draft'
+import type { ActingFor, DraftContent, MaterialChoice, PartyConfirmation } from '../domain/draft'
 import type { CaseRecord, Evaluation, MatterOutcome } from '../domain/case/types'
 import type { Burden } from '../domain/engine/types'
-import type { ApplicantKind, BundleTemplate, LicenceKind, RegionCode, Zone } from '../domain/template/types'
+import type { ApplicantKind, BundleTemplate, LicenceKind, LicenceKindInfo, RegionCode, Zone } from '../domain/template/types'
 
 export const API_PREFIX = '/api/v1'
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
@@ -59,6 +59,8 @@ export interface ApiError {
   /** question id → message */
   answerErrors?: Record<string, string>
   deliveryError?: string
+  /** 办理方式 (全程网办 / 线下办理) */
+  handlingError?: string
   /** CONFLICT on a draft: the server's current draft, so the citizen can choose */
   current?: DraftRecord
   /** CONFLICT on a submission of an already submitted draft */
@@ -102,6 +104,8 @@ export interface Profile {
   legalRepresentative?: string
   /** staff: the service hall (帮代办 window) */
   hall?: string
+  /** serious bad credit or an earlier false promise (湘政办发〔2021〕25号): 告知承诺 is not offered */
+  promiseBarred: boolean
 }
 
 export interface WechatLoginRequest {
@@ -166,6 +170,11 @@ export interface LicenceListResponse {
   licences: LicenceSummary[]
 }
 
+/** GET /licence-kinds: the e-licence kinds the platform can supply (catalogue data). */
+export interface LicenceKindListResponse {
+  kinds: LicenceKindInfo[]
+}
+
 export interface LicenceConsentRequest {
   /** why it is used, recorded with the consent */
   purpose?: string
@@ -194,6 +203,8 @@ export interface BundleSummary {
   regions: RegionCode[]
   description: string
   matterCount: number
+  /** the departments that receive an application (隐私政策 names them) */
+  departments: string[]
   promisedLimitDays: number
   visits: number
 }
@@ -253,6 +264,26 @@ export interface CategoryListResponse {
   elderTiles: ElderTile[]
 }
 
+/** Every service hall in a region tree: where a result may be collected (delivery 'pickup', hallId). */
+export function hallsOf(regions: Region[]): { id: string; name: string }[] {
+  return regions.flatMap((r) => [...(r.hall ? [{ id: r.hall.id, name: r.hall.name }] : []), ...hallsOf(r.children ?? [])])
+}
+
+/** A region's name, looked up through the tree; the nearest named area above a code not listed. */
+export function regionName(regions: Region[], code: string): string | undefined {
+  let best: { name: string; depth: number } | undefined
+  const walk = (list: Region[], depth: number) => {
+    for (const r of list) {
+      const prefix = r.code.replace(/(00)+$/, '')
+      if (r.code === code) best = { name: r.name, depth: Infinity }
+      else if (code.startsWith(prefix) && (!best || best.depth < depth)) best = { name: r.name, depth }
+      if (r.children) walk(r.children, depth + 1)
+    }
+  }
+  walk(regions, 0)
+  return best?.name
+}
+
 /** GET /bundles/:id answers the template itself */
 export type BundleResponse = BundleTemplate
 
@@ -267,6 +298,41 @@ export interface DraftRecord {
   updatedAt: string
   status: 'open' | 'submitted'
   caseId?: string
+  /** several parties: co-applicants who confirmed the content as it stands (they lapse when it changes) */
+  confirmations?: PartyConfirmation[]
+}
+
+/** POST /drafts/:id/invitations: a code the filer passes to a co-applicant (buyer, shareholder). */
+export interface InvitationRequest {
+  party: string
+}
+
+export interface Invitation {
+  /** 8 characters, for the co-applicant to type */
+  code: string
+  party: string
+  partyLabel: string
+  expiresAt: string
+}
+
+/** GET /invitations/:code: what the co-applicant confirms, in their own account. */
+export interface InvitationView {
+  code: string
+  bundleName: string
+  party: string
+  partyLabel: string
+  /** masked, e.g. 刘*（卖方） */
+  initiatorName: string
+  matters: string[]
+  /** 告知承诺 the co-applicant makes by confirming */
+  promises: { materialId: string; name: string; text: string }[]
+  /** of the content shown: a confirmation is of exactly this */
+  contentHash: string
+  expiresAt: string
+}
+
+export interface ConfirmInvitationRequest {
+  contentHash: string
 }
 
 export interface PutDraftRequest {

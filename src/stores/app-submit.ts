@@ -5,10 +5,12 @@ import { platform, storage } from '@/services/app'
 import { useCatalogue, useDrafts, useSession } from './app'
 import { useCases } from './app-cases'
 import { guidanceContext } from './journey'
-import { heldLicenceKinds, prefillData } from './session'
+import { prefillData } from './session'
+import { createPartiesStore } from './parties'
 import { createSubmissionStore } from './submission'
 import { createSyncStore, watchDrafts } from './sync'
 import { createUpgradeCheck } from './upgrade'
+import './template-parser' // the upgrade check reads templates
 
 /** Is there a newer version of the draft's template, and what would moving to it mean? */
 export const checkUpgrade = createUpgradeCheck({
@@ -16,12 +18,14 @@ export const checkUpgrade = createUpgradeCheck({
   catalogue: useCatalogue,
   context: (draft) => {
     const s = useSession.getState()
-    return { ctx: guidanceContext(draft, heldLicenceKinds(s), new Date().toISOString()), prefill: prefillData(s) }
+    const cat = useCatalogue.getState()
+    return { ctx: guidanceContext(draft, s, new Date().toISOString(), cat.regions, cat.licenceKinds), prefill: prefillData(s) }
   },
 })
 export { useCases }
 export const useSubmission = createSubmissionStore({ client: platform, drafts: useDrafts, cases: useCases, checkUpgrade })
 export const useSync = createSyncStore({ client: platform, drafts: useDrafts, storage, signedIn: () => useSession.getState().status === 'signed-in' })
+export const useParties = createPartiesStore({ client: platform, sync: useSync })
 
 let started = false
 

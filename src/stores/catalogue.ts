@@ -1,10 +1,17 @@
 // The bundle catalogue: lists by query (search, categories, zones) and templates by id@version.
 import { create } from 'zustand'
-import type { BundleTemplate } from '@/domain'
+import type { BundleTemplate, LicenceKindInfo } from '@/domain'
 import type { BundleQuery, BundleSummary, CategoryListResponse, Region } from '@/services/contract'
-import { isPlatformError, type PlatformClient } from '@/services/platform'
+import { isPlatformError, PlatformError, type PlatformClient } from '@/services/platform'
 
-export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions' | 'listCategories'>
+export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions' | 'listLicenceKinds' | 'listCategories'>
+
+/**
+ * Turns the platform's template JSON into a checked template (domain/template/schema.ts parseTemplate). It is
+ * given by the journey subpackage (stores/template-parser.ts), so the template schema stays out of the home
+ * page's code; a template that arrives before it waits for it.
+ */
+export type TemplateParser = (json: unknown) => { ok: true; template: BundleTemplate } | { ok: false; message: string }
 
 export interface Loadable {
   status: 'loading' | 'ready' | 'error'
@@ -25,6 +32,9 @@ export interface CatalogueState {
   templateStatus: Record<string, Loadable>
   regions: Region[]
   regionsStatus?: Loadable
+  /** the e-licence kinds the platform can supply, with their names (GET /licence-kinds) */
+  licenceKinds: LicenceKindInfo[]
+  licenceKindsStatus?: Loadable
   /** life events' icons and the 长辈版 tiles */
   categories?: CategoryListResponse
   categoriesStatus?: Loadable
@@ -32,6 +42,8 @@ export interface CatalogueState {
   /** the newest version unless `version` is given */
   loadTemplate(id: string, version?: number): Promise<BundleTemplate | undefined>
   loadRegions(): Promise<void>
+  loadLicenceKinds(): Promise<void>
+  setTemplateParser(parse: TemplateParser): void
   loadCategories(): Promise<void>
   reset(): void
 }
@@ -49,15 +61,20 @@ export const templateKey = (id: string, version: number) => `${id}@${version}`
 
 const msg = (e: unknown) => (isPlatformError(e) ? e.message : '加载失败，请稍后重试')
 
-export function createCatalogueStore(client: CatalogueClient) {
-  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined, categories: undefined, categoriesStatus: undefined }
+export function createCatalogueStore(client: CatalogueClient, parser?: TemplateParser) {
+  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined, licenceKinds: [], licenceKindsStatus: undefined, categories: undefined, categoriesStatus: undefined }
+  let giveParser: (p: TemplateParser) => void = () => undefined
+  const parserReady: Promise<TemplateParser> = parser ? Promise.resolve(parser) : new Promise((resolve) => (giveParser = resolve))
   /** template requests under way, by status key: the app may ask for a template before its page does */
   const inFlight = new Map<string, Promise<BundleTemplate | undefined>>()
   return create<CatalogueState>()((set, get) => {
     async function fetchTemplate(id: string, version: number | undefined, statusKey: string): Promise<BundleTemplate | undefined> {
       set((s) => ({ templateStatus: { ...s.templateStatus, [statusKey]: { status: 'loading' } } }))
       try {
-        const t = await client.getBundle(id, version)
+        const json = await client.getBundle(id, version)
+        const parsed = (await parserReady)(json)
+        if (!parsed.ok) throw new PlatformError({ kind: 'bad-reply', message: parsed.message })
+        const t = parsed.template
         set((s) => ({
           templates: { ...s.templates, [templateKey(t.id, t.version)]: t },
           latest: { ...s.latest, [t.id]: Math.max(s.latest[t.id] ?? 0, t.version) },
@@ -103,6 +120,17 @@ export function createCatalogueStore(client: CatalogueClient) {
           set({ regionsStatus: { status: 'error', error: msg(e) } })
         }
       },
+      async loadLicenceKinds() {
+        const st = get().licenceKindsStatus?.status
+        if (st === 'ready' || st === 'loading') return
+        set({ licenceKindsStatus: { status: 'loading' } })
+        try {
+          set({ licenceKinds: await client.listLicenceKinds(), licenceKindsStatus: { status: 'ready' } })
+        } catch (e) {
+          set({ licenceKindsStatus: { status: 'error', error: msg(e) } })
+        }
+      },
+      setTemplateParser: (p) => giveParser(p),
       async loadCategories() {
         if (get().categoriesStatus?.status === 'ready' || get().categoriesStatus?.status === 'loading') return
         set({ categoriesStatus: { status: 'loading' } })
@@ -124,6 +152,15 @@ export type CatalogueStore = ReturnType<typeof createCatalogueStore>
 
 // ---------- selectors ----------
 
+/** A bundle's summary from any list loaded (the home page's, or all bundles). */
+export function bundleSummary(s: Pick<CatalogueState, 'lists'>, id: string): BundleSummary | undefined {
+  for (const list of Object.values(s.lists)) {
+    const found = list.bundles.find((b) => b.id === id)
+    if (found) return found
+  }
+  return undefined
+}
+
 export function latestTemplate(s: Pick<CatalogueState, 'templates' | 'latest'>, id: string): BundleTemplate | undefined {
   const v = s.latest[id]
   return v === undefined ? undefined : s.templates[templateKey(id, v)]
@@ -139,12 +176,5 @@ export function cityRegions(regions: Region[]): Region[] {
   return out
 }
 
-/** The region's name, looked up through the tree */
-export function regionName(regions: Region[], code: string): string | undefined {
-  for (const r of regions) {
-    if (r.code === code) return r.name
-    const inner = r.children ? regionName(r.children, code) : undefined
-    if (inner) return inner
-  }
-  return undefined
-}
+// a region's name through the tree: the contract's (the platform names regions the same way)
+export { regionName } from '@/services/contract'

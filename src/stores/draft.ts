@@ -12,8 +12,10 @@ import type {
   JourneyStepId,
   LicenceKind,
   MaterialChoice,
+  PartyConfirmation,
   RegionCode,
 } from '@/domain'
+import { readDrafts } from './draft-read'
 import type { UploadFileType } from '@/services/contract'
 import type { KeyValueStorage } from '@/services/storage'
 import { jsonStorage } from './persist'
@@ -51,8 +53,11 @@ export interface LocalDraft {
   createdAt: string
   updatedAt: string
   status: 'open' | 'submitted'
-  /** the platform's copy: its version number guards against overwriting a newer draft */
-  remote?: { version: number; syncedAt: string }
+  /**
+   * the platform's copy: its version number guards against overwriting a newer draft; co-applicants'
+   * confirmations of the content as the platform holds it
+   */
+  remote?: { version: number; syncedAt: string; confirmations?: PartyConfirmation[] }
   pending?: PendingSubmission
   caseId?: string
   /**
@@ -79,6 +84,10 @@ export interface DraftState {
   setAnswer(id: string, questionId: string, value: AnswerValue): void
   clearAnswer(id: string, questionId: string): void
   setValue(id: string, fieldId: string, value: string): void
+  /** repeatable groups: a new empty item (returns its key), one removed with its materials, a value typed */
+  addItem(id: string, groupId: string): string
+  removeItem(id: string, groupId: string, key: string): void
+  setItemValue(id: string, groupId: string, key: string, fieldId: string, value: string): void
   setMaterial(id: string, materialId: string, choice: MaterialChoice): void
   addFile(id: string, materialId: string, fileId: string, file: Omit<DraftFile, 'materialId'>): void
   removeFile(id: string, materialId: string, fileId: string): void
@@ -102,12 +111,14 @@ export interface DraftStoreDeps {
   storage: KeyValueStorage
   now?: () => string
   newId?: () => string
+  newItemKey?: () => string
 }
 
 export function createDraftStore(deps: DraftStoreDeps) {
   const now = deps.now ?? (() => new Date().toISOString())
   let counter = 0
   const newId = deps.newId ?? (() => `d-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`)
+  const newItemKey = deps.newItemKey ?? (() => `k${(counter++).toString(36)}${Math.random().toString(36).slice(2, 7)}`)
 
   let ref: { getState(): DraftState; setState(p: Partial<DraftState>): void } | undefined
   const store = create<DraftState>()(
@@ -162,6 +173,21 @@ export function createDraftStore(deps: DraftStoreDeps) {
               return { answers }
             }),
           setValue: (id, f, value) => editContent(id, (c) => ({ values: { ...c.values, [f]: value } })),
+          addItem(id, groupId) {
+            const key = newItemKey()
+            editContent(id, (c) => ({ items: { ...c.items, [groupId]: [...(c.items?.[groupId] ?? []), { key, values: {} }] } }))
+            return key
+          },
+          removeItem: (id, groupId, key) =>
+            edit(id, (d) => {
+              const c = d.content
+              // the item's own materials and files go with it
+              const materials = Object.fromEntries(Object.entries(c.materials).filter(([m]) => !m.endsWith(`~${key}`)))
+              const files = Object.fromEntries(Object.entries(d.files).filter(([, f]) => !f.materialId.endsWith(`~${key}`)))
+              return { content: { ...c, materials, items: { ...c.items, [groupId]: (c.items?.[groupId] ?? []).filter((x) => x.key !== key) } }, files }
+            }),
+          setItemValue: (id, groupId, key, f, value) =>
+            editContent(id, (c) => ({ items: { ...c.items, [groupId]: (c.items?.[groupId] ?? []).map((x) => (x.key === key ? { ...x, values: { ...x.values, [f]: value } } : x)) } })),
           setMaterial: (id, m, choice) => editContent(id, (c) => ({ materials: { ...c.materials, [m]: choice } })),
           addFile: (id, m, fileId, file) =>
             edit(id, (d) => {
@@ -211,7 +237,11 @@ export function createDraftStore(deps: DraftStoreDeps) {
       },
       {
         name: DRAFTS_KEY,
-        version: 1,
+        // 1: format-1 drafts; 2: every draft read through the domain's DraftContent schema
+        version: 2,
+        migrate: (persisted) => ({ drafts: readDrafts((persisted as { drafts?: unknown } | undefined)?.drafts) }) as unknown as DraftState,
+        // every load, whatever its version: what the device holds is parsed, never trusted
+        merge: (persisted, current) => ({ ...current, drafts: readDrafts((persisted as { drafts?: unknown } | undefined)?.drafts) }),
         storage: jsonStorage(deps.storage, (ok) => {
           // only a change of state: a failing write does not set off another one
           if (ref && ref.getState().saveFailed === ok) ref.setState({ saveFailed: !ok })

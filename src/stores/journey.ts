@@ -2,36 +2,57 @@
 // never decide an order, a requirement or a rule themselves.
 import type {
   ActingFor,
-  BundleTemplate,
   Delivery,
   DeliveryChoice,
-  DraftContent,
   Guidance,
   GuidanceContext,
   GuidanceSummary,
   JourneyStepId,
   LicenceKind,
+  LicenceKindInfo,
   MaterialChoice,
   MaterialMode,
   MaterialView,
   Question,
 } from '@/domain'
-import { LICENCE_NAMES } from '@/domain/engine/labels'
-import type { Region } from '@/services/contract'
+import { licenceNamesOf } from '@/domain/template/licence-kinds'
+import { hallsOf, regionName, type Region, type ServiceHall } from '@/services/contract'
 import type { JourneyPlace, LocalDraft } from './draft'
+import { consentedLicences, heldLicenceKinds, type SessionState } from './session'
 
 // routes, draft URLs and step labels live in ./routes (small: the home page needs them, not the rest)
 export { ROUTES, STEP_LABELS, urlOf, type RouteName } from './routes'
 
-export function guidanceContext(draft: Pick<LocalDraft, 'content' | 'acting'>, licences: LicenceKind[], now: string, promiseBarred = false): GuidanceContext {
+/**
+ * What the engine needs about the applicant: the same facts the platform uses for its check (mock/server/
+ * cases.ts contextOf), so both judge a draft alike. Halls are judged once the region list is loaded.
+ */
+export function guidanceContext(
+  draft: Pick<LocalDraft, 'content' | 'acting'> & { remote?: LocalDraft['remote'] },
+  session: Pick<SessionState, 'profile' | 'licences' | 'licenceData'>,
+  now: string,
+  regions?: Region[],
+  licenceKinds?: LicenceKindInfo[],
+): GuidanceContext {
   const ctx: GuidanceContext = {
     region: draft.content.region,
     applicantKind: draft.content.applicantKind,
-    licences,
+    licences: heldLicenceKinds(session),
     now,
     acting: draft.acting,
+    consented: Object.keys(consentedLicences(session)) as LicenceKind[],
   }
-  if (promiseBarred) ctx.promiseBarred = true
+  if (session.profile) {
+    ctx.accountKind = session.profile.kind
+    if (session.profile.promiseBarred) ctx.promiseBarred = true
+  }
+  if (regions?.length) {
+    ctx.halls = hallsOf(regions)
+    const name = regionName(regions, draft.content.region)
+    if (name) ctx.regionName = name
+  }
+  if (licenceKinds?.length) ctx.licenceNames = licenceNamesOf(licenceKinds)
+  if (draft.remote?.confirmations) ctx.confirmations = draft.remote.confirmations
   return ctx
 }
 
@@ -43,8 +64,9 @@ export function currentQuestion(g: Guidance, questionId?: string): Question | un
 
 /** Position for "问题 2 / 共 4" (the count follows the answers). */
 export function questionPosition(g: Guidance, questionId: string): { index: number; total: number } {
-  const i = g.questions.visible.findIndex((v) => v.question.id === questionId)
-  return { index: i + 1, total: g.questions.visible.length }
+  // counted as asked: questions answered from data are confirmed on 核对信息, not asked one by one
+  const asked = g.questions.visible.filter((v) => !v.fromData || v.question.id === questionId)
+  return { index: asked.findIndex((v) => v.question.id === questionId) + 1, total: asked.length }
 }
 
 const STEPS: JourneyStepId[] = ['questions', 'form', 'materials', 'delivery', 'review']
@@ -60,7 +82,8 @@ function stepAfter(g: Guidance, step: JourneyStepId): JourneyStepId {
  * unanswered; when all are answered, `returnTo` (the review's 修改 link) or the form.
  */
 export function afterQuestion(g: Guidance, questionId: string, returnTo?: JourneyStepId): JourneyPlace {
-  const visible = g.questions.visible
+  // questions answered from data the platform holds are not asked (the citizen confirms them on 核对信息)
+  const visible = g.questions.visible.filter((v) => !v.fromData || v.question.id === questionId)
   const i = visible.findIndex((v) => v.question.id === questionId)
   const unanswered = g.questions.next
   if (returnTo) return unanswered ? { step: 'questions', questionId: unanswered.id } : { step: returnTo }
@@ -77,7 +100,7 @@ export function afterStep(g: Guidance, step: Exclude<JourneyStepId, 'questions' 
 
 /** Where the back link leads. */
 export function placeBefore(g: Guidance, place: JourneyPlace): JourneyPlace {
-  const visible = g.questions.visible
+  const visible = g.questions.visible.filter((v) => !v.fromData || v.question.id === place.questionId)
   const lastQuestion = visible[visible.length - 1]?.question.id
   switch (place.step) {
     case 'guide':
@@ -109,27 +132,19 @@ export function furthestPlace(g: Guidance): JourneyPlace {
 }
 
 export function summaryText(s: GuidanceSummary): string {
+  if (s.stopped) return '根据您的回答，这件事暂不能在线办理：请看下面的说明'
   // before the answers name any matter: no "需办理 0 个事项"
   if (s.matterCount === 0) return '回答问题后，这里会显示要办几个事项、准备几份材料'
   const days = s.workingDays > 0 ? `预计 ${s.workingDays} 个工作日` : '当场办结'
   return `需办理 ${s.matterCount} 个事项，需准备 ${s.materialCount} 份材料，${days}`
 }
 
-/**
- * Material problems the engine does not see: an e-licence is used only after the citizen agrees to it in
- * this session (the engine only knows the licence exists).
- */
-export function consentNeeded(m: MaterialView, consented: Partial<Record<LicenceKind, unknown>>): boolean {
-  return m.chosen === 'licence' && !!m.material.licence && !consented[m.material.licence]
-}
-
-/** Material errors to show on 继续: the engine's, plus e-licences still waiting for consent. */
-export function materialErrors(g: Guidance, consented: Partial<Record<LicenceKind, unknown>>, uploading: string[] = []): Record<string, string> {
+/** Material errors to show on 继续: the engine's (consent included), and files still on their way. */
+export function materialErrors(g: Guidance, uploading: string[] = []): Record<string, string> {
   const out: Record<string, string> = {}
   for (const m of g.materials) {
     if (m.chosen === 'upload' && uploading.includes(m.id)) out[m.id] = `${m.material.name}还在上传，请稍候`
     else if (m.error) out[m.id] = m.error
-    else if (consentNeeded(m, consented)) out[m.id] = `请同意使用电子${LICENCE_NAMES[m.material.licence as LicenceKind]}，或选择其他提交方式`
   }
   return out
 }
@@ -217,18 +232,25 @@ export function hallOptions(regions: Region[], region: string): HallOption[] {
   return out
 }
 
+/** The service hall nearest a region (its own, else the city's, else the province's): where to go from a dead end. */
+export function nearestHall(regions: Region[], region: string): ServiceHall | undefined {
+  let best: { hall: ServiceHall; depth: number } | undefined
+  const walk = (list: Region[], depth: number) => {
+    for (const r of list) {
+      if (!region.startsWith(r.code.replace(/(00)+$/, ''))) continue
+      if (r.hall && (!best || depth > best.depth)) best = { hall: r.hall, depth }
+      if (r.children) walk(r.children, depth + 1)
+    }
+  }
+  walk(regions, 0)
+  return best?.hall
+}
+
 export function hallName(regions: Region[], hallId: string | undefined): string | undefined {
   for (const r of regions) {
     if (r.hall && r.hall.id === hallId) return `${r.hall.name}（${r.hall.address}）`
     const inner = r.children ? hallName(r.children, hallId) : undefined
     if (inner) return inner
   }
-  return undefined
-}
-
-/** 全程网办 or offline must be chosen when the bundle offers both. */
-export function handlingError(template: Pick<BundleTemplate, 'handling'>, content: Pick<DraftContent, 'handling'>): string | undefined {
-  if (template.handling.length > 1 && !content.handling) return '请选择办理方式'
-  if (content.handling && !template.handling.includes(content.handling)) return '该办理方式不可用，请重新选择'
   return undefined
 }

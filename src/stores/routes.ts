@@ -16,6 +16,7 @@ export const ROUTES = {
   review: '/pages/journey/review/index',
   drafts: '/pages/journey/drafts/index',
   done: '/pages/journey/done/index',
+  confirm: '/pages/journey/confirm/index',
   caseDetail: '/pages/cases/detail/index',
   supplement: '/pages/cases/supplement/index',
   privacy: '/pages/privacy/index',

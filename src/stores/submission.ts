@@ -19,6 +19,7 @@ export interface ServerErrors {
   materialErrors: Record<string, string>
   answerErrors: Record<string, string>
   deliveryError?: string
+  handlingError?: string
 }
 
 export interface SubmitStatus {
@@ -136,7 +137,7 @@ export function createSubmissionStore(deps: SubmissionDeps) {
               phase: 'rejected',
               kind: e.kind,
               message: e.message,
-              errors: { fieldErrors: e.fieldErrors ?? {}, materialErrors: e.materialErrors ?? {}, answerErrors: e.answerErrors ?? {}, deliveryError: e.deliveryError },
+              errors: { fieldErrors: e.fieldErrors ?? {}, materialErrors: e.materialErrors ?? {}, answerErrors: e.answerErrors ?? {}, deliveryError: e.deliveryError, handlingError: e.handlingError },
             })
           }
           const retryable = e.kind === 'offline' || e.kind === 'timeout' || e.kind === 'server'
@@ -231,5 +232,6 @@ export function faultsInOrder(errors: ServerErrors, g: Guidance): Fault[] {
   }
   for (const [id, m] of Object.entries(errors.materialErrors)) add({ place: { step: 'materials' }, id, message: m })
   if (errors.deliveryError) add({ place: { step: 'delivery' }, id: 'delivery', message: errors.deliveryError })
+  if (errors.handlingError) add({ place: { step: 'delivery' }, id: 'handling', message: errors.handlingError })
   return out
 }

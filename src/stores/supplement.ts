@@ -3,7 +3,8 @@
 // tap and kept until the platform answers). The case's content (it carries ID numbers) stays in memory.
 import { create } from 'zustand'
 import { validateFieldValue } from '@/domain/validators'
-import type { BundleTemplate, Field, Material } from '@/domain/template/types'
+import type { Field, Material } from '@/domain/template/types'
+import { templateOrMessage } from '@/domain/template/schema'
 import type { CaseRecord, SupplementRequest } from '@/services/contract'
 import type { FilePicker } from '@/services/files'
 import { isPlatformError, newIdempotencyKey, type PlatformClient } from '@/services/platform'
@@ -66,7 +67,10 @@ export function createSupplementStore(deps: { client: SupplementClient; picker: 
           const c = await deps.client.getCase(caseId)
           const request = c.supplement && !c.supplement.resolvedAt ? c.supplement : undefined
           if (!request) return patch(caseId, { status: 'error', error: '该办件当前不需要补正' })
-          const t: BundleTemplate = await deps.client.getBundle(c.bundleId, c.templateVersion)
+          // parsed as the journey parses it: a template that does not fit is one clear error
+          const parsed = templateOrMessage(await deps.client.getBundle(c.bundleId, c.templateVersion))
+          if (!parsed.ok) return patch(caseId, { status: 'error', error: parsed.message })
+          const t = parsed.template
           bundleOf = { ...bundleOf, [caseId]: c.bundleId }
           const fields = request.fields.map((id) => t.fields.find((f) => f.id === id)).filter((f): f is Field => !!f)
           const materials = request.materials.map((id) => t.materials.find((m) => m.id === id)).filter((m): m is Material => !!m)

@@ -10,7 +10,7 @@ import { SELF, type DraftFile, type DraftStore, type LocalDraft } from './draft'
 
 export const SYNC_KEY = 'yjs.sync.v1'
 
-export type SyncClient = Pick<PlatformClient, 'putDraft' | 'listDrafts' | 'deleteDraft' | 'getUpload'>
+export type SyncClient = Pick<PlatformClient, 'putDraft' | 'listDrafts' | 'deleteDraft' | 'getUpload' | 'getDraft'>
 
 export type DraftSyncStatus = 'synced' | 'syncing' | 'waiting' | 'conflict' | 'error'
 
@@ -31,6 +31,8 @@ export interface SyncState {
   keepMine(id: string): Promise<void>
   /** conflict: the platform's copy replaces this device's */
   takeTheirs(id: string): void
+  /** asks the platform who has confirmed this draft (several parties); false when it could not say */
+  refreshConfirmations(id: string): Promise<boolean>
   forget(id: string): void
 }
 
@@ -41,6 +43,11 @@ export interface SyncDeps {
   /** syncing needs a signed-in citizen; drafts stay local until then */
   signedIn: () => boolean
   now?: () => string
+}
+
+/** The platform's copy as the device keeps it: version, when, and who confirmed that content. */
+function remoteOf(rec: DraftRecord, syncedAt: string): NonNullable<LocalDraft['remote']> {
+  return rec.confirmations?.length ? { version: rec.version, syncedAt, confirmations: rec.confirmations } : { version: rec.version, syncedAt }
 }
 
 /** A draft changed here since the platform last saw it. */
@@ -76,7 +83,7 @@ export function createSyncStore(deps: SyncDeps) {
       deps.drafts.setState((s) => {
         const before = s.drafts[rec.id]
         const d: LocalDraft = before
-          ? { ...before, content: rec.content, updatedAt: at, remote: { version: rec.version, syncedAt: at } }
+          ? { ...before, content: rec.content, updatedAt: at, remote: remoteOf(rec, at) }
           : {
               id: rec.id,
               content: rec.content,
@@ -87,7 +94,7 @@ export function createSyncStore(deps: SyncDeps) {
               createdAt: rec.createdAt,
               updatedAt: at,
               status: 'open',
-              remote: { version: rec.version, syncedAt: at },
+              remote: remoteOf(rec, at),
             }
         return { drafts: { ...s.drafts, [rec.id]: d } }
       })
@@ -119,7 +126,7 @@ export function createSyncStore(deps: SyncDeps) {
       try {
         const rec = await deps.client.putDraft(id, d.content, d.remote?.version ?? 0)
         // changes made while the request was out stay dirty (updatedAt > sentAt)
-        draftsApi().setRemote(id, { version: rec.version, syncedAt: sentAt })
+        draftsApi().setRemote(id, remoteOf(rec, sentAt))
         setStatus(id, 'synced')
         set({ lastError: undefined })
       } catch (e) {
@@ -181,6 +188,7 @@ export function createSyncStore(deps: SyncDeps) {
             continue
           }
           if (!local) adopt(rec)
+          else if (local.remote && rec.version === local.remote.version) draftsApi().setRemote(rec.id, remoteOf(rec, local.remote.syncedAt))
           else if (local.status === 'open' && rec.version > (local.remote?.version ?? 0)) {
             if (isDirty(local)) {
               set((s) => ({ conflicts: { ...s.conflicts, [rec.id]: rec } }))
@@ -216,6 +224,18 @@ export function createSyncStore(deps: SyncDeps) {
         adopt(theirs)
         get().forget(id)
         setStatus(id, 'synced')
+      },
+      async refreshConfirmations(id) {
+        const d = draftsApi().drafts[id]
+        if (!d?.remote || !deps.signedIn()) return false
+        try {
+          const rec = await deps.client.getDraft(id)
+          // only the metadata of the copy the device holds: a newer content comes through pull
+          if (rec.version === d.remote.version) draftsApi().setRemote(id, remoteOf(rec, d.remote.syncedAt))
+          return true
+        } catch {
+          return false
+        }
       },
       forget(id) {
         set((s) => {

@@ -30,8 +30,11 @@ export interface UploadState {
   items: Record<string, UploadItem>
   /** pick-time refusals by `${draftId}/${materialId}` */
   refusals: Record<string, string[]>
-  /** opens the picker for a material and uploads what passes the checks */
-  pick(draftId: string, bundleId: string, material: Material, alreadyAttached: number): Promise<void>
+  /**
+   * opens the picker for a material and uploads what passes the checks; `slotId` is the material's key in the
+   * draft (`${materialId}~${itemKey}` for one item of a repeatable group)
+   */
+  pick(draftId: string, bundleId: string, material: Material, alreadyAttached: number, slotId?: string): Promise<void>
   retry(key: string): Promise<void>
   dismiss(key: string): void
   reset(): void
@@ -89,7 +92,8 @@ export function createUploadStore(deps: UploadStoreDeps) {
       try {
         const res: UploadedFile = await deps.client.uploadFile({
           bundleId: source.bundleId,
-          materialId: item.materialId,
+          // the platform knows the material; the item it is for is the draft's business
+          materialId: item.materialId.split('~')[0],
           idempotencyKey: key,
           file: { name: source.file.name, type: source.file.mime, data: source.file.data, path: source.file.path },
         })
@@ -112,11 +116,11 @@ export function createUploadStore(deps: UploadStoreDeps) {
     return {
       items: {},
       refusals: {},
-      async pick(draftId, bundleId, material, alreadyAttached) {
+      async pick(draftId, bundleId, material, alreadyAttached, slotId = material.id) {
         const rule = material.upload
         if (!rule) return
-        const slot = `${draftId}/${material.id}`
-        const inFlight = Object.values(get().items).filter((i) => i.draftId === draftId && i.materialId === material.id).length
+        const slot = `${draftId}/${slotId}`
+        const inFlight = Object.values(get().items).filter((i) => i.draftId === draftId && i.materialId === slotId).length
         const room = rule.maxCount - alreadyAttached - inFlight
         if (room <= 0) {
           set((s) => ({ refusals: { ...s.refusals, [slot]: [`${material.name}最多上传 ${rule.maxCount} 个文件，请先删除不需要的文件`] } }))
@@ -138,7 +142,7 @@ export function createUploadStore(deps: UploadStoreDeps) {
             const key = newKey()
             picked.set(key, { file: f, bundleId })
             set((s) => ({
-              items: { ...s.items, [key]: { key, draftId, materialId: material.id, name: f.name, size: f.size, type: fileTypeOf(f) as UploadFileType, status: 'uploading', progress: 0 } },
+              items: { ...s.items, [key]: { key, draftId, materialId: slotId, name: f.name, size: f.size, type: fileTypeOf(f) as UploadFileType, status: 'uploading', progress: 0 } },
             }))
             return send(key)
           }),

@@ -7,7 +7,11 @@ import { base64Ascii } from '@/components/svg'
 import { deliveryTextOf, dueTextOf, nextStepOf, type KeptCase } from '@/stores/cases'
 import { caseMatter, caseRecord } from '../support/cases'
 
-const burden = { separate: { fields: 31, materials: 14, visits: 4 }, bundle: { fields: 12, materials: 3, visits: 0 }, savedPercent: { fields: 61, materials: 79, visits: 100 } }
+const burden = {
+  separate: { fields: 31, materials: 14, visits: 4 },
+  bundle: { fields: 12, materials: 3, visits: 0, uploads: 3, originals: 0, deferred: 0, promises: 2, places: [] },
+  savedPercent: { fields: 61, materials: 79, visits: 100 },
+}
 
 function renderIt(over = {}) {
   const p = {
@@ -40,7 +44,8 @@ test('case number large and copyable, QR code, due date, next steps, delivery an
   expect(screen.getByText(/食品经营许可（市场监管）/)).toBeInTheDocument()
   expect(screen.getByText(/承诺件：长沙市/)).toBeInTheDocument()
   expect(screen.getByText('免费邮寄（EMS）')).toBeInTheDocument()
-  expect(screen.getByText('填写 12 项而不是 31 项，上传 3 份材料而不是 14 份，跑 0 次')).toBeInTheDocument()
+  // promises are not uploads: said apart
+  expect(screen.getByText('填写 12 项而不是 31 项，上传 3 份材料而不是 14 份，作出告知承诺 2 项，跑 0 次')).toBeInTheDocument()
   await userEvent.click(screen.getByRole('button', { name: /复制办件编号/ }))
   expect(p.onCopy).toHaveBeenCalled()
   await userEvent.click(screen.getByRole('button', { name: '查看我的办件' }))
@@ -55,8 +60,9 @@ test('copied state and no burden section when the platform gave none', () => {
   expect(screen.queryByText(/这次为您省去了/)).toBeNull()
 })
 
-test('burden text follows the figures', () => {
-  expect(burdenText({ ...burden, bundle: { fields: 5, materials: 1, visits: 1 } })).toBe('填写 5 项而不是 31 项，上传 1 份材料而不是 14 份，跑 1 次')
+test('burden text says what the citizen actually does: each visit with where it goes, originals apart from uploads', () => {
+  const bundle = { fields: 5, materials: 2, visits: 1, uploads: 1, originals: 1, deferred: 0, promises: 0, places: ['到长沙市政务服务中心领取办理结果'] }
+  expect(burdenText({ ...burden, bundle })).toBe('填写 5 项而不是 31 项，提交 2 份材料而不是 14 份（上传 1 份、窗口核验原件 1 份），跑 1 次：到长沙市政务服务中心领取办理结果')
 })
 
 test('the QR matrix has finder patterns and the SVG is one path; base64 matches the standard', () => {

@@ -4,14 +4,14 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import type { DeliveryChoice } from '@/domain'
 import { DeliveryScreen } from '@/components/screens/DeliveryScreen'
-import { deliveryFor, hallOptions, handlingError } from '@/stores/journey'
+import { deliveryFor, hallOptions } from '@/stores/journey'
 import { template } from './fixtures'
 import { ANSWERED, guidanceFor } from './helpers'
 
 function Harness({ onContinue }: { onContinue: () => void }) {
   const [delivery, setDelivery] = useState<DeliveryChoice>()
   const [handling, setHandling] = useState<'online' | 'offline'>()
-  const g = guidanceFor({ answers: ANSWERED, delivery })
+  const g = guidanceFor({ answers: ANSWERED, delivery, handling })
   const halls = hallOptions(
     [{ code: '430100', name: '长沙市', hall: { id: 'hall-430100', name: '长沙市政务服务中心', address: '长沙市岳麓区岳麓大道', hours: '工作日', phone: '12345' } }],
     '430100',
@@ -30,7 +30,7 @@ function Harness({ onContinue }: { onContinue: () => void }) {
         { value: '430200', label: '株洲市' },
       ]}
       error={g.delivery.error}
-      handlingError={handlingError(template, { handling })}
+      handlingError={g.delivery.handlingError}
       onMethod={(m) => setDelivery((d) => deliveryFor(m, d, defaults, halls))}
       onAddress={(patch) => setDelivery((d) => ({ ...d!, address: { ...d!.address!, ...patch } }))}
       onHall={(hallId) => setDelivery({ method: 'pickup', hallId })}

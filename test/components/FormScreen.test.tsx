@@ -12,7 +12,8 @@ function Harness({ onContinue = () => undefined, initial = {} }: { onContinue?: 
     <FormScreen
       bundleName='开办测试小店'
       sections={g.fields.sections}
-      licenceOffers={['businessLicence']}
+      offers={g.fields.offers}
+      licenceOffers={[{ kind: 'businessLicence', name: '营业执照' }]}
       onConsent={() => undefined}
       onValue={(id, v) => setValues((x) => ({ ...x, [id]: v }))}
       onContinue={onContinue}
@@ -83,4 +84,17 @@ test('leaving a field for the 继续 button does not move the button: 继续 sho
   expect(onContinue).not.toHaveBeenCalled()
   expect(screen.getByRole('alert')).toHaveTextContent('联系电话')
   expect(screen.getByRole('textbox', { name: '联系电话' })).toHaveAttribute('aria-invalid', 'true')
+})
+
+test('a name typed before the real-name data arrived is kept; the data is offered beside it and used only on request', async () => {
+  render(<Harness initial={{ name: '张小三' }} />)
+  // not locked: what was typed stays in the box
+  expect(screen.getByRole('textbox', { name: '姓名' })).toHaveValue('张小三')
+  const offer = screen.getByRole('group', { name: '实名信息上的信息' })
+  expect(offer).toHaveTextContent('姓名：张三（您填写的：张小三）')
+  // the ID number of the same source is offered with it (masked), not locked beside a different name
+  expect(offer).toHaveTextContent('身份证号码：430102********1234（您未填写）')
+  await userEvent.click(screen.getByRole('button', { name: '使用实名信息上的信息' }))
+  expect(screen.getByRole('group', { name: '姓名' })).toHaveTextContent('张三')
+  expect(screen.queryByRole('group', { name: '实名信息上的信息' })).not.toBeInTheDocument()
 })

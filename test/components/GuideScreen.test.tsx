@@ -4,9 +4,11 @@ import userEvent from '@testing-library/user-event'
 import { GuideScreen } from '@/components/screens/GuideScreen'
 import { template } from './fixtures'
 
+const NAMES = { idCard: { name: '居民身份证' }, foodLicence: { name: '食品经营许可证' } }
+
 test('tells everything once: matters with departments, committed vs legal time, visits, fees, materials, delivery', async () => {
   const onStart = jest.fn()
-  render(<GuideScreen template={template} region='430200' regionName='株洲市' legalDays={20} resumable={false} onStart={onStart} onBack={() => undefined} />)
+  render(<GuideScreen template={template} region='430200' regionName='株洲市' params={{ fireArea: 300 }} licenceNames={NAMES} legalDays={20} resumable={false} onStart={onStart} onBack={() => undefined} />)
   expect(screen.getByRole('heading', { level: 1, name: '开办测试小店' })).toBeInTheDocument()
   expect(screen.getByText('承诺办结').nextSibling).toHaveTextContent('5 个工作日')
   expect(screen.getByText('法定时限').nextSibling).toHaveTextContent('20 个工作日')
@@ -38,14 +40,24 @@ test('tells everything once: matters with departments, committed vs legal time, 
 })
 
 test('with a draft the button resumes', () => {
-  render(<GuideScreen template={template} region='430100' regionName='长沙市' legalDays={20} resumable onStart={() => undefined} onBack={() => undefined} />)
+  render(<GuideScreen template={template} region='430100' regionName='长沙市' params={{ fireArea: 300 }} licenceNames={NAMES} legalDays={20} resumable onStart={() => undefined} onBack={() => undefined} />)
   expect(screen.getByRole('button', { name: '继续办理' })).toBeInTheDocument()
 })
 
 test('a bereavement bundle speaks to the family first; others do not', () => {
-  const { unmount } = render(<GuideScreen template={{ ...template, category: '身后事' }} region='430200' regionName='株洲市' legalDays={20} resumable={false} onStart={() => undefined} onBack={() => undefined} />)
+  const { unmount } = render(<GuideScreen template={{ ...template, category: '身后事' }} region='430200' regionName='株洲市' params={{}} licenceNames={NAMES} legalDays={20} resumable={false} onStart={() => undefined} onBack={() => undefined} />)
   expect(screen.getByText(/^对您亲人的离世，我们深表哀悼。/)).toBeInTheDocument()
   unmount()
-  render(<GuideScreen template={template} region='430200' regionName='株洲市' legalDays={20} resumable={false} onStart={() => undefined} onBack={() => undefined} />)
+  render(<GuideScreen template={template} region='430200' regionName='株洲市' params={{}} licenceNames={NAMES} legalDays={20} resumable={false} onStart={() => undefined} onBack={() => undefined} />)
   expect(screen.queryByText(/深表哀悼/)).toBeNull()
+})
+
+test('samples are marked 示例 where they are shown, and the guide says what that means; sourced facts are not', async () => {
+  render(<GuideScreen template={template} region='430100' regionName='长沙市' params={{ fireArea: 300 }} licenceNames={NAMES} legalDays={20} resumable={false} onStart={() => undefined} onBack={() => undefined} />)
+  const food = screen.getByRole('heading', { level: 3, name: '食品经营许可' }).parentElement as HTMLElement
+  await userEvent.click(within(food).getByRole('button', { name: '查看完整办事指南' }))
+  // the fixture's matter code is sourced, its phone numbers are samples
+  expect(within(food).getByText('事项基本编码').nextSibling).not.toHaveTextContent('示例')
+  expect(within(food).getByText('咨询电话').nextSibling).toHaveTextContent('0731-12345示例')
+  expect(screen.getByText(/标“示例”的事项编码、电话、金额和标准是本演示平台的示例数据/)).toBeInTheDocument()
 })

@@ -19,7 +19,7 @@ function card(props: Partial<MaterialCardProps> & { view: MaterialView }) {
     onRemove: jest.fn(),
     onPromise: jest.fn(),
   }
-  render(<MaterialCard usedBy={['食品经营许可']} attached={[]} uploading={[]} refusals={[]} consented={false} {...handlers} {...props} />)
+  render(<MaterialCard usedBy={['食品经营许可']} attached={[]} uploading={[]} refusals={[]} consented={false} licenceName='居民身份证' {...handlers} {...props} />)
   return handlers
 }
 

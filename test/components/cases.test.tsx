@@ -156,6 +156,13 @@ describe('办件详情', () => {
     expect(p.onPay).toHaveBeenCalledWith('food')
   })
 
+  test('a sample amount of the catalogue is marked 示例 on the case too; a published one is not', () => {
+    const fee = { items: [{ item: '遗体火化费', amountYuan: 400, sample: true }, { item: '不动产登记费', amountYuan: 80 }], amountYuan: 480, status: 'due' as const, dueSince: ACCEPTED }
+    renderCase(summary({ matters: [accepted({ status: 'accepted', fee, pauses: [{ from: ACCEPTED, reason: '缴费' }] })] }), day('2026-11-30'))
+    expect(screen.getByText(/^遗体火化费 400 元/)).toHaveTextContent('遗体火化费 400 元示例')
+    expect(screen.getByText(/^不动产登记费 80 元/)).not.toHaveTextContent('示例')
+  })
+
   test('paid: receipt shown, no pay button', () => {
     const fee = { items: [{ item: '登记费', amountYuan: 80 }], amountYuan: 80, status: 'paid' as const, dueSince: ACCEPTED, paidAt: day('2026-11-27'), receipt: { number: '示例票据ABC', issuedAt: day('2026-11-27'), payer: '刘*', amountYuan: 80 } }
     renderCase(summary({ matters: [accepted({ fee })] }), day('2026-11-27'))

@@ -28,6 +28,7 @@ function matter(id: string, name: string, extra: Partial<Matter> = {}): Matter {
     contacts: { consult: '0731-12345', complaint: '12345' },
     location: { address: '长沙市岳麓区政务服务中心二楼', hours: '工作日 9:00–17:00' },
     result: { name: '食品经营许可证', licence: 'foodLicence' },
+    provenance: { baseCode: { source: '湖南省政务服务网（测试）' }, contacts: { sample: true } },
     fields: [],
     materials: [],
     ...extra,
@@ -35,7 +36,7 @@ function matter(id: string, name: string, extra: Partial<Matter> = {}): Matter {
 }
 
 export const template: BundleTemplate = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'test-shop',
   version: 3,
   name: '开办测试小店',
@@ -52,7 +53,7 @@ export const template: BundleTemplate = {
   handling: ['online', 'offline'],
   description: '一次办好小店开业需要的许可。',
   figures: ['办理时间由 20 个工作日压减到 5 个工作日'],
-  params: { fireArea: { default: 300, byRegion: { '42': 200 } } },
+  params: { fireArea: { default: 300, byRegion: { '42': 200 }, provenance: { sample: true } } },
   questions: [
     { id: 'tobacco', kind: 'yesno', text: '是否销售卷烟？', help: '销售卷烟需要烟草专卖零售许可。' },
     { id: 'area', kind: 'number', text: '经营场所面积有多大？', unit: '平方米', min: 1, max: 100000, help: '按房产证或租赁合同上的面积填写。' },
@@ -113,7 +114,7 @@ export const template: BundleTemplate = {
       fields: ['shopName'],
       materials: [{ ref: 'fireReport' }],
       caseType: 'promised',
-      fees: [{ item: '检查费', amountYuan: 0 }],
+      fees: [{ item: '检查费', amountYuan: 0, provenance: { sample: true } }],
     }),
   ],
 }
@@ -123,6 +124,7 @@ export const NOW = '2026-11-26T02:00:00.000Z'
 export const profile = {
   userId: 'u1',
   role: 'citizen' as const,
+  promiseBarred: false,
   kind: 'person' as const,
   name: '张三',
   idNumber: '430102199003071234',

@@ -2,8 +2,12 @@
 // re-check of what was sent (it never trusts the client).
 import type { DraftContent } from '@/domain/draft'
 import type { BundleTemplate } from '@/domain/template/types'
+import { validateDraft } from '@/domain/engine'
 import { newDraftId, newIdempotencyKey, PlatformError } from '@/services/platform'
-import { ADMIN_TOKEN, fillDraft, raw, signIn, start, uploader, type Running, type TestClient } from './support/harness'
+import { SELF } from '@/stores/draft'
+import { guidanceContext } from '@/stores/journey'
+import { prefillData } from '@/stores/session'
+import { ADMIN_TOKEN, fillDraft, raw, signIn, start, START, submitConfirmed, uploader, type Running, type TestClient } from './support/harness'
 
 let r: Running
 beforeAll(async () => {
@@ -28,8 +32,9 @@ test('every published bundle can be submitted by each fixture user of a fitting 
   for (const code of ['dev-citizen-2', 'dev-no-licence', 'dev-firm-1']) {
     const { c, profile, licences } = await citizen(code)
     for (const b of bundles.filter((x) => x.applicantKinds.includes(profile.kind))) {
-      const { content } = await filled(c, { profile, licences }, b.id)
-      const cs = await c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())
+      const { t, content } = await filled(c, { profile, licences }, b.id)
+      // a co-applicant confirms in another account where the bundle asks for it (二手房's buyer)
+      const cs = await submitConfirmed(c, t, content, async () => (await citizen(code === 'dev-elder' ? 'dev-citizen-1' : 'dev-elder')).c)
       expect(cs.bundleId).toBe(b.id)
       expect(cs.matters.length).toBeGreaterThan(0)
       submitted++
@@ -189,7 +194,7 @@ describe('the server re-checks what was submitted', () => {
 
   test('a promise where none is allowed, and any promise from a citizen barred from 告知承诺', async () => {
     const { c, profile, licences } = await citizen('dev-barred')
-    const f = await filled(c, { profile, licences }, 'kaiban-canyin', { prefer: ['in-bundle', 'licence', 'window', 'upload', 'defer'] })
+    const f = await filled(c, { profile, licences }, 'kaiban-canyin', { prefer: ['in-bundle', 'licence', 'shared', 'upload', 'defer'] })
     const noPromise = f.t.materials.find((x) => !x.promise && f.content.materials[x.id])
     const promised = f.t.materials.find((x) => x.promise && f.content.materials[x.id])
     const materials = { ...f.content.materials }
@@ -233,7 +238,7 @@ describe('the server re-checks what was submitted', () => {
     const rest = { ...f.content.answers }
     delete rest[first]
     expect((await submit({ ...f.content, answers: rest })).answerErrors).toHaveProperty(first)
-    expect((await submit({ ...f.content, applicantKind: 'firm' })).message).toMatch(/个人账号/)
+    expect((await submit({ ...f.content, applicantKind: 'firm' })).message).toBe('当前登录的是个人账号，不能以企业身份申请')
     expect((await submit({ ...f.content, templateVersion: 999 })).message).toMatch(/第 999 版/)
     expect((await submit({ ...f.content, region: '110101' })).message).toMatch(/暂未开通/)
   })
@@ -259,6 +264,72 @@ describe('the server re-checks what was submitted', () => {
     })
     expect(res.status).toBe(400)
     expect(Object.keys(res.json.error.fieldErrors).sort()).toEqual(['content.answers.a', 'content.applicantKind', 'content.materials.m.mode', 'content.region', 'content.values.v', 'draftId'])
+  })
+})
+
+describe('one rulebook: the platform refuses exactly what the app refuses, in the same words', () => {
+  /** What the app would say about this content for this signed-in citizen (the app's own context). */
+  async function appSays(c: TestClient, t: BundleTemplate, content: DraftContent) {
+    const session = { profile: await c.me(), licences: await c.listLicences(), licenceData: {} }
+    const ctx = guidanceContext({ content, acting: SELF }, session, new Date(START).toISOString(), await c.listRegions(), await c.listLicenceKinds())
+    return validateDraft(t, content, ctx, prefillData(session))
+  }
+  async function platformSays(c: TestClient, content: DraftContent) {
+    const e = (await c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey()).catch((x) => x)) as PlatformError
+    expect(e).toBeInstanceOf(PlatformError)
+    return e
+  }
+  const same = (app: Awaited<ReturnType<typeof appSays>>, platform: PlatformError) => {
+    expect(app.ok).toBe(false)
+    expect(platform.fieldErrors ?? {}).toEqual(app.fieldErrors)
+    expect(platform.materialErrors ?? {}).toEqual(app.materialErrors)
+    expect(platform.answerErrors ?? {}).toEqual(app.answerErrors)
+    expect(platform.deliveryError).toBe(app.deliveryError)
+    expect(platform.handlingError).toBe(app.handlingError)
+    if (app.messages.length) expect(platform.message).toBe(app.messages[0])
+  }
+
+  test('no 办理方式 chosen: refused by both with 请选择办理方式', async () => {
+    const { c, profile, licences } = await citizen('dev-citizen-1')
+    const f = await filled(c, { profile, licences }, 'kaiban-canyin')
+    const content = { ...f.content }
+    delete content.handling
+    const app = await appSays(c, f.t, content)
+    expect(app.handlingError).toBe('请选择办理方式')
+    same(app, await platformSays(c, content))
+  })
+
+  test('an e-licence not agreed to: the material asks for consent on both sides, and it prefills nothing', async () => {
+    // a platform of its own: consents given by earlier tests would count
+    const fresh = await start()
+    try {
+      const c = fresh.client()
+      const who = await signIn(c, 'dev-citizen-1', { consent: false })
+      const t = await c.getBundle('kaiban-canyin')
+      const content = await fillDraft(t, { ...who, upload: uploader(c, t.id) })
+      const app = await appSays(c, t, content)
+      expect(Object.values(app.materialErrors).some((m) => /^请同意使用电子/.test(m))).toBe(true)
+      same(app, await platformSays(c, content))
+    } finally {
+      await fresh.stop()
+    }
+  })
+
+  test('a citizen barred from 告知承诺 (on the profile) is refused a promise by both, in the same words', async () => {
+    const { c, profile, licences } = await citizen('dev-barred')
+    expect(profile.promiseBarred).toBe(true)
+    const f = await filled(c, { profile, licences }, 'kaiban-canyin', { prefer: ['in-bundle', 'licence', 'shared', 'upload', 'defer'] })
+    const promised = f.t.materials.find((x) => x.promise && f.content.materials[x.id])!
+    const content = { ...f.content, materials: { ...f.content.materials, [promised.id]: { mode: 'promise' as const, agreedAt: '2026-11-26T02:00:00Z' } } }
+    const app = await appSays(c, f.t, content)
+    expect(app.materialErrors[promised.id]).toBe(`您暂不符合告知承诺条件，请以其他方式提交${promised.name}`)
+    same(app, await platformSays(c, content))
+  })
+
+  test("a region not offered and a firm filed from a person's account: the same message first", async () => {
+    const { c, profile, licences } = await citizen('dev-citizen-1')
+    const f = await filled(c, { profile, licences }, 'kaiban-canyin')
+    for (const content of [{ ...f.content, region: '110101' }, { ...f.content, applicantKind: 'firm' as const }]) same(await appSays(c, f.t, content), await platformSays(c, content))
   })
 })
 

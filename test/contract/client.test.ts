@@ -2,6 +2,7 @@
 import type { TokenPair } from '@/services/contract'
 import { TransportError, type Transport, type TransportRequest, type TransportResponse } from '@/services/http/transport'
 import { createPlatformClient, newIdempotencyKey, PlatformError, type SessionStore } from '@/services/platform'
+import { caseRecord } from '../support/cases'
 
 type Step = TransportResponse | TransportError | ((req: TransportRequest) => TransportResponse)
 
@@ -79,12 +80,29 @@ test('a POST without an Idempotency-Key is never retried', async () => {
   expect(t.calls.length).toBe(1)
 })
 
+const CONTENT = { bundleId: 'b', templateVersion: 1, region: '430104', applicantKind: 'person' as const, answers: {}, values: {}, materials: {} }
+const DRAFT_RECORD = { id: 'd-12345678', version: 2, content: CONTENT, createdAt: '2026-11-26T02:00:00Z', updatedAt: '2026-11-26T02:00:00Z', status: 'open' as const }
+// a well-formed case (the shared fixture) with this file's content
+const CASE_RECORD = caseRecord({ id: 'HN2026112600001', bundleId: 'b', bundleName: '开办测试小店', draftId: 'd-12345678', content: CONTENT })
+
+test('replies are parsed at the boundary: one that breaks the contract is one clear error, never a cast', async () => {
+  const broken = client([ok({ ...CASE_RECORD, matters: 'none' })])
+  const e = (await broken.c.getCase('HN2026112600001').catch((x) => x)) as PlatformError
+  expect(e).toBeInstanceOf(PlatformError)
+  expect(e).toMatchObject({ kind: 'bad-reply', message: '平台返回的内容无法识别，请稍后重试（/cases/HN2026112600001：matters）' })
+  // a draft list with one damaged record keeps the others
+  const list = client([ok({ drafts: [DRAFT_RECORD, { ...DRAFT_RECORD, id: 'd-2', content: { ...CONTENT, values: { x: 42 } } }] })])
+  expect(await list.c.listDrafts()).toEqual([DRAFT_RECORD])
+  // unknown keys are dropped, never passed on
+  const extra = client([ok({ ...DRAFT_RECORD, content: { ...CONTENT, injected: '<script>' } })])
+  expect(await extra.c.getDraft('d-12345678')).toEqual(DRAFT_RECORD)
+})
+
 test('a POST with an Idempotency-Key is retried with the same key, including after 409 IN_FLIGHT', async () => {
   const key = newIdempotencyKey()
-  const caseRecord = { id: 'HN2026112600001' }
-  const { c, calls } = client([new TransportError('timeout'), err(409, 'IN_FLIGHT'), ok(caseRecord, 201)])
-  const content = { bundleId: 'b', templateVersion: 1, region: '430104', applicantKind: 'person' as const, answers: {}, values: {}, materials: {} }
-  expect(await c.submitCase({ draftId: 'd-12345678', content }, key)).toEqual(caseRecord)
+  const { c, calls } = client([new TransportError('timeout'), err(409, 'IN_FLIGHT'), ok(CASE_RECORD, 201)])
+  const content = CONTENT
+  expect(await c.submitCase({ draftId: 'd-12345678', content }, key)).toEqual(CASE_RECORD)
   expect(calls.map((x) => x.headers['Idempotency-Key'])).toEqual([key, key, key])
   expect(new Set(calls.map((x) => x.body)).size).toBe(1)
   expect(calls[0].headers.Authorization).toBe('Bearer a1')
@@ -127,15 +145,16 @@ test("a gateway's own 413 page is shown as too large, never as offline, and not 
 
 test('408 (the body stopped arriving) is a time-out, retried like one', async () => {
   const slow = err(408, 'REQUEST_TIMEOUT', '请求内容在 15 秒内没有继续传来，请检查网络后重试')
-  const { c, calls } = client([slow, ok({ id: 'HN2026112600001' }, 201)])
-  expect((await c.submitCase({ draftId: 'd-12345678', content: {} as never }, 'key-12345678')).id).toBe('HN2026112600001')
+  const { c, calls } = client([slow, ok(CASE_RECORD, 201)])
+  expect((await c.submitCase({ draftId: 'd-12345678', content: CONTENT }, 'key-12345678')).id).toBe(CASE_RECORD.id)
   expect(calls.length).toBe(2)
   const again = client([slow, slow, slow, slow])
   await expect(again.c.getCase('HN2026112600001')).rejects.toMatchObject({ kind: 'timeout', status: 408 })
 })
 
 test('lists are read page by page to the end', async () => {
-  const { c, calls } = client([ok({ cases: [{ id: 'HN3' }, { id: 'HN2' }], nextCursor: 'SE4y' }), ok({ cases: [{ id: 'HN1' }] })])
+  const caseNo = (id: string) => ({ ...CASE_RECORD, id })
+  const { c, calls } = client([ok({ cases: [caseNo('HN3'), caseNo('HN2')], nextCursor: 'SE4y' }), ok({ cases: [caseNo('HN1')] })])
   expect((await c.listCases()).map((x) => x.id)).toEqual(['HN3', 'HN2', 'HN1'])
   expect(calls.map((x) => x.url)).toEqual(['https://platform.example/api/v1/cases?limit=100', 'https://platform.example/api/v1/cases?limit=100&cursor=SE4y'])
 })
@@ -209,7 +228,7 @@ test('ETag: the cached body is returned on 304', async () => {
 })
 
 test('path parts and queries are encoded', async () => {
-  const { c, calls } = client([ok({ bundles: [] }), ok({})])
+  const { c, calls } = client([ok({ bundles: [] }), ok(DRAFT_RECORD)])
   await c.listBundles({ q: '开 餐饮&店', applicantKind: 'firm', region: undefined })
   await c.getDraft('a/b?c')
   expect(calls[0].url).toBe('https://platform.example/api/v1/bundles?q=%E5%BC%80%20%E9%A4%90%E9%A5%AE%26%E5%BA%97&applicantKind=firm')

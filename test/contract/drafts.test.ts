@@ -2,13 +2,18 @@
 import type { DraftContent } from '@/domain/draft'
 import { createFetchTransport } from '@/services/http/fetch-transport'
 import { newDraftId, PlatformError } from '@/services/platform'
-import { raw, start, type Running, type TestClient } from './support/harness'
+import fs from 'node:fs'
+import path from 'node:path'
+import { CATALOGUE, raw, start, type Running, type TestClient } from './support/harness'
+
+// the version the catalogue publishes now (a draft names a version that exists)
+const published = (JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', 'kaiban-canyin.json'), 'utf8')) as { version: number }).version
 
 let r: Running
 let c: TestClient
 const content = (note: string): DraftContent => ({
   bundleId: 'kaiban-canyin',
-  templateVersion: 1,
+  templateVersion: published,
   region: '430104',
   applicantKind: 'person',
   answers: {},

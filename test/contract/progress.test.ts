@@ -28,7 +28,7 @@ beforeAll(async () => {
     matters: [
       { ...a, id: 'A', name: '事项甲', department: '市场监督管理局', appliesWhen: undefined, after: undefined, caseType: 'promised', legalLimitDays: 20, promisedLimitDays: 5, fees: [], result: { name: '食品小经营许可证', licence: 'foodLicence' }, steps: [{ name: '受理', limit: wd(1), standard: '材料齐全' }, { name: '现场核查', limit: wd(1), standard: '符合条件' }, { name: '许可决定', limit: wd(1), standard: '符合条件' }] },
       { ...b, id: 'B', name: '事项乙', department: '税务局', appliesWhen: undefined, after: undefined, caseType: 'instant', legalLimitDays: 0, promisedLimitDays: 0, fees: [], steps: [{ name: '当场办结', limit: { value: 1, unit: 'hour' }, standard: '材料齐全' }] },
-      { ...(c3 ?? a), id: 'C', name: '事项丙', department: '不动产登记中心', appliesWhen: undefined, after: ['A'], caseType: 'promised', legalLimitDays: 20, promisedLimitDays: 3, fees: [{ item: '登记费', amountYuan: 80, basis: '发改价格规〔2016〕2559号' }], steps: [{ name: '受理', limit: { value: 2, unit: 'hour' }, standard: '材料齐全' }, { name: '审查', limit: wd(1), standard: '符合条件' }] },
+      { ...(c3 ?? a), id: 'C', name: '事项丙', department: '不动产登记中心', appliesWhen: undefined, after: ['A'], caseType: 'promised', legalLimitDays: 20, promisedLimitDays: 3, fees: [{ item: '登记费', amountYuan: 80, basis: '发改价格规〔2016〕2559号', provenance: { sample: true } }], steps: [{ name: '受理', limit: { value: 2, unit: 'hour' }, standard: '材料齐全' }, { name: '审查', limit: wd(1), standard: '符合条件' }] },
     ],
   }
   const used = new Set(t.matters.flatMap((m) => m.materials.map((x) => x.ref)))
@@ -42,6 +42,8 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, 'bundles'))
   fs.writeFileSync(path.join(dir, 'bundles', 't.json'), JSON.stringify(t))
   fs.copyFileSync(path.join(CATALOGUE, 'regions.json'), path.join(dir, 'regions.json'))
+  // e-licence kinds are catalogue data (the issued licence takes its name from them)
+  fs.copyFileSync(path.join(CATALOGUE, 'licences.json'), path.join(dir, 'licences.json'))
   r = await start({ catalogueDir: dir })
   const ids = (await r.client().listBundles()).map((x) => x.id)
   if (!ids.length) throw new Error(r.logs.join('\n'))
@@ -54,7 +56,7 @@ beforeAll(async () => {
 afterAll(() => r.stop())
 
 async function submit(delivery?: CaseRecord['delivery']): Promise<CaseRecord> {
-  const content = await fillDraft(t, { ...who, upload: uploader(c, t.id), prefer: ['upload', 'window', 'promise'] })
+  const content = await fillDraft(t, { ...who, upload: uploader(c, t.id), prefer: ['upload', 'shared', 'promise'] })
   return c.submitCase({ draftId: newDraftId(), content: { ...content, ...(delivery ? { delivery } : {}) } }, newIdempotencyKey())
 }
 

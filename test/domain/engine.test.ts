@@ -123,9 +123,24 @@ describe('merged form', () => {
     expect(id.valid).toBe(true)
   })
 
-  it('uses the locked value over anything typed', () => {
+  it('never replaces what was typed: a differing source is offered, with every field it would fill', () => {
     const typed = guide(t, draft({ answers: SMALL_SHOP, values: { applicantName: '李四' } }), ctx(), PREFILL)
-    expect(typed.fields.all.find((f) => f.id === 'applicantName')?.value).toBe('张三')
+    expect(typed.fields.all.find((f) => f.id === 'applicantName')).toMatchObject({ value: '李四' })
+    expect(typed.fields.all.find((f) => f.id === 'applicantName')?.prefill).toBeUndefined()
+    // the profile's mobile number is offered with it, not locked beside a name it does not belong to
+    expect(typed.fields.offers).toEqual([
+      {
+        sourceLabel: '实名信息',
+        fields: [
+          { id: 'applicantName', label: '经营者姓名', value: '张三', typed: '李四' },
+          { id: 'mobile', label: '手机号码', value: '13812345678', typed: '' },
+        ],
+      },
+    ])
+    // the same value typed as the source holds: locked, nothing offered
+    const same = guide(t, draft({ answers: SMALL_SHOP, values: { applicantName: '张三' } }), ctx(), PREFILL)
+    expect(same.fields.all.find((f) => f.id === 'applicantName')?.prefill?.locked).toBe(true)
+    expect(same.fields.offers).toEqual([])
     const noPrefill = guide(t, draft({ answers: SMALL_SHOP, values: { applicantName: '李四' } }), ctx())
     expect(noPrefill.fields.all.find((f) => f.id === 'applicantName')).toMatchObject({ value: '李四', valid: true })
     expect(noPrefill.fields.all.find((f) => f.id === 'applicantName')?.prefill).toBeUndefined()
@@ -159,7 +174,7 @@ describe('materials', () => {
 
   it('adds a material only when its condition holds', () => {
     const g = guide(t, draft({ answers: { ...SMALL_SHOP, menu: ['coldDishes'] } }), ctx())
-    expect(material(g, 'layoutPlan')).toMatchObject({ usedBy: ['food'], modes: ['window', 'upload'], chosen: 'window', satisfied: true })
+    expect(material(g, 'layoutPlan')).toMatchObject({ usedBy: ['food'], modes: ['shared', 'upload'], chosen: 'shared', satisfied: true })
   })
 
   it('uses an e-licence without any upload', () => {
@@ -202,8 +217,10 @@ describe('materials', () => {
     expect(material(notAgreed, 'leaseContract')).toMatchObject({ satisfied: false, error: '请阅读并同意经营场所使用证明的承诺内容' })
     const proxy = guide(t, draft({ answers: SMALL_SHOP, materials: promised }), ctx({ acting: { actor: 'staff', promiseAuthorised: false } }))
     const lease = material(proxy, 'leaseContract')
-    expect(lease).toMatchObject({ chosen: 'upload', explicit: false, satisfied: false })
-    expect(lease.error).toContain('书面授权')
+    // refused, not swapped for another way behind the applicant's back: they choose again
+    expect(lease).toMatchObject({ explicit: false, satisfied: false })
+    expect(lease.chosen).toBeUndefined()
+    expect(lease.error).toBe('代办人须取得申请人书面授权后才能承诺，请以其他方式提交经营场所使用证明')
   })
 
   it('accepts 容缺 only when chosen, and limits the number of files', () => {

@@ -21,14 +21,14 @@ function scope(answers: Answers, region = '430100', applicantKind: 'person' | 'f
 }
 
 describe('regional parameters', () => {
-  const param = { default: 300, byRegion: { '420000': 150, '430200': 200, '430202': 120 } }
+  const param = { default: 300, byRegion: { '420000': 150, '430200': 200, '430202': 120 }, provenance: { sample: true as const } }
 
   it('uses the most specific matching prefix, else the default', () => {
     expect(resolveParam(param, '430100')).toBe(300) // 长沙: default
     expect(resolveParam(param, '430211')).toBe(200) // 株洲某区: city entry
     expect(resolveParam(param, '430202')).toBe(120) // district entry beats city
     expect(resolveParam(param, '420106')).toBe(150) // 湖北 province code stands for the whole province
-    expect(resolveParam({ default: 'and' }, '420106')).toBe('and')
+    expect(resolveParam({ default: 'and', provenance: { sample: true } }, '420106')).toBe('and')
   })
 
   it('falls back to the * entry for a region map (实施机关)', () => {

@@ -1,4 +1,5 @@
 import { parseTemplate } from '@/domain/template/schema'
+import { upgradeTemplateJson } from '@/domain/template/upgrade'
 import type { BundleTemplate } from '@/domain/template/types'
 import restaurant from '../fixtures/templates/restaurant.json'
 
@@ -45,10 +46,11 @@ describe('parseTemplate', () => {
   })
 
   it('reports values outside their enumeration and invalid numbers', () => {
-    const t = clone()
+    // a format-2 template (schemaVersion 3 is not upgraded, and does not exist)
+    const t = upgradeTemplateJson(clone()) as ReturnType<typeof clone>
     t.matters[1].caseType = 'fast'
     t.matters[1].visits = -1
-    t.schemaVersion = 2
+    t.schemaVersion = 3
     const issues = issuesOf(t)
     expect(issues.map((i) => i.path).sort()).toEqual(['$.matters[1].caseType', '$.matters[1].visits', '$.schemaVersion'])
     expect(issues.find((i) => i.path === '$.matters[1].visits')?.message).toBe('不能为负数')

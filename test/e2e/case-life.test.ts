@@ -6,8 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CaseRecord } from '@/services/contract'
-import { newDraftId, newIdempotencyKey } from '@/services/platform'
-import { fillDraft, makeClient, uploader } from '../contract/support/harness'
+import { fillDraft, makeClient, submitConfirmed, uploader } from '../contract/support/harness'
 import { axeViolations } from './support/axe'
 import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
 import { Driver, PDF, PEOPLE, restaurant, SMS_CODE } from './support/journeys'
@@ -99,10 +98,10 @@ async function openCase(id: string): Promise<void> {
 }
 
 /** Another case of the same citizen, filed through the platform client (the journey itself is tested above). */
-async function citizen() {
+async function citizen(mobile: string = PEOPLE.father.mobile) {
   const c = makeClient(platform.url, { adminToken: undefined })
-  await c.sendSmsCode(PEOPLE.father.mobile).catch(() => undefined)
-  await c.loginSms(PEOPLE.father.mobile, SMS_CODE)
+  await c.sendSmsCode(mobile).catch(() => undefined)
+  await c.loginSms(mobile, SMS_CODE)
   return c
 }
 
@@ -110,9 +109,12 @@ async function fileCase(bundleId: string): Promise<CaseRecord> {
   const c = await citizen()
   const profile = await c.me()
   const licences = (await c.listLicences()).map((l) => l.kind)
+  // as in the app: an e-licence is used once the citizen agrees to it
+  for (const kind of licences) await c.consentLicence(kind)
   const t = await c.getBundle(bundleId)
   const content = await fillDraft(t, { profile, licences, upload: uploader(c, bundleId), now: (await c.health()).time })
-  return c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())
+  // 二手房's buyer (陈静) confirms in her own account first
+  return submitConfirmed(c, t, content, () => citizen(PEOPLE.mother.mobile))
 }
 
 test('a case from submission to rating: 受理, 补正 in one screen, 办结 with an e-licence, 不满意 and its follow-up; a message opens its case', async () => {

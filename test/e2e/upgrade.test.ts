@@ -1,7 +1,7 @@
 // A bundle's guide republished while a citizen is filing, on the production H5 build: the mock serves a copy
-// of the catalogue (MOCK_CATALOGUE_DIR) into which the test publishes version 2, then 3, of 开办餐饮店 —
-// the repository's catalogue is never touched. Resuming from 我的草稿 shows what version 2 changes and
-// carries the draft forward (a new question to answer, a dropped value); submitting shows what version 3
+// of the catalogue (MOCK_CATALOGUE_DIR) into which the test publishes the next two versions of 开办餐饮店 —
+// the repository's catalogue is never touched. Resuming from 我的草稿 shows what the next version changes and
+// carries the draft forward (a new question to answer, a dropped value); submitting shows what the one after
 // changes and, once confirmed, submits on it.
 import fs from 'node:fs'
 import os from 'node:os'
@@ -25,6 +25,9 @@ type Json = Record<string, unknown> & { fields: { id: string }[]; questions: unk
 
 const v1 = (): Json => JSON.parse(fs.readFileSync(path.join(repoRoot, 'mock', 'catalogue', 'bundles', `${BUNDLE}.json`), 'utf8')) as Json
 
+/** the version the repository's catalogue publishes now; the test publishes the next two */
+const BASE = (v1().version as number)
+
 function withoutField(t: Json, id: string): Json {
   t.fields = t.fields.filter((f) => f.id !== id)
   for (const m of t.matters) m.fields = m.fields.filter((f) => f !== id)
@@ -34,7 +37,7 @@ function withoutField(t: Json, id: string): Json {
 /** Version 2: the 食品安全管理人员手机号码 is no longer asked; a new question about delivery platforms. */
 function v2(): Json {
   const t = withoutField(v1(), 'food-safety-manager-mobile')
-  t.version = 2
+  t.version = BASE + 1
   t.questions.push({ id: 'takeaway', kind: 'yesno', text: '会不会在外卖平台上接单？', help: '在外卖平台经营的，须在平台公示食品经营许可证。' })
   return t
 }
@@ -42,7 +45,7 @@ function v2(): Json {
 /** Version 3: as 2, and the 从业人员人数 is no longer asked. */
 function v3(): Json {
   const t = withoutField(v2(), 'employee-count')
-  t.version = 3
+  t.version = BASE + 2
   return t
 }
 
@@ -73,14 +76,14 @@ test('开办餐饮店 republished twice while filing: changes shown on resuming 
     await restaurant(d)
     expect(await text()).toContain('食品安全管理人员手机号码 138****0009')
 
-    // version 2 is published; the citizen comes back through 我的草稿
+    // the next version is published; the citizen comes back through 我的草稿
     publish(v2())
     await page.goto(`${platform.url}/#/pages/journey/drafts/index`)
     await d.press('继续办理开办餐饮店')
     const changes = page.getByRole('region', { name: '办事指南已更新' })
     await changes.waitFor()
     const shown = (await changes.innerText()).replace(/\s+/g, ' ')
-    expect(shown).toContain('“开办餐饮店”的办事指南已由第 1 版更新为第 2 版')
+    expect(shown).toContain(`“开办餐饮店”的办事指南已由第 ${BASE} 版更新为第 ${BASE + 1} 版`)
     expect(shown).toContain('食品安全管理人员手机号码 表单已不再需要该项')
     expect(shown).toContain('新版还需要您补充：会不会在外卖平台上接单？')
     expect(await axeViolations(page)).toEqual([])
@@ -102,12 +105,12 @@ test('开办餐饮店 republished twice while filing: changes shown on resuming 
     expect(review).toContain('布局图.pdf')
     expect(review).not.toContain('食品安全管理人员手机号码')
 
-    // version 3 is published before the citizen submits: shown, confirmed, then submitted on it
+    // the one after is published before the citizen submits: shown, confirmed, then submitted on it
     publish(v3())
     await d.tap(page.locator('#submit-button:visible'))
     await changes.waitFor()
     const atSubmit = (await changes.innerText()).replace(/\s+/g, ' ')
-    expect(atSubmit).toContain('已由第 2 版更新为第 3 版')
+    expect(atSubmit).toContain(`已由第 ${BASE + 1} 版更新为第 ${BASE + 2} 版`)
     expect(atSubmit).toContain('从业人员人数 表单已不再需要该项')
     expect(atSubmit).not.toContain('新版还需要您补充')
     expect(await axeViolations(page)).toEqual([])
@@ -118,7 +121,7 @@ test('开办餐饮店 republished twice while filing: changes shown on resuming 
 
     const r = await fetch(`${platform.url}/api/v1/admin/cases?bundleId=${BUNDLE}`, { headers: ADMIN })
     const cases = (await r.json()) as { cases: { id: string; templateVersion: number; content: { answers: Record<string, unknown>; values: Record<string, string> } }[] }
-    expect(cases.cases.map((c) => [c.id, c.templateVersion])).toEqual([[done.caseId, 3]])
+    expect(cases.cases.map((c) => [c.id, c.templateVersion])).toEqual([[done.caseId, BASE + 2]])
     const content = cases.cases[0].content
     expect(content.answers.takeaway).toBe(false)
     expect(content.values['business-name']).toBe('湘味小馆')

@@ -3,24 +3,21 @@
 // messages read at once.
 import { PlatformError } from '@/services/platform'
 import { memoryStorage } from '@/services/storage'
-import type { BundleTemplate } from '@/domain/template/types'
+import fs from 'node:fs'
+import path from 'node:path'
 import { createCaseStore } from '@/stores/cases'
 import { createMessageStore } from '@/stores/messages'
 import { createSupplementStore, type SupplementClient } from '@/stores/supplement'
 import { caseMatter, caseRecord } from '../support/cases'
 
-const template = {
-  id: 'kaiban-canyin',
-  version: 1,
-  fields: [{ id: 'mobile', label: '联系电话', type: 'mobile', section: 's' }],
-  materials: [{ id: 'layout', name: '平面图', upload: { accept: ['pdf'], maxSizeMB: 1, maxCount: 1 } }],
-} as unknown as BundleTemplate
+// the real template, as the platform serves it (the store parses it as the journey does)
+const template = JSON.parse(fs.readFileSync(path.join(__dirname, '../../mock/catalogue/bundles/kaiban-canyin.json'), 'utf8')) as unknown
 
 const pending = caseRecord({
   status: 'supplement',
   matters: [caseMatter({ status: 'supplement' })],
-  supplement: { message: '请重新上传平面图', fields: ['mobile'], materials: ['layout'], requestedAt: '2026-11-27T02:00:00.000Z' },
-  content: { ...caseRecord().content, values: { mobile: '13807310001' } },
+  supplement: { message: '请重新上传平面图', fields: ['applicant-mobile'], materials: ['layout'], requestedAt: '2026-11-27T02:00:00.000Z' },
+  content: { ...caseRecord().content, values: { 'applicant-mobile': '13807310001' } },
 })
 
 function setup(over: Partial<SupplementClient> = {}) {
@@ -40,14 +37,14 @@ test('补正: only the named items, prefilled with what was sent; the form rules
   const { client, store } = setup()
   await store.getState().open(pending.id)
   const f = store.getState().forms[pending.id]
-  expect(f.fields.map((x) => x.id)).toEqual(['mobile'])
-  expect(f.values).toEqual({ mobile: '13807310001' })
-  store.getState().setValue(pending.id, 'mobile', '1380731')
+  expect(f.fields.map((x) => x.id)).toEqual(['applicant-mobile'])
+  expect(f.values).toEqual({ 'applicant-mobile': '13807310001' })
+  store.getState().setValue(pending.id, 'applicant-mobile', '1380731')
   expect(await store.getState().submit(pending.id, '2026-11-27')).toBeUndefined()
-  expect(store.getState().forms[pending.id].fieldErrors.mobile).toBe('联系电话应为11位，当前为7位')
-  expect(store.getState().forms[pending.id].materialErrors.layout).toBe('请重新上传平面图')
+  expect(store.getState().forms[pending.id].fieldErrors['applicant-mobile']).toBe('手机号码应为11位，当前为7位')
+  expect(store.getState().forms[pending.id].materialErrors.layout).toBe('请重新上传经营场所平面布局图和设备布局、卫生设施示意图')
   expect(client.submitSupplement).not.toHaveBeenCalled()
-  store.getState().setValue(pending.id, 'mobile', '13807310009')
+  store.getState().setValue(pending.id, 'applicant-mobile', '13807310009')
   await store.getState().pick(pending.id, 'layout')
   expect(store.getState().forms[pending.id].files.layout).toEqual([{ name: '平面图.pdf', status: 'done', fileId: 'f-1' }])
   // two taps: one request
@@ -55,7 +52,7 @@ test('补正: only the named items, prefilled with what was sent; the form rules
   expect(a).toBeDefined()
   expect(b).toBeUndefined()
   expect(client.submitSupplement).toHaveBeenCalledTimes(1)
-  expect(client.submitSupplement).toHaveBeenCalledWith(pending.id, { values: { mobile: '13807310009' }, materials: { layout: { mode: 'upload', fileIds: ['f-1'] } } }, 'key-1')
+  expect(client.submitSupplement).toHaveBeenCalledWith(pending.id, { values: { 'applicant-mobile': '13807310009' }, materials: { layout: { mode: 'upload', fileIds: ['f-1'] } } }, 'key-1')
   expect(store.getState().forms[pending.id].status).toBe('sent')
 })
 
@@ -63,7 +60,7 @@ test('补正: a lost answer keeps the key, so the retry is the same request; a r
   const submitSupplement = jest
     .fn()
     .mockRejectedValueOnce(new PlatformError({ kind: 'timeout', message: '网络超时' }))
-    .mockRejectedValueOnce(new PlatformError({ kind: 'validation', message: '有误', fieldErrors: { mobile: '号码已停用' } }))
+    .mockRejectedValueOnce(new PlatformError({ kind: 'validation', message: '有误', fieldErrors: { 'applicant-mobile': '号码已停用' } }))
     .mockResolvedValueOnce(caseRecord())
   const { store } = setup({ submitSupplement })
   await store.getState().open(pending.id)
@@ -71,7 +68,7 @@ test('补正: a lost answer keeps the key, so the retry is the same request; a r
   await store.getState().submit(pending.id, '2026-11-27')
   expect(store.getState().forms[pending.id].submitError).toMatch(/不会重复提交/)
   await store.getState().submit(pending.id, '2026-11-27')
-  expect(store.getState().forms[pending.id].fieldErrors).toEqual({ mobile: '号码已停用' })
+  expect(store.getState().forms[pending.id].fieldErrors).toEqual({ 'applicant-mobile': '号码已停用' })
   await store.getState().submit(pending.id, '2026-11-27')
   expect(submitSupplement.mock.calls.map((c) => c[2])).toEqual(['key-1', 'key-1', 'key-2'])
 })

@@ -88,3 +88,33 @@ test('reset empties the store for the next test', () => {
   store.getState().reset()
   expect(store.getState().drafts).toEqual({})
 })
+
+test('drafts read back from the device are parsed with the DraftContent schema; a bad entry costs only itself', () => {
+  const good = { bundleId: 'test-shop', templateVersion: 3, region: '430100', applicantKind: 'person', answers: { tobacco: true }, values: { shopName: '湘味小馆' }, materials: {} }
+  const saved = {
+    version: 1, // written by the app before drafts were parsed
+    state: {
+      drafts: {
+        ok: { id: 'ok', content: good, place: { step: 'form' }, acting: { actor: 'self', promiseAuthorised: true }, files: {}, createdAt: 'a', updatedAt: 'b', status: 'open' },
+        // one value of the wrong type and an unknown material mode: the rest is kept
+        damaged: { id: 'damaged', content: { ...good, values: { shopName: '小店', area: 42 }, materials: { lease: { mode: 'magic' }, plan: { mode: 'defer' } } }, place: { step: 'nowhere' }, acting: 'me' },
+        // no bundle to belong to
+        lost: { id: 'lost', content: { answers: {} } },
+        junk: 'not a draft',
+      },
+    },
+  }
+  const storage = memoryStorage({ [DRAFTS_KEY]: JSON.stringify(saved) })
+  const store = createDraftStore({ storage })
+  const drafts = store.getState().drafts
+  expect(Object.keys(drafts).sort()).toEqual(['damaged', 'ok'])
+  expect(drafts.ok.content).toEqual(good)
+  expect(drafts.ok.place).toEqual({ step: 'form' })
+  expect(drafts.damaged.content.values).toEqual({ shopName: '小店' })
+  expect(drafts.damaged.content.materials).toEqual({ plan: { mode: 'defer' } })
+  expect(drafts.damaged.place).toEqual({ step: 'questions' })
+  expect(drafts.damaged.acting).toEqual({ actor: 'self', promiseAuthorised: true })
+  // written back in the current version
+  store.getState().setValue('ok', 'shopName', '湘味')
+  expect(JSON.parse(storage.getItem(DRAFTS_KEY) as string).version).toBe(2)
+})

@@ -1,15 +1,13 @@
-import { guide, type Guidance } from '@/domain'
+import { guide, type Guidance, type LicenceKindInfo } from '@/domain'
 import type { LocalDraft } from '@/stores/draft'
 import {
   afterQuestion,
   choiceFor,
-  consentNeeded,
   currentQuestion,
   deliveryFor,
   guidanceContext,
   hallName,
   hallOptions,
-  handlingError,
   licencesToOffer,
   materialErrors,
   placeBefore,
@@ -31,6 +29,11 @@ const REGIONS = [
   },
 ]
 
+const KINDS: LicenceKindInfo[] = [
+  { kind: 'idCard', name: '居民身份证', shortName: '身份证', issuer: '公安机关', fields: { idNumber: '公民身份号码' } },
+  { kind: 'businessLicence', name: '营业执照', issuer: '市场监督管理部门', fields: { uscc: '统一社会信用代码' } },
+]
+
 function draftWith(answers: LocalDraft['content']['answers'], extra: Partial<LocalDraft> = {}): LocalDraft {
   return {
     id: 'd1',
@@ -45,8 +48,12 @@ function draftWith(answers: LocalDraft['content']['answers'], extra: Partial<Loc
   }
 }
 
-function g(d: LocalDraft, licences: ('idCard' | 'businessLicence')[] = []): Guidance {
-  return guide(template, d.content, guidanceContext(d, licences, NOW), { profile: { name: profile.name, idNumber: profile.idNumber } })
+type Kind = 'idCard' | 'businessLicence'
+const summaryOf = (kind: Kind, consented = false) => ({ kind, title: kind, holder: '张*', number: '***', issuer: '发证机关', issuedAt: '2020-01-01', consented })
+
+function g(d: LocalDraft, licences: Kind[] = [], consented: Kind[] = [], extra: { promiseBarred?: boolean } = {}): Guidance {
+  const session = { profile: { ...profile, ...extra }, licences: licences.map((k) => summaryOf(k, consented.includes(k))), licenceData: {} }
+  return guide(template, d.content, guidanceContext(d, session, NOW, REGIONS, KINDS), { profile: { name: profile.name, idNumber: profile.idNumber } })
 }
 
 test('URLs carry ids only, never what was typed', () => {
@@ -84,10 +91,30 @@ test('e-licences: consent is needed before the material counts; the form offers 
   const withLicence = g(d, ['idCard', 'businessLicence'])
   const idCard = withLicence.materials.find((m) => m.id === 'idCard')!
   expect(idCard.chosen).toBe('licence')
-  expect(consentNeeded(idCard, {})).toBe(true)
-  expect(materialErrors(withLicence, {}).idCard).toBe('请同意使用电子居民身份证，或选择其他提交方式')
-  expect(materialErrors(withLicence, { idCard: {} }).idCard).toBeUndefined()
+  // the engine's rule (the platform's too): one message, at the material
+  expect(materialErrors(withLicence).idCard).toBe('请同意使用电子居民身份证，或选择其他提交方式')
+  expect(materialErrors(g(d, ['idCard', 'businessLicence'], ['idCard'])).idCard).toBeUndefined()
   expect(licencesToOffer(withLicence, ['idCard', 'businessLicence'], {})).toEqual(['businessLicence'])
+})
+
+test('the context carries what the platform judges by: promise eligibility and the account kind from the profile', () => {
+  const d = draftWith({ tobacco: false, area: 50, menu: [], site: 'shop' })
+  const ctx = guidanceContext(d, { profile: { ...profile, promiseBarred: true }, licences: [], licenceData: {} }, NOW, REGIONS, KINDS)
+  expect(ctx).toMatchObject({
+    promiseBarred: true,
+    accountKind: 'person',
+    consented: [],
+    regionName: '长沙市',
+    licenceNames: { idCard: { name: '居民身份证', shortName: '身份证' }, businessLicence: { name: '营业执照' } },
+    halls: [
+      { id: 'hall-430000', name: '湖南省政务服务中心' },
+      { id: 'hall-430100', name: '长沙市政务服务中心' },
+      { id: 'hall-430200', name: '株洲市市民中心' },
+    ],
+  })
+  const barred = g(d, [], [], { promiseBarred: true }).materials.find((m) => m.id === 'lease')!
+  expect(barred.modes).not.toContain('promise')
+  expect(promiseUnavailableReason(barred, d.acting, true)).toContain('严重失信')
 })
 
 test('a proxy without written authorisation is told why 告知承诺 is not offered', () => {
@@ -118,6 +145,7 @@ test('delivery: EMS starts from the profile and keeps edits; pickup names a hall
   const edited = deliveryFor('ems', { ...ems, address: { ...ems.address!, detail: '新地址' } }, { detail: '麓山南路 1 号' }, halls)
   expect(edited.address?.detail).toBe('新地址')
   expect(deliveryFor('pickup', undefined, {}, halls)).toEqual({ method: 'pickup', hallId: halls[0].value })
-  expect(handlingError(template, {})).toBe('请选择办理方式')
-  expect(handlingError(template, { handling: 'online' })).toBeUndefined()
+  expect(all.delivery.handlingError).toBe('请选择办理方式')
+  const answered = draftWith({ tobacco: true, area: 50, menu: [], site: 'shop' })
+  expect(g({ ...answered, content: { ...answered.content, handling: 'online' } }).delivery.handlingError).toBeUndefined()
 })

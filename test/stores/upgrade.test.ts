@@ -1,3 +1,4 @@
+import { templateOrMessage } from '@/domain/template/schema'
 // A guide template republished while the citizen was filing: the plan (what carries forward, what is
 // dropped and why, what is still needed), carrying the draft forward, the newest-version check, and the
 // submission store asking the citizen to confirm before anything is sent.
@@ -138,7 +139,7 @@ function catalogueWith(latest: BundleTemplate | Error) {
     }
     return version === 3 ? v3 : (latest as BundleTemplate)
   })
-  return { store: createCatalogueStore({ getBundle, listBundles: jest.fn(), listRegions: jest.fn() } as unknown as CatalogueClient), getBundle }
+  return { store: createCatalogueStore({ getBundle, listBundles: jest.fn(), listRegions: jest.fn() } as unknown as CatalogueClient, templateOrMessage), getBundle }
 }
 
 test('the check asks for the newest version and plans with the old one; nothing when offline, newer-less or pending', async () => {

@@ -42,7 +42,7 @@ test('开办餐饮店 on WeChat: found by search, wx.login, an e-ID card agreed 
   const caseNo = await d.submit()
   const record = await expectOneCase(caseNo, 'kaiban-canyin')
   expect(record.applicantName).toBe('刘*') // masked in the admin list
-  expect(app.text()).toContain('填写 9 项而不是 18 项，上传 2 份材料而不是 8 份，跑 0 次')
+  expect(app.text()).toContain('填写 9 项而不是 18 项，提交 2 份材料而不是 8 份（上传 1 份、稍后补交 1 份），作出告知承诺 2 项，跑 0 次')
   expect(app.stack().map((p) => p.route)).toContain(ROUTES.done)
 })
 

@@ -44,6 +44,7 @@ describe('with no query, each page explains itself and leads home', () => {
     'pages/journey/review/index',
     ROUTES.drafts,
     'pages/journey/done/index',
+    ROUTES.confirm,
     ROUTES.caseDetail,
     ROUTES.supplement,
     'pages/staff/home/index',

@@ -6,6 +6,7 @@ import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
 import { QrCode } from '../QrCode'
+import { SampleMark } from '../SampleMark'
 import { ClockBadge } from './ClockBadge'
 
 const STAGE_MARK = { done: '✓', current: '●', pending: '○', refused: '✕' } as const
@@ -50,6 +51,7 @@ export function MatterCard({ m, onPay, paying }: { m: MatterProgressView; onPay?
           {m.fee.items.map((f) => (
             <View key={f.item} className='ui-help'>
               {f.item} {f.amount}
+              {f.sample ? <SampleMark /> : null}
               {f.basis ? `（收费依据：${f.basis}）` : ''}
             </View>
           ))}

@@ -21,6 +21,8 @@ export interface DeliveryScreenProps {
   /** the engine's message when the choice is incomplete */
   error?: string
   handlingError?: string
+  /** several parties: the results belong to this party (二手房: 买方) */
+  recipientLabel?: string
   onMethod: (method: Delivery) => void
   onAddress: (patch: Partial<NonNullable<DeliveryChoice['address']>>) => void
   onHall: (hallId: string) => void
@@ -30,7 +32,7 @@ export interface DeliveryScreenProps {
 }
 
 export function DeliveryScreen(props: DeliveryScreenProps) {
-  const { bundleName, methods, handlings, delivery, handling, halls, regions, error, handlingError, onMethod, onAddress, onHall, onHandling, onContinue, onBack } = props
+  const { bundleName, methods, handlings, delivery, handling, halls, regions, error, handlingError, recipientLabel, onMethod, onAddress, onHall, onHandling, onContinue, onBack } = props
   const [showAll, setShowAll] = useState(false)
   const a = delivery?.address
   const shown = showAll ? error : undefined
@@ -48,6 +50,11 @@ export function DeliveryScreen(props: DeliveryScreenProps) {
       {showAll && (error || handlingError) ? (
         <Notice tone='error' live='alert' id='error-summary'>
           {[error, handlingError].filter(Boolean).join('；')}
+        </Notice>
+      ) : null}
+      {recipientLabel ? (
+        <Notice tone='info' id='recipient-note'>
+          办理结果（如新的不动产权证书）属于{recipientLabel}：邮寄请填写{recipientLabel}的收件人和地址，窗口领取由{recipientLabel}本人领取。
         </Notice>
       ) : null}
       {handlings.length > 1 ? (

@@ -16,13 +16,27 @@ export interface DraftItem {
  * 我的草稿 (on this device): resume where the citizen left off, or delete after asking. The question is asked
  * on the card itself, not in a pop-up (长辈版: no pop-ups; a screen reader stays on the page).
  */
-export function DraftsScreen({ drafts, onResume, onDelete, onBack }: { drafts: DraftItem[]; onResume: (id: string) => void; onDelete: (id: string) => void; onBack: () => void }) {
+export interface DraftsScreenProps {
+  drafts: DraftItem[]
+  onResume: (id: string) => void
+  onDelete: (id: string) => void
+  onBack: () => void
+  /** a co-applicant confirms an application someone else filed (二手房's buyer) */
+  onConfirmOthers?: () => void
+}
+
+export function DraftsScreen({ drafts, onResume, onDelete, onBack, onConfirmOthers }: DraftsScreenProps) {
   const [asking, setAsking] = useState<string>()
   return (
     <View className='ui-page'>
       <BackLink onTap={onBack} />
       <Heading level={1}>我的草稿</Heading>
       {drafts.length === 0 ? <View className='ui-help'>暂无草稿。开始办理一件事后，填写的内容会自动保存在这里。</View> : null}
+      {onConfirmOthers ? (
+        <AppButton variant='link' onTap={onConfirmOthers}>
+          确认他人发起的申请（输入确认码）
+        </AppButton>
+      ) : null}
       {drafts.map((d) => (
         <View key={d.id} className='ui-card'>
           <Heading level={2}>{d.bundleName}</Heading>

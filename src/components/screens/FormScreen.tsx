@@ -2,8 +2,7 @@
 // checked when the citizen leaves the field and again on 继续. Typed values are kept whatever happens.
 import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { FieldSectionView, FieldView, LicenceKind } from '@/domain'
-import { LICENCE_NAMES } from '@/domain/engine/labels'
+import type { FieldSectionView, FieldView, LicenceKind, PrefillOffer } from '@/domain'
 import { AppButton } from '../Button'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { ErrorSummary } from '../ErrorSummary'
@@ -11,6 +10,7 @@ import { displayValue } from '../format'
 import { Heading } from '../Heading'
 import { LockedField } from '../LockedField'
 import { Notice } from '../Notice'
+import { PrefillOfferCard } from '../PrefillOfferCard'
 import { TextField, type InputKind } from '../TextField'
 import { focusById, scrollToId } from '../reveal'
 import { BackLink } from '../BackLink'
@@ -18,10 +18,16 @@ import { BackLink } from '../BackLink'
 export interface FormScreenProps {
   bundleName: string
   sections: FieldSectionView[]
-  /** e-licences that could fill fields, not yet agreed to */
-  licenceOffers: LicenceKind[]
+  /** data the platform holds that differs from what was typed: offered, never put in its place */
+  offers?: PrefillOffer[]
+  /** e-licences that could fill fields, not yet agreed to, with their names */
+  licenceOffers: { kind: LicenceKind; name: string }[]
   onConsent: (kind: LicenceKind) => void
   onValue: (fieldId: string, value: string) => void
+  /** repeatable groups (股东, 继承人, 员工): add an item, remove one, type in one */
+  onItemAdd?: (groupId: string) => void
+  onItemRemove?: (groupId: string, key: string) => void
+  onItemValue?: (groupId: string, key: string, fieldId: string, value: string) => void
   onContinue: () => void
   onBack: () => void
   /** the device could not save (storage full) */
@@ -36,7 +42,8 @@ export interface FormScreenProps {
 
 const KIND: Partial<Record<FieldView['field']['type'], InputKind>> = { idNumber: 'idcard', mobile: 'tel', number: 'digit', bankAccount: 'number' }
 
-export const fieldDomId = (id: string) => `f-${id}`
+/** `field~itemKey` for a field of a group's item */
+export const fieldDomId = (id: string) => `f-${id.replace('~', '--')}`
 
 /** H5: focus the field (a choice: its first option); WeChat: scroll to it */
 function focusField(id: string) {
@@ -45,12 +52,14 @@ function focusField(id: string) {
 }
 
 export function FormScreen(props: FormScreenProps) {
-  const { bundleName, sections, licenceOffers, onConsent, onValue, onContinue, onBack, saveFailed, summary, consentError, serverErrors, focusId } = props
+  const { bundleName, sections, offers = [], licenceOffers, onConsent, onValue, onItemAdd, onItemRemove, onItemValue, onContinue, onBack, saveFailed, summary, consentError, serverErrors, focusId } = props
   const [touched, setTouched] = useState<Record<string, boolean>>({})
   const [showAll, setShowAll] = useState(false)
   const [attempt, setAttempt] = useState(0)
-  const all = sections.flatMap((s) => s.fields)
-  const errors = showAll ? all.filter((f) => f.error).map((f) => ({ id: f.id, message: f.error as string })) : []
+  const groups = sections.flatMap((s) => s.groups)
+  const all = [...sections.flatMap((s) => s.fields), ...groups.flatMap((g) => g.items.flatMap((i) => i.fields))]
+  const groupErrors = groups.filter((g) => g.error).map((g) => ({ id: `${g.id}-add`, message: g.error as string }))
+  const errors = showAll ? [...all.filter((f) => f.error).map((f) => ({ id: f.id, message: f.error as string })), ...groupErrors] : []
   const errorOf = (f: FieldView) => (showAll || touched[f.id] ? f.error : undefined) ?? serverErrors?.[f.id]
   useEffect(() => {
     if (focusId) focusField(focusId)
@@ -58,14 +67,14 @@ export function FormScreen(props: FormScreenProps) {
 
   const cont = () => {
     setShowAll(true)
-    if (all.some((f) => f.error)) {
+    if (all.some((f) => f.error) || groupErrors.length) {
       setAttempt((n) => n + 1)
       return
     }
     onContinue()
   }
 
-  const renderField = (f: FieldView) => {
+  const renderField = (f: FieldView, change: (value: string) => void = (v) => onValue(f.id, v)) => {
     const id = fieldDomId(f.id)
     if (f.prefill) return <LockedField key={f.id} id={id} label={f.field.label} value={displayValue(f.field, f.value)} source={f.prefill.sourceLabel} />
     if (f.field.type === 'select')
@@ -74,13 +83,13 @@ export function FormScreen(props: FormScreenProps) {
           key={f.id}
           id={id}
           legend={f.field.label}
-          help={f.field.help}
+          help={f.help ?? f.field.help}
           optional={!f.required}
           options={(f.field.options ?? []).map((o) => ({ value: o.value, label: o.label, help: o.help }))}
           value={f.value || undefined}
           error={errorOf(f)}
           onChange={(v) => {
-            onValue(f.id, String(v))
+            change(String(v))
             setTouched((t) => ({ ...t, [f.id]: true }))
           }}
         />
@@ -90,7 +99,7 @@ export function FormScreen(props: FormScreenProps) {
         key={f.id}
         id={id}
         label={f.field.label}
-        help={f.field.help}
+        help={f.help ?? f.field.help}
         optional={!f.required}
         placeholder={f.field.type === 'date' ? '例如 2024-05-01' : f.field.placeholder}
         unit={f.field.unit}
@@ -99,7 +108,7 @@ export function FormScreen(props: FormScreenProps) {
         kind={KIND[f.field.type] ?? 'text'}
         error={errorOf(f)}
         warning={f.warning}
-        onInput={(v) => onValue(f.id, v)}
+        onInput={change}
         onBlur={(_, towardsButton) => {
           // a tap on 继续 shows every error itself; showing this one first would move the button from under the finger
           if (!towardsButton) setTouched((t) => ({ ...t, [f.id]: true }))
@@ -122,13 +131,16 @@ export function FormScreen(props: FormScreenProps) {
           本机存储空间不足，填写内容暂未保存到本机，请勿关闭页面。
         </Notice>
       ) : null}
-      {licenceOffers.map((kind) => (
+      {licenceOffers.map(({ kind, name }) => (
         <View key={kind} className='ui-card ui-offer'>
-          <View className='ui-lead'>可使用您的电子{LICENCE_NAMES[kind]}自动填写相关信息。</View>
+          <View className='ui-lead'>可使用您的电子{name}自动填写相关信息。</View>
           <AppButton variant='secondary' onTap={() => onConsent(kind)}>
-            同意使用电子{LICENCE_NAMES[kind]}
+            同意使用电子{name}
           </AppButton>
         </View>
+      ))}
+      {offers.map((o) => (
+        <PrefillOfferCard key={o.sourceLabel} offer={o} fields={all} onUse={() => o.fields.forEach((f) => onValue(f.id, f.value))} />
       ))}
       {consentError ? (
         <Notice tone='error' live='alert'>
@@ -139,7 +151,36 @@ export function FormScreen(props: FormScreenProps) {
         <View key={s.section.id} className='ui-section'>
           <Heading level={2}>{s.section.title}</Heading>
           {s.section.description ? <View className='ui-help'>{s.section.description}</View> : null}
-          {s.fields.map(renderField)}
+          {s.fields.map((f) => renderField(f))}
+          {s.groups.map((g) => (
+            <View key={g.id} className='ui-group' role='group' aria-labelledby={`${fieldDomId(g.id)}-title`}>
+              <Heading level={3} id={`${fieldDomId(g.id)}-title`}>
+                {g.group.label}（{g.items.length} / 最多 {g.group.maxItems}）
+              </Heading>
+              {g.group.help ? <View className='ui-help'>{g.group.help}</View> : null}
+              {g.items.map((item) => (
+                <View key={item.key} className='ui-card ui-group__item' role='group' aria-label={item.label}>
+                  <View className='ui-label ui-strong'>{item.label}</View>
+                  {item.fields.map((f) => renderField(f, (v) => onItemValue?.(g.id, item.key, f.field.id, v)))}
+                  {g.canRemove ? (
+                    <AppButton variant='link' ariaLabel={`删除${item.label}`} onTap={() => onItemRemove?.(g.id, item.key)}>
+                      删除这一项
+                    </AppButton>
+                  ) : null}
+                </View>
+              ))}
+              {showAll && g.error ? (
+                <View className='ui-error' role='alert'>
+                  {g.error}
+                </View>
+              ) : null}
+              {g.canAdd ? (
+                <AppButton variant='secondary' id={fieldDomId(`${g.id}-add`)} onTap={() => onItemAdd?.(g.id)}>
+                  添加{g.group.itemLabel}
+                </AppButton>
+              ) : null}
+            </View>
+          ))}
         </View>
       ))}
       {summary ? <View className='ui-help'>{summary}</View> : null}

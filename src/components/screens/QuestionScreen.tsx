@@ -1,9 +1,10 @@
 // One situation question per screen: plain words, help, back link, the live summary, dead ends explained.
 import { View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import type { AnswerValue, QuestionView, StopView } from '@/domain'
+import type { AnswerValue, Place, QuestionView, StopView } from '@/domain'
 import { AppButton } from '../Button'
 import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
+import { Notice } from '../Notice'
 import { StopPanel } from '../StopPanel'
 import { SummaryBar } from '../SummaryBar'
 import { TextField } from '../TextField'
@@ -23,6 +24,10 @@ export interface QuestionScreenProps {
   onContinue: () => void
   onBack: () => void
   onOtherBundle?: (id: string) => void
+  /** a dead end: the region's service hall when the stop names no place */
+  stopHall?: Place
+  /** a dead end: leave with the draft kept */
+  onSaveAndLeave?: () => void
   /** 朗读: reads the question, its help and its choices aloud; absent where the device cannot */
   onReadAloud?: (text: string) => void
 }
@@ -46,8 +51,10 @@ export function readAloudText(text: string, help: string | undefined, choices: C
 }
 
 export function QuestionScreen(props: QuestionScreenProps) {
-  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle, onReadAloud } = props
+  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle, stopHall, onSaveAndLeave, onReadAloud } = props
   const q = view.question
+  // help with the region and parameter values filled in
+  const help = view.help ?? q.help
   // letters in a number question: said as such, not as "unanswered"
   const [notNumber, setNotNumber] = useState<string>()
   const shownError = notNumber ?? error ?? view.error
@@ -77,7 +84,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
         id={`q-${q.id}`}
         label={q.text}
         labelAsHeading
-        help={q.help}
+        help={help}
         value={text}
         kind='digit'
         unit={q.unit}
@@ -100,18 +107,24 @@ export function QuestionScreen(props: QuestionScreenProps) {
         : q.kind === 'region'
           ? regionOptions ?? []
           : (q.options ?? []).map((o) => ({ value: o.value, label: o.label, help: o.help }))
-    // "以上都没有" makes "none" an answer of its own (an empty list), so nothing is left unanswered by accident
-    const options = q.kind === 'multiple' ? [...base, { value: NONE, label: '以上都没有' }] : base
+    // "以上都没有" makes "none" an answer of its own, so nothing is left unanswered by accident: the template's
+    // own exclusive option when it has one (never a second one), else an empty list
+    const ownNone = q.options?.find((o) => o.exclusive)?.value
+    const options = q.kind === 'multiple' && !ownNone ? [...base, { value: NONE, label: '以上都没有' }] : base
+    const alone = new Set([ownNone ?? NONE, ...(q.options ?? []).filter((o) => o.exclusive).map((o) => o.value)])
     choices = options
     let value: string | string[] | undefined
     if (q.kind === 'yesno') value = view.answer === true ? 'yes' : view.answer === false ? 'no' : undefined
-    else if (q.kind === 'multiple') value = Array.isArray(view.answer) ? (view.answer.length ? (view.answer as string[]) : [NONE]) : []
+    else if (q.kind === 'multiple') value = Array.isArray(view.answer) ? (view.answer.length || ownNone ? (view.answer as string[]) : [NONE]) : []
     else value = view.answer as string | undefined
     const change = (v: string | string[]) => {
       if (q.kind === 'yesno') onAnswer(v === 'yes')
       else if (q.kind === 'multiple' && Array.isArray(v)) {
         const before = Array.isArray(value) ? value : []
-        onAnswer(v.includes(NONE) && !before.includes(NONE) ? [] : v.filter((x) => x !== NONE))
+        // an exclusive option just ticked stands alone; ticking anything else clears it
+        const added = v.find((x) => !before.includes(x))
+        const next = added !== undefined && alone.has(added) ? [added] : v.filter((x) => !alone.has(x))
+        onAnswer(next.filter((x) => x !== NONE))
       } else onAnswer(v)
     }
     input = (
@@ -119,7 +132,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
         id={`q-${q.id}`}
         legend={q.text}
         legendAsHeading
-        help={q.kind === 'multiple' ? [q.help?.replace(/。$/, ''), '可多选'].filter(Boolean).join('。') : q.help}
+        help={q.kind === 'multiple' ? [help?.replace(/。$/, ''), '可多选'].filter(Boolean).join('。') : help}
         options={options}
         multiple={q.kind === 'multiple'}
         value={value}
@@ -137,12 +150,15 @@ export function QuestionScreen(props: QuestionScreenProps) {
         {bundleName} · 问题 {position.index} / 共 {position.total}
       </View>
       {onReadAloud ? (
-        <AppButton variant='secondary' onTap={() => onReadAloud(readAloudText(q.text, q.help, choices, q.unit))}>
+        <AppButton variant='secondary' onTap={() => onReadAloud(readAloudText(q.text, help, choices, q.unit))}>
           朗读本题
         </AppButton>
       ) : null}
+      {view.fromData ? (
+        <Notice tone='info'>已根据您的信息填好（{view.fromData.sourceLabel}），请核对；如有不同，请直接修改。</Notice>
+      ) : null}
       {input}
-      {stop ? <StopPanel stop={stop} onOtherBundle={onOtherBundle} /> : null}
+      {stop ? <StopPanel stop={stop} hall={stopHall} onOtherBundle={onOtherBundle} onSaveAndLeave={onSaveAndLeave} /> : null}
       <SummaryBar text={summary} />
       <AppButton
         block

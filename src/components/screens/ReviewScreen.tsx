@@ -3,7 +3,8 @@
 import { Text, View } from '@tarojs/components'
 import type { Guidance, MaterialMode } from '@/domain'
 import { AppButton } from '../Button'
-import { DELIVERY_LABELS, HANDLING_LABELS, displayValue } from '../format'
+import { DELIVERY_LABELS, HANDLING_LABELS, displayValue, yuan } from '../format'
+import { SampleMark } from '../SampleMark'
 import { Heading } from '../Heading'
 import { SummaryBar } from '../SummaryBar'
 import { BackLink } from '../BackLink'
@@ -24,7 +25,8 @@ export interface ReviewScreenProps {
 const MODE_TEXT: Record<MaterialMode, string> = {
   licence: '使用电子证照',
   'in-bundle': '本次办理中产生',
-  window: '窗口已核验',
+  shared: '部门共享获取',
+  original: '到窗口核验原件',
   upload: '已上传',
   promise: '告知承诺',
   defer: '稍后补交',
@@ -42,7 +44,10 @@ export function ReviewScreen({ bundleName, guidance, summary, dueText, delivery,
         {guidance.questions.visible.map((q) => (
           <View key={q.question.id} className='ui-row ui-row--check'>
             <Text className='ui-row__key'>{q.question.text}</Text>
-            <Text className='ui-row__value'>{q.answerLabel ?? '未填写'}</Text>
+            <Text className='ui-row__value'>
+              {q.answerLabel ?? '未填写'}
+              {q.fromData ? `（${q.fromData.sourceLabel}，请核对）` : ''}
+            </Text>
             <AppButton variant='link' ariaLabel={`修改：${q.question.text}`} onTap={() => onChange('questions', q.question.id)}>
               修改
             </AppButton>
@@ -53,7 +58,7 @@ export function ReviewScreen({ bundleName, guidance, summary, dueText, delivery,
         <View key={s.section.id}>
           <Heading level={2}>{s.section.title}</Heading>
           <View className='ui-card'>
-            {s.fields.map((f) => (
+            {[...s.fields, ...s.groups.flatMap((g) => g.items.flatMap((item) => item.fields.map((f) => ({ ...f, field: { ...f.field, label: `${item.label}：${f.field.label}` } }))))].map((f) => (
               <View key={f.id} className='ui-row ui-row--check'>
                 <Text className='ui-row__key'>{f.field.label}</Text>
                 <Text className='ui-row__value'>{f.value ? displayValue({ ...f.field, sensitive: true }, f.value) : '未填写'}</Text>
@@ -69,13 +74,56 @@ export function ReviewScreen({ bundleName, guidance, summary, dueText, delivery,
           </View>
         </View>
       ))}
+      {guidance.fees.length || guidance.contributions.length ? (
+        <View>
+          <Heading level={2}>费用</Heading>
+          <View className='ui-card' id='review-fees'>
+            {guidance.fees.map((f) => (
+              <View key={`${f.matterId}-${f.item}`} className='ui-row'>
+                <Text className='ui-row__key'>{f.item}</Text>
+                <Text className='ui-row__value'>
+                  {yuan(f.amountYuan)}
+                  {f.sample ? <SampleMark /> : null}
+                </Text>
+              </View>
+            ))}
+            {guidance.fees.length ? <View className='ui-strong'>收费合计：{yuan(guidance.feeTotalYuan)}</View> : <View>不收费</View>}
+            {guidance.contributions.length ? (
+              <View>
+                <View className='ui-label'>另需缴纳（社会保险，不属于办事收费）</View>
+                {guidance.contributions.map((c) => (
+                  <View key={`${c.matterId}-${c.item}`} className='ui-row'>
+                    <Text className='ui-row__key'>{c.item}</Text>
+                    <Text className='ui-row__value'>
+                      {c.amountText}
+                      {c.sample ? <SampleMark /> : null}
+                    </Text>
+                  </View>
+                ))}
+              </View>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
+      {guidance.deadline.matters.some((m) => m.paused.length) ? (
+        <View className='ui-help'>
+          不计入办理时限的期间：
+          {guidance.deadline.matters
+            .filter((m) => m.paused.length)
+            .map((m) => `${m.name}（${m.paused.map((p) => p.name).join('、')}）`)
+            .join('；')}
+        </View>
+      ) : null}
       <Heading level={2}>材料</Heading>
       <View className='ui-card'>
         {guidance.materials.map((m) => (
           <View key={m.id} className='ui-row ui-row--check'>
-            <Text className='ui-row__key'>{m.material.name}</Text>
+            <Text className='ui-row__key'>
+              {m.material.name}
+              {m.item ? `（${m.item.label}）` : ''}
+            </Text>
             <Text className='ui-row__value'>
-              {m.chosen ? MODE_TEXT[m.chosen] : '未选择'}
+              {m.chosen ? (m.chosen === 'promise' && m.party ? `由${m.party.label}确认时承诺` : MODE_TEXT[m.chosen]) : '未选择'}
               {m.chosen === 'upload' && fileNames[m.id]?.length ? `：${fileNames[m.id].join('、')}` : ''}
             </Text>
             <AppButton variant='link' ariaLabel={`修改：${m.material.name}`} onTap={() => onChange('materials')}>

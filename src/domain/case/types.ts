@@ -64,6 +64,8 @@ export interface FeeItem {
   item: string
   amountYuan: number
   basis?: string
+  /** a sample amount of the mock catalogue, not a published one: shown with “示例” */
+  sample?: boolean
 }
 
 /** A matter's fee: due after 受理, paid once through the platform's payment (统一公共支付平台). */

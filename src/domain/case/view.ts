@@ -52,7 +52,7 @@ export interface MatterProgressView {
   events: { when: string; note: string }[]
   clock: ClockView
   refusal?: { title: string; reason: string; when: string; remedies: { name: string; within: string; until: string; how: string }[] }
-  fee?: { total: string; items: { item: string; amount: string; basis?: string }[]; due: boolean; paidWhen?: string; receipt?: { number: string; payer: string; amount: string; when: string } }
+  fee?: { total: string; items: { item: string; amount: string; basis?: string; sample?: boolean }[]; due: boolean; paidWhen?: string; receipt?: { number: string; payer: string; amount: string; when: string } }
   result?: {
     name: string
     licence?: { title: string; number: string }
@@ -120,7 +120,7 @@ export function matterView(m: CaseMatter, now: string): MatterProgressView {
       ? {
           fee: {
             total: yuanText(m.fee.amountYuan),
-            items: m.fee.items.map((f) => ({ item: f.item, amount: yuanText(f.amountYuan), basis: f.basis })),
+            items: m.fee.items.map((f) => ({ item: f.item, amount: yuanText(f.amountYuan), basis: f.basis, ...(f.sample ? { sample: true } : {}) })),
             due: m.fee.status === 'due' && !isMatterClosed(m),
             paidWhen: m.fee.paidAt ? at(m.fee.paidAt) : undefined,
             receipt: m.fee.receipt ? { number: m.fee.receipt.number, payer: m.fee.receipt.payer, amount: yuanText(m.fee.receipt.amountYuan), when: at(m.fee.receipt.issuedAt) } : undefined,

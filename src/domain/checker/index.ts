@@ -18,7 +18,7 @@ export type { PathVisitor, WalkContext } from './paths'
 export { pathProblems, walkTemplate } from './walk'
 export type { WalkOptions, WalkResult } from './walk'
 export { referenceChecks, usageChecks } from './static'
-export type { Found } from './static'
+export type { CatalogueFacts, Found } from './static'
 
 export function checkTemplate(file: string, json: unknown, options: CheckOptions = {}): TemplateCheck {
   const result: TemplateCheck = { file, issues: [] }
@@ -41,14 +41,14 @@ export function checkTemplate(file: string, json: unknown, options: CheckOptions
     }
     template = shape.output as BundleTemplate
   }
-  add(referenceChecks(template, options.catalogueIds))
+  add(referenceChecks(template, { catalogueIds: options.catalogueIds, licenceKinds: options.licenceKinds }))
   if (result.issues.length) {
     result.walkSkipped = '引用有误'
     return result
   }
 
   add(usageChecks(template))
-  const walk = walkTemplate(template, { maxPaths: options.maxPaths, now: options.now, memo: options.memo })
+  const walk = walkTemplate(template, { maxPaths: options.maxPaths, now: options.now, memo: options.memo, regions: options.regions })
   add(walk.issues)
   if (walk.stats) result.walk = walk.stats
   if (walk.skipped) result.walkSkipped = walk.skipped
@@ -80,8 +80,11 @@ export function catalogueIds(entries: CatalogueEntry[]): Set<string> {
   return ids
 }
 
-/** Catalogue-wide problems: two files publishing the same bundle version. */
-export function catalogueIssues(checks: TemplateCheck[]): CheckIssue[] {
+/**
+ * Catalogue-wide problems: two files publishing the same bundle version; one matter code (事项基本编码) with
+ * different time limits in two bundles (a matter is one matter, whichever bundle it is filed in).
+ */
+export function catalogueIssues(checks: TemplateCheck[], entries: CatalogueEntry[] = []): CheckIssue[] {
   const issues: CheckIssue[] = []
   const seen = new Map<string, string>()
   for (const c of checks) {
@@ -91,6 +94,24 @@ export function catalogueIssues(checks: TemplateCheck[]): CheckIssue[] {
     if (first !== undefined) issues.push({ file: c.file, path: '$.version', message: `与 ${first} 是同一件事“${c.bundleId}”的同一版本（${c.version}）：改动后请提高版本号` })
     else seen.set(key, c.file)
   }
+  const limits = new Map<string, { file: string; name: string; text: string }>()
+  for (const e of entries) {
+    const parsed = (() => {
+      try {
+        return parseTemplate(JSON.parse(e.text))
+      } catch {
+        return undefined
+      }
+    })()
+    if (!parsed?.ok) continue
+    parsed.template.matters.forEach((m, i) => {
+      const text = `法定 ${m.legalLimitDays}、承诺 ${m.promisedLimitDays} ${m.limitUnit === 'day' ? '日' : '个工作日'}`
+      const first = limits.get(m.baseCode)
+      if (!first) limits.set(m.baseCode, { file: e.file, name: m.name, text })
+      else if (first.text !== text)
+        issues.push({ file: e.file, path: `$.matters[${i}].legalLimitDays`, message: `事项编码 ${m.baseCode}（${m.name}）在 ${first.file}（${first.name}）为${first.text}，这里为${text}：同一事项在每件事中的时限应一致` })
+    })
+  }
   return issues
 }
 
@@ -98,10 +119,13 @@ export function catalogueIssues(checks: TemplateCheck[]): CheckIssue[] {
 export function checkCatalogue(entries: CatalogueEntry[], options: CheckOptions = {}): TemplateCheck[] {
   const ids = options.catalogueIds ?? catalogueIds(entries)
   const checks = entries.map((e) => checkEntry(e, { ...options, catalogueIds: ids }))
-  for (const issue of catalogueIssues(checks)) checks.find((c) => c.file === issue.file)?.issues.push(issue)
+  for (const issue of catalogueIssues(checks, entries)) checks.find((c) => c.file === issue.file)?.issues.push(issue)
   return checks
 }
 
 export function formatIssue(issue: CheckIssue): string {
-  return `${issue.file}: ${issue.path} ${issue.message}`
+  return `${issue.file}: ${issue.severity === 'warning' ? '（提醒）' : ''}${issue.path} ${issue.message}`
 }
+
+/** Issues that fail a check (warnings do not). */
+export const errorsOf = (c: TemplateCheck) => c.issues.filter((i) => i.severity !== 'warning')

@@ -1,9 +1,10 @@
 // The answer space of a template: which contexts to try, which answers to try per question, and a
 // depth-first enumeration of every complete answer path that mirrors the engine's question order.
 import { answerError } from '../engine/answers'
-import { holds, resolveParams, templateNumericBoundaries, type RuleScope } from '../rules'
-import type { AnswerValue, Answers, ApplicantKind, BundleTemplate, Question } from '../template/types'
+import { holds, offeredIn, regionPrefix, regionWithin, resolveParams, templateNumericBoundaries, walkRule, type RuleScope } from '../rules'
+import type { AnswerValue, Answers, ApplicantKind, BundleTemplate, Question, Rule } from '../template/types'
 import { comparisons, rulesOf } from './rulesOf'
+import type { RegionNode } from './types'
 
 export interface WalkContext {
   region: string
@@ -25,16 +26,69 @@ function regionLiterals(t: BundleTemplate, name: string): string[] {
 }
 
 /** Regions where the bundle is offered, every byRegion key, and regions the rules name. */
-export function walkRegions(t: BundleTemplate): string[] {
+function namedRegions(t: BundleTemplate): string[] {
   const keys = Object.values(t.params ?? {}).flatMap((p) => Object.keys(p.byRegion ?? {}))
-  const all = [...t.regions, ...keys].map(sixDigitRegion)
-  const regions = [...new Set([...all, ...regionLiterals(t, '$region')])]
-  // A template offered nowhere is reported by usageChecks; walk the home province so the rest is still checked.
-  return regions.length ? regions : ['430000']
+  return [...new Set([...t.regions, ...keys].map(sixDigitRegion).concat(regionLiterals(t, '$region')))]
 }
 
-export function walkContexts(t: BundleTemplate): WalkContext[] {
-  return walkRegions(t).flatMap((region) => t.applicantKinds.map((applicantKind) => ({ region, applicantKind })))
+/** Does any rule decide by region (`$region`, a parameter that differs by region, a region question)? */
+function regionDecides(t: BundleTemplate): boolean {
+  if (Object.values(t.params ?? {}).some((p) => Object.keys(p.byRegion ?? {}).length)) return true
+  return rulesOf(t).some(({ rule }) => ruleReads(rule, '$region'))
+}
+
+function ruleReads(rule: Rule, name: string): boolean {
+  let found = false
+  walkRule(rule, (node) => {
+    if ('var' in node && node.var === name) found = true
+  })
+  return found
+}
+
+/**
+ * Region codes to walk. Without the platform's region list: the regions the template names. With it: every
+ * province, city and district code of the list the bundle is offered in, grouped by the named areas each lies
+ * within — the hierarchy decides every regional rule (`pickByRegion`, `within`; exact comparisons are refused
+ * by referenceChecks), so codes of one group give one result — and the most specific code (a district) of
+ * each group is walked. A template whose rules never decide by region is walked in one district.
+ */
+export function walkRegions(t: BundleTemplate, tree?: readonly RegionNode[]): string[] {
+  const named = namedRegions(t)
+  // A template offered nowhere is reported by usageChecks; walk the home province so the rest is still checked.
+  if (!named.length) return ['430000']
+  if (!tree) return named
+  const all: string[] = []
+  const visit = (nodes: readonly RegionNode[]) =>
+    nodes.forEach((n) => {
+      all.push(n.code)
+      visit(n.children ?? [])
+    })
+  visit(tree)
+  const offered = [...new Set([...all, ...named])].filter((code) => offeredIn(t.regions, code) || named.includes(code))
+  const decides = regionDecides(t)
+  const classes = new Map<string, string>()
+  for (const code of offered) {
+    const key = decides ? named.filter((a) => regionWithin(code, a)).sort().join(',') : ''
+    const best = classes.get(key)
+    if (!best || regionPrefix(code).length > regionPrefix(best).length) classes.set(key, code)
+  }
+  return [...classes.values()]
+}
+
+/** How many region codes of the platform's list a template is offered in (what walkRegions groups). */
+export function offeredRegionCount(t: BundleTemplate, tree: readonly RegionNode[]): number {
+  let n = 0
+  const visit = (nodes: readonly RegionNode[]) =>
+    nodes.forEach((x) => {
+      if (offeredIn(t.regions, x.code)) n++
+      visit(x.children ?? [])
+    })
+  visit(tree)
+  return n
+}
+
+export function walkContexts(t: BundleTemplate, tree?: readonly RegionNode[]): WalkContext[] {
+  return walkRegions(t, tree).flatMap((region) => t.applicantKinds.map((applicantKind) => ({ region, applicantKind })))
 }
 
 function subsets(values: string[]): string[][] {
@@ -70,7 +124,7 @@ export function candidateAnswers(q: Question, t: BundleTemplate, boundaries = te
       break
     }
     case 'region':
-      raw = [...new Set([...walkRegions(t), ...regionLiterals(t, q.id)])]
+      raw = [...new Set([...namedRegions(t), ...regionLiterals(t, q.id)])]
       break
   }
   return raw.filter((v) => answerError(q, v) === undefined)

@@ -1,12 +1,16 @@
 // Checks that need no walk: references parseTemplate leaves to us, unused parts, departments.
-import { ruleParamRefs, ruleQuestionRefs } from '../rules'
+import { RETIREMENT_NAMES } from '../engine/retirement'
+import { placeholders } from '../engine/text'
+import { regionPrefix, ruleParamRefs, ruleQuestionRefs, walkRule } from '../rules'
 import { jsonPath } from '../template/schema'
-import type { BundleTemplate, Question } from '../template/types'
+import type { BundleTemplate, LicenceKindInfo, Question, Rule } from '../template/types'
 import { comparisons, rulesOf, type Keys } from './rulesOf'
 
 export interface Found {
   path: string
   message: string
+  /** a warning is printed but does not fail the check */
+  severity?: 'warning'
 }
 
 type Add = (keys: Keys, message: string) => void
@@ -16,12 +20,25 @@ function collector(): { issues: Found[]; add: Add } {
   return { issues, add: (keys, message) => issues.push({ path: jsonPath(keys), message }) }
 }
 
+/** What the checker knows of the catalogue around a template. */
+export interface CatalogueFacts {
+  /** bundle ids, for stop.otherBundleId */
+  catalogueIds?: ReadonlySet<string>
+  /** the platform's e-licence kinds (licences.json), for licence kinds and prefill keys */
+  licenceKinds?: readonly LicenceKindInfo[]
+}
+
+const REGION_VARS = (t: BundleTemplate) => new Set(['$region', ...t.questions.filter((q) => q.kind === 'region').map((q) => q.id)])
+
 /**
  * References beyond parseTemplate's: stop.otherBundleId, option values named in rules, showWhen reading
- * only earlier questions, and a material produced in the bundle reaching only matters ordered after it.
+ * only earlier questions, a material produced in the bundle reaching only matters ordered after it, e-licence
+ * kinds and keys the platform has, the applicant's choices read only by cost rules, region codes compared
+ * by the hierarchy, placeholders in texts that name something.
  */
-export function referenceChecks(t: BundleTemplate, catalogueIds?: ReadonlySet<string>): Found[] {
+export function referenceChecks(t: BundleTemplate, facts: CatalogueFacts = {}): Found[] {
   const { issues, add } = collector()
+  const catalogueIds = facts.catalogueIds
 
   ;(t.stops ?? []).forEach((s, i) => {
     if (s.otherBundleId === undefined) {
@@ -40,17 +57,60 @@ export function referenceChecks(t: BundleTemplate, catalogueIds?: ReadonlySet<st
   })
 
   const questionById = new Map(t.questions.map((q) => [q.id, q]))
-  for (const { keys, rule } of rulesOf(t)) {
+  const regionVars = REGION_VARS(t)
+  for (const { keys, rule, cost } of rulesOf(t)) {
     const seen = new Set<string>()
-    for (const c of comparisons(rule)) {
-      const q = questionById.get(c.name)
-      const problem = q && literalProblem(q, c.op, c.literal)
+    const once = (problem: string | undefined) => {
       if (problem && !seen.has(problem)) {
         seen.add(problem)
         add(keys, problem)
       }
     }
+    for (const c of comparisons(rule)) {
+      const q = questionById.get(c.name)
+      once(q && literalProblem(q, c.op, c.literal))
+      // 430100 stands for every district of 长沙市: an exact comparison would miss 430104 (岳麓区)
+      if (regionVars.has(c.name) && c.op !== 'contains' && c.op !== 'within' && typeof c.literal === 'string' && /^\d{2,6}$/.test(c.literal) && regionPrefix(c.literal.padEnd(6, '0')).length < 6)
+        once(`地区代码“${c.literal}”代表其下所有地区：请用 {"within": [{"var": "${c.name}"}, "${c.literal}"]} 按行政区划层级判断，不要用 ${c.op === 'in-list' ? 'in' : c.op} 逐字比较`)
+    }
+    if (!cost)
+      for (const name of ['$handling', '$promises'])
+        if (ruleMentions(rule, name)) once(`“${name}”是申请人的选择，只能用于时限、跑动和收费规则（它本身取决于适用哪些事项和材料）`)
   }
+
+  // e-licence kinds and keys: catalogue data the platform serves
+  if (facts.licenceKinds) {
+    const kinds = new Map(facts.licenceKinds.map((k) => [k.kind, k]))
+    const kind = (k: string | undefined, keys: Keys) => {
+      if (k !== undefined && !kinds.has(k)) add(keys, `平台没有电子证照种类“${k}”（见 GET /licence-kinds）`)
+    }
+    const key = (p: { source: string; kind?: string; key: string } | undefined, keys: Keys) => {
+      if (p?.source !== 'licence' || !p.kind) return
+      kind(p.kind, [...keys, 'kind'])
+      const k = kinds.get(p.kind)
+      if (k && !Object.prototype.hasOwnProperty.call(k.fields, p.key)) add([...keys, 'key'], `电子${k.name}没有数据项“${p.key}”（有：${Object.keys(k.fields).join('、')}）`)
+    }
+    t.materials.forEach((m, i) => kind(m.licence, ['materials', i, 'licence']))
+    t.matters.forEach((m, i) => kind(m.result.licence, ['matters', i, 'result', 'licence']))
+    t.fields.forEach((f, i) => key(f.prefill, ['fields', i, 'prefill']))
+    t.questions.forEach((q, i) => key(q.prefill, ['questions', i, 'prefill']))
+  }
+
+  // {地区} and {param} in texts shown to the applicant
+  const params = new Set(Object.keys(t.params ?? {}))
+  const named = new Set(t.retirement ? RETIREMENT_NAMES : [])
+  const texts = (text: string | undefined, keys: Keys) => {
+    for (const name of placeholders(text ?? ''))
+      if (name !== '地区' && !params.has(name) && !named.has(name))
+        add(keys, RETIREMENT_NAMES.includes(name) ? `文字中的“{${name}}”需要写明 retirement（按出生日期计算退休年龄）` : `文字中的“{${name}}”既不是{地区}也不是参数`)
+  }
+  ;(t.stops ?? []).forEach((s, i) => {
+    texts(s.reason, ['stops', i, 'reason'])
+    texts(s.whatToDo, ['stops', i, 'whatToDo'])
+    if (s.where) for (const k of ['name', 'address', 'phone', 'hours'] as const) texts(s.where[k], ['stops', i, 'where', k])
+  })
+  t.questions.forEach((q, i) => texts(q.help, ['questions', i, 'help']))
+  t.fields.forEach((f, i) => texts(f.help, ['fields', i, 'help']))
 
   const matterById = new Map(t.matters.map((m) => [m.id, m]))
   const ancestors = (id: string): Set<string> => {
@@ -77,6 +137,14 @@ export function referenceChecks(t: BundleTemplate, catalogueIds?: ReadonlySet<st
   return issues
 }
 
+function ruleMentions(rule: Rule, name: string): boolean {
+  let found = false
+  walkRule(rule, (node) => {
+    if ('var' in node && node.var === name) found = true
+  })
+  return found
+}
+
 /** A literal a question's answer can never equal (a typo in an option value, a wrong type). */
 function literalProblem(q: Question, op: string, literal: string | number | boolean | null): string | undefined {
   const options = new Set((q.options ?? []).map((o) => o.value))
@@ -93,6 +161,7 @@ function literalProblem(q: Question, op: string, literal: string | number | bool
     case 'number':
       return typeof literal === 'number' ? undefined : `数值问题“${q.id}”不能与非数字 ${show} 比较`
     case 'region':
+      if (op === 'within') return typeof literal === 'string' && /^\d{2,6}$/.test(literal) ? undefined : `地区“${show}”应为 2 至 6 位地区代码`
       return typeof literal === 'string' && /^\d{6}$/.test(literal) ? undefined : `地区问题“${q.id}”的回答是 6 位地区代码，不能与 ${show} 比较`
   }
 }
@@ -103,18 +172,33 @@ export function usageChecks(t: BundleTemplate): Found[] {
   const rules = rulesOf(t)
 
   const fieldsUsed = new Set(t.matters.flatMap((m) => m.fields))
+  ;(t.groups ?? []).forEach((g, i) => {
+    if (!fieldsUsed.has(g.id)) add(['groups', i], `可重复分组“${g.id}”没有被任何事项使用`)
+    // a group's fields stand or fall with it: reported once, at the group
+    g.fields.forEach((f) => fieldsUsed.add(f))
+  })
   t.fields.forEach((f, i) => {
     if (!fieldsUsed.has(f.id)) add(['fields', i], `字段“${f.id}”没有被任何事项使用`)
   })
-  const materialsUsed = new Set(t.matters.flatMap((m) => m.materials.map((r) => r.ref)))
+  const materialsUsed = new Set([...t.matters.flatMap((m) => m.materials.map((r) => r.ref)), ...(t.groups ?? []).flatMap((g) => (g.materials ?? []).map((r) => r.ref))])
   t.materials.forEach((m, i) => {
     if (!materialsUsed.has(m.id)) add(['materials', i], `材料“${m.id}”没有被任何事项引用`)
   })
-  const sectionsUsed = new Set(t.fields.map((f) => f.section))
+  const sectionsUsed = new Set([...t.fields.map((f) => f.section), ...(t.groups ?? []).map((g) => g.section)])
   t.sections.forEach((s, i) => {
     if (!sectionsUsed.has(s.id)) add(['sections', i], `分组“${s.id}”下没有任何字段`)
   })
-  const paramsUsed = new Set(rules.flatMap((r) => ruleParamRefs(r.rule)))
+  // a parameter is used by a rule, as a fee amount, or named in a text ({windowAddress})
+  const texts = [
+    ...(t.stops ?? []).flatMap((s) => [s.reason, s.whatToDo, ...(s.where ? [s.where.name, s.where.address, s.where.phone, s.where.hours ?? ''] : [])]),
+    ...t.questions.map((q) => q.help ?? ''),
+    ...t.fields.map((f) => f.help ?? ''),
+  ]
+  const paramsUsed = new Set([
+    ...rules.flatMap((r) => ruleParamRefs(r.rule)),
+    ...t.matters.flatMap((m) => m.fees.flatMap((f) => (typeof f.amountYuan === 'object' ? [f.amountYuan.param] : []))),
+    ...texts.flatMap((x) => placeholders(x)),
+  ])
   for (const name of Object.keys(t.params ?? {})) {
     if (!paramsUsed.has(name)) add(['params', name], `参数“${name}”没有被任何规则使用`)
   }
@@ -124,6 +208,17 @@ export function usageChecks(t: BundleTemplate): Found[] {
   })
 
   if (!t.regions.length) add(['regions'], '没有列出办理地区')
+
+  // the guide (第 4 节): at least 3 questions that change what applies or what is needed
+  const deciding = new Set(
+    [...t.matters.flatMap((m) => [m.appliesWhen, ...m.materials.map((r) => r.when)]), ...(t.groups ?? []).flatMap((g) => (g.materials ?? []).map((r) => r.when))].flatMap((r) => ruleQuestionRefs(r)),
+  )
+  if (deciding.size < 3)
+    issues.push({
+      path: jsonPath(['questions']),
+      message: `只有 ${deciding.size} 个问题会改变事项或材料（${[...deciding].join('、') || '无'}）：指南要求至少 3 个，群众的回答才真正决定要办什么、交什么`,
+      severity: 'warning',
+    })
 
   const declared = new Map<string, number>()
   t.departments.forEach((d, i) => {

@@ -1,4 +1,5 @@
 // What the guide-template checker reports. Messages are Chinese, like parseTemplate's.
+import type { LicenceKindInfo } from '../template/types'
 
 export interface CheckIssue {
   /** the file as the caller named it */
@@ -6,11 +7,21 @@ export interface CheckIssue {
   /** JSON path into the template, e.g. $.matters[3].materials[1].ref */
   path: string
   message: string
+  /** a warning is printed but does not fail the check */
+  severity?: 'warning'
+}
+
+/** A region of the platform's list (regions.json): the checker walks district codes too. */
+export interface RegionNode {
+  code: string
+  children?: RegionNode[]
 }
 
 export interface WalkStats {
   /** (region, applicant kind) pairs walked */
   contexts: number
+  /** region codes of the platform's list the bundle is offered in, each standing in one walked group */
+  regionCodes?: number
   /** complete answer paths, summed over contexts */
   paths: number
   /** distinct outcomes (rule truth signatures), i.e. engine evaluations */
@@ -38,6 +49,10 @@ export interface CatalogueEntry {
 export interface CheckOptions {
   /** ids of every bundle in the catalogue, for stop.otherBundleId; skipped when absent */
   catalogueIds?: ReadonlySet<string>
+  /** the platform's e-licence kinds (licences.json); kinds and prefill keys unchecked when absent */
+  licenceKinds?: readonly LicenceKindInfo[]
+  /** the platform's regions (regions.json): every district the template is offered in is walked */
+  regions?: readonly RegionNode[]
   /** cap on answer paths (summed over contexts); default 200 000 */
   maxPaths?: number
   /** the walk's "now" for deadlines; a fixed date inside the holiday table */

@@ -5,9 +5,10 @@ import type { Guidance } from '../engine/types'
 import { holds, ruleQuestionRefs, templateNumericBoundaries, type RuleScope } from '../rules'
 import { jsonPath } from '../template/schema'
 import type { Answers, BundleTemplate, Rule } from '../template/types'
-import { candidateAnswers, walkContexts, walkPaths, type WalkContext } from './paths'
+import { rulesOf } from './rulesOf'
+import { candidateAnswers, offeredRegionCount, walkContexts, walkPaths, type WalkContext } from './paths'
 import type { Found } from './static'
-import { DEFAULT_MAX_PATHS, DEFAULT_NOW, type WalkStats } from './types'
+import { DEFAULT_MAX_PATHS, DEFAULT_NOW, type RegionNode, type WalkStats } from './types'
 
 const KIND_NAMES = { person: '个人', firm: '企业' } as const
 
@@ -45,9 +46,10 @@ export function pathProblems(t: BundleTemplate, g: Guidance): Found[] {
     }
   }
 
-  const longestLegal = Math.max(...g.matters.map((m) => m.matter.legalLimitDays))
+  // a natural-day limit (居民身份证 60 日) counts in working days through the calendar
+  const longestLegal = Math.max(...g.deadline.matters.map((m) => m.legalWorkingDays))
   if (g.deadline.workingDays > longestLegal)
-    at(['promisedLimitDays'], `一件事承诺 ${g.deadline.workingDays} 个工作日，超过了适用事项中最长的法定时限 ${longestLegal} 个工作日`)
+    at(['promisedLimitDays'], `一件事承诺 ${g.deadline.workingDays} 个工作日，超过了适用事项中最长的法定时限（折合 ${longestLegal} 个工作日）`)
   const date = g.deadline.expectedDate
   if (!Number.isFinite(g.deadline.workingDays) || !/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || !Number.isFinite(Date.parse(date)))
     at(['promisedLimitDays'], `没有算出办结日期（得到 ${JSON.stringify(date)}）`)
@@ -65,6 +67,8 @@ export interface WalkOptions {
   maxPaths?: number
   now?: string
   memo?: boolean
+  /** the platform's regions: district codes are walked too (see walkRegions) */
+  regions?: readonly RegionNode[]
 }
 
 /**
@@ -154,9 +158,15 @@ export function walkTemplate(t: BundleTemplate, options: WalkOptions = {}): Walk
   const now = options.now ?? DEFAULT_NOW
   const memo = options.memo ?? true
   const issues: Found[] = []
-  const contexts = walkContexts(t)
+  const contexts = walkContexts(t, options.regions)
   const boundaries = templateNumericBoundaries(t)
-  const candidates = t.questions.map((q) => candidateAnswers(q, t, boundaries))
+  // A question only texts read (a woman's original retirement age, for {退休日期}) changes no result: one answer stands for all.
+  const decisive = new Set(rulesOf(t).flatMap((r) => (r.textOnly ? [] : ruleQuestionRefs(r.rule).filter((q) => q !== r.ownerQuestion))))
+  const textOnly = new Set(rulesOf(t).flatMap((r) => (r.textOnly ? ruleQuestionRefs(r.rule) : [])))
+  const candidates = t.questions.map((q) => {
+    const all = candidateAnswers(q, t, boundaries)
+    return textOnly.has(q.id) && !decisive.has(q.id) ? all.slice(0, 1) : all
+  })
   t.questions.forEach((q, i) => {
     if (!candidates[i].length) issues.push({ path: jsonPath(['questions', i]), message: `问题“${q.id}”没有任何有效的回答（请检查取值范围和选项）` })
   })
@@ -216,7 +226,9 @@ export function walkTemplate(t: BundleTemplate, options: WalkOptions = {}): Walk
     issues.push({ path: found.path, message: `${found.message}（例：${example}；共 ${count} 条路径）` })
 
   issues.push(...deadParts(t, { ...live, visible }, livePaths))
-  return { issues, stats: { contexts: contexts.length, paths: total, outcomes } }
+  const stats: WalkStats = { contexts: contexts.length, paths: total, outcomes }
+  if (options.regions) stats.regionCodes = offeredRegionCount(t, options.regions)
+  return { issues, stats }
 }
 
 interface Liveness {

@@ -12,7 +12,12 @@ export function answerError(q: Question, value: AnswerValue | undefined): string
     case 'multiple':
       if (!Array.isArray(value) || value.some((x) => typeof x !== 'string')) return '请选择'
       if (new Set(value).size !== value.length) return '选项重复，请重新选择'
-      return value.every((x) => options.some((o) => o.value === x)) ? undefined : '部分选项已不可用，请重新选择'
+      if (!value.every((x) => options.some((o) => o.value === x))) return '部分选项已不可用，请重新选择'
+      if (value.length > 1) {
+        const alone = options.find((o) => o.exclusive && value.includes(o.value))
+        if (alone) return `“${alone.label}”不能与其他选项同时选择`
+      }
+      return undefined
     case 'yesno':
       return typeof value === 'boolean' ? undefined : '请选择“是”或“否”'
     case 'number': {

@@ -1,4 +1,5 @@
-export { guide, longestLegalWorkingDays, validateDraft } from './guide'
+export { effectiveContent, guide, longestLegalWorkingDays, validateDraft } from './guide'
 export { answerError, answerLabel } from './answers'
-export { LICENCE_NAMES, MATERIAL_MODE_LABELS, licenceShortName } from './labels'
+export { MATERIAL_MODE_LABELS } from './labels'
+export { interpolate, placeholders } from './text'
 export type * from './types'

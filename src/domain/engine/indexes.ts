@@ -1,11 +1,12 @@
 // Lookups built once per template object (templates are immutable once parsed), so guide() stays well
 // under a millisecond on every keystroke.
 import { resolveParams, ruleQuestionRefs, type ParamValue } from '../rules'
-import type { BundleTemplate, Field, Material, Matter, Question } from '../template/types'
+import type { BundleTemplate, Field, Group, Material, Matter, Question } from '../template/types'
 
 export interface TemplateIndex {
   questionById: Map<string, Question>
   fieldById: Map<string, Field>
+  groupById: Map<string, Group>
   materialById: Map<string, Material>
   matterById: Map<string, Matter>
   /** position in the template's lists: the officer's order */
@@ -31,6 +32,7 @@ export function templateIndex(t: BundleTemplate): TemplateIndex {
     index = {
       questionById: byId(t.questions),
       fieldById: byId(t.fields),
+      groupById: byId(t.groups ?? []),
       materialById: byId(t.materials),
       matterById: byId(t.matters),
       sectionOrder: order(t.sections),

@@ -1,10 +1,18 @@
 // Runtime check of a 一事一导 template (JSON from the platform or the catalogue).
 // valibot: no eval / new Function (allowed in WeChat), tree-shakes to a few KB. See docs/decisions-schema.md.
 import * as v from 'valibot'
+import type { Assert, Equals } from '../type-assert'
 import { walkRule } from '../rules'
+import { upgradeTemplateJson } from './upgrade'
 import type {
   BundleTemplate,
+  Contribution,
+  Fee,
   Field,
+  Group,
+  Party,
+  Place,
+  Provenance,
   Material,
   Matter,
   Option,
@@ -24,20 +32,14 @@ const count = v.pipe(v.number(), v.integer('应为整数'), v.minValue(0, '不�
 const regionCode = v.pipe(v.string(), v.regex(/^\d{2,6}$/, '地区代码应为 2 至 6 位数字'))
 const scalar = v.union([v.string(), v.number(), v.boolean()])
 
-const licenceKind = v.picklist([
-  'idCard',
-  'household',
-  'marriage',
-  'businessLicence',
-  'property',
-  'birthCertificate',
-  'socialSecurityCard',
-  'drivingLicence',
-  'foodLicence',
-  'retirementCertificate',
-  'veteranCertificate',
-])
-const profileKey = v.picklist(['name', 'idNumber', 'mobile', 'address', 'sex', 'birthDate', 'firmName', 'uscc', 'legalRepresentative'])
+/** Catalogue data (GET /licence-kinds): the checker tests a kind against the platform's list. */
+const licenceKind = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]*$/, '电子证照种类应为字母和数字'))
+const profileKey = v.picklist(['name', 'idNumber', 'mobile', 'address', 'sex', 'birthDate', 'age', 'retirementReached', 'firmName', 'uscc', 'legalRepresentative'])
+const ProvenanceSchema = v.union(
+  [v.strictObject({ source: text }), v.strictObject({ sample: v.literal(true) })],
+  '来源应写 {"source": "出处"} 或 {"sample": true}',
+)
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'))
 
 // ---------- Rule (recursive) ----------
 
@@ -59,6 +61,7 @@ const ruleOps = {
   '!': RuleSchema,
   in: v.strictTuple([RuleSchema, v.union([v.array(RuleSchema), RuleSchema])]),
   if: v.strictTuple([RuleSchema, RuleSchema, RuleSchema]),
+  within: pair,
 }
 type RuleOps = typeof ruleOps
 type RuleFromOps = { [K in keyof RuleOps]: { [P in K]: v.InferOutput<RuleOps[K]> } }[keyof RuleOps]
@@ -79,7 +82,16 @@ function ruleSchemaFor(input: unknown): v.GenericSchema {
 
 // ---------- template parts ----------
 
-const OptionSchema = v.strictObject({ value: v.string(), label: text, help: v.optional(v.string()) })
+const OptionSchema = v.strictObject({ value: v.string(), label: text, help: v.optional(v.string()), exclusive: v.optional(v.boolean()) })
+
+const PrefillSchema = v.variant('source', [
+  v.strictObject({ source: v.literal('profile'), key: profileKey }),
+  v.strictObject({ source: v.literal('licence'), kind: licenceKind, key: text }),
+])
+const QuestionPrefillSchema = v.variant('source', [
+  v.strictObject({ source: v.literal('profile'), key: profileKey, map: v.optional(v.record(v.string(), v.string())) }),
+  v.strictObject({ source: v.literal('licence'), kind: licenceKind, key: text, map: v.optional(v.record(v.string(), v.string())) }),
+])
 
 const QuestionSchema = v.strictObject({
   id,
@@ -92,7 +104,10 @@ const QuestionSchema = v.strictObject({
   max: v.optional(v.number()),
   integer: v.optional(v.boolean()),
   showWhen: v.optional(RuleSchema),
+  prefill: v.optional(QuestionPrefillSchema),
 })
+
+const PlaceSchema = v.strictObject({ name: text, address: text, phone: text, hours: v.optional(text) })
 
 const StopSchema = v.strictObject({
   id,
@@ -101,19 +116,34 @@ const StopSchema = v.strictObject({
   reason: text,
   whatToDo: text,
   otherBundleId: v.optional(v.string()),
+  where: v.optional(PlaceSchema),
 })
 
 const RegionalParamSchema = v.strictObject({
   default: scalar,
   byRegion: v.optional(v.record(regionCode, scalar)),
+  provenance: ProvenanceSchema,
 })
 
 const SectionSchema = v.strictObject({ id, title: text, description: v.optional(v.string()) })
 
-const PrefillSchema = v.variant('source', [
-  v.strictObject({ source: v.literal('profile'), key: profileKey }),
-  v.strictObject({ source: v.literal('licence'), kind: licenceKind, key: text }),
-])
+const DateOffsetSchema = v.strictObject({ years: v.optional(v.number()), months: v.optional(v.number()), days: v.optional(v.number()) })
+const DateBoundSchema = v.union(
+  [v.strictObject({ date: isoDate }), v.strictObject({ today: DateOffsetSchema }), v.strictObject({ field: id, offset: v.optional(DateOffsetSchema) })],
+  '日期界限应写 {"date": "YYYY-MM-DD"}、{"today": {…}} 或 {"field": "字段", "offset": {…}}',
+)
+const regexSource = v.pipe(
+  text,
+  v.check((src) => {
+    try {
+      // compiles a pattern (not code): allowed in WeChat
+      new RegExp(src, 'u')
+      return true
+    } catch {
+      return false
+    }
+  }, '不是有效的正则表达式'),
+)
 
 const FieldSchema = v.strictObject({
   id,
@@ -126,12 +156,33 @@ const FieldSchema = v.strictObject({
   unit: v.optional(v.string()),
   min: v.optional(v.number()),
   max: v.optional(v.number()),
+  minLength: v.optional(count),
   maxLength: v.optional(count),
+  pattern: v.optional(v.strictObject({ regex: regexSource, message: text })),
+  minDate: v.optional(DateBoundSchema),
+  maxDate: v.optional(DateBoundSchema),
   optional: v.optional(v.boolean()),
   requiredWhen: v.optional(RuleSchema),
+  showWhen: v.optional(RuleSchema),
   prefill: v.optional(PrefillSchema),
   sensitive: v.optional(v.boolean()),
 })
+
+const MaterialRefSchema = v.strictObject({ ref: id, when: v.optional(RuleSchema) })
+
+const GroupSchema = v.strictObject({
+  id,
+  label: text,
+  itemLabel: text,
+  section: id,
+  help: v.optional(v.string()),
+  minItems: count,
+  maxItems: v.pipe(count, v.minValue(1, '至少 1 项')),
+  fields: v.pipe(v.array(id), v.minLength(1, '至少一个字段')),
+  materials: v.optional(v.array(MaterialRefSchema)),
+})
+
+const PartySchema = v.strictObject({ id, label: text, confirms: v.boolean() })
 
 const MaterialSchema = v.strictObject({
   id,
@@ -139,11 +190,13 @@ const MaterialSchema = v.strictObject({
   description: v.optional(v.string()),
   licence: v.optional(licenceKind),
   producedBy: v.optional(id),
-  windowVerified: v.optional(v.boolean()),
+  shared: v.optional(v.strictObject({ by: text })),
+  original: v.optional(v.strictObject({ note: v.optional(text) })),
   upload: v.optional(
     v.strictObject({
       accept: v.pipe(v.array(v.picklist(['pdf', 'jpg', 'png', 'heic'])), v.minLength(1, '至少允许一种文件格式')),
       maxSizeMB: v.pipe(v.number(), v.minValue(0.1, '不能小于 0.1')),
+      minCount: v.optional(v.pipe(count, v.minValue(1, '至少 1 个'))),
       maxCount: v.pipe(count, v.minValue(1, '至少 1 个')),
     }),
   ),
@@ -152,7 +205,19 @@ const MaterialSchema = v.strictObject({
   originalAtWindow: v.optional(v.boolean()),
   sample: v.optional(v.string()),
   blankForm: v.optional(v.string()),
+  party: v.optional(id),
 })
+
+const PathValueSchema = v.strictObject({ when: RuleSchema, value: v.pipe(v.number(), v.integer('应为整数'), v.minValue(0, '不能为负数')) })
+const FeeSchema = v.strictObject({
+  item: text,
+  amountYuan: v.union([v.pipe(v.number(), v.minValue(0, '不能为负数')), v.strictObject({ param: id })], '金额应为数字或 {"param": "参数名"}'),
+  basis: v.optional(v.string()),
+  when: v.optional(RuleSchema),
+  provenance: ProvenanceSchema,
+})
+const ContributionSchema = v.strictObject({ item: text, amountText: text, basis: v.optional(v.string()), when: v.optional(RuleSchema), provenance: ProvenanceSchema })
+const PausedPeriodSchema = v.strictObject({ name: text, description: v.optional(v.string()), maxDays: v.optional(count), unit: v.optional(v.picklist(['workday', 'day'])) })
 
 const StepSchema = v.strictObject({
   name: text,
@@ -165,7 +230,7 @@ const MatterSchema = v.strictObject({
   name: text,
   baseCode: v.pipe(v.string(), v.regex(/^\d{12}$/, '事项基本编码应为 12 位数字')),
   implementationCode: v.optional(v.string()),
-  type: v.picklist(['行政许可', '行政确认', '行政给付', '行政征收', '公共服务', '其他行政权力']),
+  type: v.picklist(['行政许可', '行政确认', '行政给付', '行政征收', '行政备案', '公共服务', '其他行政权力']),
   caseType: v.picklist(['instant', 'promised']),
   department: text,
   authority: v.pipe(
@@ -177,7 +242,11 @@ const MatterSchema = v.strictObject({
   steps: v.array(StepSchema),
   legalLimitDays: count,
   promisedLimitDays: count,
-  fees: v.array(v.strictObject({ item: text, amountYuan: v.pipe(v.number(), v.minValue(0, '不能为负数')), basis: v.optional(v.string()) })),
+  limitUnit: v.optional(v.picklist(['workday', 'day'])),
+  promisedLimitWhen: v.optional(v.array(PathValueSchema)),
+  pausedPeriods: v.optional(v.array(PausedPeriodSchema)),
+  fees: v.array(FeeSchema),
+  contributions: v.optional(v.array(ContributionSchema)),
   validity: v.optional(v.string()),
   intermediaryServices: v.array(v.string()),
   scope: v.string(),
@@ -185,15 +254,16 @@ const MatterSchema = v.strictObject({
   promiseFlags: v.strictObject({ businessPermit: v.boolean(), certificate: v.boolean() }),
   contacts: v.strictObject({ consult: text, complaint: text }),
   location: v.strictObject({ address: text, hours: text }),
-  result: v.strictObject({ name: text, licence: v.optional(licenceKind), sample: v.optional(v.string()) }),
+  result: v.strictObject({ name: text, licence: v.optional(licenceKind), sample: v.optional(v.string()), party: v.optional(id) }),
+  provenance: v.strictObject({ baseCode: ProvenanceSchema, contacts: ProvenanceSchema }),
   appliesWhen: v.optional(RuleSchema),
   after: v.optional(v.array(id)),
   fields: v.array(id),
-  materials: v.array(v.strictObject({ ref: id, when: v.optional(RuleSchema) })),
+  materials: v.array(MaterialRefSchema),
 })
 
 export const BundleTemplateSchema = v.strictObject({
-  schemaVersion: v.literal(1),
+  schemaVersion: v.literal(2),
   id,
   version: v.pipe(count, v.minValue(1, '版本号从 1 开始')),
   name: text,
@@ -204,7 +274,9 @@ export const BundleTemplateSchema = v.strictObject({
   regions: v.array(regionCode),
   departments: v.array(text),
   promisedLimitDays: count,
+  promisedLimitWhen: v.optional(v.array(PathValueSchema)),
   visits: count,
+  visitsWhen: v.optional(v.array(PathValueSchema)),
   tongban: v.strictObject({
     scope: v.picklist(['none', 'province', 'cross-province']),
     modes: v.array(v.picklist(['full-online', 'remote-proxy', 'multi-site'])),
@@ -214,18 +286,19 @@ export const BundleTemplateSchema = v.strictObject({
   description: text,
   figures: v.optional(v.array(v.string())),
   params: v.optional(v.record(id, RegionalParamSchema)),
+  parties: v.optional(v.pipe(v.array(PartySchema), v.minLength(2, '多方申请至少两方'))),
+  retirement: v.optional(v.strictObject({ femaleOriginalAge: RuleSchema })),
   questions: v.array(QuestionSchema),
   stops: v.optional(v.array(StopSchema)),
   sections: v.array(SectionSchema),
   fields: v.array(FieldSchema),
+  groups: v.optional(v.array(GroupSchema)),
   materials: v.array(MaterialSchema),
   matters: v.pipe(v.array(MatterSchema), v.minLength(1, '至少一个事项')),
 })
 
 // ---------- static tie to types.ts: compilation fails when they drift ----------
 
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
-type Assert<T extends true> = T
 export type SchemaMatchesTypes = [
   Assert<Equals<RuleFromOps | boolean | number | string | null, Rule>>,
   Assert<Equals<v.InferOutput<typeof OptionSchema>, Option>>,
@@ -234,6 +307,12 @@ export type SchemaMatchesTypes = [
   Assert<Equals<v.InferOutput<typeof RegionalParamSchema>, RegionalParam>>,
   Assert<Equals<v.InferOutput<typeof SectionSchema>, Section>>,
   Assert<Equals<v.InferOutput<typeof FieldSchema>, Field>>,
+  Assert<Equals<v.InferOutput<typeof GroupSchema>, Group>>,
+  Assert<Equals<v.InferOutput<typeof PartySchema>, Party>>,
+  Assert<Equals<v.InferOutput<typeof FeeSchema>, Fee>>,
+  Assert<Equals<v.InferOutput<typeof ContributionSchema>, Contribution>>,
+  Assert<Equals<v.InferOutput<typeof PlaceSchema>, Place>>,
+  Assert<Equals<v.InferOutput<typeof ProvenanceSchema>, Provenance>>,
   Assert<Equals<v.InferOutput<typeof MaterialSchema>, Material>>,
   Assert<Equals<v.InferOutput<typeof MatterSchema>, Matter>>,
   Assert<Equals<v.InferOutput<typeof BundleTemplateSchema>, BundleTemplate>>,
@@ -249,12 +328,21 @@ export interface TemplateIssue {
 
 export type ParseTemplateResult = { ok: true; template: BundleTemplate } | { ok: false; issues: TemplateIssue[] }
 
+/** Checks a template of either format (format 1 is upgraded first: template/upgrade.ts). */
 export function parseTemplate(json: unknown): ParseTemplateResult {
-  const result = v.safeParse(BundleTemplateSchema, json, { abortPipeEarly: true })
+  const result = v.safeParse(BundleTemplateSchema, upgradeTemplateJson(json), { abortPipeEarly: true })
   if (!result.success) return { ok: false, issues: result.issues.map(toIssue) }
   const template = result.output as BundleTemplate
   const issues = referenceIssues(template)
   return issues.length ? { ok: false, issues } : { ok: true, template }
+}
+
+/** parseTemplate for an app that shows one message: the first issue, in words a citizen can pass on. */
+export function templateOrMessage(json: unknown): { ok: true; template: BundleTemplate } | { ok: false; message: string } {
+  const r = parseTemplate(json)
+  if (r.ok) return r
+  const first = r.issues[0]
+  return { ok: false, message: `办事指南暂时无法使用（格式有误：${first ? `${first.path} ${first.message}` : '未知'}），请稍后重试` }
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/
@@ -311,6 +399,9 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
 
 // ---------- cross references (the engine relies on them) ----------
 
+/** Context variables rules may read; the choice ones only where noted (template/types.ts Rule). */
+const CONTEXT_VARS = new Set(['$region', '$applicantKind', '$handling', '$promises'])
+
 function referenceIssues(t: BundleTemplate): TemplateIssue[] {
   const issues: TemplateIssue[] = []
   const add = (keys: (string | number)[], message: string) => issues.push({ path: jsonPath(keys), message })
@@ -326,20 +417,28 @@ function referenceIssues(t: BundleTemplate): TemplateIssue[] {
   const questionIds = ids(t.questions, 'questions')
   const sectionIds = ids(t.sections, 'sections')
   const fieldIds = ids(t.fields, 'fields')
+  const groupIds = ids(t.groups ?? [], 'groups')
   const materialIds = ids(t.materials, 'materials')
   const matterIds = ids(t.matters, 'matters')
+  const partyIds = ids(t.parties ?? [], 'parties')
   ids(t.stops ?? [], 'stops')
   const paramIds = new Set(Object.keys(t.params ?? {}))
+  ;(t.groups ?? []).forEach((g, i) => {
+    if (fieldIds.has(g.id)) add(['groups', i, 'id'], `标识“${g.id}”与字段重名`)
+  })
 
   const checkRule = (rule: Rule | undefined, keys: (string | number)[]) => {
     if (rule === undefined) return
     walkRule(rule, (node) => {
       if ('var' in node && !node.var.startsWith('$') && !questionIds.has(node.var)) add(keys, `规则引用了不存在的问题“${node.var}”`)
-      if ('var' in node && node.var.startsWith('$') && node.var !== '$region' && node.var !== '$applicantKind')
-        add(keys, `未知的上下文变量“${node.var}”`)
+      if ('var' in node && node.var.startsWith('$') && !CONTEXT_VARS.has(node.var)) add(keys, `未知的上下文变量“${node.var}”`)
       if ('answered' in node && !questionIds.has(node.answered)) add(keys, `规则引用了不存在的问题“${node.answered}”`)
       if ('param' in node && !paramIds.has(node.param)) add(keys, `规则引用了不存在的参数“${node.param}”`)
     })
+  }
+  const checkPathValues = (list: { when: Rule }[] | undefined, keys: (string | number)[]) => list?.forEach((x, j) => checkRule(x.when, [...keys, j, 'when']))
+  const checkParty = (party: string | undefined, keys: (string | number)[]) => {
+    if (party !== undefined && !partyIds.has(party)) add(keys, `申请方“${party}”不存在`)
   }
 
   t.questions.forEach((q, i) => {
@@ -349,31 +448,81 @@ function referenceIssues(t: BundleTemplate): TemplateIssue[] {
       q.options.forEach((o, j) => {
         if (values.has(o.value)) add(['questions', i, 'options', j, 'value'], `选项值“${o.value}”重复`)
         values.add(o.value)
+        if (o.exclusive && q.kind !== 'multiple') add(['questions', i, 'options', j, 'exclusive'], '只有多选题的选项可以设为互斥')
       })
     }
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) add(['questions', i, 'min'], '最小值大于最大值')
+    for (const [from, to] of Object.entries(q.prefill?.map ?? {}))
+      if (!q.options?.some((o) => o.value === to)) add(['questions', i, 'prefill', 'map', from], `选项值“${to}”不存在`)
     checkRule(q.showWhen, ['questions', i, 'showWhen'])
   })
   ;(t.stops ?? []).forEach((s, i) => checkRule(s.when, ['stops', i, 'when']))
+  const fieldById = new Map(t.fields.map((f) => [f.id, f]))
   t.fields.forEach((f, i) => {
     if (!sectionIds.has(f.section)) add(['fields', i, 'section'], `分组“${f.section}”不存在`)
     if (f.type === 'select' && !f.options?.length) add(['fields', i, 'options'], '下拉字段必须有选项')
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max) add(['fields', i, 'min'], '最小值大于最大值')
+    if (f.minLength !== undefined && f.maxLength !== undefined && f.minLength > f.maxLength) add(['fields', i, 'minLength'], '最短长度大于最长长度')
+    for (const key of ['minDate', 'maxDate'] as const) {
+      const bound = f[key]
+      if (!bound) continue
+      if (f.type !== 'date') add(['fields', i, key], '只有日期字段可以设置日期界限')
+      if ('field' in bound) {
+        const other = fieldById.get(bound.field)
+        if (!other || other.type !== 'date' || other.id === f.id) add(['fields', i, key, 'field'], `日期字段“${bound.field}”不存在`)
+      }
+    }
     checkRule(f.requiredWhen, ['fields', i, 'requiredWhen'])
+    checkRule(f.showWhen, ['fields', i, 'showWhen'])
+  })
+  const inGroup = new Set<string>()
+  ;(t.groups ?? []).forEach((g, i) => {
+    if (!sectionIds.has(g.section)) add(['groups', i, 'section'], `分组“${g.section}”不存在`)
+    if (g.minItems > g.maxItems) add(['groups', i, 'minItems'], '最少项数大于最多项数')
+    g.fields.forEach((f, j) => {
+      if (!fieldIds.has(f)) add(['groups', i, 'fields', j], `字段“${f}”不存在`)
+      if (inGroup.has(f)) add(['groups', i, 'fields', j], `字段“${f}”已属于另一个可重复分组`)
+      inGroup.add(f)
+    })
+    ;(g.materials ?? []).forEach((r, j) => {
+      if (!materialIds.has(r.ref)) add(['groups', i, 'materials', j, 'ref'], `材料“${r.ref}”不存在`)
+      checkRule(r.when, ['groups', i, 'materials', j, 'when'])
+    })
   })
   t.materials.forEach((m, i) => {
     if (m.producedBy !== undefined && !matterIds.has(m.producedBy)) add(['materials', i, 'producedBy'], `事项“${m.producedBy}”不存在`)
-    if (!m.licence && !m.producedBy && !m.windowVerified && !m.upload && !m.promise && !m.deferrable)
-      add(['materials', i], '材料至少要有一种提交方式')
+    if (!m.licence && !m.producedBy && !m.shared && !m.original && !m.upload && !m.promise && !m.deferrable) add(['materials', i], '材料至少要有一种提交方式')
+    if (m.upload?.minCount !== undefined && m.upload.minCount > m.upload.maxCount) add(['materials', i, 'upload', 'minCount'], '最少文件数大于最多文件数')
+    checkParty(m.party, ['materials', i, 'party'])
   })
+  if (t.parties?.[0]?.confirms) add(['parties', 0, 'confirms'], '第一方是发起申请的一方，不需要另行确认')
+  checkPathValues(t.promisedLimitWhen, ['promisedLimitWhen'])
+  checkRule(t.retirement?.femaleOriginalAge, ['retirement', 'femaleOriginalAge'])
+  const retirementKeyed = [...t.questions, ...t.fields].some((x) => x.prefill?.source === 'profile' && x.prefill.key === 'retirementReached')
+  if (retirementKeyed && !t.retirement) add(['retirement'], '预填“retirementReached”（是否已达法定退休年龄）需要写明 retirement')
+  checkPathValues(t.visitsWhen, ['visitsWhen'])
   t.matters.forEach((m, i) => {
     if (m.promisedLimitDays > m.legalLimitDays) add(['matters', i, 'promisedLimitDays'], '承诺办结时限不能超过法定办结时限')
+    ;(m.promisedLimitWhen ?? []).forEach((x, j) => {
+      if (x.value > m.legalLimitDays) add(['matters', i, 'promisedLimitWhen', j, 'value'], '承诺办结时限不能超过法定办结时限')
+    })
+    if (m.type === '行政备案' && (m.caseType !== 'instant' || m.legalLimitDays !== 0 || m.promisedLimitDays !== 0))
+      add(['matters', i, 'caseType'], '行政备案收到即办结：应为即办件（instant），法定和承诺时限为 0')
     checkRule(m.appliesWhen, ['matters', i, 'appliesWhen'])
+    checkPathValues(m.promisedLimitWhen, ['matters', i, 'promisedLimitWhen'])
+    m.fees.forEach((f, j) => {
+      checkRule(f.when, ['matters', i, 'fees', j, 'when'])
+      if (typeof f.amountYuan === 'object' && !paramIds.has(f.amountYuan.param)) add(['matters', i, 'fees', j, 'amountYuan'], `参数“${f.amountYuan.param}”不存在`)
+    })
+    ;(m.contributions ?? []).forEach((c, j) => checkRule(c.when, ['matters', i, 'contributions', j, 'when']))
+    checkParty(m.result.party, ['matters', i, 'result', 'party'])
     ;(m.after ?? []).forEach((a, j) => {
       if (!matterIds.has(a)) add(['matters', i, 'after', j], `事项“${a}”不存在`)
       if (a === m.id) add(['matters', i, 'after', j], '事项不能依赖自身')
     })
     m.fields.forEach((f, j) => {
-      if (!fieldIds.has(f)) add(['matters', i, 'fields', j], `字段“${f}”不存在`)
+      if (!fieldIds.has(f) && !groupIds.has(f)) add(['matters', i, 'fields', j], `字段“${f}”不存在`)
+      if (inGroup.has(f)) add(['matters', i, 'fields', j], `字段“${f}”属于可重复分组，请引用分组`)
     })
     m.materials.forEach((r, j) => {
       if (!materialIds.has(r.ref)) add(['matters', i, 'materials', j, 'ref'], `材料“${r.ref}”不存在`)

@@ -22,9 +22,11 @@ export interface FieldValidationOptions {
   origin?: 'typed' | 'external'
   /** name fields: accept Latin-letter names (foreign applicants) */
   allowLatinName?: boolean
-  /** date fields: inclusive bounds, 'YYYY-MM-DD' */
+  /** date fields: inclusive bounds, 'YYYY-MM-DD', and how each is said ('今天') */
   minDate?: string
   maxDate?: string
+  minDateText?: string
+  maxDateText?: string
   /** bankAccount fields: Luhn warning, default on */
   luhn?: boolean
 }
@@ -49,12 +51,25 @@ function isRequired(field: Field, options: FieldValidationOptions): boolean {
   return options.required ?? !field.optional
 }
 
-function checkMaxLength(field: Field, result: FieldResult): FieldResult {
-  if (!result.ok || field.maxLength === undefined || typeof result.value !== 'string') return result
-  if (charCount(result.value) > field.maxLength) {
-    return invalid('too-long', `${field.label}不能超过${field.maxLength}个字`)
-  }
+/** Length in characters and the template's pattern (format 2), on the value as it will be stored. */
+function checkText(field: Field, result: FieldResult): FieldResult {
+  if (!result.ok || typeof result.value !== 'string') return result
+  const n = charCount(result.value)
+  if (field.maxLength !== undefined && n > field.maxLength) return invalid('too-long', `${field.label}不能超过${field.maxLength}个字`)
+  if (field.minLength !== undefined && n < field.minLength) return invalid('too-short', `${field.label}至少${field.minLength}个字`)
+  if (field.pattern && !matchesWhole(field.pattern.regex, result.value)) return invalid('pattern', field.pattern.message)
   return result
+}
+
+// Patterns are checked by parseTemplate; compiled once each.
+const compiled = new Map<string, RegExp>()
+function matchesWhole(source: string, value: string): boolean {
+  let re = compiled.get(source)
+  if (!re) {
+    re = new RegExp(`^(?:${source})$`, 'u')
+    compiled.set(source, re)
+  }
+  return re.test(value)
 }
 
 function validateSelect(field: Field, raw: unknown): FieldResult {
@@ -80,9 +95,9 @@ export function validateFieldValue(field: Field, raw: unknown, options: FieldVal
     case 'text':
     case 'textarea':
     case 'address':
-      return checkMaxLength(field, { ok: true, value: text.trim() })
+      return checkText(field, { ok: true, value: text.trim() })
     case 'name':
-      return checkMaxLength(field, validateName(text, { label, allowLatin: options.allowLatinName }))
+      return checkText(field, validateName(text, { label, allowLatin: options.allowLatinName }))
     case 'idNumber':
       return validateIdNumber(text, { label, today: options.today })
     case 'uscc':
@@ -90,7 +105,7 @@ export function validateFieldValue(field: Field, raw: unknown, options: FieldVal
     case 'mobile':
       return validateMobile(text, { label })
     case 'date':
-      return validateDate(text, { label, min: options.minDate, max: options.maxDate })
+      return validateDate(text, { label, min: options.minDate, max: options.maxDate, minText: options.minDateText, maxText: options.maxDateText })
     case 'number':
       return validateNumber(typeof raw === 'number' ? raw : text, {
         label,

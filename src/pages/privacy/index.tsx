@@ -4,21 +4,22 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { PrivacyPolicyScreen } from '@/components/screens/PrivacyPolicyScreen'
 import { useCatalogue } from '@/stores/app'
-import { latestTemplate } from '@/stores/catalogue'
+import { bundleSummary } from '@/stores/catalogue'
 import { Frame } from '../Frame'
 import { leave } from '../nav'
 
 export default function PrivacyPage() {
   const bundleId = decodeURIComponent(useRouter().params.bundle ?? '')
-  const template = useCatalogue((s) => (bundleId ? latestTemplate(s, bundleId) : undefined))
-  const loadTemplate = useCatalogue((s) => s.loadTemplate)
+  // the list's summary names the departments: no template (and no template schema) in the main package
+  const summary = useCatalogue((s) => (bundleId ? bundleSummary(s, bundleId) : undefined))
+  const loadBundles = useCatalogue((s) => s.loadBundles)
   useEffect(() => {
-    if (bundleId) void loadTemplate(bundleId)
-  }, [bundleId, loadTemplate])
+    if (bundleId && !summary) void loadBundles({})
+  }, [bundleId, loadBundles]) // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Frame>
       <PrivacyPolicyScreen
-        bundle={template ? { name: template.name, departments: template.departments } : undefined}
+        bundle={summary ? { name: summary.name, departments: summary.departments } : undefined}
         onOpenGuide={process.env.TARO_ENV === 'weapp' ? () => void Taro.openPrivacyContract({}) : undefined}
         onBack={leave}
       />

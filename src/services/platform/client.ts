@@ -1,7 +1,9 @@
 // Typed client of the provincial platform: one function per route, one error type (PlatformError).
 // Retries only what is safe to repeat, refreshes an expired token once, never shows UI.
-import type { ActingFor, DraftContent } from '../../domain/draft'
-import type { BundleTemplate, LicenceKind } from '../../domain/template/types'
+import type * as v from 'valibot'
+import type { ActingFor, DraftContent, PartyConfirmation } from '../../domain/draft'
+import { LicenceKindListSchema } from '../../domain/template/licence-kinds'
+import type { LicenceKind, LicenceKindInfo } from '../../domain/template/types'
 import {
   ADMIN_TOKEN_HEADER,
   API_PREFIX,
@@ -28,12 +30,13 @@ import {
   type CategoryListResponse,
   type ClockAdvanceRequest,
   type ClockResponse,
-  type DraftListResponse,
   type DraftRecord,
   type Evaluation,
   type EvaluationRequest,
   type FaultConfig,
   type HealthResponse,
+  type Invitation,
+  type InvitationView,
   type LicenceConsentRequest,
   type LicenceConsentResponse,
   type LicenceListResponse,
@@ -49,6 +52,8 @@ import {
   type TokenPair,
   type UploadedFile,
 } from '../contract'
+import { parseWith } from '../../domain/draft-schema'
+import { CaseListResponseSchema, CaseRecordSchema, DraftListEnvelopeSchema, DraftRecordSchema, InvitationSchema, InvitationViewSchema, PartyConfirmationSchema } from '../contract-schema'
 import { isTransportError, type Transport, type UploadBody } from '../http/transport'
 import { canonicalJson } from './canonical'
 import { defaultMessage, fromResponse, PlatformError } from './errors'
@@ -105,6 +110,8 @@ interface CallOptions {
   admin?: boolean
   /** GET with ETag revalidation */
   cache?: boolean
+  /** the reply's schema: a body that does not fit is one PlatformError 'bad-reply', never a cast */
+  reply?: v.GenericSchema
 }
 
 interface RawResult {
@@ -113,6 +120,13 @@ interface RawResult {
 }
 
 const RETRY_DEFAULTS: Required<RetryOptions> = { attempts: 4, baseDelayMs: 300, maxDelayMs: 5000 }
+
+function checkedReply<T>(schema: v.GenericSchema, json: unknown, path: string): T {
+  const r = parseWith(schema, json)
+  if (r.ok) return r.value as T
+  const where = r.issues[0]?.path ? `（${path}：${r.issues[0].path}）` : `（${path}）`
+  throw new PlatformError({ kind: 'bad-reply', message: `${defaultMessage('bad-reply')}${where}` })
+}
 
 export type PlatformClient = ReturnType<typeof createPlatformClient>
 
@@ -227,7 +241,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
           continue
         }
       }
-      if (r.status >= 200 && r.status < 300) return r.json as T
+      if (r.status >= 200 && r.status < 300) return o.reply ? checkedReply<T>(o.reply, r.json, o.path) : (r.json as T)
       last = fromResponse(r.status, r.json)
       if (r.status === 401 && o.auth) await options.session.clear()
       if (!retryable(r)) throw last
@@ -290,21 +304,33 @@ export function createPlatformClient(options: PlatformClientOptions) {
     async listBundles(query: BundleQuery = {}): Promise<BundleSummary[]> {
       return (await call<BundleListResponse>({ method: 'GET', path: '/bundles', query: { ...query }, retry: true, auth: false, cache: true })).bundles
     },
+    /** The template as sent: the journey parses it (domain/template/schema.ts) before any use. */
     getBundle: (id: string, version?: number) =>
-      call<BundleTemplate>({ method: 'GET', path: version === undefined ? `/bundles/${enc(id)}` : `/bundles/${enc(id)}/versions/${version}`, retry: true, auth: false, cache: true }),
+      call<unknown>({ method: 'GET', path: version === undefined ? `/bundles/${enc(id)}` : `/bundles/${enc(id)}/versions/${version}`, retry: true, auth: false, cache: true }),
+    /** The e-licence kinds the platform can supply, with their names (catalogue data). */
+    async listLicenceKinds(): Promise<LicenceKindInfo[]> {
+      return (await call<{ kinds: LicenceKindInfo[] }>({ method: 'GET', path: '/licence-kinds', retry: true, auth: false, cache: true, reply: LicenceKindListSchema })).kinds
+    },
     listCategories: () => call<CategoryListResponse>({ method: 'GET', path: '/categories', retry: true, auth: false, cache: true }),
     async listRegions(): Promise<Region[]> {
       return (await call<RegionListResponse>({ method: 'GET', path: '/regions', retry: true, auth: false, cache: true })).regions
     },
 
     // ---------- drafts ----------
-    listDrafts: (): Promise<DraftRecord[]> => allPages({ method: 'GET', path: '/drafts', retry: true, auth: true }, (p: DraftListResponse) => p.drafts),
-    getDraft: (id: string) => call<DraftRecord>({ method: 'GET', path: `/drafts/${enc(id)}`, retry: true, auth: true }),
+    /** The platform's drafts, every page; a record that does not parse is left out (the device's own copy stays). */
+    async listDrafts(): Promise<DraftRecord[]> {
+      const drafts = await allPages<unknown, { drafts: unknown[]; nextCursor?: string }>({ method: 'GET', path: '/drafts', retry: true, auth: true, reply: DraftListEnvelopeSchema }, (p) => p.drafts)
+      return drafts.flatMap((d) => {
+        const r = parseWith(DraftRecordSchema, d)
+        return r.ok ? [r.value] : []
+      })
+    },
+    getDraft: (id: string) => call<DraftRecord>({ method: 'GET', path: `/drafts/${enc(id)}`, retry: true, auth: true, reply: DraftRecordSchema }),
     /** baseVersion 0 creates. A stale version throws kind 'conflict' with `current`. */
     async putDraft(id: string, content: DraftContent, baseVersion: number): Promise<DraftRecord> {
       try {
         // safe to repeat: a second write with the same baseVersion cannot overwrite anything newer
-        return await call<DraftRecord>({ method: 'PUT', path: `/drafts/${enc(id)}`, body: { content, baseVersion }, retry: true, auth: true })
+        return await call<DraftRecord>({ method: 'PUT', path: `/drafts/${enc(id)}`, body: { content, baseVersion }, retry: true, auth: true, reply: DraftRecordSchema })
       } catch (e) {
         // an earlier try landed but its answer was lost: the server already holds exactly this content
         if (e instanceof PlatformError && e.kind === 'conflict' && e.current && e.current.version === baseVersion + 1 && canonicalJson(e.current.content) === canonicalJson(content)) return e.current
@@ -312,6 +338,24 @@ export function createPlatformClient(options: PlatformClientOptions) {
       }
     },
     deleteDraft: (id: string) => call<OkResponse>({ method: 'DELETE', path: `/drafts/${enc(id)}`, retry: true, auth: true }),
+
+    // ---------- several parties ----------
+    /** A code for a co-applicant (buyer, shareholder) to confirm this draft in their own account. */
+    inviteParty: (draftId: string, party: string) =>
+      call<Invitation>({ method: 'POST', path: `/drafts/${enc(draftId)}/invitations`, body: { party }, retry: false, auth: true, reply: InvitationSchema }),
+    /** What the co-applicant is asked to confirm. */
+    getInvitation: (code: string) => call<InvitationView>({ method: 'GET', path: `/invitations/${enc(code.trim().toUpperCase())}`, retry: true, auth: true, reply: InvitationViewSchema }),
+    /** Confirms exactly the content shown (its hash); a changed application is a conflict. */
+    confirmInvitation: (code: string, contentHash: string) =>
+      call<PartyConfirmation>({
+        method: 'POST',
+        path: `/invitations/${enc(code.trim().toUpperCase())}/confirm`,
+        body: { contentHash },
+        idempotencyKey: newIdempotencyKey(),
+        retry: true,
+        auth: true,
+        reply: PartyConfirmationSchema,
+      }),
 
     // ---------- uploads ----------
     uploadFile: (input: UploadInput) =>
@@ -330,11 +374,11 @@ export function createPlatformClient(options: PlatformClientOptions) {
     // ---------- cases ----------
     /** Keep `idempotencyKey` with the submission attempt until the platform confirms: a retry returns the same case. */
     submitCase: (req: { draftId: string; content: DraftContent; acting?: ActingFor }, idempotencyKey: string) =>
-      call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true }),
-    listCases: (): Promise<CaseRecord[]> => allPages({ method: 'GET', path: '/cases', retry: true, auth: true }, (p: CaseListResponse) => p.cases),
-    getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true }),
+      call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true, reply: CaseRecordSchema }),
+    listCases: (): Promise<CaseRecord[]> => allPages({ method: 'GET', path: '/cases', retry: true, auth: true, reply: CaseListResponseSchema }, (p: CaseListResponse) => p.cases),
+    getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true, reply: CaseRecordSchema }),
     submitSupplement: (caseId: string, req: SupplementSubmitRequest, idempotencyKey: string) =>
-      call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true }),
+      call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true, reply: CaseRecordSchema }),
     evaluateCase: (caseId: string, req: EvaluationRequest, idempotencyKey: string = newIdempotencyKey()) =>
       call<Evaluation>({ method: 'POST', path: `/cases/${enc(caseId)}/evaluation`, body: req, idempotencyKey, retry: true, auth: true }),
     /** Idempotent: withdrawing a withdrawn case answers the same case. */

@@ -1,5 +1,7 @@
 // The one error type of the platform client. Pages read `kind` to choose what to say; `message` is Chinese.
+import { parseWith } from '../../domain/draft-schema'
 import type { ApiError, ApiErrorCode, DraftRecord } from '../contract'
+import { DraftRecordSchema } from '../contract-schema'
 
 export type PlatformErrorKind =
   | 'offline'
@@ -11,6 +13,8 @@ export type PlatformErrorKind =
   | 'forbidden'
   | 'server'
   | 'bad-request'
+  /** a 2xx answer whose body is not what the contract says (a proxy's page, an older platform) */
+  | 'bad-reply'
 
 export interface PlatformErrorInit {
   kind: PlatformErrorKind
@@ -21,6 +25,7 @@ export interface PlatformErrorInit {
   materialErrors?: Record<string, string>
   answerErrors?: Record<string, string>
   deliveryError?: string
+  handlingError?: string
   current?: DraftRecord
   caseId?: string
 }
@@ -33,6 +38,7 @@ export class PlatformError extends Error {
   readonly materialErrors?: Record<string, string>
   readonly answerErrors?: Record<string, string>
   readonly deliveryError?: string
+  readonly handlingError?: string
   /** the server's draft when a save lost a version race */
   readonly current?: DraftRecord
   /** the case an already submitted draft created */
@@ -48,6 +54,7 @@ export class PlatformError extends Error {
     this.materialErrors = init.materialErrors
     this.answerErrors = init.answerErrors
     this.deliveryError = init.deliveryError
+    this.handlingError = init.handlingError
     this.current = init.current
     this.caseId = init.caseId
   }
@@ -67,6 +74,7 @@ const DEFAULT_MESSAGES: Record<PlatformErrorKind, string> = {
   forbidden: '没有权限进行此操作',
   server: '平台繁忙，请稍后重试',
   'bad-request': '请求内容有误',
+  'bad-reply': '平台返回的内容无法识别，请稍后重试',
 }
 
 export function defaultMessage(kind: PlatformErrorKind): string {
@@ -101,7 +109,15 @@ export function fromResponse(status: number, body: unknown): PlatformError {
     materialErrors: err?.materialErrors,
     answerErrors: err?.answerErrors,
     deliveryError: err?.deliveryError,
-    current: err?.current,
+    handlingError: err?.handlingError,
+    current: currentDraft(err?.current),
     caseId: err?.caseId,
   })
+}
+
+/** The platform's copy of a draft sent with a conflict, when it is one; else dropped (the conflict stands). */
+function currentDraft(json: unknown): DraftRecord | undefined {
+  if (json === undefined) return undefined
+  const r = parseWith(DraftRecordSchema, json)
+  return r.ok ? r.value : undefined
 }

@@ -5,10 +5,12 @@ import os from 'node:os'
 import path from 'node:path'
 import type { DraftContent, GuidanceContext, MaterialChoice } from '@/domain/draft'
 import { guide } from '@/domain/engine'
+import { shiftDate } from '@/domain/validators'
 import type { BundleTemplate, Field, Question } from '@/domain/template/types'
-import type { Profile, TokenPair } from '@/services/contract'
+import type { CaseRecord, Profile, TokenPair } from '@/services/contract'
 import { createFetchTransport } from '@/services/http/fetch-transport'
-import { createPlatformClient, type PlatformClient, type PlatformClientOptions } from '@/services/platform'
+import { createPlatformClient, newDraftId, newIdempotencyKey, type PlatformClient, type PlatformClientOptions } from '@/services/platform'
+import { templateOrMessage } from '@/domain/template/schema'
 import { createPlatform, type Platform, type PlatformOptions } from '../../../mock/server'
 import type { Logger } from '../../../mock/server/logger'
 import { sampleHeic, sampleJpeg, samplePdf, samplePng } from '../../support/sample-files'
@@ -31,8 +33,10 @@ export interface Running {
   restart(): Promise<void>
 }
 
-export interface TestClient extends PlatformClient {
+export interface TestClient extends Omit<PlatformClient, 'getBundle'> {
   tokens: { current: TokenPair | null }
+  /** parsed as the app parses it (a template that does not parse fails the test) */
+  getBundle(id: string, version?: number): Promise<BundleTemplate>
 }
 
 export function tmpDir(prefix: string): string {
@@ -88,7 +92,12 @@ export function makeClient(url: string, o: Partial<PlatformClientOptions> = {}):
     timeoutMs: 5000,
     ...o,
   })
-  return Object.assign(client, { tokens })
+  const getBundle = async (id: string, version?: number): Promise<BundleTemplate> => {
+    const r = templateOrMessage(await client.getBundle(id, version))
+    if (!r.ok) throw new Error(r.message)
+    return r.template
+  }
+  return { ...client, getBundle, tokens }
 }
 
 /** Raw HTTP for bad-input tests the typed client cannot produce. */
@@ -137,6 +146,39 @@ function sampleValue(f: Field, profile: Profile): string {
       return '测试说明'
     default:
       return f.maxLength && f.maxLength < 4 ? '测' : '测试内容'
+  }
+}
+
+const PATTERN_SAMPLES = ['91430100MA4L12345A', '430102199003071234', 'LSVAM4187C2184847', '湘A12345']
+
+/** Values to try for a field, the plain sample first: a pattern's samples, dates either side of today. */
+function candidates(f: Field, profile: Profile, today: string): string[] {
+  if (f.pattern) return PATTERN_SAMPLES
+  if (f.type === 'date') return [today, ...[1, 7, 20, -7, -30, -400, -4000].map((days) => shiftDate(today, { days }))]
+  return [sampleValue(f, profile)]
+}
+
+/** Every field on the form (and in each group item) filled with the first candidate the engine accepts. */
+function fillValues(t: BundleTemplate, draft: DraftContent, ctx: GuidanceContext, profile: Profile): void {
+  const today = ctx.now.slice(0, 10)
+  const set = (id: string, value: string) => {
+    const [fieldId, key] = id.split('~')
+    const item = key ? Object.values(draft.items ?? {}).flat().find((x) => x.key === key) : undefined
+    if (item) item.values[fieldId] = value
+    else draft.values[fieldId] = value
+  }
+  // all first candidates at once, then the next candidate for each field still refused, round by round
+  const tried = new Map<string, number>()
+  for (let round = 0; round < 9; round++) {
+    const pending = guide(t, draft, ctx).fields.all.filter((f) => (round === 0 ? f.required || f.field.type !== 'select' : !f.valid && tried.has(f.id)))
+    if (!pending.length) return
+    for (const f of pending) {
+      const options = candidates(f.field, profile, today)
+      const i = tried.get(f.id) ?? -1
+      if (i + 1 >= options.length) continue
+      tried.set(f.id, i + 1)
+      set(f.id, options[i + 1])
+    }
   }
 }
 
@@ -225,9 +267,12 @@ export async function fillDraft(t: BundleTemplate, o: FillOptions): Promise<Draf
     ...(t.handling.length ? { handling: t.handling[0] } : {}),
   }
   draft.answers = answerAll(t, draft, ctx, o.answers ?? {})
+  // repeatable groups: as many items as they need at least, one when none is needed
+  const groups = guide(t, draft, ctx).fields.groups
+  if (groups.length) draft.items = Object.fromEntries(groups.map((x) => [x.id, Array.from({ length: Math.max(1, x.group.minItems) }, (_, i) => ({ key: `${x.id}-${i + 1}`, values: {} }))]))
+  fillValues(t, draft, ctx, o.profile)
   const g = guide(t, draft, ctx)
-  for (const f of g.fields.all) if (f.required || f.field.type !== 'select') draft.values[f.id] = sampleValue(f.field, o.profile)
-  const prefer = o.prefer ?? ['in-bundle', 'licence', 'window', 'promise', 'defer', 'upload']
+  const prefer = o.prefer ?? ['in-bundle', 'licence', 'shared', 'promise', 'defer', 'upload', 'original']
   for (const m of g.materials) {
     const mode = prefer.find((p) => m.modes.includes(p))
     if (!mode) continue
@@ -239,7 +284,10 @@ export async function fillDraft(t: BundleTemplate, o: FillOptions): Promise<Draf
   }
   if (t.delivery.length) {
     const method = t.delivery.includes('pickup') ? 'pickup' : t.delivery[0]
-    draft.delivery = method === 'ems' ? { method, address: { recipient: '张三', mobile: '13807310001', region, detail: '五一大道 1 号' } } : { method }
+    // a pickup names the city's service hall (mock/catalogue/regions.json has one per city)
+    const hallId = `hall-${region.slice(0, 4)}00`
+    draft.delivery =
+      method === 'ems' ? { method, address: { recipient: '张三', mobile: '13807310001', region, detail: '五一大道 1 号' } } : method === 'pickup' ? { method, hallId } : { method }
   }
   return draft
 }
@@ -272,9 +320,32 @@ export function uploader(c: PlatformClient, bundleId: string) {
   }
 }
 
-/** Sign in by WeChat code and return the profile and held licence kinds. */
-export async function signIn(c: PlatformClient, code: string): Promise<{ profile: Profile; licences: string[] }> {
+/**
+ * Sign in by WeChat code and return the profile and held licence kinds. The citizen agrees to use every
+ * e-licence they hold (a material met by an e-licence needs that consent, as in the app).
+ */
+export async function signIn(c: Pick<PlatformClient, 'loginWechat' | 'listLicences' | 'consentLicence'>, code: string, opts: { consent?: boolean } = {}): Promise<{ profile: Profile; licences: string[] }> {
   const r = await c.loginWechat(code)
   const licences = r.profile.role === 'citizen' ? (await c.listLicences()).map((l) => l.kind) : []
+  if (opts.consent !== false) for (const kind of licences) await c.consentLicence(kind as Parameters<PlatformClient['consentLicence']>[0])
   return { profile: r.profile, licences }
+}
+
+/**
+ * Submits a filled draft; a bundle with parties that must confirm (二手房's buyer) is first put on the
+ * platform and confirmed by `confirmer` in their own account, as the app's flow does.
+ */
+export async function submitConfirmed(c: TestClient, t: BundleTemplate, content: DraftContent, confirmer: () => Promise<TestClient>): Promise<CaseRecord> {
+  const draftId = newDraftId()
+  const confirming = (t.parties ?? []).filter((p) => p.confirms)
+  if (confirming.length) {
+    await c.putDraft(draftId, content, 0)
+    const other = await confirmer()
+    for (const p of confirming) {
+      const { code } = await c.inviteParty(draftId, p.id)
+      const view = await other.getInvitation(code)
+      await other.confirmInvitation(code, view.contentHash)
+    }
+  }
+  return c.submitCase({ draftId, content }, newIdempotencyKey())
 }

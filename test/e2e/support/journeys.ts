@@ -316,17 +316,27 @@ export async function firm(d: Driver): Promise<void> {
   await d.fill('法定代表人（执行事务合伙人、投资人）姓名', '周立')
   await d.fill('法定代表人身份证号码', PEOPLE.firm.idNumber)
   await d.fill('法定代表人手机号码', PEOPLE.firm.mobile)
-  await d.fill('股东（合伙人、投资人）及出资情况', '周立 100万元')
+  // a repeatable group: one 股东 with his own fields (and his own 主体资格证明 on the materials page)
+  await d.press('添加股东')
+  const investor = page.getByRole('group', { name: '股东 1' })
+  await d.fill('姓名或名称', '周立', investor)
+  await d.fill('身份证号码或统一社会信用代码', PEOPLE.firm.idNumber, investor)
+  await d.fill('认缴出资额', '100', investor)
+  await d.fill('出资期限', isoDay(365), investor)
   await d.fill(/^监事姓名/, '王芳')
   await d.fill('财务负责人姓名', '李明')
   await d.fill('财务负责人手机号码', '13807310010')
   await d.choose('数电发票（普通发票）', page.getByRole('radiogroup', { name: '需要的发票种类' }))
-  await d.fill('首批参保员工人数', '3')
-  await d.fill('首批参保员工名单', '王芳、李明、张伟')
+  await d.press('添加员工')
+  const employee = page.getByRole('group', { name: '员工 1' })
+  await d.fill('员工姓名', '王芳', employee)
+  await d.fill('员工身份证号码', '430111198506150024', employee)
+  await d.fill('用工起始日期', isoDay(0), employee)
+  await d.fill('月工资', '5000', employee)
   await d.choose('5%', page.getByRole('radiogroup', { name: '住房公积金缴存比例' }))
   await d.choose('中国建设银行', page.getByRole('radiogroup', { name: '开户银行' }))
   await d.fill('希望办理的银行网点', '开福区芙蓉中路支行')
-  await d.fill('预约日期', '2026-12-01')
+  await d.fill('预约日期', isoDay(3))
   await d.checkpoint('form')
   await d.press('继续')
 
@@ -344,6 +354,11 @@ export async function firm(d: Driver): Promise<void> {
   await d.press('继续')
   await d.heading1('核对申请信息').waitFor()
   await d.checkpoint('review')
+}
+
+/** 'YYYY-MM-DD' in Beijing, `days` from today (the app bounds dates by the device's today) */
+export function isoDay(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10)
 }
 
 /** polls `ok` every 50 ms until it holds; throws after `timeoutMs` */

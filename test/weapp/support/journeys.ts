@@ -20,6 +20,7 @@ export const ROUTES = {
   review: 'pages/journey/review/index',
   done: 'pages/journey/done/index',
   drafts: 'pages/journey/drafts/index',
+  confirm: 'pages/journey/confirm/index',
   caseDetail: 'pages/cases/detail/index',
   supplement: 'pages/cases/supplement/index',
   privacy: 'pages/privacy/index',

@@ -2,7 +2,7 @@
 import { DeliveryScreen } from '@/components/screens/DeliveryScreen'
 import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { cityRegions } from '@/stores/catalogue'
-import { afterStep, deliveryFor, hallOptions, handlingError, placeBefore } from '@/stores/journey'
+import { afterStep, deliveryFor, hallOptions, placeBefore } from '@/stores/journey'
 import { useEffect } from 'react'
 import { Frame, Loading } from '../../Frame'
 import { home } from '../../nav'
@@ -24,7 +24,9 @@ export default function DeliveryPage() {
   const cities = cityRegions(regions).map((r) => ({ value: r.code, label: r.name }))
   const current = draft.content.delivery
   const profileCity = profile?.region ? `${profile.region.slice(0, 4)}00` : undefined
-  const defaults = { recipient: profile?.name, mobile: profile?.mobile, region: cities.some((c) => c.value === profileCity) ? profileCity : undefined, detail: profile?.address }
+  // the results belong to another party (二手房's buyer): never the filer's own address by default
+  const recipient = guidance.delivery.recipientParty
+  const defaults = recipient ? {} : { recipient: profile?.name, mobile: profile?.mobile, region: cities.some((c) => c.value === profileCity) ? profileCity : undefined, detail: profile?.address }
 
   return (
     <Frame>
@@ -37,7 +39,8 @@ export default function DeliveryPage() {
         halls={halls}
         regions={cities}
         error={guidance.delivery.error}
-        handlingError={handlingError(template, draft.content)}
+        handlingError={guidance.delivery.handlingError}
+        recipientLabel={recipient?.label}
         onMethod={(method) => drafts.setDelivery(draft.id, deliveryFor(method, useDrafts.getState().drafts[draft.id].content.delivery, defaults, halls))}
         onAddress={(patch) => {
           const before = useDrafts.getState().drafts[draft.id].content.delivery

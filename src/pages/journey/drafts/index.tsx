@@ -9,6 +9,7 @@ import { useCatalogue, useDrafts } from '@/stores/app'
 import { checkUpgrade } from '@/stores/app-submit'
 import { latestTemplate } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
+import '@/stores/template-parser' // templates are parsed before this page reads them
 import { ROUTES, STEP_LABELS, urlOf } from '@/stores/journey'
 import { applyUpgrade, type TemplateUpgrade } from '@/stores/upgrade'
 import { useShallow } from 'zustand/react/shallow'
@@ -67,6 +68,7 @@ export default function DraftsPage() {
         }}
         onDelete={(id) => useDrafts.getState().remove(id)}
         onBack={() => back(ROUTES.home)}
+        onConfirmOthers={() => go(ROUTES.confirm)}
       />
     </Frame>
   )

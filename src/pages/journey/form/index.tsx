@@ -3,7 +3,8 @@ import { useState } from 'react'
 import { FormScreen } from '@/components/screens/FormScreen'
 import { SignInPrompt } from '@/components/SignInPrompt'
 import { Frame, Loading } from '../../Frame'
-import { useDrafts, useSession } from '@/stores/app'
+import { useCatalogue, useDrafts, useSession } from '@/stores/app'
+import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { afterStep, licencesToOffer, placeBefore, summaryText } from '@/stores/journey'
 import { heldLicenceKinds } from '@/stores/session'
 import { useShallow } from 'zustand/react/shallow'
@@ -21,6 +22,8 @@ export default function FormPage() {
   const session = useSession(useShallow((s) => ({ status: s.status, licences: s.licences, licenceData: s.licenceData, consentLicence: s.consentLicence, error: s.error })))
   const saveFailed = useDrafts((s) => s.saveFailed)
   const [consentError, setConsentError] = useState<string>()
+  const licenceKinds = useCatalogue((s) => s.licenceKinds)
+  const licenceNames = licenceNamesOf(licenceKinds)
 
   if (!draft) return <Loading error='没有找到这份申请，请从首页重新开始' onHome={home} />
   if (!template || !guidance) return <Loading error={templateError} onRetry={retry} onHome={home} />
@@ -46,7 +49,8 @@ export default function FormPage() {
       <FormScreen
         bundleName={template.name}
         sections={guidance.fields.sections}
-        licenceOffers={licencesToOffer(guidance, heldLicenceKinds(session), session.licenceData)}
+        offers={guidance.fields.offers}
+        licenceOffers={licencesToOffer(guidance, heldLicenceKinds(session), session.licenceData).map((kind) => ({ kind, name: licenceNames[kind]?.name ?? kind }))}
         consentError={consentError}
         onConsent={async (kind) => {
           const ok = await session.consentLicence(kind, template.id)
@@ -58,6 +62,12 @@ export default function FormPage() {
         onValue={(id, value) => {
           useDrafts.getState().setValue(draft.id, id, value)
           useSubmission.getState().clearFieldError(draft.id, id)
+        }}
+        onItemAdd={(groupId) => useDrafts.getState().addItem(draft.id, groupId)}
+        onItemRemove={(groupId, key) => useDrafts.getState().removeItem(draft.id, groupId, key)}
+        onItemValue={(groupId, key, fieldId, value) => {
+          useDrafts.getState().setItemValue(draft.id, groupId, key, fieldId, value)
+          useSubmission.getState().clearFieldError(draft.id, `${fieldId}~${key}`)
         }}
         onContinue={() => (router.params.return === 'review' ? backTo({ step: 'review' }) : goTo(afterStep(guidance, 'form')))}
         onBack={back}

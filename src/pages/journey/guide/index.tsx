@@ -4,11 +4,14 @@ import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/t
 import { useEffect, useMemo } from 'react'
 import { GuideScreen } from '@/components/screens/GuideScreen'
 import { longestLegalWorkingDays } from '@/domain/engine'
+import { resolveParams } from '@/domain/rules'
+import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { latestTemplate, regionName } from '@/stores/catalogue'
 import { selectOpenDrafts } from '@/stores/draft'
 import { ROUTES, urlOf } from '@/stores/journey'
 import { DEFAULT_REGION } from '@/stores/preferences'
+import '@/stores/template-parser' // templates are parsed before this page reads them
 import { useShallow } from 'zustand/react/shallow'
 import { Frame, Loading } from '../../Frame'
 import { back, go, home } from '../../nav'
@@ -41,6 +44,12 @@ export default function GuidePage() {
   const existing = drafts.find((d) => d.content.bundleId === bundleId && d.acting.actor === 'self')
 
   const legalDays = useMemo(() => (template ? longestLegalWorkingDays(template) : 0), [template])
+  const regionParams = useMemo(() => (template ? resolveParams(template.params, region) : {}), [template, region])
+  const licenceKinds = useCatalogue((s) => s.licenceKinds)
+  const loadLicenceKinds = useCatalogue((s) => s.loadLicenceKinds)
+  useEffect(() => {
+    void loadLicenceKinds()
+  }, [loadLicenceKinds])
 
   const shareTitle = template ? `${template.name}｜湖南一件事一次办` : '湖南一件事一次办'
   useShareAppMessage(() => ({ title: shareTitle, path: `${ROUTES.guide}?bundle=${encodeURIComponent(bundleId)}` }))
@@ -56,6 +65,8 @@ export default function GuidePage() {
         region={region}
         regionName={prefRegion?.name ?? regionName(regions, region) ?? DEFAULT_REGION.name}
         legalDays={legalDays}
+        params={regionParams}
+        licenceNames={licenceNamesOf(licenceKinds)}
         resumable={!!existing}
         preview={timelinePreview()}
         onBack={() => back(ROUTES.home)}

@@ -7,7 +7,7 @@ import { QuestionScreen } from '@/components/screens/QuestionScreen'
 import { useCatalogue, useDrafts } from '@/stores/app'
 import { cityRegions } from '@/stores/catalogue'
 import type { JourneyPlace } from '@/stores/draft'
-import { ROUTES, afterQuestion, currentQuestion, placeBefore, questionPosition, summaryText, urlOf } from '@/stores/journey'
+import { ROUTES, afterQuestion, currentQuestion, nearestHall, placeBefore, questionPosition, summaryText, urlOf } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
 import { back, go, home, replace } from '../../nav'
 import { canSpeak, speak } from '@/services/speech'
@@ -41,13 +41,8 @@ export default function QuestionPage() {
   const asked = router.params.q ? decodeURIComponent(router.params.q) : undefined
   const [error, setError] = useState<string>()
   const regions = useCatalogue((s) => s.regions)
-  const loadRegions = useCatalogue((s) => s.loadRegions)
 
   const q = guidance ? currentQuestion(guidance, asked ?? draft?.place.questionId) : undefined
-  const needsRegions = template?.questions.some((x) => x.kind === 'region')
-  useEffect(() => {
-    if (needsRegions) void loadRegions()
-  }, [needsRegions, loadRegions])
   // only the page on top navigates: earlier questions stay alive below it (and hear answer changes too)
   const shown = useRef(true)
   const leaving = useRef(false)
@@ -84,6 +79,8 @@ export default function QuestionPage() {
         position={questionPosition(guidance, q.id)}
         summary={summaryText(guidance.summary)}
         stop={guidance.stop}
+        stopHall={nearestHall(regions, draft.content.region)}
+        onSaveAndLeave={() => go(ROUTES.drafts)}
         error={error}
         regionOptions={cityRegions(regions).map((r) => ({ value: r.code, label: r.name }))}
         onAnswer={(value) => {

@@ -9,6 +9,7 @@ import { Frame, Loading } from '../../Frame'
 import { go, home } from '../../nav'
 import { useStep } from '../use-step'
 import { SubmitSection } from '../submit/SubmitSection'
+import { PartiesSection } from '../submit/PartiesSection'
 
 export default function ReviewPage() {
   const { draft, template, guidance, templateError, retry, goTo, backTo, now } = useStep('review')
@@ -36,6 +37,7 @@ export default function ReviewPage() {
         onChange={(step, questionId) => (step === 'questions' ? go(urlOf({ step, questionId }, draft, { return: 'review' })) : goTo({ step }))}
         onBack={() => backTo(placeBefore(guidance, { step: 'review' }))}
       />
+      <PartiesSection draftId={draft.id} guidance={guidance} now={now} />
       <SubmitSection draft={draft} guidance={guidance} />
     </Frame>
   )

@@ -51,7 +51,6 @@ export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance
       kind: KIND[view.field.type],
     })
   }
-  const stop = guidance.stop
 
   const settle = (r: SubmitStatus) => {
     const { draft: d, guidance: g } = latest.current
@@ -73,7 +72,7 @@ export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance
       unconfirmed={!!draft.pending}
       faults={faults.map((f) => ({ id: f.id, message: f.message, stepLabel: STEP_LABELS[f.place.step] }))}
       fixFields={fixFields}
-      blockedReason={stop ? `暂不能提交：${stop.reason}` : undefined}
+      blockedReason={guidance.blockers.length ? `暂不能提交：${guidance.blockers.join('；')}` : undefined}
       changes={
         u
           ? {

@@ -1,0 +1,209 @@
+// Runtime schemas of the contract's shapes that carry a draft: the requests the platform checks (mock/) and
+// the replies the app parses (platform client). One schema per shape, tied to contract.ts's types at compile
+// time. The template schema is not here: it is parsed in the journey only (src/domain/template/schema.ts).
+import * as v from 'valibot'
+import type { Assert, Equals } from '../domain/type-assert'
+import { ActingForSchema, DeliveryChoiceSchema, DraftContentSchema, FieldValuesSchema, MaterialChoicesSchema } from '../domain/draft-schema'
+import type {
+  CaseGuidance,
+  ConfirmInvitationRequest,
+  Invitation,
+  InvitationRequest,
+  InvitationView,
+  CaseMatter,
+  CaseRecord,
+  DraftRecord,
+  Evaluation,
+  PutDraftRequest,
+  SubmitCaseRequest,
+  SupplementRequest,
+  SupplementSubmitRequest,
+} from './contract'
+
+const DRAFT_ID = v.pipe(v.string('应为字符串'), v.regex(/^[A-Za-z0-9-]{8,64}$/, '草稿编号格式不正确'))
+const count = v.pipe(v.number('应为整数'), v.integer('应为整数'), v.minValue(0, '不能为负数'))
+
+// ---------- requests ----------
+
+export const PutDraftRequestSchema = v.object({ content: DraftContentSchema, baseVersion: count })
+export const SubmitCaseRequestSchema = v.object({ draftId: DRAFT_ID, content: DraftContentSchema, acting: v.optional(ActingForSchema) })
+export const SupplementSubmitRequestSchema = v.object({
+  values: v.optional(FieldValuesSchema, {}),
+  materials: v.optional(MaterialChoicesSchema, {}),
+})
+
+// ---------- replies ----------
+
+export const PartyConfirmationSchema = v.object({ party: v.string(), name: v.string(), at: v.string() })
+export const InvitationRequestSchema = v.object({ party: v.pipe(v.string('应为字符串'), v.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/, '申请方标识格式不正确')) })
+export const ConfirmInvitationRequestSchema = v.object({ contentHash: v.pipe(v.string('应为字符串'), v.regex(/^[0-9a-f]{16,64}$/, '内容摘要格式不正确')) })
+export const InvitationSchema = v.object({ code: v.string(), party: v.string(), partyLabel: v.string(), expiresAt: v.string() })
+export const InvitationViewSchema = v.object({
+  code: v.string(),
+  bundleName: v.string(),
+  party: v.string(),
+  partyLabel: v.string(),
+  initiatorName: v.string(),
+  matters: v.array(v.string()),
+  promises: v.array(v.object({ materialId: v.string(), name: v.string(), text: v.string() })),
+  contentHash: v.string(),
+  expiresAt: v.string(),
+})
+
+export const DraftRecordSchema = v.object({
+  id: v.string(),
+  version: count,
+  content: DraftContentSchema,
+  createdAt: v.string(),
+  updatedAt: v.string(),
+  status: v.picklist(['open', 'submitted']),
+  caseId: v.optional(v.string()),
+  confirmations: v.optional(v.array(PartyConfirmationSchema)),
+})
+/** The list as a whole; each record is parsed on its own, so one damaged draft does not hide the others. */
+export const DraftListEnvelopeSchema = v.object({ drafts: v.array(v.unknown()), nextCursor: v.optional(v.string()) })
+
+const matterStatus = v.picklist(['submitted', 'accepted', 'in-review', 'site-check', 'supplement', 'concluded', 'delivered', 'rejected', 'withdrawn'])
+const CaseLimitSchema = v.object({ value: count, unit: v.picklist(['workday', 'day']) })
+const PausedPeriodSchema = v.object({ from: v.string(), to: v.optional(v.string()), reason: v.string() })
+const RefusalSchema = v.object({
+  stage: v.picklist(['acceptance', 'decision']),
+  reason: v.string(),
+  at: v.string(),
+  remedies: v.array(v.object({ name: v.string(), within: v.string(), until: v.string(), how: v.string() })),
+})
+const MatterFeeSchema = v.object({
+  items: v.array(v.object({ item: v.string(), amountYuan: v.number(), basis: v.optional(v.string()), sample: v.optional(v.boolean()) })),
+  amountYuan: v.number(),
+  status: v.picklist(['due', 'paid']),
+  dueSince: v.string(),
+  paidAt: v.optional(v.string()),
+  receipt: v.optional(v.object({ number: v.string(), issuedAt: v.string(), payer: v.string(), amountYuan: v.number() })),
+})
+const ServiceHallSchema = v.object({ id: v.string(), name: v.string(), address: v.string(), hours: v.string(), phone: v.string() })
+const MatterResultSchema = v.object({
+  name: v.string(),
+  issuedAt: v.string(),
+  licence: v.optional(v.object({ kind: v.string(), title: v.string(), number: v.string() })),
+  ems: v.optional(v.object({ waybill: v.string(), events: v.array(v.object({ at: v.string(), text: v.string() })), signedAt: v.optional(v.string()) })),
+  pickup: v.optional(v.object({ hall: ServiceHallSchema, code: v.string(), collectedAt: v.optional(v.string()) })),
+  online: v.optional(v.boolean()),
+})
+const CaseMatterSchema = v.object({
+  matterId: v.string(),
+  name: v.string(),
+  department: v.string(),
+  authority: v.string(),
+  contact: v.object({ phone: v.string(), address: v.string(), hours: v.string() }),
+  caseType: v.picklist(['instant', 'promised']),
+  promisedLimitDays: count,
+  limit: CaseLimitSchema,
+  hasSiteCheck: v.boolean(),
+  steps: v.array(v.object({ name: v.string(), limit: v.object({ value: v.number(), unit: v.picklist(['hour', 'workday', 'day']) }) })),
+  stepIndex: count,
+  status: matterStatus,
+  outcome: v.optional(v.picklist(['approved', 'refused'])),
+  acceptedAt: v.optional(v.string()),
+  decidedAt: v.optional(v.string()),
+  timeline: v.array(v.object({ status: matterStatus, at: v.string(), note: v.string() })),
+  pauses: v.array(PausedPeriodSchema),
+  refusal: v.optional(RefusalSchema),
+  fee: v.optional(MatterFeeSchema),
+  result: v.optional(MatterResultSchema),
+})
+const SupplementSchema = v.object({
+  message: v.string(),
+  fields: v.array(v.string()),
+  materials: v.array(v.string()),
+  requestedAt: v.string(),
+  resolvedAt: v.optional(v.string()),
+  matterIds: v.optional(v.array(v.string())),
+  labels: v.optional(v.record(v.string(), v.string())),
+})
+const EvaluationSchema = v.object({
+  level: v.picklist([1, 2, 3, 4, 5]),
+  indicators: v.array(v.picklist(['efficiency', 'guideAccuracy', 'convenience', 'usability'])),
+  comment: v.optional(v.string()),
+  at: v.string(),
+  followUp: v.optional(
+    v.object({
+      openedAt: v.string(),
+      complex: v.boolean(),
+      callbackDue: v.string(),
+      rectifyDue: v.string(),
+      callback: v.optional(v.object({ at: v.string(), note: v.string() })),
+      answer: v.optional(v.object({ at: v.string(), text: v.string(), department: v.string() })),
+    }),
+  ),
+})
+const figures = v.object({ fields: count, materials: count, visits: count })
+const CaseGuidanceSchema = v.object({
+  matterIds: v.array(v.string()),
+  departments: v.array(v.string()),
+  fieldCount: count,
+  materialCount: count,
+  visits: count,
+  workingDays: count,
+  estimated: v.boolean(),
+})
+export const CaseRecordSchema = v.object({
+  id: v.string(),
+  bundleId: v.string(),
+  bundleName: v.string(),
+  templateVersion: count,
+  draftId: v.string(),
+  region: v.string(),
+  applicantKind: v.picklist(['person', 'firm']),
+  applicantName: v.string(),
+  status: matterStatus,
+  submittedAt: v.string(),
+  dueDate: v.string(),
+  committedDays: count,
+  limit: CaseLimitSchema,
+  deadline: v.picklist(['on-time', 'yellow', 'red']),
+  matters: v.array(CaseMatterSchema),
+  content: DraftContentSchema,
+  delivery: v.optional(DeliveryChoiceSchema),
+  handling: v.optional(v.picklist(['online', 'offline'])),
+  acting: v.optional(ActingForSchema),
+  guidance: CaseGuidanceSchema,
+  burden: v.optional(
+    v.object({
+      separate: figures,
+      // cases stored before the burden named each thing (format 1) read as nothing of it
+      bundle: v.object({
+        ...figures.entries,
+        uploads: v.optional(count, 0),
+        originals: v.optional(count, 0),
+        deferred: v.optional(count, 0),
+        promises: v.optional(count, 0),
+        places: v.optional(v.array(v.string()), []),
+      }),
+      savedPercent: figures,
+    }),
+  ),
+  supplement: v.optional(SupplementSchema),
+  supplements: v.optional(v.array(SupplementSchema)),
+  withdrawnAt: v.optional(v.string()),
+  evaluation: v.optional(EvaluationSchema),
+  asOf: v.optional(v.string()),
+})
+export const CaseListResponseSchema = v.object({ cases: v.array(CaseRecordSchema), nextCursor: v.optional(v.string()) })
+
+// ---------- tied to contract.ts ----------
+
+export type ContractSchemaMatchesTypes = [
+  Assert<Equals<v.InferOutput<typeof PutDraftRequestSchema>, PutDraftRequest>>,
+  Assert<Equals<v.InferOutput<typeof SubmitCaseRequestSchema>, SubmitCaseRequest>>,
+  Assert<Equals<v.InferOutput<typeof SupplementSubmitRequestSchema>, SupplementSubmitRequest>>,
+  Assert<Equals<v.InferOutput<typeof DraftRecordSchema>, DraftRecord>>,
+  Assert<Equals<v.InferOutput<typeof InvitationSchema>, Invitation>>,
+  Assert<Equals<v.InferOutput<typeof InvitationViewSchema>, InvitationView>>,
+  Assert<Equals<v.InferOutput<typeof InvitationRequestSchema>, InvitationRequest>>,
+  Assert<Equals<v.InferOutput<typeof ConfirmInvitationRequestSchema>, ConfirmInvitationRequest>>,
+  Assert<Equals<v.InferOutput<typeof CaseMatterSchema>, CaseMatter>>,
+  Assert<Equals<v.InferOutput<typeof SupplementSchema>, SupplementRequest>>,
+  Assert<Equals<v.InferOutput<typeof EvaluationSchema>, Evaluation>>,
+  Assert<Equals<v.InferOutput<typeof CaseGuidanceSchema>, CaseGuidance>>,
+  Assert<Equals<v.InferOutput<typeof CaseRecordSchema>, CaseRecord>>,
+]
