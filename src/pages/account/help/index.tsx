@@ -7,6 +7,7 @@ import { departmentContacts, HOTLINE } from '@/domain/contacts'
 import { useCatalogue, usePreferences, useSession } from '@/stores/app'
 import { latestTemplate, queryKey } from '@/stores/catalogue'
 import { DEFAULT_REGION } from '@/stores/preferences'
+import '@/stores/template-parser' // the bundle's template is parsed before its contacts are read
 import { Frame } from '../../Frame'
 import { leave } from '../../nav'
 
