@@ -4,3 +4,5 @@
 import '@tarojs/components-react/dist/index.css'
 // the browser's own rules (src/styles/h5.css): prefers-reduced-motion for whatever Taro's components animate
 import './styles/h5.css'
+// printing is H5's alone: the 受理通知书 etc. on paper (src/print.css)
+import './print.css'

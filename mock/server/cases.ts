@@ -5,9 +5,11 @@ import { effectiveContent, guide, validateDraft, type Guidance, type PrefillData
 import { toBeijingDate } from '../../src/domain/calendar'
 import { clockOfCase, secondSupplementRefusal, supplementClosedRefusal } from '../../src/domain/case'
 import { maskIdNumber, maskName } from '../../src/domain/mask'
+import { actingMaterialErrors } from '../../src/domain/assist/materials'
 import type { BundleTemplate, LicenceKind, ProfileKey } from '../../src/domain/template/types'
-import { hallsOf, regionName, type CaseMatter, type CaseRecord, type SupplementRequest } from '../../src/services/contract'
+import { hallsOf, regionName, type CaseFiler, type CaseMatter, type CaseRecord, type SupplementRequest } from '../../src/services/contract'
 import { licenceNamesOf } from '../../src/domain/template/licence-kinds'
+import { nearestHallId } from './assist'
 import type { Core } from './core'
 import { fail } from './http'
 import { matterSteps, overallStatus, progress, SITE_CHECK, stepStatus, type LifeHooks } from './lifecycle'
@@ -128,7 +130,7 @@ export function checkSubmission(
     return fail('VALIDATION', latest ? `办事指南第 ${content.templateVersion} 版不存在，请按最新版（第 ${latest.template.version} 版）重新确认` : '该一件事不存在或已下线')
   }
   const template = published.template
-  if (!only && acting?.actor === 'staff') errors.messages.push('只有窗口工作人员账号可以代办')
+
   const nowIso = new Date(core.now()).toISOString()
   const ctx = contextOf(core, user, content, nowIso, acting, confirmations)
   const prefill = prefillOf(user)
@@ -144,6 +146,7 @@ export function checkSubmission(
     if (v.handlingError) errors.handlingError = v.handlingError
   }
   checkUploads(core, user, template.id, content.materials, only?.materials, errors)
+  for (const [id, message] of Object.entries(actingMaterialErrors(content.materials, acting))) errors.materialErrors[id] ??= message
   if (hasErrors(errors)) reject(errors)
   // what the departments receive: locked values, effective choices, only fields on this path's form
   return { template, guidance: g, content: effectiveContent(content, g) }
@@ -158,7 +161,15 @@ export function nextCaseId(core: Core, nowMs: number): string {
   return `HN${day}${String(seq).padStart(5, '0')}`
 }
 
-export function createCase(core: Core, user: UserRecord, draftId: string, checked: Checked, acting: ActingFor | undefined): StoredCase {
+export function createCase(
+  core: Core,
+  user: UserRecord,
+  draftId: string,
+  checked: Checked,
+  acting: ActingFor | undefined,
+  /** filed by staff or a relative (who, and how the owner confirmed); the hall that accepts it */
+  by: { filedBy?: CaseFiler; filerId?: string; hallId?: string } = {},
+): StoredCase {
   const nowMs = core.now()
   const at = new Date(nowMs).toISOString()
   const { template, guidance: g, content } = checked
@@ -205,6 +216,8 @@ export function createCase(core: Core, user: UserRecord, draftId: string, checke
     ...(content.delivery ? { delivery: content.delivery } : {}),
     ...(content.handling ? { handling: content.handling } : {}),
     ...(acting ? { acting } : {}),
+    ...(by.filedBy ? { filedBy: by.filedBy, filerId: by.filerId } : {}),
+    hallId: by.hallId ?? nearestHallId(core, content.region),
     guidance: {
       matterIds: g.matters.map((m) => m.id),
       departments: g.departments,
@@ -252,7 +265,7 @@ export function refreshCase(core: Core, c: StoredCase): StoredCase {
  * also leaves out the rating (raters are protected).
  */
 export function view(core: Core, c: StoredCase, opts: { staff?: boolean } = {}): CaseRecord {
-  const { ownerId: _o, supplementHistory: _h, stalled: _s, notified: _n, ratingId: _r, fees: _f, evaluation, content, ...rest } = c
+  const { ownerId: _o, supplementHistory: _h, stalled: _s, notified: _n, ratingId: _r, filerId: _f, hallId: _hall, fees: _fees, evaluation, content, ...rest } = c
   const fields = core.catalogue.lookup(c.bundleId, c.templateVersion)?.template.fields ?? []
   const idFields = new Set(fields.filter((f) => f.type === 'idNumber').map((f) => f.id))
   // by field type, and any value shaped like one (an 18-digit account number is masked too: no harm)

@@ -8,7 +8,8 @@ import type { Faults } from './faults'
 import type { Reply } from './http'
 import type { IdempotencyStore } from './idempotency'
 import type { Logger } from './logger'
-import type { SessionRecord, State, UserRecord } from './state'
+import type { AuditAction, ScopeNeed } from '../../src/domain/assist'
+import type { SessionRecord, State, StoredGrant, UserRecord } from './state'
 import type { Guards } from './throttle'
 
 export interface Core {
@@ -41,8 +42,21 @@ export interface Ctx {
   client: string
   /** the request comes from this machine */
   loopback: boolean
+  /** the signed-in user; on a route that allows acting, under a grant: the citizen acted for */
   user?: UserRecord
   session?: SessionRecord
+  /** who acts for `user` and under which grant (window staff, or a relative) */
+  actor?: { user: UserRecord; grant: StoredGrant }
+}
+
+/**
+ * A citizen's route that window staff (of the grant's hall) or a relative may call for the citizen, with the
+ * grant named in X-Acting-Grant. The caller then acts as the citizen; what the request touches must be inside
+ * the grant (`scope`, read after the body) and each answered request is one audit row (`audit`).
+ */
+export interface ActingSpec {
+  scope?: (ctx: Ctx) => ScopeNeed
+  audit: (ctx: Ctx, reply: Reply) => { action: AuditAction; what: string; record?: string }
 }
 
 /**
@@ -63,6 +77,8 @@ export interface Route {
   /** relative to /api/v1, with :params */
   pattern: string
   auth: Access
+  /** staff or a relative may call it for a citizen, under a grant */
+  acting?: ActingSpec
   /** json-optional: an empty body is allowed */
   body?: 'json' | 'json-optional' | 'multipart'
   /** Idempotency-Key: required, or honoured when present */

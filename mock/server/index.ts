@@ -2,7 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ADMIN_TOKEN_HEADER, API_PREFIX, IDEMPOTENCY_HEADER, type FaultConfig, type HealthResponse, type Role } from '../../src/services/contract'
+import { ACTING_GRANT_HEADER, ADMIN_TOKEN_HEADER, API_PREFIX, IDEMPOTENCY_HEADER, type FaultConfig, type HealthResponse, type Role } from '../../src/services/contract'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import { Auth } from './auth'
 import { Catalogue } from './catalogue'
@@ -12,6 +12,8 @@ import { bearerToken, errorReply, fail, header, HttpError, json, LIMITS, parseJs
 import { IdempotencyStore, type Attempt } from './idempotency'
 import { consoleLogger, redactingLogger, type Logger } from './logger'
 import { boundaryOf, parseMultipart, type Part } from './multipart'
+import { actUnder, auditBy, checkScope, purposeOf } from './assist'
+import { assistRoutes } from './routes-assist'
 import { caseRoutes } from './routes-cases'
 import { deptRoutes } from './routes-dept'
 import { dataRoutes, type UploadQuota } from './routes-data'
@@ -90,13 +92,13 @@ function compileRoute(route: Route): Compiled {
 const CORS: Record<string, string> = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
   // no X-Admin-Token: the simulation controls are for tools on this machine, never for a web page
-  'Access-Control-Allow-Headers': `Authorization, Content-Type, ${IDEMPOTENCY_HEADER}, If-None-Match`,
+  'Access-Control-Allow-Headers': `Authorization, Content-Type, ${IDEMPOTENCY_HEADER}, If-None-Match, ${ACTING_GRANT_HEADER}`,
   'Access-Control-Expose-Headers': 'ETag, Idempotent-Replayed',
   'Access-Control-Max-Age': '600',
   Vary: 'Origin',
 }
 
-const ROLE_NAMES: Record<Role, string> = { citizen: '群众和企业办事人', staff: '工作人员' }
+const ROLE_NAMES: Record<Role, string> = { citizen: '群众和企业办事人', staff: '窗口工作人员', reviewer: '审批人员' }
 
 const isLoopbackAddress = (a: string | undefined) => !!a && /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/.test(a.trim())
 
@@ -159,6 +161,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     ...identityRoutes(core),
     ...dataRoutes(core, { ...options.uploadQuota }),
     ...caseRoutes(core, { reset }),
+    ...assistRoutes(core),
     ...deptRoutes(core),
   ].map(compileRoute)
 
@@ -166,7 +169,8 @@ export function createPlatform(options: PlatformOptions): Platform {
   const hanging = new Set<ServerResponse>()
   const disk = state.store.disk
 
-  function checkAccess(access: Access, ctx: Ctx): void {
+  function checkAccess(route: Route, ctx: Ctx): void {
+    const access: Access = route.auth
     if (access === 'none') return
     if (access === 'simulation') {
       // no sign-in gives these: the token printed at start, presented from this machine
@@ -179,6 +183,12 @@ export function createPlatform(options: PlatformOptions): Platform {
     const { session, user } = auth.authenticate(bearerToken(ctx.req), now())
     ctx.session = session
     ctx.user = user
+    // staff (and a citizen naming a grant: a relative) act for the grant's citizen on the routes that allow it
+    const grantId = header(ctx.req, ACTING_GRANT_HEADER)
+    if (route.acting && (grantId || user.profile.role !== 'citizen')) {
+      if (!grantId) fail('FORBIDDEN', '代办须有申请人的授权：请先扫描或输入申请人出示的授权码')
+      return actUnder(core, ctx, grantId as string)
+    }
     if (access === 'user') return
     const roles: readonly Role[] = typeof access === 'string' ? [access] : access
     if (!roles.includes(user.profile.role)) fail('FORBIDDEN', `该功能仅限${roles.map((r) => ROLE_NAMES[r]).join('、')}使用`)
@@ -219,7 +229,7 @@ export function createPlatform(options: PlatformOptions): Platform {
 
     const caller = callerOf(req)
     const ctx: Ctx = { req, method, path, params, query, body: undefined, raw: Buffer.alloc(0), ...caller }
-    checkAccess(route.auth, ctx)
+    checkAccess(route, ctx)
 
     // body
     let fingerprintBody = ''
@@ -239,6 +249,17 @@ export function createPlatform(options: PlatformOptions): Platform {
       await readBody(req, limits.jsonBytes, limits)
     }
 
+    // under a grant: what the request touches must be inside it (read from the body, before anything is done)
+    if (ctx.actor && route.acting?.scope) checkScope(ctx, route.acting.scope(ctx))
+    /** each answered request under a grant is one audit row, in the same commit */
+    const audited = (r: Reply): Reply => {
+      if (ctx.actor && route.acting && r.status < 300) {
+        const { user: actor, grant } = ctx.actor
+        auditBy(core, actor, { citizenIds: [grant.citizenId], grantId: grant.id, basis: 'grant', purpose: purposeOf(core, grant), route: routeName, ...route.acting.audit(ctx, r) })
+      }
+      return r
+    }
+
     // idempotency
     let attempt: Attempt | undefined
     if (route.idempotency) {
@@ -254,7 +275,7 @@ export function createPlatform(options: PlatformOptions): Platform {
           }
           const rec = begin.record
           const body = rec.ref !== undefined && route.replay ? route.replay(rec.ref, ctx) : rec.body
-          return { status: rec.status, json: body, headers: { 'Idempotent-Replayed': 'true' } } satisfies Reply
+          return audited({ status: rec.status, json: body, headers: { 'Idempotent-Replayed': 'true' }, ...(rec.ref !== undefined ? { ref: rec.ref } : {}) })
         })
         if (replayed) return replayed
       }
@@ -267,7 +288,7 @@ export function createPlatform(options: PlatformOptions): Platform {
       if (route.prepare) await route.prepare(ctx)
       // the handler's writes and the idempotency answer: one commit
       reply = commit(() => {
-        const r = route.handler(ctx)
+        const r = audited(route.handler(ctx))
         if (attempt) core.idempotency.keep(attempt, r, now())
         return r
       })

@@ -90,3 +90,4 @@ export function parseBody<T>(schema: v.GenericSchema<unknown, T>, body: unknown,
   // done() answered 400: not reached
   return fail('BAD_REQUEST', message ?? '请求内容不符合接口要求')
 }
+

@@ -10,13 +10,14 @@ import { me, type Core, type Ctx, type Route } from './core'
 import { validateFaultConfig } from './faults'
 import { fail, json } from './http'
 import { SubmitCaseRequestSchema, SupplementSubmitRequestSchema } from '../../src/services/contract-schema'
+import { filingUnderGrant, withoutStamps } from './filing'
 import { Checker, parseBody } from './input'
 import { addWorkingDaysMs, feePaid, findMatter, withdraw } from './lifecycle'
 import { recordSubscription } from './notify'
 import { paginate } from './pages'
 import { currentConfirmations } from './routes-parties'
 import type { StoredCase, StoredDraft } from './state'
-import { draftKey } from './routes-data'
+import { draftKey } from './drafts'
 
 const CASE_ID = /^HN\d{13}$/
 
@@ -29,8 +30,9 @@ export function findCase(core: Core, ctx: Ctx, ownerOnly: boolean): StoredCase {
   if (!CASE_ID.test(id)) fail('NOT_FOUND', '办件不存在')
   const c = core.state.cases.get(id)
   const u = ctx.user
-  // no user: a simulation control (access checked by the route). Staff: any case until #13 scopes them to their hall
-  const allowed = c && (!u || u.profile.userId === c.ownerId || (!ownerOnly && u.profile.role === 'staff'))
+  // no user: a simulation control (access checked by the route). Staff and reviewers: the department routes
+  // then check the case's hall (routes-dept.ts)
+  const allowed = c && (!u || u.profile.userId === c.ownerId || (!ownerOnly && u.profile.role !== 'citizen'))
   // the same answer for someone else's case as for no case: ids do not leak
   if (!c || !allowed) return fail('NOT_FOUND', '办件不存在')
   return structuredClone(refreshCase(core, c))
@@ -73,25 +75,36 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       method: 'POST',
       pattern: '/cases',
       auth: 'citizen',
+      acting: {
+        scope: (ctx) => ({ bundleId: String((ctx.body as { content?: { bundleId?: unknown } })?.content?.bundleId ?? '（未指明）') }),
+        audit: (_ctx, r) => ({ action: 'write', what: '代为提交申请', record: (r.json as { id?: string })?.id }),
+      },
       body: 'json',
       idempotency: 'required',
       handler(ctx) {
-        const { draftId, content, acting } = parseBody(SubmitCaseRequestSchema, ctx.body)
+        const { draftId, content: sent, acting: claimed, signature } = parseBody(SubmitCaseRequestSchema, ctx.body)
+        // stamps of the window (who verified, who accepted 容缺) are the platform's to write
+        const content = withoutStamps(sent)
         const user = me(ctx)
         const key = draftKey(user.profile.userId, draftId)
         const draft = core.state.drafts.get(key)
         // a draft becomes one case; a second submission of it (with a new key) is refused
         if (draft?.status === 'submitted') return fail('CONFLICT', `该草稿已提交，办件编号 ${draft.caseId}`, { caseId: draft.caseId })
+        // who acts is the platform's to say (the grant), never the body's
+        const filing = ctx.actor ? filingUnderGrant(core, ctx, signature) : undefined
+        if (!ctx.actor && claimed && claimed.actor !== 'self') return fail('VALIDATION', '代办须经申请人授权：请使用亲情帮办，或到服务大厅窗口办理')
+        const acting = filing?.acting ?? claimed
         // co-applicants' confirmations count only for exactly the content submitted
         const checked = checkSubmission(core, user, content, acting, undefined, draft ? currentConfirmations(draft, content) : [])
-        const created = createCase(core, user, draftId, checked, acting)
+        const created = createCase(core, user, draftId, filing ? filing.stamp(checked) : checked, acting, filing?.by ?? {})
+        filing?.done(created)
         const now = new Date(core.now()).toISOString()
         const submitted: StoredDraft = draft
           ? { ...draft, version: draft.version + 1, content, updatedAt: now, status: 'submitted', caseId: created.id }
           : { id: draftId, ownerId: user.profile.userId, version: 1, content, createdAt: now, updatedAt: now, status: 'submitted', caseId: created.id }
         // the case, its number, the draft's status and (in index.ts) the idempotency answer: one commit
         core.state.drafts.set(key, submitted)
-        core.log.info(`新办件 ${created.id}：${created.bundleName}，${created.matters.length} 个事项`)
+        core.log.info(`新办件 ${created.id}：${created.bundleName}，${created.matters.length} 个事项${ctx.actor ? `（${ctx.actor.grant.grantee === 'staff' ? '窗口代办' : '亲情帮办'}）` : ''}`)
         return { ...json(201, view(core, created)), ref: created.id }
       },
       replay: replayOwn,
@@ -114,11 +127,9 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
     {
       method: 'GET',
       pattern: '/cases/:id',
-      auth: 'user',
-      handler(ctx) {
-        const found = findCase_(ctx, false)
-        return json(200, view(core, found, { staff: found.ownerId !== ctx.user?.profile.userId }))
-      },
+      auth: 'citizen',
+      acting: { scope: (ctx) => ({ caseId: ctx.params.id }), audit: (ctx) => ({ action: 'read', what: '查看办件', record: ctx.params.id }) },
+      handler: (ctx) => json(200, view(core, findCase_(ctx, true))),
     },
     {
       method: 'POST',

@@ -6,11 +6,13 @@ import { canonicalJson } from '../../src/services/platform/canonical'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, formatBytes, header, json, type Reply } from './http'
 import { PutDraftRequestSchema } from '../../src/services/contract-schema'
+import { deleteDraft, draftKey, publicDraft, writeDraft } from './drafts'
 import { cleanFileName, structureProblem } from './files'
 import { Checker, parseBody } from './input'
-import { sniffType, TYPE_MIME, typeList } from './multipart'
+import { sniffType, TYPE_MIME, typeList, type Part } from './multipart'
+import { fileScope } from './assist'
 import { paginate } from './pages'
-import { partyRoutes, publicDraft } from './routes-parties'
+import { partyRoutes } from './routes-parties'
 import type { StoredDraft, StoredUpload } from './state'
 
 const DRAFT_ID = /^[A-Za-z0-9-]{8,64}$/
@@ -21,10 +23,6 @@ function withEtag(ctx: Ctx, etag: string, value: unknown): Reply {
   const headers = { ETag: etag, 'Cache-Control': 'no-cache' }
   if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers }
   return json(200, value, headers)
-}
-
-export function draftKey(ownerId: string, id: string): string {
-  return `${ownerId}:${id}`
 }
 
 function publicUpload(u: StoredUpload): UploadedFile {
@@ -52,11 +50,13 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
     return d
   }
 
+  /** a text field of a multipart body */
+  const multipartField = (ctx: Ctx, name: string) => (ctx.body as { parts: Part[] }).parts.find((p) => p.name === name && p.filename === undefined)?.data.toString('utf8')
+
   const ownUpload = (ctx: Ctx): StoredUpload => {
     const u = core.state.uploads.get(ctx.params.fileId)
-    const user = me(ctx)
-    // staff review materials; any other citizen gets the same 404 as for an unknown id
-    if (!u || (u.ownerId !== user.profile.userId && user.profile.role !== 'staff')) return fail('NOT_FOUND', '文件不存在')
+    // someone else's file: the same 404 as for an unknown id (staff read a citizen's files under a grant, as them)
+    if (!u || u.ownerId !== me(ctx).profile.userId) return fail('NOT_FOUND', '文件不存在')
     return u
   }
 
@@ -163,23 +163,10 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
       handler(ctx) {
         const id = ctx.params.id
         if (!DRAFT_ID.test(id)) fail('BAD_REQUEST', '草稿编号格式不正确（应为客户端生成的 UUID）')
-        const { content, baseVersion } = parseBody(PutDraftRequestSchema, ctx.body)
-        const uid = me(ctx).profile.userId
-        if (!core.catalogue.find(content.bundleId, content.templateVersion)) fail('VALIDATION', '草稿所属的一件事或办事指南版本不存在', { fieldErrors: { 'content.bundleId': '不存在' } })
-        const key = draftKey(uid, id)
-        const cur = core.state.drafts.get(key)
-        const now = new Date(core.now()).toISOString()
-        if (!cur) {
-          if (baseVersion !== 0) return fail('NOT_FOUND', '草稿不存在或已在其他设备删除')
-          const d: StoredDraft = { id, ownerId: uid, version: 1, content, createdAt: now, updatedAt: now, status: 'open' }
-          core.state.drafts.set(key, d)
-          return json(201, publicDraft(d))
-        }
-        if (cur.status === 'submitted') return fail('CONFLICT', '该草稿已提交，不能再修改', { current: publicDraft(cur), caseId: cur.caseId })
-        if (cur.version !== baseVersion) return fail('CONFLICT', '草稿已在其他设备更新，请选择保留哪一份', { current: publicDraft(cur) })
-        const d: StoredDraft = { ...cur, version: cur.version + 1, content, updatedAt: now }
-        core.state.drafts.set(key, d)
-        return json(200, publicDraft(d))
+        const req = parseBody(PutDraftRequestSchema, ctx.body)
+        if (!core.catalogue.find(req.content.bundleId, req.content.templateVersion)) fail('VALIDATION', '草稿所属的一件事或办事指南版本不存在', { fieldErrors: { 'content.bundleId': '不存在' } })
+        const w = writeDraft(core, me(ctx).profile.userId, id, req)
+        return json(w.status, w.draft)
       },
     },
     {
@@ -188,7 +175,7 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
       auth: 'citizen',
       handler(ctx) {
         const d = ownDraft(ctx)
-        core.state.drafts.delete(draftKey(d.ownerId, d.id))
+        deleteDraft(core, d)
         const res: OkResponse = { ok: true }
         return json(200, res)
       },
@@ -199,11 +186,15 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
       method: 'POST',
       pattern: '/uploads',
       auth: 'citizen',
+      acting: {
+        scope: (ctx) => ({ bundleId: multipartField(ctx, 'bundleId') ?? '（未指明）' }),
+        audit: (_ctx, r) => ({ action: 'write', what: '代为上传材料（扫描或拍摄）', record: (r.json as { name?: string })?.name }),
+      },
       body: 'multipart',
       idempotency: 'optional',
       handler(ctx) {
-        const parts = (ctx.body as { parts: import('./multipart').Part[] }).parts
-        const field = (n: string) => parts.find((p) => p.name === n && p.filename === undefined)?.data.toString('utf8')
+        const parts = (ctx.body as { parts: Part[] }).parts
+        const field = (n: string) => multipartField(ctx, n)
         const c = new Checker()
         const bundleId = c.string(field('bundleId'), 'bundleId', { pattern: /^[A-Za-z0-9_.-]{1,80}$/, patternMessage: '一件事标识格式不正确' })
         const materialId = c.string(field('materialId'), 'materialId', { pattern: /^[A-Za-z0-9_.-]{1,80}$/, patternMessage: '材料标识格式不正确' })
@@ -247,6 +238,7 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
           materialId: material.id,
           uploadedAt: new Date(core.now()).toISOString(),
           sha256: createHash('sha256').update(file.data).digest('hex'),
+          ...(ctx.actor ? { actorId: ctx.actor.user.profile.userId } : {}),
         }
         // the bytes first: a crash before the record leaves only bytes nobody names, removed at start
         core.state.blobs.put(fileId, file.data)
@@ -261,13 +253,15 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
     {
       method: 'GET',
       pattern: '/uploads/:fileId',
-      auth: 'user',
+      auth: 'citizen',
+      acting: { scope: (ctx) => fileScope(core, ctx), audit: (ctx) => ({ action: 'read', what: '查看材料信息', record: ctx.params.fileId }) },
       handler: (ctx) => json(200, publicUpload(ownUpload(ctx))),
     },
     {
       method: 'GET',
       pattern: '/uploads/:fileId/content',
-      auth: 'user',
+      auth: 'citizen',
+      acting: { scope: (ctx) => fileScope(core, ctx), audit: (ctx) => ({ action: 'read', what: '查看材料内容', record: ctx.params.fileId }) },
       handler(ctx) {
         const u = ownUpload(ctx)
         const data = core.state.blobs.get(u.fileId)

@@ -1,11 +1,13 @@
 // Department actions on a case (受理, 不予受理, 补正, 决定, 送达) and the follow-up of bad ratings. The staff
-// console (#13) calls these; tests drive them now. A staff power (route access 'staff'), not a simulation
-// control: the admin token does not open them. Today any signed-in staff may act on any case; #13 scopes
-// each account to its hall. Each action is one transaction with its Idempotency-Key record (index.ts): the
+// console (#13) calls these. A staff power (route access 'staff'; 决定 and 送达 also 'reviewer'), not a
+// simulation control: the admin token does not open them. Staff act only on cases filed at their own hall
+// (403 otherwise), and every read or action is one audit row the citizen sees. Each action is one transaction with its Idempotency-Key record (index.ts): the
 // case, its messages, outbox entries and an issued licence commit together, and a retry gets the first answer.
 import type { DeptRatingListResponse, DeptRatingView } from '../../src/services/contract'
 import { requestSupplement, lifeHooks, view } from './cases'
-import type { Core, Ctx, Route } from './core'
+import type { AuditAction } from '../../src/domain/assist'
+import { auditBy } from './assist'
+import { me, type Core, type Ctx, type Route } from './core'
 import { fail, json } from './http'
 import { Checker } from './input'
 import { deptAccept, deptDecide, deptDeliver, deptReject, findMatter } from './lifecycle'
@@ -20,7 +22,8 @@ export function deptRoutes(core: Core): Route[] {
   const act = (pattern: string, run: (ctx: Ctx, c: Checker, b: Record<string, unknown> | undefined) => StoredCase): Route => ({
     method: 'POST',
     pattern: `/dept/cases/:id/${pattern}`,
-    auth: 'staff',
+    // a reviewer (审批人员) decides; the window does the rest
+    auth: pattern === 'decide' || pattern === 'deliver' ? ['staff', 'reviewer'] : 'staff',
     body: 'json',
     idempotency: 'optional',
     handler(ctx) {
@@ -32,20 +35,31 @@ export function deptRoutes(core: Core): Route[] {
     },
     replay: (id) => replayCase(core, id, { staff: true }),
   })
+  /**
+   * The case, if it was filed at the caller's hall (403 otherwise); the read or action is one audit row in the
+   * request's commit (a refused action undoes it).
+   */
+  const ofHall = (ctx: Ctx, action: AuditAction, what: string, route = ''): StoredCase => {
+    const found = findCase(core, ctx, false)
+    const u = me(ctx)
+    if (!u.profile.hallId || found.hallId !== u.profile.hallId) return fail('FORBIDDEN', '该办件不在本厅受理，不能查看或办理')
+    auditBy(core, u, { citizenIds: [found.ownerId], basis: 'hall', action, what, record: found.id, purpose: u.profile.role === 'reviewer' ? '审批办件' : '一窗受理', route: `${ctx.method} /dept/cases/:id${route ? `/${route}` : ''}` })
+    return found
+  }
   const ratingOf = (c: StoredCase): DeptRatingView => ({ ratingId: c.ratingId!, bundleName: c.bundleName, departments: c.guidance.departments, evaluation: c.evaluation! })
 
   return [
     {
       method: 'GET',
       pattern: '/dept/cases/:id',
-      auth: 'staff',
-      handler: (ctx) => json(200, view(core, findCase(core, ctx, false), { staff: true })),
+      auth: ['staff', 'reviewer'],
+      handler: (ctx) => json(200, view(core, ofHall(ctx, 'read', '查看办件'), { staff: true })),
     },
     act('accept', (ctx, c, b) => {
       const matterId = matterOf(c, b)
       const note = b && c.string(b.note, 'note', { optional: true, max: 200 })
       c.done()
-      const found = findCase(core, ctx, false)
+      const found = ofHall(ctx, 'write', '受理', 'accept')
       deptAccept(found, findMatter(found, matterId!), core.now(), lifeHooks(core), note)
       return found
     }),
@@ -53,7 +67,7 @@ export function deptRoutes(core: Core): Route[] {
       const matterId = matterOf(c, b)
       const reason = b && c.string(b.reason, 'reason', { min: 1, max: 500 })
       c.done()
-      const found = findCase(core, ctx, false)
+      const found = ofHall(ctx, 'write', '不予受理', 'reject')
       deptReject(found, findMatter(found, matterId!), core.now(), reason!, lifeHooks(core))
       return found
     }),
@@ -63,21 +77,21 @@ export function deptRoutes(core: Core): Route[] {
       const fields = b && c.stringArray(b.fields, 'fields', true)
       const materials = b && c.stringArray(b.materials, 'materials', true)
       c.done()
-      return requestSupplement(core, findCase(core, ctx, false), message!, fields ?? [], materials ?? [], matterId)
+      return requestSupplement(core, ofHall(ctx, 'write', '一次性告知补正', 'supplement'), message!, fields ?? [], materials ?? [], matterId)
     }),
     act('decide', (ctx, c, b) => {
       const matterId = matterOf(c, b)
       const outcome = b && c.oneOf(b.outcome, 'outcome', ['approved', 'refused'] as const)
       const reason = b && c.string(b.reason, 'reason', { optional: true, max: 500 })
       c.done()
-      const found = findCase(core, ctx, false)
+      const found = ofHall(ctx, 'write', '审批决定', 'decide')
       deptDecide(found, findMatter(found, matterId!), core.now(), outcome!, reason?.trim() || undefined, lifeHooks(core))
       return found
     }),
     act('deliver', (ctx, c, b) => {
       const matterId = matterOf(c, b)
       c.done()
-      const found = findCase(core, ctx, false)
+      const found = ofHall(ctx, 'write', '送达', 'deliver')
       deptDeliver(found, findMatter(found, matterId!), core.now(), lifeHooks(core))
       return found
     }),

@@ -28,6 +28,11 @@ function maskNumber(s: string): string {
   return Array.from(s).slice(0, 4).join('') + '****' + Array.from(s).slice(-4).join('')
 }
 
+/** The citizen's e-licences as lists show them (numbers masked; data only once consented). */
+export function licenceSummaries(core: Core, u: UserRecord, consented: Set<string>) {
+  return u.licences.map((l) => summary(l, consented.has(l.kind), core.catalogue.licenceName(l.kind)))
+}
+
 function summary(l: LicenceFixture, consented: boolean, title: string) {
   // a firm's name and code are public (企业信用信息公示); a person's are not
   const firm = l.kind === 'businessLicence' || l.kind === 'foodLicence' || (l.kind === 'property' && /公司|店|厂|中心/.test(l.holder))
@@ -236,10 +241,11 @@ export function identityRoutes(core: Core): Route[] {
       method: 'GET',
       pattern: '/licences',
       auth: 'citizen',
+      acting: { audit: () => ({ action: 'read', what: '查看电子证照目录' }) },
       handler(ctx) {
         const u = me(ctx)
         const consented = new Set(core.state.consents.values().filter((x) => x.userId === u.profile.userId).map((x) => x.kind))
-        const res: LicenceListResponse = { licences: u.licences.map((l) => summary(l, consented.has(l.kind), core.catalogue.licenceName(l.kind))) }
+        const res: LicenceListResponse = { licences: licenceSummaries(core, u, consented) }
         return json(200, res)
       },
     },
@@ -247,6 +253,11 @@ export function identityRoutes(core: Core): Route[] {
       method: 'POST',
       pattern: '/licences/:kind/consent',
       auth: 'citizen',
+      // under a grant the citizen's authorisation is the consent for the grant's bundle only
+      acting: {
+        scope: (ctx) => ({ bundleId: String((ctx.body as { bundleId?: unknown } | undefined)?.bundleId ?? '（未指明）') }),
+        audit: (ctx) => ({ action: 'read', what: `调用电子证照：${core.catalogue.licenceName(ctx.params.kind)}`, record: ctx.params.kind }),
+      },
       body: 'json-optional',
       idempotency: 'optional',
       handler(ctx) {

@@ -7,7 +7,7 @@ import { guide } from '../../src/domain/engine'
 import { maskName } from '../../src/domain/mask'
 import type { DraftContent, PartyConfirmation } from '../../src/domain/draft'
 import { ConfirmInvitationRequestSchema, InvitationRequestSchema } from '../../src/services/contract-schema'
-import type { DraftRecord, Invitation, InvitationView } from '../../src/services/contract'
+import type { Invitation, InvitationView } from '../../src/services/contract'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import { contextOf, prefillOf } from './cases'
 import { me, type Core, type Route } from './core'
@@ -26,13 +26,6 @@ export function contentHash(content: DraftContent): string {
 export function currentConfirmations(d: Pick<StoredDraft, 'confirmations'>, content: DraftContent): PartyConfirmation[] {
   const hash = contentHash(content)
   return (d.confirmations ?? []).filter((c) => c.contentHash === hash).map(({ party, name, at }) => ({ party, name, at }))
-}
-
-/** The draft as its owner sees it: only confirmations of the content as it stands now. */
-export function publicDraft(d: StoredDraft): DraftRecord {
-  const { ownerId: _o, invitations: _i, confirmations: _c, ...rest } = d
-  const confirmations = currentConfirmations(d, d.content)
-  return confirmations.length ? { ...rest, confirmations } : rest
 }
 
 export function partyRoutes(core: Core, ownDraft: (ctx: Parameters<Route['handler']>[0]) => StoredDraft, draftKey: (owner: string, id: string) => string): Route[] {

@@ -3,7 +3,8 @@ import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
-import type { PartyConfirmation } from '../../src/domain/draft'
+import type { AuditAction, AuditActorRole, AuditBasis, GrantFacts, GrantVia } from '../../src/domain/assist'
+import type { DraftContent, PartyConfirmation, StaffStamp } from '../../src/domain/draft'
 import type { FeeItem } from '../../src/domain/case/types'
 import type { CaseMessage, CaseRecord, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
@@ -52,15 +53,30 @@ export interface StoredDraft extends Omit<DraftRecord, 'confirmations'> {
   ownerId: string
   confirmations?: StoredConfirmation[]
   invitations?: StoredInvitation[]
+  /** earlier versions whose content is kept in `draftVersions`, as bases for writes from other devices */
+  kept?: number[]
+}
+
+/** The content of an earlier version of a draft: what a device that last saw it wrote its changes on. */
+export interface StoredDraftVersion {
+  content: DraftContent
+  /** when a newer version replaced it (kept for DRAFT_BASE_DAYS from then) */
+  supersededAt: string
 }
 
 export interface StoredUpload extends UploadedFile {
   ownerId: string
   sha256: string
+  /** uploaded for the owner by staff or a relative under a grant */
+  actorId?: string
 }
 
 export interface StoredCase extends Omit<CaseRecord, 'deadline'> {
   ownerId: string
+  /** the service hall that accepts it (受理): where it was filed or booked, else the nearest to its region */
+  hallId?: string
+  /** the user who filed it for the owner (staff or a relative) */
+  filerId?: string
   /** every 补正 asked, oldest first; `supplement` is the latest */
   supplementHistory: NonNullable<CaseRecord['supplement']>[]
   /** admin: the departments sit on it (nothing moves by itself), to show 红黄牌 */
@@ -85,6 +101,45 @@ export interface StoredOutbox extends OutboxEntry {
 export interface SubscriptionRecord {
   userId: string
   credits: Record<string, number>
+}
+
+/** 授权: see src/domain/assist/grants.ts for the rules. */
+export interface StoredGrant extends GrantFacts {
+  id: string
+  citizenId: string
+  via: GrantVia
+  createdAt: string
+  promiseAuthorised: boolean
+  /** the one-time code while the grant waits for a window (授权码, or the SMS code staff asked for) */
+  code?: string
+  /** sms grants: the staff member who asked for the code */
+  requestedBy?: string
+  redeemedBy?: string
+  /** who used it (stamped when a window redeems it) */
+  usedBy?: StaffStamp
+  relation?: string
+  /** the case filed under it */
+  caseId?: string
+}
+
+/** One read or write of a citizen's data by staff, a reviewer or a relative. */
+export interface StoredAudit {
+  id: string
+  at: string
+  actorId: string
+  actorName: string
+  actorRole: AuditActorRole
+  hallId?: string
+  hallName?: string
+  window?: string
+  citizenIds: string[]
+  grantId?: string
+  basis: AuditBasis
+  action: AuditAction
+  what: string
+  record?: string
+  purpose: string
+  route: string
 }
 
 export interface ConsentRecord {
@@ -117,6 +172,8 @@ export interface Meta {
   clockOffsetMs: number
   /** case numbers per Beijing day: 'YYYYMMDD' → last sequence */
   caseSeq: Record<string, number>
+  /** audit rows so far (their ids sort in order) */
+  auditSeq?: number
 }
 
 export class State {
@@ -125,10 +182,13 @@ export class State {
   readonly users: Collection<UserRecord>
   readonly sessions: Collection<SessionRecord>
   readonly drafts: Collection<StoredDraft>
+  readonly draftVersions: Collection<StoredDraftVersion>
   readonly uploads: Collection<StoredUpload>
   readonly cases: Collection<StoredCase>
   readonly consents: Collection<ConsentRecord>
   readonly idempotency: Collection<IdempotencyRecord>
+  readonly grants: Collection<StoredGrant>
+  readonly audit: Collection<StoredAudit>
   readonly messages: Collection<StoredMessage>
   readonly outbox: Collection<StoredOutbox>
   readonly payments: Collection<PaymentOrder & { ownerId: string }>
@@ -147,10 +207,13 @@ export class State {
     this.users = new Collection(this.store, 'users')
     this.sessions = new Collection(this.store, 'sessions', (s) => [s.accessHash, s.refreshHash, s.prevRefreshHash, ...(s.retiredHashes ?? [])])
     this.drafts = new Collection(this.store, 'drafts')
+    this.draftVersions = new Collection(this.store, 'draft-versions')
     this.uploads = new Collection(this.store, 'uploads')
     this.cases = new Collection(this.store, 'cases')
     this.consents = new Collection(this.store, 'consents')
     this.idempotency = new Collection(this.store, 'idempotency')
+    this.grants = new Collection(this.store, 'grants', (g) => [g.code ? `code:${g.code}` : undefined])
+    this.audit = new Collection(this.store, 'audit')
     this.templates = new Collection(this.store, 'templates')
     this.messages = new Collection(this.store, 'messages')
     this.outbox = new Collection(this.store, 'outbox')
@@ -180,7 +243,7 @@ export class State {
   }
 
   private collections() {
-    return [this.users, this.sessions, this.drafts, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.messages, this.outbox, this.payments, this.subscriptions]
+    return [this.users, this.sessions, this.drafts, this.draftVersions, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit, this.messages, this.outbox, this.payments, this.subscriptions]
   }
 
   private wipe(): void {
@@ -223,7 +286,7 @@ export class State {
   }
 
   userByAccount(account: string): UserRecord | undefined {
-    return this.users.values().find((u) => u.profile.role === 'staff' && u.account === account)
+    return this.users.values().find((u) => u.profile.role !== 'citizen' && u.account === account)
   }
 }
 

@@ -80,12 +80,14 @@ async function questionUrl(port: number, origin: string): Promise<string> {
 /** Signs the browser in as 刘洋 and files a case of his that a department accepted and asked to 补正. */
 async function casePages(port: number, origin: string): Promise<{ list: string; detail: string }> {
   const c = makeClient(origin, { adminToken: undefined })
-  // the department's side: a window clerk (a staff power, not a simulation control)
+  // the department's side: a clerk of the hall the case is filed at (a staff power, not a simulation control)
   const clerk = makeClient(origin, { adminToken: undefined })
-  await clerk.loginStaff('staff01', 'Window@2026')
+  await clerk.loginStaff('staff03', 'Window@2026')
   await c.loginWechat('dev-citizen-1')
   const profile = await c.me()
   const licences = (await c.listLicences()).map((l) => l.kind)
+  // as in the app: an e-licence is used once the citizen agrees to it (the rulebook refuses it otherwise)
+  for (const kind of licences) await c.consentLicence(kind)
   const t = await c.getBundle(BUNDLE)
   const content = await fillDraft(t, { profile, licences, upload: uploader(c, BUNDLE), now: (await c.health()).time })
   const filed = await c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())

@@ -28,12 +28,14 @@ export interface ChoiceGroupProps {
   /** "（选填）" */
   optional?: boolean
   large?: boolean
+  /** two options shown next to each other (two values to compare) */
+  sideBySide?: boolean
 }
 
 type Key = { key?: string; preventDefault?: () => void }
 
 export function ChoiceGroup(props: ChoiceGroupProps) {
-  const { id, legend, legendAsHeading, help, options, multiple, value, onChange, error, optional, large } = props
+  const { id, legend, legendAsHeading, help, options, multiple, value, onChange, error, optional, large, sideBySide } = props
   const selected = Array.isArray(value) ? value : value === undefined ? [] : [value]
   const helpId = help ? `${id}-help` : undefined
   const errorId = error ? `${id}-error` : undefined
@@ -59,7 +61,7 @@ export function ChoiceGroup(props: ChoiceGroupProps) {
   const tabStop = multiple ? -1 : Math.max(0, options.findIndex((o) => selected.includes(o.value)))
 
   return (
-    <View className={`ui-choice ${error ? 'ui-choice--error' : ''} ${large ? 'ui-choice--large' : ''}`}>
+    <View className={`ui-choice ${error ? 'ui-choice--error' : ''} ${large ? 'ui-choice--large' : ''} ${sideBySide ? 'ui-choice--sides' : ''}`}>
       <View
         id={`${id}-legend`}
         className={legendAsHeading ? 'ui-h1 ui-choice__legend' : 'ui-label ui-choice__legend'}

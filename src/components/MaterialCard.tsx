@@ -6,6 +6,8 @@ import { MATERIAL_MODE_LABELS } from '@/domain/engine/labels'
 import { AppButton } from './Button'
 import { ChoiceGroup, type ChoiceOption } from './ChoiceGroup'
 import { Heading } from './Heading'
+import { TextField } from './TextField'
+import { DEFER_REASON_MAX } from '@/domain/assist'
 
 export interface AttachedFile {
   fileId: string
@@ -46,12 +48,21 @@ export interface MaterialCardProps {
   onDismiss: (key: string) => void
   onRemove: (fileId: string) => void
   onPromise: (agreed: boolean) => void
+  /** window staff filing for the citizen: 原件已核验 on a scanned upload, the reason for a 容缺 */
+  atWindow?: {
+    verified: boolean
+    onVerified: (verified: boolean) => void
+    deferReason: string
+    onDeferReason: (reason: string) => void
+    /** the rulebook's word on what the window marked */
+    error?: string
+  }
 }
 
 const TYPE_NAMES = { pdf: 'PDF', jpg: 'JPG', png: 'PNG', heic: 'HEIC' } as const
 
 export function MaterialCard(props: MaterialCardProps) {
-  const { view, usedBy, attached, uploading, refusals, consented, licenceName = '证照', consentBusy, promiseUnavailable, error, onMode, onConsent, onPick, onRetry, onDismiss, onRemove, onPromise } = props
+  const { view, usedBy, attached, uploading, refusals, consented, licenceName = '证照', consentBusy, promiseUnavailable, error, onMode, onConsent, onPick, onRetry, onDismiss, onRemove, onPromise, atWindow } = props
   const m = view.material
   // one card per material, or per item of a repeatable group (`id~key`)
   const id = `m-${view.id.replace('~', '--')}`
@@ -132,6 +143,17 @@ export function MaterialCard(props: MaterialCardProps) {
                 选择文件
               </AppButton>
             ) : null}
+            {atWindow && attached.length ? (
+              <ChoiceGroup
+                id={`${id}-verified`}
+                legend='原件核验（窗口）'
+                options={[{ value: 'verified', label: '原件已核验：扫描件与申请人出示的原件一致' }]}
+                multiple
+                value={atWindow.verified ? ['verified'] : []}
+                onChange={(v) => atWindow.onVerified(Array.isArray(v) && v.includes('verified'))}
+                error={atWindow.error}
+              />
+            ) : null}
           </View>
         ) : null
       case 'promise':
@@ -170,6 +192,7 @@ export function MaterialCard(props: MaterialCardProps) {
           <View className='ui-notice ui-notice--warning'>
             <View className='ui-strong'>稍后补交的后果</View>
             <View>{m.deferrable?.consequence}</View>
+            {atWindow ? <TextField id={`${id}-defer-reason`} label='容缺受理的理由（窗口填写）' help='申请人何时补交、为何暂缺' value={atWindow.deferReason} onInput={atWindow.onDeferReason} error={atWindow.error} maxLength={DEFER_REASON_MAX} /> : null}
           </View>
         )
     }

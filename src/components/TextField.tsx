@@ -22,6 +22,10 @@ export interface TextFieldProps {
   /** the label is the page's heading (a one-question page) */
   labelAsHeading?: boolean
   autoComplete?: string
+  /** masked as typed (a staff password) */
+  password?: boolean
+  /** Enter on a keyboard (or a USB scanner's Enter), 完成 on a phone */
+  onConfirm?: (value: string) => void
 }
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -39,7 +43,7 @@ function isButton(el: unknown): boolean {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, label, value, onInput, onBlur, help, optional, error, warning, kind = 'text', maxLength, placeholder, unit, labelAsHeading, autoComplete } = props
+  const { id, label, value, onInput, onBlur, help, optional, error, warning, kind = 'text', maxLength, placeholder, unit, labelAsHeading, autoComplete, password, onConfirm } = props
   const labelId = `${id}-label`
   const helpId = help ? `${id}-help` : undefined
   const errorId = error ? `${id}-error` : undefined
@@ -68,7 +72,9 @@ export function TextField(props: TextFieldProps) {
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
           aria-required={optional ? undefined : true}
+          password={password}
           onInput={(e) => onInput(e.detail.value)}
+          onConfirm={onConfirm ? (e) => onConfirm(e.detail.value) : undefined}
           onBlur={(e) => onBlur?.(e.detail.value, isButton((e as unknown as { relatedTarget?: unknown }).relatedTarget))}
           {...extra}
         />

@@ -52,3 +52,17 @@ export function timeAgo(iso: string, now: string): string {
   if (ms > 0 && ms < 86_400_000) return then.from(beijing(now))
   return formatTime(iso, now)
 }
+
+/** An instant with how long ago it was: "11月26日 10:03（3 分钟前）"; older than a day, the time alone. */
+export function timeWithAgo(iso: string, now: string): string {
+  const at = formatTime(iso, now)
+  const ago = timeAgo(iso, now)
+  return ago === at ? at : `${at}（${ago}）`
+}
+
+/** When a draft was last changed, on whichever device: "11月26日 10:03 保存（3 分钟前）". */
+export function savedText(iso: string, now: string): string {
+  const at = formatTime(iso, now)
+  const ago = timeAgo(iso, now)
+  return ago === at ? `${at} 保存` : `${at} 保存（${ago}）`
+}

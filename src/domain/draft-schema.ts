@@ -3,7 +3,7 @@
 // allowed in WeChat). Unknown keys are dropped, never trusted. Messages are Chinese.
 import * as v from 'valibot'
 import type { Assert, Equals } from './type-assert'
-import type { ActingFor, DeliveryChoice, DraftContent, GroupItem, MaterialChoice } from './draft'
+import type { ActingFor, DeliveryChoice, DraftContent, GroupItem, MaterialChoice, StaffStamp } from './draft'
 
 /**
  * Ids of fields, materials, questions and bundles as they appear in a draft. `~` joins a material needed per
@@ -30,6 +30,9 @@ function idRecord<T extends v.GenericSchema>(value: T, what: string) {
   )
 }
 
+/** Which window did something: written by the platform (a client's claim is replaced or dropped there). */
+export const StaffStampSchema = v.object({ staffName: text(80), hallName: text(80), window: v.optional(text(40)) })
+
 export const MaterialChoiceSchema = v.variant(
   'mode',
   [
@@ -42,9 +45,14 @@ export const MaterialChoiceSchema = v.variant(
       v.transform(() => ({ mode: 'shared' as const })),
     ),
     v.object({ mode: v.literal('original') }),
-    v.object({ mode: v.literal('upload'), fileIds: v.pipe(v.array(text(80), '应为字符串数组'), v.maxLength(50, '最多 50 个文件')) }),
+    v.object({
+      mode: v.literal('upload'),
+      fileIds: v.pipe(v.array(text(80), '应为字符串数组'), v.maxLength(50, '最多 50 个文件')),
+      // 原件已核验 at a window
+      verified: v.optional(v.object({ at: v.pipe(isoTime, v.minLength(1, '必填')), by: v.optional(StaffStampSchema) })),
+    }),
     v.object({ mode: v.literal('promise'), agreedAt: isoTime }),
-    v.object({ mode: v.literal('defer') }),
+    v.object({ mode: v.literal('defer'), reason: v.optional(text(500)), acceptedBy: v.optional(StaffStampSchema) }),
   ],
   '提交方式应为 licence / in-bundle / shared / original / upload / promise / defer 之一',
 )
@@ -94,6 +102,7 @@ export const ActingForSchema = v.object({
 // ---------- tied to the TypeScript types: compilation fails when they drift ----------
 
 export type DraftSchemaMatchesTypes = [
+  Assert<Equals<v.InferOutput<typeof StaffStampSchema>, StaffStamp>>,
   Assert<Equals<v.InferOutput<typeof MaterialChoiceSchema>, MaterialChoice>>,
   Assert<Equals<v.InferOutput<typeof DeliveryChoiceSchema>, DeliveryChoice>>,
   Assert<Equals<v.InferOutput<typeof ActingForSchema>, ActingFor>>,

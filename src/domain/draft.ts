@@ -6,11 +6,24 @@ export type MaterialChoice =
   | { mode: 'in-bundle' } // produced by an earlier matter of this bundle
   | { mode: 'shared' } // B: the departments fetch the data themselves (format 1 called it 'window')
   | { mode: 'original' } // the original is checked at the window (a visit)
-  | { mode: 'upload'; fileIds: string[] } // C
+  | { mode: 'upload'; fileIds: string[]; verified?: WindowVerification } // C (B once staff saw the original)
   | { mode: 'promise'; agreedAt: string } // D: 告知承诺, ISO time of agreement
-  | { mode: 'defer' } // 容缺: supplied later
+  | { mode: 'defer'; reason?: string; acceptedBy?: StaffStamp } // 容缺: supplied later (at a window: why)
 
 export type MaterialMode = MaterialChoice['mode']
+
+/** Which window did something, as the platform records it (never what a client claims). */
+export interface StaffStamp {
+  staffName: string
+  hallName: string
+  window?: string
+}
+
+/** 原件已核验: window staff saw the original of an uploaded (scanned) material; when, and (recorded by the platform) who. */
+export interface WindowVerification {
+  at: string
+  by?: StaffStamp
+}
 
 export interface DeliveryChoice {
   method: Delivery

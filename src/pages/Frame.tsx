@@ -1,6 +1,7 @@
 // Every page's root: applies 长辈版; on H5 makes sure the page shown is the one the address names, moves focus
-// to its heading when it is shown and draws the tab bar on tab pages (WeChat draws its own); shows WeChat's
-// privacy prompt when an API asks for it; a loading or failure state in Chinese.
+// to its heading when it is shown and draws the tab bar on tab pages (WeChat draws its own); shows the acting
+// banner while a window or relative acts for the citizen, asks what draft sync needs the citizen for, shows
+// WeChat's privacy prompt when an API asks for it; a loading or failure state in Chinese.
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useEffect, useState, type ReactNode } from 'react'
@@ -12,7 +13,9 @@ import { TabBar } from '@/components/TabBar'
 import { useMessages, usePreferences, usePrivacy, useSession } from '@/stores/app'
 import { privacyPurpose } from '@/stores/privacy'
 import { ROUTES, TABS, type TabName } from '@/stores/routes'
+import { DraftSyncNotices } from './DraftSyncNotices'
 import { addressDrift, go, replace } from './nav'
+import { useShown } from './use-shown'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 let frames = 0
@@ -43,6 +46,9 @@ export function Frame({ children, tab }: { children: ReactNode; tab?: TabName })
   // the unread count of 消息 on its tab (the tab pages and home load it)
   const unread = useMessages((s) => s.unread)
   const signedIn = useSession((s) => s.status === 'signed-in')
+  const acting = useSession((s) => s.acting)
+  // only the page shown asks (the pages below it stay rendered)
+  const shown = useShown()
   const count = tab && signedIn ? unread : 0
   useEffect(() => {
     // WeChat draws the badge on its own tab bar, and only lets a tab page set it
@@ -64,6 +70,16 @@ export function Frame({ children, tab }: { children: ReactNode; tab?: TabName })
   }, [id])
   return (
     <View id={id} className={`app-frame ${elder ? 'elder' : ''} ${tab && isH5 ? 'app-frame--tabs' : ''}`}>
+      {acting ? (
+        <View className='ui-acting' role='status'>
+          代办中：为 {acting.citizenName} 办理“{acting.scopeLabel}”（依据申请人的授权，每一步都会告知申请人）
+          <AppButton variant='link' onTap={() => go(ROUTES.staff)}>
+            回到窗口工作台
+          </AppButton>
+        </View>
+      ) : null}
+      {/* acting for a citizen: their drafts are not synced on this device (nothing to ask) */}
+      {shown && !acting ? <DraftSyncNotices /> : null}
       {children}
       {tab && isH5 ? <TabBar tabs={TABS.map((t) => ({ ...t, badge: t.name === 'messages' ? count : undefined }))} current={tab} onSelect={(name) => go(ROUTES[name as TabName])} /> : null}
       {/* the prompt and its toast exist only on WeChat: H5 loads none of it */}

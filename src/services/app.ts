@@ -9,9 +9,12 @@ import { createTokenStore } from './tokens'
 export const storage = taroStorage
 export const uploadProgress = createProgressRegistry()
 export const tokens = createTokenStore(storage)
+/** window staff acting for a citizen: the grant in use (memory only; the staff console sets it) */
+export const acting: { grantId?: string } = {}
 export const platform = createPlatformClient({
   baseUrl: API_BASE,
   transport: withUploadProgress(createTaroTransport(), uploadProgress),
   session: tokens,
+  actingGrant: () => acting.grantId,
 })
 export { pickFiles } from './files'

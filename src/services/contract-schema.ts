@@ -3,7 +3,8 @@
 // time. The template schema is not here: it is parsed in the journey only (src/domain/template/schema.ts).
 import * as v from 'valibot'
 import type { Assert, Equals } from '../domain/type-assert'
-import { ActingForSchema, DeliveryChoiceSchema, DraftContentSchema, FieldValuesSchema, MaterialChoicesSchema } from '../domain/draft-schema'
+import { SIGNATURE_LIMITS } from '../domain/assist/signature'
+import { ActingForSchema, DeliveryChoiceSchema, DRAFT_ID_PATTERN, DraftContentSchema, FieldValuesSchema, MaterialChoicesSchema } from '../domain/draft-schema'
 import type {
   CaseGuidance,
   ConfirmInvitationRequest,
@@ -11,8 +12,10 @@ import type {
   InvitationRequest,
   InvitationView,
   CaseMatter,
+  CaseFiler,
   CaseRecord,
   DraftRecord,
+  Signature,
   Evaluation,
   PutDraftRequest,
   SubmitCaseRequest,
@@ -25,8 +28,38 @@ const count = v.pipe(v.number('应为整数'), v.integer('应为整数'), v.minV
 
 // ---------- requests ----------
 
-export const PutDraftRequestSchema = v.object({ content: DraftContentSchema, baseVersion: count })
-export const SubmitCaseRequestSchema = v.object({ draftId: DRAFT_ID, content: DraftContentSchema, acting: v.optional(ActingForSchema) })
+const instant = v.pipe(v.string('应为字符串'), v.maxLength(40, '不能超过 40 个字符'), v.check((s) => !Number.isNaN(Date.parse(s)), '应为 ISO 时间'))
+/** where the citizen last was in a draft, and when they got there */
+const DraftPlaceSchema = v.object({
+  step: v.picklist(['guide', 'questions', 'form', 'materials', 'delivery', 'review'], '应为 guide、questions、form、materials、delivery 或 review'),
+  questionId: v.optional(v.pipe(v.string('应为字符串'), v.regex(DRAFT_ID_PATTERN, '问题标识格式不正确'))),
+  at: instant,
+})
+
+export const PutDraftRequestSchema = v.object({
+  content: DraftContentSchema,
+  baseVersion: count,
+  editedAt: v.optional(instant),
+  place: v.optional(DraftPlaceSchema),
+  acting: v.optional(ActingForSchema),
+})
+/** A signature drawn at the window: strokes of points inside its box (its ink is judged by the domain's signatureProblem). */
+export const SignatureSchema = v.pipe(
+  v.object({
+    width: v.pipe(v.number('应为整数'), v.integer('应为整数'), v.minValue(50, '不能小于 50'), v.maxValue(4000, '不能大于 4000')),
+    height: v.pipe(v.number('应为整数'), v.integer('应为整数'), v.minValue(20, '不能小于 20'), v.maxValue(4000, '不能大于 4000')),
+    strokes: v.pipe(
+      v.array(v.array(v.tuple([v.pipe(v.number(), v.finite()), v.pipe(v.number(), v.finite())]), '应为框内的点组成的笔画'), '应为框内的点组成的笔画'),
+      v.maxLength(SIGNATURE_LIMITS.maxStrokes, '应为框内的点组成的笔画'),
+      v.check((s) => s.reduce((n, x) => n + x.length, 0) <= SIGNATURE_LIMITS.maxPoints, `最多 ${SIGNATURE_LIMITS.maxPoints} 个点`),
+    ),
+  }),
+  v.forward(
+    v.check((g) => g.strokes.every((s) => s.every(([x, y]) => x >= 0 && y >= 0 && x <= g.width && y <= g.height)), '应为框内的点组成的笔画'),
+    ['strokes'],
+  ),
+)
+export const SubmitCaseRequestSchema = v.object({ draftId: DRAFT_ID, content: DraftContentSchema, acting: v.optional(ActingForSchema), signature: v.optional(SignatureSchema) })
 export const SupplementSubmitRequestSchema = v.object({
   values: v.optional(FieldValuesSchema, {}),
   materials: v.optional(MaterialChoicesSchema, {}),
@@ -58,6 +91,9 @@ export const DraftRecordSchema = v.object({
   updatedAt: v.string(),
   status: v.picklist(['open', 'submitted']),
   caseId: v.optional(v.string()),
+  editedAt: v.optional(v.string()),
+  place: v.optional(DraftPlaceSchema),
+  acting: v.optional(ActingForSchema),
   confirmations: v.optional(v.array(PartyConfirmationSchema)),
 })
 /** The list as a whole; each record is parsed on its own, so one damaged draft does not hide the others. */
@@ -146,6 +182,18 @@ const CaseGuidanceSchema = v.object({
   workingDays: count,
   estimated: v.boolean(),
 })
+const CaseFilerSchema = v.object({
+  actor: v.picklist(['staff', 'relative']),
+  name: v.string(),
+  hallName: v.optional(v.string()),
+  window: v.optional(v.string()),
+  relation: v.optional(v.string()),
+  grantId: v.string(),
+  via: v.picklist(['app', 'sms']),
+  confirmedBy: v.picklist(['signature', 'grant']),
+  signature: v.optional(v.object({ width: v.number(), height: v.number(), strokes: v.array(v.array(v.tuple([v.number(), v.number()]))) })),
+  at: v.string(),
+})
 export const CaseRecordSchema = v.object({
   id: v.string(),
   bundleId: v.string(),
@@ -166,6 +214,7 @@ export const CaseRecordSchema = v.object({
   delivery: v.optional(DeliveryChoiceSchema),
   handling: v.optional(v.picklist(['online', 'offline'])),
   acting: v.optional(ActingForSchema),
+  filedBy: v.optional(CaseFilerSchema),
   guidance: CaseGuidanceSchema,
   burden: v.optional(
     v.object({
@@ -206,4 +255,6 @@ export type ContractSchemaMatchesTypes = [
   Assert<Equals<v.InferOutput<typeof EvaluationSchema>, Evaluation>>,
   Assert<Equals<v.InferOutput<typeof CaseGuidanceSchema>, CaseGuidance>>,
   Assert<Equals<v.InferOutput<typeof CaseRecordSchema>, CaseRecord>>,
+  Assert<Equals<v.InferOutput<typeof CaseFilerSchema>, CaseFiler>>,
+  Assert<Equals<v.InferOutput<typeof SignatureSchema>, Signature>>,
 ]

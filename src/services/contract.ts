@@ -2,12 +2,15 @@
 // change a shape here and both sides fail to compile until they agree. Documented in docs/platform-api.md.
 import type { ActingFor, DraftContent, MaterialChoice, PartyConfirmation } from '../domain/draft'
 import type { CaseRecord, Evaluation, MatterOutcome } from '../domain/case/types'
-import type { Burden } from '../domain/engine/types'
+import type { Burden, JourneyStepId } from '../domain/engine/types'
+import type { Signature } from './contract-assist'
 import type { ApplicantKind, BundleTemplate, LicenceKind, LicenceKindInfo, RegionCode, Zone } from '../domain/template/types'
 
 export const API_PREFIX = '/api/v1'
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 export const ADMIN_TOKEN_HEADER = 'X-Admin-Token'
+
+export * from './contract-assist'
 
 // ---------- errors ----------
 
@@ -61,8 +64,13 @@ export interface ApiError {
   deliveryError?: string
   /** 办理方式 (全程网办 / 线下办理) */
   handlingError?: string
-  /** CONFLICT on a draft: the server's current draft, so the citizen can choose */
+  /**
+   * CONFLICT on a draft: the server's current draft. The same id: items changed on both sides (see
+   * `conflicts`) wait for the citizen. Another id: the citizen already has an open draft of this bundle.
+   */
   current?: DraftRecord
+  /** CONFLICT on a draft: the items changed on both sides ('values.shopName', 'materials.layout' …) */
+  conflicts?: string[]
   /** CONFLICT on a submission of an already submitted draft */
   caseId?: string
 }
@@ -81,7 +89,8 @@ export interface HealthResponse {
 
 // ---------- identity ----------
 
-export type Role = 'citizen' | 'staff'
+/** citizen: a person or a firm's agent; staff: a service hall's window; reviewer: a department's 审批人员 at a hall */
+export type Role = 'citizen' | 'staff' | 'reviewer'
 export type Sex = '男' | '女'
 
 /** The signed-in person's real-name profile (实名信息). Never put idNumber in a URL or a log line. */
@@ -104,6 +113,9 @@ export interface Profile {
   legalRepresentative?: string
   /** staff: the service hall (帮代办 window) */
   hall?: string
+  /** staff and reviewers: their hall (a `hall.id` of GET /regions) and window or office */
+  hallId?: string
+  window?: string
   /** serious bad credit or an earlier false promise (湘政办发〔2021〕25号): 告知承诺 is not offered */
   promiseBarred: boolean
 }
@@ -289,13 +301,28 @@ export type BundleResponse = BundleTemplate
 
 // ---------- drafts ----------
 
+export type DraftStep = 'guide' | JourneyStepId
+
+/** Where the citizen last was in a draft, on whichever device, and when they got there (ISO). */
+export interface DraftPlace {
+  step: DraftStep
+  questionId?: string
+  at: string
+}
+
 export interface DraftRecord {
   id: string
-  /** increases with every accepted write; 0 means "does not exist yet" when writing */
+  /** increases with every change of content; 0 means "does not exist yet" when writing */
   version: number
   content: DraftContent
   createdAt: string
+  /** when the platform last stored a change */
   updatedAt: string
+  /** when the citizen last changed the content, on whichever device (the device's clock, never ahead of the platform's) */
+  editedAt?: string
+  place?: DraftPlace
+  /** who files (one open draft per bundle, applicant kind and actor) */
+  acting?: ActingFor
   status: 'open' | 'submitted'
   caseId?: string
   /** several parties: co-applicants who confirmed the content as it stands (they lapse when it changes) */
@@ -337,8 +364,17 @@ export interface ConfirmInvitationRequest {
 
 export interface PutDraftRequest {
   content: DraftContent
-  /** the version the client last saw (0 to create) */
+  /**
+   * the version this content was based on (0 to create). An older version than the platform's is merged by
+   * item with what other devices wrote since; only items changed on both sides are refused (409).
+   */
   baseVersion: number
+  /** when the citizen last changed the content on this device */
+  editedAt?: string
+  /** where the citizen is; kept when newer than the platform's */
+  place?: DraftPlace
+  /** on creation: who files (default self) */
+  acting?: ActingFor
 }
 
 /** Lists come in pages (`?limit=` up to 100, default 50): pass `nextCursor` back as `?cursor=` for the next one. */
@@ -397,6 +433,8 @@ export interface SubmitCaseRequest {
   draftId: string
   content: DraftContent
   acting?: ActingFor
+  /** staff under a grant: the owner's signature drawn on the window device */
+  signature?: Signature
 }
 
 export interface CaseListResponse extends Page {

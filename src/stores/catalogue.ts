@@ -178,3 +178,13 @@ export function cityRegions(regions: Region[]): Region[] {
 
 // a region's name through the tree: the contract's (the platform names regions the same way)
 export { regionName } from '@/services/contract'
+
+/** A service hall's name and address by its id (delivery.hallId), from GET /regions. */
+export function hallName(regions: Region[], hallId: string | undefined): string | undefined {
+  for (const r of regions) {
+    if (r.hall && r.hall.id === hallId) return `${r.hall.name}（${r.hall.address}）`
+    const inner = r.children ? hallName(r.children, hallId) : undefined
+    if (inner) return inner
+  }
+  return undefined
+}

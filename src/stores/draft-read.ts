@@ -5,6 +5,7 @@
 import * as v from 'valibot'
 import { ActingForSchema, DraftContentSchema, GroupItemSchema, MaterialChoiceSchema } from '@/domain/draft-schema'
 import type { DraftContent, LicenceKind } from '@/domain'
+import { PartyConfirmationSchema } from '@/services/contract-schema'
 import type { LocalDraft } from './draft'
 
 const SELF = { actor: 'self' as const, promiseAuthorised: true }
@@ -33,11 +34,29 @@ function readContent(raw: unknown): DraftContent | undefined {
   return again.success ? again.output : undefined
 }
 
+/** The platform's copy as the device last saw it: the base of the next merge, the place's time, confirmations. */
+function readRemote(raw: Record<string, unknown>): NonNullable<LocalDraft['remote']> {
+  const remote: NonNullable<LocalDraft['remote']> = { version: raw.version as number, syncedAt: raw.syncedAt as string }
+  // a base that does not parse is left out: the draft then counts as changed by time, nothing is lost
+  const base = v.safeParse(DraftContentSchema, raw.base)
+  if (base.success) remote.base = base.output
+  if (str(raw.placeAt)) remote.placeAt = raw.placeAt
+  const confirmations = v.safeParse(v.array(PartyConfirmationSchema), raw.confirmations)
+  if (confirmations.success && confirmations.output.length) remote.confirmations = confirmations.output
+  return remote
+}
+
+/** where the citizen was: a known step, the question, and when they got there */
+function readPlace(raw: unknown): LocalDraft['place'] {
+  if (!isObject(raw) || !str(raw.step) || !STEPS.includes(raw.step)) return { step: 'questions' }
+  return { step: raw.step as LocalDraft['place']['step'], ...(str(raw.questionId) ? { questionId: raw.questionId } : {}), ...(str(raw.at) ? { at: raw.at } : {}) }
+}
+
 function readDraft(id: string, raw: unknown): LocalDraft | undefined {
   if (!isObject(raw)) return undefined
   const content = readContent(raw.content)
   if (!content) return undefined
-  const place = isObject(raw.place) && str(raw.place.step) && STEPS.includes(raw.place.step) ? (raw.place as unknown as LocalDraft['place']) : { step: 'questions' as const }
+  const place = readPlace(raw.place)
   const acting = v.safeParse(ActingForSchema, raw.acting)
   const at = str(raw.updatedAt) ? raw.updatedAt : new Date(0).toISOString()
   const draft: LocalDraft = {
@@ -50,7 +69,9 @@ function readDraft(id: string, raw: unknown): LocalDraft | undefined {
     updatedAt: at,
     status: raw.status === 'submitted' ? 'submitted' : 'open',
   }
-  if (isObject(raw.remote) && typeof raw.remote.version === 'number' && str(raw.remote.syncedAt)) draft.remote = { version: raw.remote.version, syncedAt: raw.remote.syncedAt }
+  if (isObject(raw.remote) && typeof raw.remote.version === 'number' && str(raw.remote.syncedAt)) draft.remote = readRemote(raw.remote)
+  // the account the draft was synced to: never synced to another who uses this device
+  if (str(raw.ownerId)) draft.ownerId = raw.ownerId
   if (isObject(raw.pending) && str(raw.pending.idempotencyKey) && str(raw.pending.startedAt) && typeof raw.pending.templateVersion === 'number')
     draft.pending = { idempotencyKey: raw.pending.idempotencyKey, startedAt: raw.pending.startedAt, templateVersion: raw.pending.templateVersion }
   if (str(raw.caseId)) draft.caseId = raw.caseId

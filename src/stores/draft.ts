@@ -26,6 +26,8 @@ export const DRAFTS_KEY = 'yjs.drafts.v1'
 export interface JourneyPlace {
   step: 'guide' | JourneyStepId
   questionId?: string
+  /** when the citizen got there (ISO): the newest place of any device is where they left off */
+  at?: string
 }
 
 export interface DraftFile {
@@ -51,13 +53,13 @@ export interface LocalDraft {
   /** names and sizes of uploaded files, by fileId (the content keeps only ids) */
   files: Record<string, DraftFile>
   createdAt: string
+  /** when the citizen last changed the content, on this device or another (not a move between pages) */
   updatedAt: string
   status: 'open' | 'submitted'
-  /**
-   * the platform's copy: its version number guards against overwriting a newer draft; co-applicants'
-   * confirmations of the content as the platform holds it
-   */
-  remote?: { version: number; syncedAt: string; confirmations?: PartyConfirmation[] }
+  /** the platform's copy as this device last saw it */
+  remote?: RemoteCopy
+  /** the signed-in person whose platform account holds this draft (set at the first sync): never synced to another */
+  ownerId?: string
   pending?: PendingSubmission
   caseId?: string
   /**
@@ -67,12 +69,26 @@ export interface LocalDraft {
   licences?: LicenceKind[]
 }
 
+/** The platform's copy of a draft as this device last saw it: what a later change is merged on. */
+export interface RemoteCopy {
+  version: number
+  syncedAt: string
+  /** the content of that version (the base of a three-way merge); absent in drafts saved by older versions */
+  base?: DraftContent
+  /** the time of the place the platform holds */
+  placeAt?: string
+  /** co-applicants' confirmations of the content as the platform holds it (several parties) */
+  confirmations?: PartyConfirmation[]
+}
+
 export interface StartDraftInput {
   bundleId: string
   templateVersion: number
   region: RegionCode
   applicantKind: ApplicantKind
   acting?: ActingFor
+  /** the signed-in person: a draft of someone else who used this device is not resumed */
+  userId?: string
 }
 
 export interface DraftState {
@@ -107,6 +123,14 @@ export interface DraftState {
 
 export const SELF: ActingFor = { actor: 'self', promiseAuthorised: true }
 
+/**
+ * Shown to (and resumed for) this person: a draft never synced, or theirs. Another person's synced drafts on a
+ * shared device are hidden while that other person is signed in; signed out, the device shows what it holds.
+ */
+export function visibleTo(d: Pick<LocalDraft, 'ownerId'>, userId: string | undefined): boolean {
+  return !d.ownerId || !userId || d.ownerId === userId
+}
+
 export interface DraftStoreDeps {
   storage: KeyValueStorage
   now?: () => string
@@ -139,7 +163,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
           start(input) {
             const acting = input.acting ?? SELF
             const existing = Object.values(get().drafts)
-              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.acting.actor === acting.actor)
+              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId && visibleTo(d, input.userId))
               .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
             if (existing) return existing.id
             const id = newId()
@@ -155,7 +179,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
                 values: {},
                 materials: {},
               },
-              place: { step: 'questions' },
+              place: { step: 'questions', at },
               acting,
               files: {},
               createdAt: at,
@@ -208,11 +232,13 @@ export function createDraftStore(deps: DraftStoreDeps) {
             }),
           setDelivery: (id, delivery) => editContent(id, () => ({ delivery })),
           setHandling: (id, handling) => editContent(id, () => ({ handling })),
-          setPlace: (id, place) => {
-            const d = get().drafts[id]
-            if (d && d.place.step === place.step && d.place.questionId === place.questionId) return
-            edit(id, () => ({ place }))
-          },
+          setPlace: (id, place) =>
+            set((s) => {
+              const d = s.drafts[id]
+              if (!d || d.status !== 'open' || (d.place.step === place.step && d.place.questionId === place.questionId)) return s
+              // a move is not an edit: only the place and its time change
+              return { drafts: { ...s.drafts, [id]: { ...d, place: { step: place.step, ...(place.questionId ? { questionId: place.questionId } : {}), at: now() } } } }
+            }),
           addLicence: (id, kind) =>
             set((s) => {
               const d = s.drafts[id]
@@ -264,5 +290,8 @@ export const selectOpenDrafts = (s: DraftState): LocalDraft[] =>
   Object.values(s.drafts)
     .filter((d) => d.status === 'open')
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+
+/** the open drafts this person sees (see visibleTo), newest first */
+export const selectOpenDraftsOf = (userId: string | undefined) => (s: DraftState): LocalDraft[] => selectOpenDrafts(s).filter((d) => visibleTo(d, userId))
 
 export const selectSaveFailed = (s: DraftState) => s.saveFailed

@@ -22,6 +22,7 @@ import { consentedLicences, heldLicenceKinds, type SessionState } from './sessio
 
 // routes, draft URLs and step labels live in ./routes (small: the home page needs them, not the rest)
 export { ROUTES, STEP_LABELS, urlOf, type RouteName } from './routes'
+export { hallName } from './catalogue'
 
 /**
  * What the engine needs about the applicant: the same facts the platform uses for its check (mock/server/
@@ -244,13 +245,4 @@ export function nearestHall(regions: Region[], region: string): ServiceHall | un
   }
   walk(regions, 0)
   return best?.hall
-}
-
-export function hallName(regions: Region[], hallId: string | undefined): string | undefined {
-  for (const r of regions) {
-    if (r.hall && r.hall.id === hallId) return `${r.hall.name}（${r.hall.address}）`
-    const inner = r.children ? hallName(r.children, hallId) : undefined
-    if (inner) return inner
-  }
-  return undefined
 }

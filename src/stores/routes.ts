@@ -23,6 +23,8 @@ export const ROUTES = {
   licences: '/pages/account/licences/index',
   help: '/pages/account/help/index',
   family: '/pages/account/family/index',
+  grants: '/pages/account/grants/index',
+  staff: '/pages/staff/home/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -2,10 +2,23 @@
 // in this session. Tokens live in the TokenStore the platform client uses; the profile is fetched again on
 // start (never written to storage: it carries the ID number).
 import { create } from 'zustand'
-import type { LicenceKind, PrefillData } from '@/domain'
+import type { ActingFor, LicenceKind, PrefillData } from '@/domain'
 import type { LicenceSummary, Profile } from '@/services/contract'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 import type { TokenStore } from '@/services/tokens'
+import { SELF } from './draft'
+
+/**
+ * Window staff filing for a citizen on this device (帮代办): the journey runs with the citizen's profile and
+ * e-licences as the platform gave them under the grant; every call names the grant (services/app `acting`).
+ */
+export interface ActingSession {
+  grantId: string
+  /** masked */
+  citizenName: string
+  scopeLabel: string
+  promiseAuthorised: boolean
+}
 
 export type SessionStatus = 'unknown' | 'restoring' | 'signed-out' | 'signing-in' | 'signed-in'
 
@@ -21,6 +34,7 @@ export interface SessionState {
   error?: string
   /** epoch ms before which no new SMS code may be asked for */
   smsCooldownUntil?: number
+  acting?: ActingSession
   restore(): Promise<void>
   sendSmsCode(mobile: string): Promise<boolean>
   loginSms(mobile: string, code: string): Promise<boolean>
@@ -31,6 +45,10 @@ export interface SessionState {
   /** asks the platform for an e-licence's data after the citizen agreed; true when attached */
   consentLicence(kind: LicenceKind, bundleId?: string): Promise<boolean>
   logout(): Promise<void>
+  /** the window starts filing for the citizen of a grant it holds */
+  actFor(acting: ActingSession, profile: Profile, licences: LicenceSummary[]): void
+  /** the window stops: nothing of the citizen stays in the session */
+  stopActing(): void
   clearError(): void
   reset(): void
 }
@@ -40,7 +58,7 @@ const message = (e: unknown, fallback: string) => (isPlatformError(e) ? e.messag
 export function createSessionStore(deps: { client: SessionClient; tokens: TokenStore; now?: () => number }) {
   const { client, tokens } = deps
   const now = deps.now ?? (() => Date.now())
-  const initial = { status: 'unknown' as SessionStatus, profile: undefined, licences: [], licenceData: {}, error: undefined, smsCooldownUntil: undefined }
+  const initial = { status: 'unknown' as SessionStatus, profile: undefined, licences: [], licenceData: {}, error: undefined, smsCooldownUntil: undefined, acting: undefined }
 
   const store = create<SessionState>()((set, get) => {
     async function loadSignedIn(profile?: Profile): Promise<void> {
@@ -116,6 +134,12 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
         await client.logout()
         set({ ...initial, status: 'signed-out' })
       },
+      actFor(acting, profile, licences) {
+        set({ ...initial, status: 'signed-in', profile, licences, acting })
+      },
+      stopActing() {
+        if (get().acting) set({ ...initial, status: 'signed-out' })
+      },
       clearError: () => set({ error: undefined }),
       reset: () => set({ ...initial }),
     }
@@ -166,4 +190,9 @@ export function prefillData(s: Pick<SessionState, 'profile' | 'licenceData'>): P
   if (p.uscc) profile.uscc = p.uscc
   if (p.legalRepresentative) profile.legalRepresentative = p.legalRepresentative
   return { profile, licences: s.licenceData }
+}
+
+/** Who files a draft begun now: the citizen, or the window acting under a grant. */
+export function actingFor(acting: ActingSession | undefined): ActingFor {
+  return acting ? { actor: 'staff', promiseAuthorised: acting.promiseAuthorised, authorisationId: acting.grantId } : SELF
 }

@@ -6,6 +6,7 @@
 // made, the citizen sees what changed and confirms (phase 'changed'); the draft is then carried forward.
 import { create } from 'zustand'
 import type { Guidance } from '@/domain'
+import { signatureProblem, type SignatureStrokes } from '@/domain/assist'
 import type { CaseRecord } from '@/services/contract'
 import { isPlatformError, newIdempotencyKey, type PlatformClient, type PlatformErrorKind } from '@/services/platform'
 import type { CaseStore } from './cases'
@@ -40,6 +41,9 @@ export interface SubmitStatus {
 
 export interface SubmissionState {
   byDraft: Record<string, SubmitStatus>
+  /** 帮代办: the citizen's signature on the window device, by draft (memory only) */
+  signatures: Record<string, SignatureStrokes | undefined>
+  sign(draftId: string, signature: SignatureStrokes | undefined): void
   /** one submission per draft at a time: a second call while one runs gets the same promise */
   submit(draftId: string): Promise<SubmitStatus>
   /**
@@ -98,6 +102,13 @@ export function createSubmissionStore(deps: SubmissionDeps) {
         if (upgrade) return put(draftId, { phase: 'changed', upgrade })
       }
 
+      // the window files for the citizen only with their signature (the platform's rule, checked here first)
+      const signature = get().signatures[draftId]
+      if (draft.acting.actor === 'staff') {
+        const problem = signatureProblem(signature)
+        if (problem) return put(draftId, { phase: 'rejected', message: problem, errors: { fieldErrors: {}, materialErrors: {}, answerErrors: {} } })
+      }
+
       // at most twice: once more with a fresh key when the content changed after a lost answer
       for (let round = 0; round < 2; round++) {
         const current = deps.drafts.getState().drafts[draftId]
@@ -107,7 +118,7 @@ export function createSubmissionStore(deps: SubmissionDeps) {
           deps.drafts.getState().setPending(draftId, pending)
         }
         put(draftId, { phase: 'sending' })
-        const body = { draftId, content: current.content, ...(current.acting.actor === 'self' ? {} : { acting: current.acting }) }
+        const body = { draftId, content: current.content, ...(current.acting.actor === 'self' ? {} : { acting: current.acting }), ...(current.acting.actor === 'staff' && signature ? { signature } : {}) }
         try {
           const record = await deps.client.submitCase(body, pending.idempotencyKey)
           return confirmed(draftId, record, record.id)
@@ -149,6 +160,8 @@ export function createSubmissionStore(deps: SubmissionDeps) {
 
     return {
       byDraft: {},
+      signatures: {},
+      sign: (draftId, signature) => set((s) => ({ signatures: { ...s.signatures, [draftId]: signature } })),
       submit(draftId) {
         const inFlight = running.get(draftId)
         if (inFlight) return inFlight

@@ -84,6 +84,10 @@ export const fixed = {
   'border-thick': 6,
   'border-bar': 8,
   'page-max': 1200,
+  /** the window's console on a desktop */
+  'page-max-wide': 1400,
+  /** the signature pad's height */
+  'pad-height': 360,
   tracking: 1,
   'tracking-wide': 2,
 } as const

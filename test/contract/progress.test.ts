@@ -51,7 +51,7 @@ beforeAll(async () => {
   c = r.client()
   who = await signIn(c, 'dev-no-licence')
   staff = r.client()
-  await staff.loginStaff('staff01', 'Window@2026')
+  await staff.loginStaff('staff03', 'Window@2026')
 })
 afterAll(() => r.stop())
 

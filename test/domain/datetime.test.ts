@@ -4,7 +4,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { estimateNote } from '@/domain/calendar'
 import { dueDateText } from '@/domain/calendar/due-text'
-import { formatDate, formatTime, timeAgo } from '@/domain/datetime'
+import { formatDate, formatTime, savedText, timeAgo, timeWithAgo } from '@/domain/datetime'
 
 const run = promisify(execFile)
 const NOW = '2026-11-27T02:00:00.000Z' // 2026-11-27 10:00 in Beijing
@@ -57,6 +57,13 @@ describe('timeAgo (我的草稿: "3 分钟前保存")', () => {
   ])('%s → %s', (iso, text) => {
     expect(timeAgo(iso, NOW)).toBe(text)
   })
+})
+
+test('我的草稿 says when a draft was last changed, in Beijing time, with how long ago within a day', () => {
+  expect(savedText('2026-11-27T01:57:00Z', NOW)).toBe('11月27日 09:57 保存（3 分钟前）')
+  expect(savedText('2026-11-27T01:59:59Z', NOW)).toBe('11月27日 09:59 保存（刚刚）')
+  expect(savedText('2026-11-25T02:00:00Z', NOW)).toBe('11月25日 10:00 保存')
+  expect(timeWithAgo('2026-11-27T00:00:00Z', NOW)).toBe('11月27日 08:00（2 小时前）')
 })
 
 test('a due date says when it is an estimate, and why', () => {

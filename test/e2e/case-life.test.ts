@@ -1,7 +1,7 @@
 // After submitting, on the production H5 build: submit → 受理 → 补正 → fix → 办结 with an e-licence → rate
 // 不满意 with an indicator → the follow-up and the department's answer; 不予受理 with remedies; withdrawal;
 // paying at the cashier; a case turning yellow then red as the clock advances; a message opening its case.
-// With SHOTS_DIR set, every step is also kept as a screenshot (the walk-through in /work/notes).
+// With SHOTS_DIR set, every step is also kept as a screenshot (kept outside the repository: a walk-through, not a test result).
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -55,7 +55,7 @@ let clerkToken: string | undefined
 async function clerk(): Promise<string> {
   if (!clerkToken) {
     const s = makeClient(platform.url, { adminToken: undefined })
-    await s.loginStaff('staff01', 'Window@2026')
+    await s.loginStaff('staff03', 'Window@2026')
     clerkToken = s.tokens.current!.accessToken
   }
   return clerkToken

@@ -84,7 +84,7 @@ async function baseWith<T>(setup: (c: TestClient, staff: TestClient, url: string
   const c = makeClient(url)
   c.tokens.current = base.client.tokens.current
   const staff = makeClient(url)
-  await staff.loginStaff('staff01', 'Window@2026')
+  await staff.loginStaff('staff03', 'Window@2026')
   const value = await setup(c, staff, url)
   await p.close()
   return { dir, value, staffToken: staff.tokens.current!.accessToken }
@@ -108,7 +108,7 @@ const keptFor = (p: Platform, route: string) => p.core.state.idempotency.values(
  * Runs `act` against a copy of `base` whose platform dies at write point k of `route`, for k = 1, 2, …
  * until `act` goes through without a crash; after each crash, `check` runs against a restarted platform.
  */
-async function everyKillPoint(route: string, base: string, act: (url: string) => Promise<{ status: number }>, check: (url: string, p: Platform, point: string, dataDir: string) => Promise<string>): Promise<number> {
+async function everyKillPoint(route: string, base: string, act: (url: string) => Promise<{ status: number }>, check: (url: string, p: Platform, point: string, dataDir: string) => Promise<string>, label = route): Promise<number> {
   for (let k = 1; k < 200; k++) {
     const dataDir = copyOf(base)
     const { p, url } = await boot(dataDir, { route, at: k })
@@ -120,7 +120,7 @@ async function everyKillPoint(route: string, base: string, act: (url: string) =>
       expect(first.status).toBeGreaterThanOrEqual(200)
       expect(first.status).toBeLessThan(300)
       const again = await boot(dataDir)
-      table.push({ route, point: '(none: answered)', outcome: await check(again.url, again.p, 'answered', dataDir) })
+      table.push({ route: label, point: '(none: answered)', outcome: await check(again.url, again.p, 'answered', dataDir) })
       await again.p.close()
       return k - 1
     }
@@ -128,10 +128,23 @@ async function everyKillPoint(route: string, base: string, act: (url: string) =>
     expect(first.status).toBe(0)
     const again = await boot(dataDir)
     expect(leftovers(dataDir)).toEqual([])
-    table.push({ route, point: point.replace(/^\d+: /, `${k}. `), outcome: await check(again.url, again.p, point, dataDir) })
+    table.push({ route: label, point: point.replace(/^\d+: /, `${k}. `), outcome: await check(again.url, again.p, point, dataDir) })
     await again.p.close()
   }
   throw new Error('more than 200 write points?')
+}
+
+/** The versions of draft `id` kept as bases, as the records on disk name them; each is listed on the draft too. */
+function keptVersions(p: Platform, id: string): number[] {
+  const d = p.core.state.drafts.values().find((x) => x.id === id)!
+  const onDisk = p.core.state.draftVersions
+    .entries()
+    .map(([k]) => k)
+    .filter((k) => k.includes(`:${id}@`))
+    .map((k) => Number(k.slice(k.lastIndexOf('@') + 1)))
+    .sort((a, b) => a - b)
+  expect(d.kept ?? []).toEqual(onDisk)
+  return onDisk
 }
 
 let base: Awaited<ReturnType<typeof prepare>>
@@ -407,14 +420,50 @@ test('PUT /drafts/:id: killed at every write point, the draft is the old version
       const d = again.core.state.drafts.values().find((x) => x.id === id)!
       const landed = d.version === 2
       expect(d).toMatchObject(landed ? { version: 2, content: next } : { version: 1, content: base.content })
-      // the app's retry (same baseVersion) ends with the new version either way
-      const client = makeClient(u)
-      client.tokens.current = base.client.tokens.current
-      expect(await client.putDraft(id, next, 1)).toMatchObject({ version: 2, content: next })
-      expect(again.core.state.drafts.values().find((x) => x.id === id)?.version).toBe(2)
-      return landed ? 'committed: retry sees its own content (409 → success), v2' : 'nothing committed: v1 kept, retry writes v2'
+      // the version replaced is kept as a base exactly when the new one landed
+      expect(keptVersions(again, id)).toEqual(landed ? [1] : [])
+      // the app's retry (same baseVersion) ends with the new version either way: merged into itself, no v3
+      const retry = await post(u, `/drafts/${id}`, base.token, undefined, { content: next, baseVersion: 1 }, 'PUT')
+      expect(retry.status).toBe(200)
+      expect(retry.json).toMatchObject({ version: 2, content: next })
+      expect(keptVersions(again, id)).toEqual([1])
+      return landed ? 'committed: the retry merges into it (200, still v2)' : 'nothing committed: v1 kept, retry writes v2'
     },
   )
+}, 120_000)
+
+test('PUT /drafts/:id merged with another device\'s write: killed at every write point, the draft and its kept bases are old or new together', async () => {
+  // device A wrote v2 (the shop name); device B, still on v1, changes the note: the platform merges into v3
+  const id = newDraftId()
+  const fieldA = Object.keys(base.content.values)[0]
+  const fromA = { ...base.content, values: { ...base.content.values, [fieldA]: '另一台设备改的' } }
+  const fromB = { ...base.content, answers: { ...base.content.answers, note: '本机改的答案' } }
+  const both = { ...fromA, answers: fromB.answers }
+  const { dir } = await baseWith(async (c) => {
+    await c.putDraft(id, base.content, 0)
+    return c.putDraft(id, fromA, 1)
+  })
+  const points = await everyKillPoint(
+    'PUT /drafts/:id',
+    dir,
+    (u) => post(u, `/drafts/${id}`, base.token, undefined, { content: fromB, baseVersion: 1 }, 'PUT'),
+    async (u, again) => {
+      const d = again.core.state.drafts.values().find((x) => x.id === id)!
+      const landed = d.version === 3
+      expect(d).toMatchObject(landed ? { version: 3, content: both, kept: [1, 2] } : { version: 2, content: fromA, kept: [1] })
+      expect(keptVersions(again, id)).toEqual(landed ? [1, 2] : [1])
+      if (landed) expect(again.core.state.draftVersions.entries().find(([k]) => k.endsWith(`:${id}@2`))?.[1].content).toEqual(fromA)
+      // B's retry on v1 merges again (base v1 still kept): both changes, once
+      const retry = await post(u, `/drafts/${id}`, base.token, undefined, { content: fromB, baseVersion: 1 }, 'PUT')
+      expect(retry.status).toBe(200)
+      expect(retry.json).toMatchObject({ version: 3, content: both })
+      expect(keptVersions(again, id)).toEqual([1, 2])
+      return landed ? 'committed: v3 holds both changes; the retry merges into it (200, still v3)' : 'nothing committed: v2 kept, retry merges into v3'
+    },
+    'PUT /drafts/:id (merged with v2)',
+  )
+  // the draft and the version it replaced: both records written in the one commit
+  expect(points).toBeGreaterThanOrEqual(9)
 }, 120_000)
 
 describe('a real kill -9 of the CLI', () => {

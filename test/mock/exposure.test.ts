@@ -120,7 +120,8 @@ describe('lists and 身份证 numbers', () => {
     const content = await fillDraft(t, { ...who, upload: uploader(c, t.id) })
     ids = []
     for (let i = 0; i < 3; i++) ids.push((await c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())).id)
-    for (let i = 0; i < 3; i++) await c.putDraft(newDraftId(), content, 0)
+    // one open draft per bundle and actor: the citizen's own, one a window's staff and one a relative keep for them
+    for (const actor of ['self', 'staff', 'relative'] as const) await c.putDraft(newDraftId(), content, 0, { acting: { actor, promiseAuthorised: false } })
   })
 
   test('GET /cases, /drafts and /admin/cases come in pages; the client reads them all', async () => {

@@ -14,7 +14,11 @@ beforeAll(async () => {
   await c.loginWechat('dev-citizen-1')
 })
 afterAll(() => r.stop())
-afterEach(() => r.platform.setFaults({ faults: [] }))
+afterEach(async () => {
+  r.platform.setFaults({ faults: [] })
+  // one open draft per bundle: each test begins without any
+  for (const d of await c.listDrafts()) if (d.status === 'open') await c.deleteDraft(d.id)
+})
 
 const draft = { bundleId: 'bianlidian', templateVersion: 1, region: '430104', applicantKind: 'person' as const, answers: {}, values: {}, materials: {} }
 

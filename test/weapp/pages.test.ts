@@ -45,6 +45,7 @@ describe('with no query, each page explains itself and leads home', () => {
     ROUTES.drafts,
     'pages/journey/done/index',
     ROUTES.confirm,
+    ROUTES.grants,
     ROUTES.caseDetail,
     ROUTES.supplement,
     'pages/staff/home/index',

@@ -1,6 +1,8 @@
 // What WeChat users expect, on the WeChat build in the headless runtime: the privacy prompt before personal
 // information is used, sign-in with the phone-number button, sharing a guide (and opening the shared card cold),
 // one back control, the journey preloaded from home, a relaunch that resumes the draft, large fonts and 长辈版.
+import { newDraftId, newIdempotencyKey } from '@/services/platform'
+import { fillDraft, makeClient, signIn, uploader } from '../contract/support/harness'
 import { PDF, restaurantDelivery, restaurantMaterials, restaurantToMaterials, ROUTES, WeappDriver } from './support/journeys'
 import { startMockPlatform, type MockPlatform } from './support/platform'
 import { SCENES, WeappRuntime, type LaunchOptions } from './support/runtime'
@@ -192,6 +194,33 @@ describe('navigation', () => {
     const app = await launch({ path: ROUTES.guide, query: { bundle: 'kaiban-canyin' }, scene: SCENES.chatCard })
     await app.waitForPage(ROUTES.guide, '开办餐饮店')
     expect(app.downloadedOnDemand()).toEqual(['pages/journey'])
+  })
+})
+
+describe('sign-in entries', () => {
+  test('我的办件 signed out offers sign-in instead of an empty list; 微信一键登录 there brings back the citizen\'s cases', async () => {
+    // a case this account submitted on another device (an account no other test here uses: its consents and
+    // drafts on the platform would change what those tests see)
+    const api = makeClient(platform.url)
+    const who = await signIn(api, 'dev-citizen-2')
+    const t = await api.getBundle('bianlidian')
+    const content = await fillDraft(t, { ...who, now: new Date().toISOString(), upload: uploader(api, t.id) })
+    const { id } = await api.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())
+
+    const app = await launch({ account: { loginCode: 'dev-citizen-2', privacyAgreed: true } })
+    const d = new WeappDriver(app)
+    await app.waitForPage(ROUTES.home)
+    await app.tapTab('办件')
+    await app.waitForPage(ROUTES.cases, '我的办件')
+    await app.waitForText('登录后，可查看您在各个设备上提交的办件和办理进度。')
+    expect(app.text()).not.toContain('暂无办件')
+    expect(app.log.requests.filter((r) => r.path.startsWith('/api/v1/cases'))).toEqual([])
+    await d.press('登录')
+    await app.waitForPage(ROUTES.login, '登录')
+    await d.press('微信一键登录')
+    await app.waitForPage(ROUTES.cases, '我的办件')
+    await app.waitForText(`办件编号 ${id}`)
+    expect(app.text()).not.toContain('登录后，可查看')
   })
 })
 

@@ -6,6 +6,7 @@ import { BackLink } from '../BackLink'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
+import { SignInEntry } from '../SignInEntry'
 import { ClockBadge } from './ClockBadge'
 import './cases.css'
 
@@ -18,11 +19,11 @@ export interface CaseListScreenProps {
   onMessages?: () => void
   /** a way back home; none on the 办件 tab (the tab bar is there) */
   onHome?: () => void
-  /** signed out: what is here and a sign-in button, instead of the list */
-  onSignIn?: () => void
+  /** signed out: the way to sign in (the platform's list needs it), instead of the list */
+  signIn?: { onSignIn: () => void; busy?: boolean }
 }
 
-export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessages, onHome, onSignIn }: CaseListScreenProps) {
+export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessages, onHome, signIn }: CaseListScreenProps) {
   const waiting = cases.filter((c) => c.awaitingCitizen).length
   return (
     <View className='ui-page'>
@@ -35,15 +36,8 @@ export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessag
         ) : null}
       </View>
       <Heading level={1}>我的办件</Heading>
-      {onSignIn ? (
-        <View className='ui-card'>
-          <View className='ui-lead'>登录后可以查看您在手机、电脑和窗口提交的全部办件和办理进度。</View>
-          <AppButton block onTap={onSignIn}>
-            登录
-          </AppButton>
-        </View>
-      ) : null}
-      {error ? <Notice tone='warning'>{error}</Notice> : null}
+      {signIn ? <SignInEntry text='登录后，可查看您在各个设备上提交的办件和办理进度。' onSignIn={signIn.onSignIn} busy={signIn.busy} /> : null}
+      {error && !signIn ? <Notice tone='warning'>{error}</Notice> : null}
       {waiting ? (
         <Notice tone='warning' live='status'>
           有 {waiting} 件需要您处理
@@ -54,7 +48,8 @@ export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessag
           正在加载…
         </View>
       ) : null}
-      {!loading && !onSignIn && !cases.length ? <View className='ui-help'>暂无办件。</View> : null}
+      {/* signed out, "none" would not be true: the entry says what signing in shows */}
+      {!loading && !signIn && !cases.length ? <View className='ui-help'>暂无办件。</View> : null}
       {cases.map((c) => (
         <View key={c.id} className={`ui-card ui-case-item ${c.awaitingCitizen ? 'ui-case-item--todo' : ''}`}>
           <View className='ui-case-item__head'>

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
+import { SignInEntry } from '../SignInEntry'
 import { BackLink } from '../BackLink'
 import { focusById } from '../reveal'
 
@@ -12,25 +13,28 @@ export interface DraftItem {
   updatedText: string
 }
 
-/**
- * 我的草稿 (on this device): resume where the citizen left off, or delete after asking. The question is asked
- * on the card itself, not in a pop-up (长辈版: no pop-ups; a screen reader stays on the page).
- */
 export interface DraftsScreenProps {
   drafts: DraftItem[]
   onResume: (id: string) => void
   onDelete: (id: string) => void
   onBack: () => void
+  /** signed out: the way to sign in (drafts of other devices appear once signed in) */
+  signIn?: { onSignIn: () => void; busy?: boolean }
   /** a co-applicant confirms an application someone else filed (二手房's buyer) */
   onConfirmOthers?: () => void
 }
 
-export function DraftsScreen({ drafts, onResume, onDelete, onBack, onConfirmOthers }: DraftsScreenProps) {
+/**
+ * 我的草稿: resume where the citizen left off (on whichever device), or delete after asking. The question is
+ * asked on the card itself, not in a pop-up (长辈版: no pop-ups; a screen reader stays on the page).
+ */
+export function DraftsScreen({ drafts, onResume, onDelete, onBack, signIn, onConfirmOthers }: DraftsScreenProps) {
   const [asking, setAsking] = useState<string>()
   return (
     <View className='ui-page'>
       <BackLink onTap={onBack} />
       <Heading level={1}>我的草稿</Heading>
+      {signIn ? <SignInEntry text='登录后，您在其他手机、电脑上保存的草稿也会显示在这里，这里的草稿也会同步过去。' onSignIn={signIn.onSignIn} busy={signIn.busy} /> : null}
       {drafts.length === 0 ? <View className='ui-help'>暂无草稿。开始办理一件事后，填写的内容会自动保存在这里。</View> : null}
       {onConfirmOthers ? (
         <AppButton variant='link' onTap={onConfirmOthers}>

@@ -4,6 +4,7 @@ import type { DeliveryChoice, ActingFor, DraftContent } from '../draft'
 import type { Burden } from '../engine/types'
 import type { DeadlineStatus } from '../calendar'
 import type { ApplicantKind, LicenceKind, RegionCode } from '../template/types'
+import type { CaseFiler } from '../assist/views'
 
 export type { DeadlineStatus }
 
@@ -214,6 +215,8 @@ export interface CaseRecord {
   delivery?: DeliveryChoice
   handling?: 'online' | 'offline'
   acting?: ActingFor
+  /** filed by window staff or a relative for the owner */
+  filedBy?: CaseFiler
   guidance: CaseGuidance
   burden?: Burden
   /** the pending or last 补正 */

@@ -9,7 +9,7 @@ import { ICONS, type IconName } from '@/components/icons'
 import { HOTLINE } from '@/domain/contacts'
 import { useCatalogue, useDrafts, useMessages, usePreferences, useSession } from '@/stores/app'
 import { cityRegions, queryKey, regionName } from '@/stores/catalogue'
-import { selectOpenDrafts } from '@/stores/draft'
+import { selectOpenDraftsOf } from '@/stores/draft'
 import { ROUTES, STEP_LABELS, urlOf } from '@/stores/routes'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import { useShallow } from 'zustand/react/shallow'
@@ -41,7 +41,8 @@ export default function HomePage() {
   const { lists, regions, categories, loadRegions, loadCategories } = useCatalogue(
     useShallow((s) => ({ lists: s.lists, regions: s.regions, categories: s.categories, loadRegions: s.loadRegions, loadCategories: s.loadCategories })),
   )
-  const drafts = useDrafts(useShallow(selectOpenDrafts))
+  // this device's drafts of the citizen signed in (or of nobody): another person's stay hidden (draft sync)
+  const drafts = useDrafts(useShallow(selectOpenDraftsOf(profile?.userId)))
   const signedIn = useSession((s) => s.status === 'signed-in')
   const unread = useMessages((s) => s.unread)
   const [kind, setKind] = useState<ApplicantKind>(HOME_DEFAULT_KIND)

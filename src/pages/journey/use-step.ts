@@ -1,16 +1,17 @@
-// What every journey page does first: find the draft from the URL, load its template, restore the session,
-// record where the citizen is, and send them to the furthest step allowed when they came too early. After a
-// restart, the data of e-licences agreed to for this draft is fetched again before later steps are judged.
+// What every journey page does first: find the draft from the URL (or the draft that replaced it), load its
+// template, restore the session, record where the citizen is, and send them to the furthest step allowed when
+// they came too early. After a restart, the data of e-licences agreed to for this draft is fetched again before later steps are judged.
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { JourneyStepId, LicenceKind } from '@/domain'
-import { useCatalogue, useDrafts, useSession } from '@/stores/app'
+import { useCatalogue, useDrafts, useSession, useSync } from '@/stores/app'
 import { templateKey } from '@/stores/catalogue'
 import type { JourneyPlace } from '@/stores/draft'
 import { canVisit, furthestPlace, urlOf } from '@/stores/journey'
 import { useJourney } from '@/stores/use-journey'
 import { caseUrl } from '@/stores/routes'
 import { back, go, home, nowIso, replace } from '../nav'
+import { useShown } from '../use-shown'
 
 const refetching = new Map<LicenceKind, Promise<boolean>>()
 
@@ -53,6 +54,14 @@ export function useStep(step: JourneyStepId) {
   useEffect(() => {
     void restore()
   }, [restore])
+  // the citizen chose the platform's draft of this bundle over this one: open it at this step
+  // (only the page shown: the pages below it would each replace the top one)
+  const shown = useShown()
+  const movedTo = useSync((s) => (draftId && !draft ? s.replaced[draftId] : undefined))
+  const moved = useDrafts((s) => (movedTo ? s.drafts[movedTo] : undefined))
+  useEffect(() => {
+    if (!draft && moved && shown) replace(urlOf({ step }, moved))
+  }, [!draft, moved?.id, shown]) // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (draft && !data.template) load()
   }, [draft, data.template, load])

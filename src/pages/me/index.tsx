@@ -5,7 +5,7 @@ import { MeScreen, type MenuItem } from '@/components/screens/MeScreen'
 import { maskIdNumber, maskMobile, maskName } from '@/domain/mask'
 import { useDrafts, useMessages, usePreferences, useSession } from '@/stores/app'
 import { useCases } from '@/stores/app-cases'
-import { selectOpenDrafts } from '@/stores/draft'
+import { selectOpenDraftsOf } from '@/stores/draft'
 import { ROUTES } from '@/stores/routes'
 import { Frame } from '../Frame'
 import { go, signIn } from '../nav'
@@ -14,7 +14,7 @@ export default function MeTab() {
   const status = useSession((s) => s.status)
   const profile = useSession((s) => s.profile)
   const licenceCount = useSession((s) => s.licences.length)
-  const draftCount = useDrafts((s) => selectOpenDrafts(s).length)
+  const draftCount = useDrafts((s) => selectOpenDraftsOf(profile?.userId)(s).length)
   const elderMode = usePreferences((s) => s.elderMode)
   const [notice, setNotice] = useState<string>()
   const [signingOut, setSigningOut] = useState(false)
@@ -26,8 +26,9 @@ export default function MeTab() {
   const menu: MenuItem[] = [
     { id: 'licences', icon: 'licence', label: '我的证照', detail: signedIn ? `${licenceCount} 个电子证照` : '登录后查看', onTap: () => signedIn ? go(ROUTES.licences) : signIn(ROUTES.licences) },
     { id: 'drafts', icon: 'draft', label: '我的草稿', detail: draftCount ? `${draftCount} 份未提交` : '暂无草稿', onTap: () => go(ROUTES.drafts) },
-    { id: 'grants', icon: 'key', label: '授权管理', unavailable: '即将开放：查看和收回您给家人、窗口的办事授权' },
-    { id: 'audit', icon: 'eye', label: '谁查看了我的信息', unavailable: '即将开放：哪个部门在什么时候为什么查看了您的信息' },
+    // both on 授权与查看记录 (it asks for a sign-in itself)
+    { id: 'grants', icon: 'key', label: '授权管理', detail: '给窗口、家人的代办授权，随时撤销', onTap: () => go(ROUTES.grants) },
+    { id: 'audit', icon: 'eye', label: '谁查看了我的信息', detail: '谁在什么时候、依据什么查看了您的信息', onTap: () => go(ROUTES.grants) },
     { id: 'help', icon: 'help', label: '帮助与客服', detail: '12345 热线、各部门咨询电话', onTap: () => go(ROUTES.help) },
     { id: 'privacy', icon: 'lock', label: '隐私政策', onTap: () => go(ROUTES.privacy) },
   ]

@@ -32,7 +32,7 @@ export default function CasesTab() {
         unread={unread}
         onOpen={(id) => go(caseUrl(id))}
         onMessages={signedOut ? undefined : () => go(ROUTES.messages)}
-        onSignIn={signedOut ? () => signIn() : undefined}
+        signIn={signedOut ? { onSignIn: () => signIn() } : undefined}
       />
     </Frame>
   )

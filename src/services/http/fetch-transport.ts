@@ -1,5 +1,5 @@
 // Transport over the global fetch (Node ≥ 18, browsers). Used by tests and usable on H5.
-import { TransportError, type Transport, type TransportRequest, type UploadBody } from './transport'
+import { keepaliveFits, TransportError, type Transport, type TransportRequest, type UploadBody } from './transport'
 
 export interface FetchTransportOptions {
   fetch?: typeof fetch
@@ -24,7 +24,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
         // fetch sets the multipart boundary itself
         for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k]
       }
-      const res = await doFetch(req.url, { method: req.method, headers, body, signal: controller.signal })
+      const res = await doFetch(req.url, { method: req.method, headers, body, signal: controller.signal, ...(keepaliveFits(req) ? { keepalive: true } : {}) })
       const text = await res.text()
       const out: Record<string, string> = {}
       res.headers.forEach((v, k) => {

@@ -1,7 +1,7 @@
 // Transport over Taro.request / Taro.uploadFile (WeChat mini-program and H5).
 // WeChat calls `success` for every HTTP status, so the status is passed on and judged by the client.
 import Taro from '@tarojs/taro'
-import { lowerCaseHeaders, TransportError, uploadFormData, type Transport, type TransportRequest, type UploadBody } from './transport'
+import { keepaliveFits, lowerCaseHeaders, TransportError, uploadFormData, type Transport, type TransportRequest, type UploadBody } from './transport'
 
 export function createTaroTransport(): Transport {
   return async (req: TransportRequest) => {
@@ -16,6 +16,8 @@ export function createTaroTransport(): Transport {
         // 'text' keeps the raw body on both platforms; the client parses JSON itself
         dataType: 'text',
         responseType: 'text',
+        // H5's Taro.request passes unknown options on to fetch
+        ...(process.env.TARO_ENV === 'h5' && keepaliveFits(req) ? { keepalive: true } : {}),
       })
       return { status: res.statusCode, headers: lowerCaseHeaders(res.header), body: asText(res.data) }
     } catch (e) {

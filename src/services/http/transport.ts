@@ -31,6 +31,13 @@ export interface TransportRequest {
   /** JSON text, or a file upload */
   body?: string | UploadBody
   timeoutMs: number
+  /** H5: the request may outlive the page (a save sent as the page is hidden or closed) */
+  keepalive?: boolean
+}
+
+/** Browsers refuse keepalive bodies over 64 KiB in flight: larger ones go as ordinary requests. */
+export function keepaliveFits(req: TransportRequest): boolean {
+  return !!req.keepalive && typeof req.body === 'string' && req.body.length < 60_000
 }
 
 export interface TransportResponse {

@@ -1,12 +1,27 @@
 // Typed client of the provincial platform: one function per route, one error type (PlatformError).
 // Retries only what is safe to repeat, refreshes an expired token once, never shows UI.
 import type * as v from 'valibot'
-import type { ActingFor, DraftContent, PartyConfirmation } from '../../domain/draft'
+import type { DraftContent, PartyConfirmation } from '../../domain/draft'
 import { LicenceKindListSchema } from '../../domain/template/licence-kinds'
 import type { LicenceKind, LicenceKindInfo } from '../../domain/template/types'
 import {
+  ACTING_GRANT_HEADER,
   ADMIN_TOKEN_HEADER,
   API_PREFIX,
+  type AdminAuditEntry,
+  type AuditEntry,
+  type AuditListResponse,
+  type CreateGrantRequest,
+  type GrantListResponse,
+  type GrantView,
+  type HallListResponse,
+  type HallView,
+  type OpenRequest,
+  type OpenResponse,
+  type QueueResponse,
+  type SmsGrantRequest,
+  type SmsGrantResponse,
+  type SubjectResponse,
   IDEMPOTENCY_HEADER,
   type BundleListResponse,
   type BundleQuery,
@@ -44,6 +59,7 @@ import {
   type LoginResponse,
   type OkResponse,
   type Profile,
+  type PutDraftRequest,
   type Region,
   type RegionListResponse,
   type SmsSendResponse,
@@ -88,6 +104,11 @@ export interface PlatformClientOptions {
   random?: () => number
   /** tests and tools: sent as X-Admin-Token to the simulation controls (/admin/*) */
   adminToken?: string
+  /**
+   * Window staff or a relative acting for a citizen: the grant to name on signed-in calls (X-Acting-Grant).
+   * The platform then answers the citizen's routes as that citizen, within the grant, and records each call.
+   */
+  actingGrant?: () => string | undefined
 }
 
 export interface UploadInput {
@@ -110,6 +131,8 @@ interface CallOptions {
   admin?: boolean
   /** GET with ETag revalidation */
   cache?: boolean
+  /** H5: may outlive the page */
+  keepalive?: boolean
   /** the reply's schema: a body that does not fit is one PlatformError 'bad-reply', never a cast */
   reply?: v.GenericSchema
 }
@@ -153,6 +176,8 @@ export function createPlatformClient(options: PlatformClientOptions) {
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (token) headers.Authorization = `Bearer ${token}`
     if (o.admin && options.adminToken) headers[ADMIN_TOKEN_HEADER] = options.adminToken
+    const grant = o.auth && !o.admin ? options.actingGrant?.() : undefined
+    if (grant) headers[ACTING_GRANT_HEADER] = grant
     if (o.idempotencyKey) headers[IDEMPOTENCY_HEADER] = o.idempotencyKey
     let body: string | UploadBody | undefined
     if (o.upload) body = o.upload
@@ -162,7 +187,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
     }
     const cached = o.cache ? etagCache.get(url) : undefined
     if (cached) headers['If-None-Match'] = cached.etag
-    const res = await options.transport({ method: o.method, url, headers, body, timeoutMs })
+    const res = await options.transport({ method: o.method, url, headers, body, timeoutMs, ...(o.keepalive ? { keepalive: true } : {}) })
     if (res.status === 304 && cached) return { status: 200, json: cached.json }
     let json: unknown
     if (res.body) {
@@ -326,14 +351,19 @@ export function createPlatformClient(options: PlatformClientOptions) {
       })
     },
     getDraft: (id: string) => call<DraftRecord>({ method: 'GET', path: `/drafts/${enc(id)}`, retry: true, auth: true, reply: DraftRecordSchema }),
-    /** baseVersion 0 creates. A stale version throws kind 'conflict' with `current`. */
-    async putDraft(id: string, content: DraftContent, baseVersion: number): Promise<DraftRecord> {
+    /**
+     * baseVersion 0 creates. On an older version the platform merges by item with what other devices wrote
+     * (the answer carries the merged content); items changed on both sides throw kind 'conflict' with
+     * `current` and `conflicts`, as does another open draft of the same bundle (`current` with another id).
+     */
+    async putDraft(id: string, content: DraftContent, baseVersion: number, meta: Omit<PutDraftRequest, 'content' | 'baseVersion'> = {}): Promise<DraftRecord> {
       try {
-        // safe to repeat: a second write with the same baseVersion cannot overwrite anything newer
-        return await call<DraftRecord>({ method: 'PUT', path: `/drafts/${enc(id)}`, body: { content, baseVersion }, retry: true, auth: true, reply: DraftRecordSchema })
+        // safe to repeat: the same content on the same base merges to what the first try stored
+        const body: PutDraftRequest = { content, baseVersion, ...meta }
+        return await call<DraftRecord>({ method: 'PUT', path: `/drafts/${enc(id)}`, body, retry: true, auth: true, keepalive: true, reply: DraftRecordSchema })
       } catch (e) {
         // an earlier try landed but its answer was lost: the server already holds exactly this content
-        if (e instanceof PlatformError && e.kind === 'conflict' && e.current && e.current.version === baseVersion + 1 && canonicalJson(e.current.content) === canonicalJson(content)) return e.current
+        if (e instanceof PlatformError && e.kind === 'conflict' && e.current && e.current.id === id && e.current.version === baseVersion + 1 && canonicalJson(e.current.content) === canonicalJson(content)) return e.current
         throw e
       }
     },
@@ -373,7 +403,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
 
     // ---------- cases ----------
     /** Keep `idempotencyKey` with the submission attempt until the platform confirms: a retry returns the same case. */
-    submitCase: (req: { draftId: string; content: DraftContent; acting?: ActingFor }, idempotencyKey: string) =>
+    submitCase: (req: SubmitCaseRequest, idempotencyKey: string) =>
       call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true, reply: CaseRecordSchema }),
     listCases: (): Promise<CaseRecord[]> => allPages({ method: 'GET', path: '/cases', retry: true, auth: true, reply: CaseListResponseSchema }, (p: CaseListResponse) => p.cases),
     getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true, reply: CaseRecordSchema }),
@@ -426,8 +456,39 @@ export function createPlatformClient(options: PlatformClientOptions) {
         call<DeptRatingView>({ method: 'POST', path: `/dept/ratings/${enc(ratingId)}/follow-up`, body: req, idempotencyKey, retry: true, auth: true }),
     },
 
+    // ---------- 授权 and 谁查看了我的信息 (the citizen) ----------
+    async listHalls(region?: string): Promise<HallView[]> {
+      return (await call<HallListResponse>({ method: 'GET', path: '/halls', query: { region }, retry: true, auth: false })).halls
+    },
+    createGrant: (req: CreateGrantRequest, idempotencyKey: string = newIdempotencyKey()) =>
+      call<GrantView>({ method: 'POST', path: '/grants', body: req, idempotencyKey, retry: true, auth: true }),
+    async listGrants(): Promise<GrantView[]> {
+      return (await call<GrantListResponse>({ method: 'GET', path: '/grants', retry: true, auth: true })).grants
+    },
+    /** grants relatives gave this user (亲情帮办) */
+    async listReceivedGrants(): Promise<GrantView[]> {
+      return (await call<GrantListResponse>({ method: 'GET', path: '/grants/received', retry: true, auth: true })).grants
+    },
+    /** revoking twice is harmless: safe to retry */
+    revokeGrant: (id: string) => call<GrantView>({ method: 'POST', path: `/grants/${enc(id)}/revoke`, retry: true, auth: true }),
+    listAudit: (): Promise<AuditEntry[]> => allPages({ method: 'GET', path: '/audit', retry: true, auth: true }, (p: AuditListResponse) => p.entries),
+
+    // ---------- acting for a citizen (staff or a relative, with actingGrant set) ----------
+    actingSubject: () => call<SubjectResponse>({ method: 'GET', path: '/acting/subject', retry: true, auth: true }),
+
+    // ---------- the window ----------
+    /** asks the platform to text the citizen a code; the answer is the same whether the number is registered */
+    requestSmsGrant: (req: SmsGrantRequest) => call<SmsGrantResponse>({ method: 'POST', path: '/staff/grants/sms', body: req, retry: false, auth: true }),
+    /** redeems a one-time code: not retried (a lost answer: open it from the hall's grants) */
+    openGrant: (req: OpenRequest) => call<OpenResponse>({ method: 'POST', path: '/staff/open', body: req, retry: false, auth: true }),
+    async hallGrants(): Promise<GrantView[]> {
+      return (await call<GrantListResponse>({ method: 'GET', path: '/staff/grants', retry: true, auth: true })).grants
+    },
+    staffQueue: () => call<QueueResponse>({ method: 'GET', path: '/staff/queue', retry: true, auth: true }),
+
     // ---------- simulation controls (tests and tools on the platform's machine): adminToken ----------
     admin: {
+      listAudit: (): Promise<AdminAuditEntry[]> => allPages({ method: 'GET', path: '/admin/audit', retry: true, auth: true, admin: true }, (p: { entries: AdminAuditEntry[]; nextCursor?: string }) => p.entries),
       listCases: (query: { status?: string; bundleId?: string } = {}): Promise<CaseRecord[]> =>
         allPages({ method: 'GET', path: '/admin/cases', query, retry: true, auth: true, admin: true }, (p: CaseListResponse) => p.cases),
       /** the departments sit on the case: nothing moves by itself (红黄牌 in tests) */

@@ -27,6 +27,7 @@ export interface PlatformErrorInit {
   deliveryError?: string
   handlingError?: string
   current?: DraftRecord
+  conflicts?: string[]
   caseId?: string
 }
 
@@ -41,6 +42,8 @@ export class PlatformError extends Error {
   readonly handlingError?: string
   /** the server's draft when a save lost a version race */
   readonly current?: DraftRecord
+  /** the draft items changed on both sides, when a save could not be merged */
+  readonly conflicts?: string[]
   /** the case an already submitted draft created */
   readonly caseId?: string
 
@@ -56,6 +59,7 @@ export class PlatformError extends Error {
     this.deliveryError = init.deliveryError
     this.handlingError = init.handlingError
     this.current = init.current
+    this.conflicts = init.conflicts
     this.caseId = init.caseId
   }
 }
@@ -111,6 +115,7 @@ export function fromResponse(status: number, body: unknown): PlatformError {
     deliveryError: err?.deliveryError,
     handlingError: err?.handlingError,
     current: currentDraft(err?.current),
+    conflicts: Array.isArray(err?.conflicts) ? err.conflicts.filter((k): k is string => typeof k === 'string') : undefined,
     caseId: err?.caseId,
   })
 }

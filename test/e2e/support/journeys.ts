@@ -186,6 +186,19 @@ export interface Confirmation {
   burden: string
 }
 
+/** 开办餐饮店's guide → 开始办理 → its seven questions (an individual's shop of `area` ㎡, nothing special) → the form. */
+export async function restaurantQuestions(d: Driver, area = '40'): Promise<void> {
+  await d.press('开始办理')
+  await d.no('您已经领到这家店的营业执照了吗？')
+  await d.answerWithCheckpoint('您打算以什么身份开店？', () => d.choose('个体工商户'))
+  await d.answer('店面的使用面积有多大？', () => d.fill('店面的使用面积有多大？', area))
+  await d.answer('开这家店总共打算投入多少钱？', () => d.fill('开这家店总共打算投入多少钱？', '20'))
+  await d.answer(/店里会卖下面这些吗/, () => d.check('以上都没有'))
+  await d.no('店里卖不卖香烟？')
+  await d.no(/招牌/)
+  await d.heading1('填写申请信息').waitFor()
+}
+
 /**
  * 开办餐饮店 as a person (刘洋): found by searching 餐饮; a 40 ㎡ shop, no tobacco, no sign; e-ID card, two
  * promises (告知承诺), an upload, a deferred material (容缺); result by EMS. Ends on 核对申请信息.
@@ -196,27 +209,10 @@ export async function restaurant(d: Driver): Promise<void> {
   await d.search('餐饮')
   await page.getByRole('heading', { name: '“餐饮”的搜索结果' }).waitFor()
   await d.open(d.button('开办餐饮店').first(), '开办餐饮店')
-  await d.press('开始办理')
-  await d.no('您已经领到这家店的营业执照了吗？')
-  await d.answerWithCheckpoint('您打算以什么身份开店？', () => d.choose('个体工商户'))
-  await d.answer('店面的使用面积有多大？', () => d.fill('店面的使用面积有多大？', '40'))
-  await d.answer('开这家店总共打算投入多少钱？', () => d.fill('开这家店总共打算投入多少钱？', '20'))
-  await d.answer(/店里会卖下面这些吗/, () => d.check('以上都没有'))
-  await d.no('店里卖不卖香烟？')
-  await d.no(/招牌/)
-
-  await d.heading1('填写申请信息').waitFor()
+  await restaurantQuestions(d)
   await d.press('登录后继续')
   await d.signInBySms(PEOPLE.father.mobile)
-  await d.heading1('填写申请信息').waitFor()
-  await d.fill('店名（营业执照上的名称）', '湘味小馆')
-  await d.fill('经营场所地址', '长沙市岳麓区麓山南路 100 号')
-  await d.choose('租赁')
-  await d.fill('从业人员人数', '4')
-  await d.fill('食品安全管理人员姓名', '王芳')
-  await d.fill('食品安全管理人员手机号码', '13807310009')
-  await d.checkpoint('form')
-  await d.press('继续')
+  await restaurantForm(d, { name: '湘味小馆', address: '长沙市岳麓区麓山南路 100 号', staff: '4', manager: '王芳', mobile: '13807310009' })
 
   await d.heading1('准备材料').waitFor()
   await d.consent(page.locator('#m-id-card'), '居民身份证')
@@ -235,6 +231,19 @@ export async function restaurant(d: Driver): Promise<void> {
   await d.press('继续')
   await d.heading1('核对申请信息').waitFor()
   await d.checkpoint('review')
+}
+
+/** 填写申请信息 of 开办餐饮店 (a rented shop), the checkpoint, then 继续 */
+export async function restaurantForm(d: Driver, v: { name: string; address: string; staff: string; manager: string; mobile: string }): Promise<void> {
+  await d.heading1('填写申请信息').waitFor()
+  await d.fill('店名（营业执照上的名称）', v.name)
+  await d.fill('经营场所地址', v.address)
+  await d.choose('租赁')
+  await d.fill('从业人员人数', v.staff)
+  await d.fill('食品安全管理人员姓名', v.manager)
+  await d.fill('食品安全管理人员手机号码', v.mobile)
+  await d.checkpoint('form')
+  await d.press('继续')
 }
 
 /**

@@ -27,6 +27,7 @@ export const ROUTES = {
   licences: 'pages/account/licences/index',
   help: 'pages/account/help/index',
   family: 'pages/account/family/index',
+  grants: 'pages/account/grants/index',
 } as const
 
 export const PDF: TestFile = { name: '布局图.pdf', bytes: samplePdf() }
@@ -146,6 +147,14 @@ export async function restaurantToMaterials(d: WeappDriver): Promise<void> {
   await d.search('餐饮')
   await app.waitForText('“餐饮”的搜索结果')
   await app.tap((await app.getAllByRole('button', '开办餐饮店'))[0])
+  await restaurantQuestions(d)
+  await d.signInWithWechat()
+  await restaurantForm(d, { name: '湘味小馆', address: '长沙市岳麓区麓山南路 100 号', staff: '4', manager: '王芳', mobile: '13807310009' })
+}
+
+/** 开办餐饮店 from its guide: a 40 ㎡ 个体 shop, 20 万, nothing special on the menu, no tobacco, no sign */
+export async function restaurantQuestions(d: WeappDriver): Promise<void> {
+  const { app } = d
   await app.waitForPage(ROUTES.guide, '开办餐饮店')
   await d.press('开始办理')
   await d.no('您已经领到这家店的营业执照了吗？')
@@ -159,16 +168,19 @@ export async function restaurantToMaterials(d: WeappDriver): Promise<void> {
   })
   await d.no('店里卖不卖香烟？')
   await d.no(/招牌/)
+}
 
-  await d.signInWithWechat()
-  await d.fill('店名（营业执照上的名称）', '湘味小馆')
-  await d.fill('经营场所地址', '长沙市岳麓区麓山南路 100 号')
+/** 填写申请信息 of 开办餐饮店 (a rented shop), then on to 准备材料 */
+export async function restaurantForm(d: WeappDriver, v: { name: string; address: string; staff: string; manager: string; mobile: string }): Promise<void> {
+  await d.app.waitForPage(ROUTES.form, '填写申请信息')
+  await d.fill('店名（营业执照上的名称）', v.name)
+  await d.fill('经营场所地址', v.address)
   await d.choose('租赁')
-  await d.fill('从业人员人数', '4')
-  await d.fill('食品安全管理人员姓名', '王芳')
-  await d.fill('食品安全管理人员手机号码', '13807310009')
+  await d.fill('从业人员人数', v.staff)
+  await d.fill('食品安全管理人员姓名', v.manager)
+  await d.fill('食品安全管理人员手机号码', v.mobile)
   await d.press('继续')
-  await app.waitForPage(ROUTES.materials, '准备材料')
+  await d.app.waitForPage(ROUTES.materials, '准备材料')
 }
 
 /** 准备材料 of 开办餐饮店: the e-ID card, two promises, the layout PDF from a chat, the health certificate later */

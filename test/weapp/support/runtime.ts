@@ -274,6 +274,27 @@ export class WeappRuntime {
     })
   }
 
+  /**
+   * The person leaves WeChat (home button, another app): the page's onHide, then App.onHide and the
+   * wx.onAppHide listeners, as WeChat calls them. Timers keep running (WeChat suspends them after ~5 s).
+   */
+  background(): void {
+    const top = this.top()
+    if (top) this.lifecycle(top.instance, 'onHide')
+    const o = { ...this.launchOptions, referrerInfo: {} }
+    this.callApp('App.onHide', () => (this.app?.onHide as (() => void) | undefined)?.call(this.app))
+    for (const l of [...this.state.appHideListeners]) this.callApp('a wx.onAppHide listener', () => l(this.realm.JSON.parse(JSON.stringify(o))))
+  }
+
+  /** Back to the mini-program: App.onShow and the wx.onAppShow listeners, then the page's onShow. */
+  foreground(): void {
+    const o = { ...this.launchOptions, referrerInfo: {} }
+    this.callApp('App.onShow', () => (this.app?.onShow as ((o: unknown) => void) | undefined)?.call(this.app, this.realm.JSON.parse(JSON.stringify(o))))
+    for (const l of [...this.state.appShowListeners]) this.callApp('a wx.onAppShow listener', () => l(this.realm.JSON.parse(JSON.stringify(o))))
+    const top = this.top()
+    if (top) this.lifecycle(top.instance, 'onShow')
+  }
+
   /** Ends the run: pages unloaded, the app's timers stopped. Failures stay readable. */
   async close(): Promise<void> {
     if (this.closed) return
@@ -731,8 +752,29 @@ export class WeappRuntime {
     return trail
   }
 
+  /**
+   * A finger drawn across the element with this id (a signature pad): touchstart at the first point, touchmove
+   * through the rest, touchend; points are relative to the element, placed on screen at `rectOf` (else 0, 0).
+   */
+  async draw(id: string, points: [number, number][]): Promise<void> {
+    const trail = this.trail(await this.getById(id))
+    const box = this.state.rects[id] ?? { left: 0, top: 0 }
+    const touch = ([x, y]: [number, number]) => ({ identifier: 0, clientX: box.left + x, clientY: box.top + y, pageX: box.left + x, pageY: box.top + y, x: box.left + x, y: box.top + y })
+    points.forEach((p, i) => {
+      const t = [touch(p)]
+      this.dispatch(i === 0 ? 'touchstart' : 'touchmove', trail, {}, t)
+    })
+    this.dispatch('touchend', trail, {}, [], [touch(points[points.length - 1])])
+    await this.idle()
+  }
+
+  /** places an element on the screen for createSelectorQuery (the harness has no layout) */
+  rectOf(id: string, rect: { left: number; top: number; width: number; height: number }): void {
+    this.state.rects[id] = rect
+  }
+
   /** delivers one event as WeChat's view layer does: to the target, then (bubbling events) each bound ancestor */
-  private dispatch(type: string, trail: import('./view').ViewNode[], detail: Record<string, unknown>): void {
+  private dispatch(type: string, trail: import('./view').ViewNode[], detail: Record<string, unknown>, touches: object[] = [], changedTouches: object[] = touches): void {
     const top = this.top()
     if (!top) return
     const target = trail[trail.length - 1]
@@ -743,7 +785,7 @@ export class WeappRuntime {
       if (!t) continue
       const caught = t.caught.has(type)
       if (t.bound.has(type) || caught) {
-        const event = { type, timeStamp: Math.round(performance.now()), target: targetInfo, currentTarget: { id: String(node.uid ?? node.sid), dataset: { sid: node.sid } }, detail, mark: {}, touches: [], changedTouches: [] }
+        const event = { type, timeStamp: Math.round(performance.now()), target: targetInfo, currentTarget: { id: String(node.uid ?? node.sid), dataset: { sid: node.sid } }, detail, mark: {}, touches, changedTouches }
         this.lifecycle(top.instance, 'eh', this.realm.JSON.parse(JSON.stringify(event)))
       }
       if (caught) break

@@ -15,7 +15,7 @@ export interface JourneyStates {
 /** A department asks for a 补正 of one value of the case (a window clerk, as the staff console #13 will). */
 async function askSupplement(platformUrl: string, caseId: string): Promise<void> {
   const clerk = makeClient(platformUrl, { adminToken: undefined })
-  await clerk.loginStaff('staff01', 'Window@2026')
+  await clerk.loginStaff('staff03', 'Window@2026')
   const c = await clerk.dept.getCase(caseId)
   for (const field of Object.keys(c.content.values)) {
     const asked = await clerk.dept.requestSupplement(caseId, { message: '请核对后重新填写', fields: [field] }).then(

@@ -231,10 +231,15 @@ export class WxState {
   files: (TestFile[] | 'cancel')[] = []
   /** next results of scanCode */
   scans: (string | 'cancel')[] = []
+  /** where elements are on screen, by id, for createSelectorQuery (the harness has no layout) */
+  rects: Record<string, { left: number; top: number; width: number; height: number }> = {}
   /** temp path → file, as WeChat keeps picked files until the app ends */
   readonly temp = new Map<string, TestFile>()
   /** wx.onNeedPrivacyAuthorization listeners */
   readonly privacyListeners: ((resolve: (o: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void)[] = []
+  /** wx.onAppShow / wx.onAppHide listeners (the mini-program back in the foreground, or sent to the background) */
+  readonly appShowListeners: ((o: object) => void)[] = []
+  readonly appHideListeners: ((o: object) => void)[] = []
   /** ids of agreePrivacyAuthorization buttons tapped since the last prompt */
   readonly agreeTapped = new Set<string>()
   /** modals waiting for the test's answer */
@@ -503,6 +508,22 @@ export function createWx(host: WxHost, state: WxState): { wx: Record<string, unk
       return asyncApi('login', o, () => ({ code: host.account.loginCode }))
     },
 
+    // ---------- app life (base library ≥ 2.1.2) ----------
+    onAppShow(listener: (o: object) => void) {
+      state.appShowListeners.push(listener)
+    },
+    onAppHide(listener: (o: object) => void) {
+      state.appHideListeners.push(listener)
+    },
+    offAppShow(listener: (o: object) => void) {
+      const i = state.appShowListeners.indexOf(listener)
+      if (i >= 0) state.appShowListeners.splice(i, 1)
+    },
+    offAppHide(listener: (o: object) => void) {
+      const i = state.appHideListeners.indexOf(listener)
+      if (i >= 0) state.appHideListeners.splice(i, 1)
+    },
+
     // ---------- privacy (base library ≥ 2.32.3) ----------
     onNeedPrivacyAuthorization(listener: WxState['privacyListeners'][number]) {
       state.privacyListeners.push(listener)
@@ -676,6 +697,37 @@ export function createWx(host: WxHost, state: WxState): { wx: Record<string, unk
         if (!ids.length || ids.length > 3) throw new WxFail('Templates count out of max bounds', 20003)
         return Object.fromEntries(ids.map((id) => [id, 'accept']))
       }),
+    // The harness has no layout: an element found by #id measures as a box the width of the window, 200 px
+    // high, at the top-left (its `rectOf` says otherwise); anything else is reported as not modelled.
+    createSelectorQuery: () => {
+      const asked: { selector: string; cb?: (r: unknown) => void }[] = []
+      const query = {
+        in: () => query,
+        select(selector: string) {
+          if (!/^#[\w-]+$/.test(selector)) host.fail(`wx.createSelectorQuery().select("${selector}") is not modelled (use #id)`)
+          return {
+            boundingClientRect(cb?: (r: unknown) => void) {
+              asked.push({ selector, cb })
+              return query
+            },
+          }
+        },
+        exec(cb?: (results: unknown[]) => void) {
+          const results = asked.map(({ selector }) => {
+            const id = selector.slice(1)
+            if (!host.hasElement(id)) return null
+            const r = state.rects[id] ?? { left: 0, top: 0, width: host.device.windowWidth, height: 200 }
+            return { id, dataset: {}, ...r, right: r.left + r.width, bottom: r.top + r.height }
+          })
+          host.callback(() => {
+            asked.forEach((a, i) => a.cb?.(host.toApp(results[i])))
+            cb?.(host.toApp(results) as unknown[])
+          })
+          return query
+        },
+      }
+      return query
+    },
     scanCode: (o: Options) =>
       asyncApi('scanCode', o, () => {
         log.scans.push({ onlyFromCamera: !!o.onlyFromCamera })

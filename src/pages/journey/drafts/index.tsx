@@ -1,29 +1,35 @@
-// 我的草稿: drafts on this device and, once signed in, those begun on other devices (synced). Resuming a
-// draft made on an older version of its guide template first shows what the new version changes; the
-// citizen confirms and the draft is carried forward.
+// 我的草稿: drafts on this device and, once signed in, those begun on other devices (synced from every page;
+// opening the list catches up once more). Each says where the citizen left off and when it was last changed,
+// on whichever device. Resuming a draft made on an older version of its guide template first shows what the
+// new version changes; the citizen confirms and the draft is carried forward.
 import { useEffect, useState } from 'react'
 import { DraftsScreen } from '@/components/screens/DraftsScreen'
-import { timeAgo } from '@/domain/datetime'
+import { savedText } from '@/domain/datetime'
 import { TemplateChanges } from '@/components/TemplateChanges'
-import { useCatalogue, useDrafts } from '@/stores/app'
+import { catchUpDrafts, useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { checkUpgrade } from '@/stores/app-submit'
 import { latestTemplate } from '@/stores/catalogue'
-import { selectOpenDrafts } from '@/stores/draft'
+import { selectOpenDraftsOf } from '@/stores/draft'
 import '@/stores/template-parser' // templates are parsed before this page reads them
 import { ROUTES, STEP_LABELS, urlOf } from '@/stores/journey'
 import { applyUpgrade, type TemplateUpgrade } from '@/stores/upgrade'
 import { useShallow } from 'zustand/react/shallow'
 import { View } from '@tarojs/components'
 import { Frame } from '../../Frame'
-import { back, go, nowIso } from '../../nav'
-import { DraftSyncSection } from '../submit/DraftSyncSection'
+import { back, go, nowIso, signIn } from '../../nav'
 
 export default function DraftsPage() {
-  const drafts = useDrafts(useShallow(selectOpenDrafts))
+  const userId = useSession((s) => s.profile?.userId)
+  const drafts = useDrafts(useShallow(selectOpenDraftsOf(userId)))
   const names = useCatalogue(useShallow((s) => Object.fromEntries(drafts.map((d) => [d.id, latestTemplate(s, d.content.bundleId)?.name]))))
   const loadTemplate = useCatalogue((s) => s.loadTemplate)
   const [plan, setPlan] = useState<TemplateUpgrade>()
   const [checking, setChecking] = useState<string>()
+  const session = useSession((s) => s.status)
+  useEffect(() => {
+    void useSession.getState().restore()
+    void catchUpDrafts()
+  }, [])
   useEffect(() => {
     for (const id of new Set(drafts.map((d) => d.content.bundleId))) void loadTemplate(id)
   }, [drafts.length]) // eslint-disable-line react-hooks/exhaustive-deps
@@ -36,7 +42,6 @@ export default function DraftsPage() {
   const now = nowIso()
   return (
     <Frame>
-      <DraftSyncSection />
       {plan ? (
         <View className='ui-page'>
           <TemplateChanges
@@ -57,7 +62,8 @@ export default function DraftsPage() {
         </View>
       ) : null}
       <DraftsScreen
-        drafts={drafts.map((d) => ({ id: d.id, bundleName: names[d.id] ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: `${timeAgo(d.updatedAt, now)}保存` }))}
+        drafts={drafts.map((d) => ({ id: d.id, bundleName: names[d.id] ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: savedText(d.updatedAt, now) }))}
+        signIn={session === 'signed-in' ? undefined : { onSignIn: () => signIn(), busy: session === 'unknown' || session === 'restoring' || session === 'signing-in' }}
         onResume={async (id) => {
           if (checking) return
           setChecking(id)

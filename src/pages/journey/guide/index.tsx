@@ -8,7 +8,8 @@ import { resolveParams } from '@/domain/rules'
 import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { latestTemplate, regionName } from '@/stores/catalogue'
-import { selectOpenDrafts } from '@/stores/draft'
+import { selectOpenDraftsOf } from '@/stores/draft'
+import { actingFor } from '@/stores/session'
 import { ROUTES, urlOf } from '@/stores/journey'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import '@/stores/template-parser' // templates are parsed before this page reads them
@@ -30,7 +31,7 @@ export default function GuidePage() {
   const regions = useCatalogue((s) => s.regions)
   const prefRegion = usePreferences((s) => s.region)
   const profile = useSession((s) => s.profile)
-  const drafts = useDrafts(useShallow(selectOpenDrafts))
+  const drafts = useDrafts(useShallow(selectOpenDraftsOf(profile?.userId)))
 
   useEffect(() => {
     if (bundleId) void loadTemplate(bundleId)
@@ -41,7 +42,8 @@ export default function GuidePage() {
   // the signed-in applicant's kind, else the 个人/法人 tab the bundle was found under, else the bundle's first
   const asked = params.kind === 'firm' || params.kind === 'person' ? params.kind : undefined
   const kind = profile?.kind ?? asked ?? template?.applicantKinds[0] ?? 'person'
-  const existing = drafts.find((d) => d.content.bundleId === bundleId && d.acting.actor === 'self')
+  const acting = actingFor(useSession((x) => x.acting))
+  const existing = drafts.find((d) => d.content.bundleId === bundleId && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId)
 
   const legalDays = useMemo(() => (template ? longestLegalWorkingDays(template) : 0), [template])
   const regionParams = useMemo(() => (template ? resolveParams(template.params, region) : {}), [template, region])
@@ -71,7 +73,7 @@ export default function GuidePage() {
         preview={timelinePreview()}
         onBack={() => back(ROUTES.home)}
         onStart={() => {
-          const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind: template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0] })
+          const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind: template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0], acting: actingFor(useSession.getState().acting), userId: profile?.userId })
           const d = useDrafts.getState().drafts[id]
           go(urlOf(d.place.step === 'guide' ? { step: 'questions' } : d.place, d))
         }}

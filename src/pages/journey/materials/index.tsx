@@ -10,6 +10,7 @@ import { consentedLicences } from '@/stores/session'
 import { formatSize } from '@/stores/uploads'
 import { useShallow } from 'zustand/react/shallow'
 import type { LicenceKind } from '@/domain'
+import { actingMaterialErrors } from '@/domain/assist'
 import { Frame, Loading } from '../../Frame'
 import { home, nowIso, signIn } from '../../nav'
 import { useStep } from '../use-step'
@@ -37,6 +38,23 @@ export default function MaterialsPage() {
   const items = Object.values(uploads.items).filter((i) => i.draftId === draft.id)
   const consented = consentedLicences(session)
   const errors = materialErrors(guidance, items.filter((i) => i.status === 'uploading').map((i) => i.materialId))
+
+  // the window's marks on what it saw (原件已核验) and what it accepts later (容缺), by the rulebook
+  const markErrors = actingMaterialErrors(draft.content.materials, draft.acting)
+  const windowMarks = (materialId: string) => {
+    const choice = draft.content.materials[materialId]
+    return {
+      verified: choice?.mode === 'upload' && !!choice.verified,
+      onVerified: (verified: boolean) => {
+        if (choice?.mode !== 'upload') return
+        const { verified: _was, ...rest } = choice
+        drafts.setMaterial(draft.id, materialId, verified ? { ...rest, verified: { at: nowIso() } } : rest)
+      },
+      deferReason: choice?.mode === 'defer' ? (choice.reason ?? '') : '',
+      onDeferReason: (reason: string) => drafts.setMaterial(draft.id, materialId, { mode: 'defer', reason }),
+      error: markErrors[materialId],
+    }
+  }
 
   const cards = guidance.materials.map((view) => {
     const m = view.material
@@ -75,6 +93,7 @@ export default function MaterialsPage() {
       onDismiss: uploads.dismiss,
       onRemove: (fileId: string) => drafts.removeFile(draft.id, slot, fileId),
       onPromise: (agreed: boolean) => drafts.setMaterial(draft.id, slot, { mode: 'promise', agreedAt: agreed ? nowIso() : '' }),
+      atWindow: draft.acting.actor === 'staff' ? windowMarks(slot) : undefined,
     }
   })
 

@@ -9,6 +9,7 @@ import { Frame, Loading } from '../../Frame'
 import { go, home } from '../../nav'
 import { useStep } from '../use-step'
 import { SubmitSection } from '../submit/SubmitSection'
+import { SignatureSection } from '../submit/SignatureSection'
 import { PartiesSection } from '../submit/PartiesSection'
 
 export default function ReviewPage() {
@@ -37,6 +38,7 @@ export default function ReviewPage() {
         onChange={(step, questionId) => (step === 'questions' ? go(urlOf({ step, questionId }, draft, { return: 'review' })) : goTo({ step }))}
         onBack={() => backTo(placeBefore(guidance, { step: 'review' }))}
       />
+      {draft.acting.actor === 'staff' ? <SignatureSection draftId={draft.id} /> : null}
       <PartiesSection draftId={draft.id} guidance={guidance} now={now} />
       <SubmitSection draft={draft} guidance={guidance} />
     </Frame>

@@ -7,7 +7,7 @@ import type { FieldView, Guidance } from '@/domain'
 import { SubmitPanel, type FixField } from '@/components/SubmitPanel'
 import type { InputKind } from '@/components/TextField'
 import { useDrafts } from '@/stores/app'
-import { startDraftSync, useSubmission } from '@/stores/app-submit'
+import { useSubmission } from '@/stores/app-submit'
 import type { LocalDraft } from '@/stores/draft'
 import { STEP_LABELS, urlOf } from '@/stores/journey'
 import { faultsInOrder, selectSubmitStatus, type SubmitStatus } from '@/stores/submission'
@@ -25,7 +25,6 @@ function inlineView(g: Guidance, id: string): FieldView | undefined {
 }
 
 export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance: Guidance }) {
-  useEffect(() => startDraftSync(), [])
   const status = useSubmission(selectSubmitStatus(draft.id))
   // the latest guidance and draft for answers that arrive after a re-render (a confirmed template change)
   const latest = useRef({ draft, guidance })

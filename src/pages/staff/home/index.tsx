@@ -1,5 +1,114 @@
-import { View } from '@tarojs/components'
+// 窗口工作台: thin page over the staff store; the scanner is WeChat's camera, or on H5 a USB scanner typing.
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { StaffConsole } from '@/components/staff/StaffConsole'
+import { maskName } from '@/domain/mask'
+import { useCatalogue, useDrafts, useSession, useStaff } from '@/stores/app'
+import { queryKey } from '@/stores/catalogue'
+import { ROUTES } from '@/stores/routes'
+import { Frame } from '../../Frame'
+import { go, nowIso } from '../../nav'
+
+/** The window is done with the citizen: nothing of theirs stays on this device. */
+function forget(grantId: string | undefined): void {
+  useSession.getState().stopActing()
+  const drafts = useDrafts.getState()
+  for (const d of Object.values(drafts.drafts)) if (grantId && d.acting.authorisationId === grantId) drafts.remove(d.id)
+}
+
+const ALL = {}
 
 export default function StaffHomePage() {
-  return <View>窗口工作台</View>
+  const s = useStaff(
+    useShallow((x) => ({
+      status: x.status,
+      busy: x.busy,
+      error: x.error,
+      message: x.message,
+      notice: x.notice,
+      current: x.current,
+      fieldErrors: x.fieldErrors,
+      profile: x.profile,
+      hall: x.hall,
+      queue: x.queue,
+      grants: x.grants,
+      subject: x.subject,
+      smsCode: x.smsCode,
+    })),
+  )
+  const bundles = useCatalogue((x) => x.lists[queryKey(ALL)]?.bundles)
+  useEffect(() => {
+    if (useStaff.getState().status === 'unknown') void useStaff.getState().restore()
+    if (!bundles) void useCatalogue.getState().loadBundles(ALL)
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+  useDidShow(() => {
+    if (useStaff.getState().status === 'signed-in') void useStaff.getState().refresh()
+  })
+  const store = useStaff.getState()
+  return (
+    <Frame>
+      <StaffConsole
+        now={nowIso()}
+        signedIn={s.status === 'signed-in'}
+        busy={s.busy || s.status === 'signing-in'}
+        error={s.error}
+        message={s.message}
+        fieldErrors={s.fieldErrors}
+        staffName={s.profile?.name}
+        hall={s.hall}
+        queue={s.queue}
+        grants={s.grants}
+        subject={s.subject}
+        current={s.current}
+        onOpenCase={(id) => void store.openCase(id)}
+        caseActions={{
+          notice: s.notice,
+          onAccept: () => void store.accept(),
+          onReject: (reason, note) => void store.reject(reason, note),
+          onSupplement: (message, materials) => void store.askSupplement(message, materials),
+          // H5: the browser's print (print styles keep only the notice); WeChat has no printing
+          onPrint: () => {
+            if (process.env.TARO_ENV === 'h5') window.print()
+            else void Taro.showToast({ title: '请在窗口电脑上打印', icon: 'none' })
+          },
+          onClose: store.closeCase,
+        }}
+        smsCode={s.smsCode}
+        bundles={(bundles ?? []).map((b) => ({ id: b.id, name: b.name }))}
+        canScan={process.env.TARO_ENV === 'weapp'}
+        onLogin={(account, password) => void store.login(account, password)}
+        onLogout={() => {
+          forget(useStaff.getState().subject?.grant.id)
+          void store.logout()
+        }}
+        onOpen={(text, mobile) => void store.open(text, mobile)}
+        onScan={async () => {
+          try {
+            const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+            await store.open(r.result)
+          } catch {
+            // closed without a code: nothing to do
+          }
+        }}
+        onRequestSms={(mobile, bundleId) => {
+          if (!bundleId) return useStaff.setState({ fieldErrors: { bundleId: '请选择要代办的一件事' } })
+          void store.requestSms(mobile, bundleId)
+        }}
+        onUse={(g) => void store.use(g)}
+        onClose={() => {
+          forget(useStaff.getState().subject?.grant.id)
+          store.close()
+        }}
+        onFile={() => {
+          const subject = useStaff.getState().subject
+          const g = subject?.grant
+          if (!subject || !g || g.scope.kind !== 'bundle') return
+          useSession.getState().actFor({ grantId: g.id, citizenName: maskName(subject.profile.name), scopeLabel: g.scopeLabel, promiseAuthorised: g.promiseAuthorised }, subject.profile, subject.licences)
+          go(`${ROUTES.guide}?bundle=${encodeURIComponent(g.scope.bundleId)}`)
+        }}
+        onRefresh={() => void store.refresh()}
+      />
+    </Frame>
+  )
 }

@@ -1,0 +1,76 @@
+// 授权与查看记录: grants to a window or a relative, revoking them, and 谁查看了我的信息.
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { GrantsScreen } from '@/components/grants/GrantsScreen'
+import { View } from '@tarojs/components'
+import { BackLink } from '@/components/BackLink'
+import { Heading } from '@/components/Heading'
+import { SignInPrompt } from '@/components/SignInPrompt'
+import { useCatalogue, useGrants, usePreferences, useSession } from '@/stores/app'
+import { queryKey } from '@/stores/catalogue'
+import { ROUTES } from '@/stores/routes'
+import { Frame } from '../../Frame'
+import { back, go, nowIso } from '../../nav'
+
+const ALL = {}
+
+export default function GrantsPage() {
+  const profile = useSession((s) => s.profile)
+  const region = usePreferences((s) => s.region)
+  const g = useGrants(useShallow((s) => ({ status: s.status, grants: s.grants, audit: s.audit, halls: s.halls, error: s.error, fieldErrors: s.fieldErrors, busy: s.busy })))
+  const bundles = useCatalogue((s) => s.lists[queryKey(ALL)]?.bundles)
+  const signedIn = profile?.role === 'citizen'
+  const load = () => {
+    if (signedIn) void useGrants.getState().load(profile?.region ?? region)
+  }
+  useEffect(() => {
+    if (!bundles) void useCatalogue.getState().loadBundles(ALL)
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(load, [signedIn]) // eslint-disable-line react-hooks/exhaustive-deps
+  useDidShow(load)
+
+  if (!signedIn)
+    return (
+      <Frame>
+        <View className='ui-page'>
+          <BackLink onTap={() => back(ROUTES.home)} />
+          <Heading level={1}>授权与查看记录</Heading>
+          <SignInPrompt onSignIn={() => go(ROUTES.login)} />
+        </View>
+      </Frame>
+    )
+  const own = (bundles ?? []).filter((b) => b.applicantKinds.includes(profile.kind))
+  const store = useGrants.getState()
+  return (
+    <Frame>
+      <GrantsScreen
+        now={nowIso()}
+        loading={g.status === 'loading' || g.status === 'idle'}
+        error={g.error}
+        fieldErrors={g.fieldErrors}
+        busy={g.busy}
+        bundles={own.map((b) => ({ id: b.id, name: b.name }))}
+        halls={g.halls}
+        grants={g.grants}
+        audit={g.audit}
+        onWindowGrant={async ({ bundleId, hallId, minutes }) => {
+          if (!bundleId) return useGrants.setState({ fieldErrors: { 'scope.bundleId': '请选择要代办的一件事' } })
+          const made = await store.createWindowGrant({ scope: { kind: 'bundle', bundleId }, hallId, minutes })
+          if (made) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+        }}
+        onRelativeGrant={async ({ bundleId, relativeMobile, relation, days }) => {
+          if (!bundleId) return useGrants.setState({ fieldErrors: { relBundle: '请选择要代办的一件事' } })
+          const made = await store.createRelativeGrant({ scope: { kind: 'bundle', bundleId }, relativeMobile, relation, days }, profile.mobile)
+          if (made) void Taro.showToast({ title: '已授权亲属代办', icon: 'success' })
+        }}
+        onRevoke={async (grant) => {
+          const res = await Taro.showModal({ title: '撤销授权', content: `撤销后，对方将立即无法继续查看和代办“${grant.scopeLabel}”。确定撤销吗？`, confirmText: '撤销', cancelText: '取消' })
+          if (res.confirm) await store.revoke(grant.id)
+        }}
+        onRefresh={load}
+        onBack={() => back(ROUTES.home)}
+      />
+    </Frame>
+  )
+}

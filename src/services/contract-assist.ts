@@ -1,0 +1,93 @@
+// The platform's contract for 帮代办, 一窗受理 and 亲情帮办 (docs/platform-api.md, "Acting for
+// a citizen"). Re-exported by contract.ts; shared by the app's client and the mock.
+import type { AuditEntry, GrantScope, GrantView, Grantee, QueueCase, Relation } from '../domain/assist'
+
+export type { AuditEntry, CaseFiler, GrantView, QueueCase, Signature } from '../domain/assist'
+import type { LicenceSummary, Profile, ServiceHall } from './contract'
+
+/** The header that names the grant a staff member (or a relative) acts under, on the routes that allow it. */
+export const ACTING_GRANT_HEADER = 'X-Acting-Grant'
+
+// ---------- grants (授权) ----------
+
+export interface CreateGrantRequest {
+  grantee: Grantee
+  scope: GrantScope
+  /** staff: the hall whose windows may use it */
+  hallId?: string
+  /** staff: 15, 30, 60 or 120 */
+  minutes?: number
+  /** relative: 1, 7 or 30 */
+  days?: number
+  relativeMobile?: string
+  relation?: Relation
+  /** the citizen agrees, in writing (this text), that the grantee may make 告知承诺 promises for them */
+  promiseAuthorised?: boolean
+}
+
+export interface GrantListResponse {
+  grants: GrantView[]
+}
+
+/** Staff: the citizen's SMS code request (the answer does not say whether the number is registered). */
+export interface SmsGrantRequest {
+  mobile: string
+  bundleId: string
+  promiseAuthorised?: false
+}
+
+export interface SmsGrantResponse {
+  sent: true
+  expiresInSeconds: number
+}
+
+/** Staff: open what was scanned or typed (授权码, or the SMS code with the mobile it went to). */
+export interface OpenRequest {
+  code: string
+  mobile?: string
+}
+
+export interface OpenResponse {
+  grant: GrantView
+}
+
+/** Staff or a relative under a grant: whose data they act on (for prefill; the ID number only in memory). */
+export interface SubjectResponse {
+  grant: GrantView
+  profile: Profile
+  licences: LicenceSummary[]
+}
+
+// ---------- audit (谁查看了我的信息) ----------
+
+export interface AuditListResponse {
+  entries: AuditEntry[]
+  nextCursor?: string
+}
+
+/** Simulation control: every audit row, with whom it concerns (tests count them). */
+export interface AdminAuditEntry extends AuditEntry {
+  actorId: string
+  citizenIds: string[]
+  route: string
+}
+
+// ---------- halls ----------
+
+export interface HallView extends ServiceHall {
+  /** the region the hall serves */
+  region: string
+}
+
+export interface HallListResponse {
+  halls: HallView[]
+}
+
+// ---------- the window's queue ----------
+
+export interface QueueResponse {
+  hall: { id: string; name: string; window?: string }
+  /** cases waiting for 受理 at this hall, oldest first */
+  waiting: QueueCase[]
+  nextCursor?: string
+}
