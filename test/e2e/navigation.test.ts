@@ -175,7 +175,8 @@ test('我的: sign in from there, the masked profile, then sign out', async () =
     await heading1(page, '我的').waitFor()
     await d.press(/^授权管理/)
     await heading1(page, '授权与查看记录').waitFor()
-    await page.goBack()
+    // the page's own 返回 goes back to where it was opened from (我的), as the browser's Back does
+    await d.press('‹ 返回')
     await heading1(page, '我的').waitFor()
     await d.press('退出登录')
     await page.getByText('您已退出登录').waitFor()
