@@ -107,7 +107,7 @@ async function casePages(port: number, origin: string): Promise<{ list: string; 
   } finally {
     await browser.close()
   }
-  return { list: `${origin}/#/pages/cases/list/index`, detail: `${origin}/#/pages/cases/detail/index?case=${filed.id}` }
+  return { list: `${origin}/#/pages/my-cases/index`, detail: `${origin}/#/pages/cases/detail/index?case=${filed.id}` }
 }
 
 const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : '—')

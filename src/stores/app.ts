@@ -1,5 +1,6 @@
 // The app's store singletons, built on the service singletons. Tests build their own with the factories.
-import { acting, pickFiles, platform, storage, tokens, uploadProgress } from '@/services/app'
+// Stores only some pages need have their own modules (app-cases, app-submit, app-uploads), out of the first load.
+import { acting, platform, storage, tokens } from '@/services/app'
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
 import { createGrantsStore } from './grants'
@@ -9,7 +10,6 @@ import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
 import { createStaffStore } from './staff'
 import { createSyncStore, watchDrafts } from './sync'
-import { createUploadStore } from './uploads'
 
 export const usePreferences = createPreferencesStore(storage)
 export const useSession = createSessionStore({ client: platform, tokens })
@@ -18,7 +18,6 @@ export const useDrafts = createDraftStore({ storage })
 export const usePrivacy = createPrivacyStore()
 export const useGrants = createGrantsStore(platform, acting)
 export const useStaff = createStaffStore({ client: platform, acting })
-export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })
 export const useMessages = createMessageStore(platform)
 export const useSync = createSyncStore({
   client: platform,

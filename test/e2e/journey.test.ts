@@ -53,7 +53,7 @@ async function signInBySms() {
 test('开办餐饮店 from search to the review step: answers change what applies, sign-in mid-way, upload checks, 告知承诺', async () => {
   await withScreenshotOnFailure(page, 'journey-canyin', async () => {
     await page.goto(platform.url + '/')
-    await page.getByRole('textbox', { name: '搜索一件事' }).fill('餐饮')
+    await page.getByRole('combobox', { name: '搜索一件事' }).fill('餐饮')
     await tap('搜索')
     await page.getByRole('heading', { name: '“餐饮”的搜索结果' }).waitFor()
     await page.getByRole('button', { name: '开办餐饮店', exact: true }).first().click()

@@ -16,7 +16,7 @@ import { useCases } from '@/stores/app-cases'
 import { queryKey } from '@/stores/catalogue'
 import { caseUrl, ROUTES } from '@/stores/routes'
 import { Frame } from '../../Frame'
-import { back, go, nowIso } from '../../nav'
+import { go, leave, nowIso } from '../../nav'
 
 const ALL = {}
 
@@ -49,7 +49,7 @@ export default function GrantsPage() {
     return (
       <Frame>
         <View className='ui-page'>
-          <BackLink onTap={() => back(ROUTES.home)} />
+          <BackLink onTap={() => leave()} />
           <Heading level={1}>授权与查看记录</Heading>
           <Notice tone='info'>您正在为 {acting.citizenName} 帮办“{acting.scopeLabel}”。结束后回到您自己的账号，已填写的内容保留在本机，下次帮办时继续。</Notice>
           <AppButton
@@ -70,7 +70,7 @@ export default function GrantsPage() {
     return (
       <Frame>
         <View className='ui-page'>
-          <BackLink onTap={() => back(ROUTES.home)} />
+          <BackLink onTap={() => leave()} />
           <Heading level={1}>授权与查看记录</Heading>
           <SignInPrompt onSignIn={() => go(ROUTES.login)} />
         </View>
@@ -112,7 +112,7 @@ export default function GrantsPage() {
           if (res.confirm) await store.revoke(grant.id)
         }}
         onRefresh={load}
-        onBack={() => back(ROUTES.home)}
+        onBack={() => leave()}
       />
     </Frame>
   )
