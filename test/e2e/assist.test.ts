@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
 import { newPhoneContext, withScreenshotOnFailure } from './support/browser'
-import { Driver, PDF, restaurantForm, restaurantQuestions } from './support/journeys'
+import { Driver, PDF, restaurantForm, restaurantQuestions, until } from './support/journeys'
 import { contextsForEachTest } from './support/phone-page'
 import { ADMIN_TOKEN, repoRoot } from './support/platform'
 
@@ -415,7 +415,7 @@ test('亲情帮办: the elder authorises a relative in their app; the relative f
     // (the router keeps earlier pages rendered but hidden: the one shown counts)
     await relative.getByRole('heading', { name: '亲属请我帮办' }).filter({ visible: true }).waitFor()
     await relative.getByText(`已提交办件 ${caseId}`).filter({ visible: true }).waitFor()
-    await relative.goto(run.platform.url + '/#/pages/cases/list/index')
+    await relative.goto(run.platform.url + '/#/pages/my-cases/index')
     await heading1(relative, '我的办件').waitFor()
     await relative.waitForTimeout(500)
     expect(await relative.getByText(caseId).filter({ visible: true }).count()).toBe(0)
@@ -428,7 +428,7 @@ test('亲情帮办: the elder authorises a relative in their app; the relative f
   })
 
   await withScreenshotOnFailure(elder, 'family-elder-sees', async () => {
-    await elder.goto(run.platform.url + '/#/pages/cases/list/index')
+    await elder.goto(run.platform.url + '/#/pages/my-cases/index')
     await elder.getByText(caseId).first().waitFor()
     await elder.goto(run.platform.url + '/#/pages/account/grants/index')
     await elder.getByText(`办理：代为提交申请（${caseId}）`).waitFor()
@@ -463,9 +463,12 @@ test('revoking mid-filing: the window’s next step gets the platform’s words,
   })
   // the citizen changes their mind while the window is on 准备材料
   await withScreenshotOnFailure(citizen, 'revoke-citizen', async () => {
+    // (earlier tests revoked grants of the same bundle: one more is listed revoked)
+    const revoked = citizen.getByText(/开办餐饮店 · 已撤销/).filter({ visible: true })
+    const revokedBefore = await revoked.count()
     await citizen.getByRole('button', { name: /^撤销开办餐饮店的授权/ }).first().click()
     await citizen.locator('.taro__modal').getByText('撤销', { exact: true }).click()
-    await citizen.getByText(/开办餐饮店 · 已撤销/).waitFor()
+    await until(async () => (await revoked.count()) === revokedBefore + 1, 'the grant to show as revoked')
   })
   await withScreenshotOnFailure(clerk, 'revoke-window-cut', async () => {
     // the next thing the window sends for the citizen: a scanned material
@@ -477,7 +480,10 @@ test('revoking mid-filing: the window’s next step gets the platform’s words,
     await shot(clerk, '19-window-revoked-mid-filing')
     // what the window typed is still on the device
     await clerk.goBack()
-    await d.heading1('填写申请信息').waitFor()
+    // (Back may land on the last question: its 继续 leads to the form again)
+    const form = d.heading1('填写申请信息')
+    if (!(await form.isVisible())) await d.press('继续')
+    await form.waitFor()
     expect(await clerk.getByRole('textbox', { name: '店名（营业执照上的名称）' }).inputValue()).toBe('德明小馆')
   })
   expect(await casesBefore()).toBe(before)
