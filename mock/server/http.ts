@@ -1,5 +1,6 @@
 // Small HTTP helpers over node:http: errors as values, body reading with limits, JSON answers.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { maybeGzip, varyOnEncoding } from './compress'
 import { STATUS_OF_CODE, type ApiError, type ApiErrorBody, type ApiErrorCode } from '../../src/services/contract'
 
 export class HttpError extends Error {
@@ -144,13 +145,17 @@ function nestedDeeperThan(buf: Buffer, max: number): boolean {
   return false
 }
 
-export function writeReply(res: ServerResponse, reply: Reply): void {
+/** Writes a reply; JSON goes gzipped when `req` takes gzip and the body is worth it (mock/server/compress.ts). */
+export function writeReply(res: ServerResponse, reply: Reply, req?: Pick<IncomingMessage, 'headers'>): void {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...reply.headers }
   let payload: Buffer | undefined
   if (reply.raw) payload = reply.raw
   else if (reply.json !== undefined && reply.status !== 304) {
-    payload = Buffer.from(JSON.stringify(reply.json), 'utf8')
     headers['Content-Type'] = 'application/json; charset=utf-8'
+    headers.Vary = varyOnEncoding(headers.Vary)
+    const out = maybeGzip(req ?? { headers: {} }, Buffer.from(JSON.stringify(reply.json), 'utf8'))
+    payload = out.body
+    if (out.encoding) headers['Content-Encoding'] = out.encoding
   }
   if (payload) headers['Content-Length'] = String(payload.length)
   res.writeHead(reply.status, headers)
