@@ -26,6 +26,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
 import type * as LH from 'lighthouse'
+import { caseUrl, ROUTES } from '../../src/stores/routes'
 import { weappPackages } from '../check-size'
 import { CHROMIUM } from '../../test/e2e/support/browser'
 import { Driver, restaurantForm, restaurantQuestions, restaurantToReview } from '../../test/e2e/support/journeys'
@@ -149,8 +150,8 @@ async function measure(lighthouse: Lighthouse, port: number, t: Target): Promise
 async function journeyUrls(port: number, origin: string, wanted: Set<string>): Promise<Record<string, string>> {
   const urls: Record<string, string> = {
     home: `${origin}/`,
-    guide: `${origin}/#/pages/journey/guide/index?bundle=${BUNDLE}`,
-    cases: `${origin}/#/pages/cases/list/index`,
+    guide: `${origin}/#${ROUTES.guide}?bundle=${BUNDLE}`,
+    cases: `${origin}/#${ROUTES.cases}`,
   }
   const needs = (...keys: string[]) => keys.some((k) => wanted.has(k))
   if (!needs('question', 'form', 'materials', 'review', 'done', 'cases', 'case')) return urls
@@ -167,9 +168,9 @@ async function journeyUrls(port: number, origin: string, wanted: Set<string>): P
       await restaurantToReview(d)
       const query = new URL(page.url().replace('/#/', '/')).search
       urls.review = page.url()
-      urls.question = `${origin}/#/pages/journey/question/index${query}&q=area`
-      urls.form = `${origin}/#/pages/journey/form/index${query}`
-      urls.materials = `${origin}/#/pages/journey/materials/index${query}`
+      urls.question = `${origin}/#${ROUTES.questions}${query}&q=area`
+      urls.form = `${origin}/#${ROUTES.form}${query}`
+      urls.materials = `${origin}/#${ROUTES.materials}${query}`
       await page.close()
     } finally {
       await browser.close()
@@ -177,7 +178,7 @@ async function journeyUrls(port: number, origin: string, wanted: Set<string>): P
   }
   // after the walk: filing agrees to the e-licences, which the walk's materials page asks for
   if (needs('done')) urls.done = `${origin}/#/pages/journey/done/index?case=${await fileRestaurantCase(origin, { supplement: false })}`
-  if (needs('case')) urls.case = `${origin}/#/pages/cases/detail/index?case=${await fileRestaurantCase(origin, { supplement: true })}`
+  if (needs('case')) urls.case = `${origin}/#${caseUrl(await fileRestaurantCase(origin, { supplement: true }))}`
   return urls
 }
 
