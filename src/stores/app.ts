@@ -1,13 +1,12 @@
 // The app's store singletons, built on the service singletons. Tests build their own with the factories.
-import { acting, pickFiles, platform, storage, tokens, uploadProgress } from '@/services/app'
+// Stores only some pages need have their own modules (app-cases, app-submit, app-staff, app-grants …), out of the first load.
+import { pickFiles, platform, storage, tokens, uploadProgress } from '@/services/app'
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
-import { createGrantsStore } from './grants'
 import { createMessageStore } from './messages'
 import { createPreferencesStore } from './preferences'
 import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
-import { createStaffStore } from './staff'
 import { createSyncStore, watchDrafts } from './sync'
 import { createUploadStore } from './uploads'
 
@@ -16,8 +15,6 @@ export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
 export const usePrivacy = createPrivacyStore()
-export const useGrants = createGrantsStore(platform)
-export const useStaff = createStaffStore({ client: platform, acting })
 export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })
 export const useMessages = createMessageStore(platform)
 export const useSync = createSyncStore({
