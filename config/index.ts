@@ -21,6 +21,8 @@ const H5_STUBS: Record<string, string> = {
   'jsonp-retry': path.join(stubs, 'jsonp-retry.js'),
   // the Stencil components' CSS (weui icon font inlined, 6 KB): the React DOM components bring their own
   '@tarojs/components/dist/taro-components/taro-components.css': path.join(stubs, 'empty.js'),
+  // the Stencil tab bar Taro's router imports once app.config.ts has a tabBar (the app draws its own on H5)
+  '@tarojs/components/dist/components': path.join(stubs, 'web-components.js'),
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -60,6 +62,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Plain React DOM components (@tarojs/components-react) instead of Stencil web components:
       // smaller, real <input>/<button> semantics for screen readers, and the same code jest renders.
       useHtmlComponents: true,
+      // H5_SOURCE_MAP=1 writes source maps (what each chunk is made of: scripts/bundle-map.ts); never in a release
+      enableSourceMap: process.env.H5_SOURCE_MAP === '1',
+      sourceMapType: 'source-map',
       webpackChain(chain) {
         // Every target browser has fetch and AbortController, the app never asks Taro.request for JSONP and
         // uses no Stencil component: these would only cost first-load bytes and start-up time.

@@ -4,6 +4,7 @@ import { catchUpDrafts, startDraftSync, useCatalogue, useDrafts, usePreferences,
 import { DEFAULT_REGION } from './stores/preferences'
 import { HOME_DEFAULT_KIND, homeListQuery } from './pages/index/home-query'
 import './taro-styles'
+import './styles/tokens.css'
 import './app.css'
 
 /**

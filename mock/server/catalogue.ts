@@ -8,7 +8,7 @@ import * as v from 'valibot'
 import { LicenceKindListSchema } from '../../src/domain/template/licence-kinds'
 import { parseTemplate } from '../../src/domain/template/schema'
 import type { BundleTemplate, LicenceKindInfo } from '../../src/domain/template/types'
-import type { BundleQuery, BundleSummary, Region } from '../../src/services/contract'
+import type { BundleQuery, BundleSummary, CategoryInfo, CategoryListResponse, ElderTile, Region } from '../../src/services/contract'
 import { regionWithin } from '../../src/domain/rules'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import type { Logger } from './logger'
@@ -30,6 +30,7 @@ export class Catalogue {
   private latest = new Map<string, Published>()
   private regionsCache = new Map<string, { mtimeMs: number; value: Region[]; etag: string }>()
   private kindsCache = new Map<string, { mtimeMs: number; value: LicenceKindInfo[]; etag: string }>()
+  private categoriesCache?: CategoryListResponse & { mtimeMs: number; etag: string }
   private etags = new Map<string, string>()
 
   constructor(
@@ -162,6 +163,26 @@ export class Catalogue {
     return this.latest.has(id)
   }
 
+  /** Life events' icons and the 长辈版 tiles (categories.json); an unreadable file gives none. */
+  categories(): CategoryListResponse & { etag: string } {
+    const file = path.join(this.dir, 'categories.json')
+    let st: fs.Stats
+    try {
+      st = fs.statSync(file)
+    } catch {
+      return { categories: [], elderTiles: [], etag: '"categories-none"' }
+    }
+    if (this.categoriesCache?.mtimeMs === st.mtimeMs) return this.categoriesCache
+    let parsed: CategoryListResponse = { categories: [], elderTiles: [] }
+    try {
+      parsed = normaliseCategories(JSON.parse(fs.readFileSync(file, 'utf8')) as unknown)
+    } catch (e) {
+      this.log.warn(`categories.json 无法读取：${(e as Error).message}`)
+    }
+    this.categoriesCache = { mtimeMs: st.mtimeMs, ...parsed, etag: `"categories-${hash(canonicalJson(parsed)).slice(0, 16)}"` }
+    return this.categoriesCache
+  }
+
   /** A JSON file beside the bundles, read again only when it changes; empty when missing or unreadable. */
   private sideFile<T>(name: string, cache: Map<string, { mtimeMs: number; value: T[]; etag: string }>, read: (json: unknown) => T[]): { value: T[]; etag: string } {
     const file = path.join(this.dir, name)
@@ -203,6 +224,20 @@ export class Catalogue {
   licenceName(kind: string): string {
     return this.licenceKinds().kinds.find((k) => k.kind === kind)?.name ?? '电子证照'
   }
+}
+
+const text = (x: unknown, max = 40): x is string => typeof x === 'string' && x.length > 0 && x.length <= max
+
+/** Keeps the well-formed entries of categories.json (a bad entry is dropped, not served). */
+export function normaliseCategories(json: unknown): CategoryListResponse {
+  const o = (json ?? {}) as { categories?: unknown; elderTiles?: unknown }
+  const categories = (Array.isArray(o.categories) ? o.categories : [])
+    .filter((c): c is CategoryInfo => text(c?.name) && text(c?.icon))
+    .map((c) => ({ name: c.name, icon: c.icon }))
+  const elderTiles = (Array.isArray(o.elderTiles) ? o.elderTiles : [])
+    .filter((t): t is ElderTile => text(t?.label) && text(t?.icon) && typeof t?.query === 'object' && t.query !== null && (text(t.query.category) || text(t.query.q, 100)))
+    .map((t) => ({ label: t.label, icon: t.icon, query: { ...(t.query.category ? { category: t.query.category } : {}), ...(t.query.q ? { q: t.query.q } : {}) } }))
+  return { categories, elderTiles }
 }
 
 export function versionKey(id: string, version: number): string {

@@ -1,7 +1,7 @@
 // Catalogue, drafts and uploads.
 import { createHash, randomBytes } from 'node:crypto'
 import type { ApplicantKind, Zone } from '../../src/domain/template/types'
-import type { BundleListResponse, DraftListResponse, LicenceKindListResponse, OkResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
+import type { BundleListResponse, DraftListResponse, LicenceKindListResponse, OkResponse, CategoryListResponse, RegionListResponse, UploadedFile } from '../../src/services/contract'
 import { canonicalJson } from '../../src/services/platform/canonical'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, formatBytes, header, json, type Reply } from './http'
@@ -100,6 +100,16 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
         const p = core.catalogue.get(ctx.params.id, v)
         if (!p) return fail('NOT_FOUND', `该一件事的第 ${v} 版办事指南不存在`)
         return withEtag(ctx, p.etag, p.template)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/categories',
+      auth: 'none',
+      handler(ctx) {
+        const { etag, categories, elderTiles } = core.catalogue.categories()
+        const res: CategoryListResponse = { categories, elderTiles }
+        return withEtag(ctx, etag, res)
       },
     },
     {

@@ -26,7 +26,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
 import type * as LH from 'lighthouse'
-import { caseUrl, ROUTES } from '../../src/stores/routes'
+import { caseUrl, doneUrl, ROUTES } from '../../src/stores/routes'
 import { weappPackages } from '../check-size'
 import { CHROMIUM } from '../../test/e2e/support/browser'
 import { Driver, restaurantForm, restaurantQuestions, restaurantToReview } from '../../test/e2e/support/journeys'
@@ -177,7 +177,7 @@ async function journeyUrls(port: number, origin: string, wanted: Set<string>): P
     }
   }
   // after the walk: filing agrees to the e-licences, which the walk's materials page asks for
-  if (needs('done')) urls.done = `${origin}/#/pages/journey/done/index?case=${await fileRestaurantCase(origin, { supplement: false })}`
+  if (needs('done')) urls.done = `${origin}/#${doneUrl(await fileRestaurantCase(origin, { supplement: false }))}`
   if (needs('case')) urls.case = `${origin}/#${caseUrl(await fileRestaurantCase(origin, { supplement: true }))}`
   return urls
 }

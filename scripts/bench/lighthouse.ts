@@ -16,6 +16,7 @@ import path from 'node:path'
 import { chromium } from 'playwright-core'
 import type * as LH from 'lighthouse'
 import { newDraftId, newIdempotencyKey } from '../../src/services/platform'
+import { caseUrl, ROUTES } from '../../src/stores/routes'
 import { fillDraft, makeClient, uploader } from '../../test/contract/support/harness'
 import { CHROMIUM } from '../../test/e2e/support/browser'
 import { repoRoot, startPlatform } from '../../test/e2e/support/platform'
@@ -119,7 +120,7 @@ export async function signInBrowser(port: number, origin: string): Promise<void>
 async function casePages(port: number, origin: string): Promise<{ list: string; detail: string }> {
   const caseId = await fileRestaurantCase(origin, { supplement: true })
   await signInBrowser(port, origin)
-  return { list: `${origin}/#/pages/cases/list/index`, detail: `${origin}/#/pages/cases/detail/index?case=${caseId}` }
+  return { list: `${origin}/#${ROUTES.cases}`, detail: `${origin}/#${caseUrl(caseId)}` }
 }
 
 const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : '—')

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react'
 export interface AppButtonProps {
   children: ReactNode
   onTap?: () => void
-  variant?: 'primary' | 'secondary' | 'link' | 'danger'
+  variant?: 'primary' | 'secondary' | 'link' | 'danger' | 'row' | 'tile'
   disabled?: boolean
   /** shows a busy state and ignores taps */
   busy?: boolean
@@ -21,7 +21,7 @@ export interface AppButtonProps {
   ariaPressed?: boolean
   ariaControls?: string
   /** WeChat: a button that opens one of WeChat's own flows */
-  openType?: 'getPhoneNumber' | 'agreePrivacyAuthorization'
+  openType?: 'getPhoneNumber' | 'agreePrivacyAuthorization' | 'share'
   /** WeChat, openType getPhoneNumber: the button's result (a one-time code, or errMsg when refused) */
   onGetPhoneNumber?: (detail: { code?: string; errMsg?: string }) => void
   /** WeChat, openType agreePrivacyAuthorization: the person agreed (WeChat has recorded it) */
@@ -50,8 +50,8 @@ export function AppButton(props: AppButtonProps) {
       aria-expanded={ariaExpanded}
       aria-pressed={ariaPressed}
       aria-controls={ariaControls}
-      // an inert button opens nothing (WeChat runs an open-type without asking the app)
-      openType={inert ? undefined : openType}
+      // an inert button opens nothing (WeChat runs an open-type without asking the app); H5 has no open-types
+      openType={inert || process.env.TARO_ENV === 'h5' ? undefined : openType}
       onGetPhoneNumber={onGetPhoneNumber ? (e: { detail: { code?: string; errMsg?: string } }) => onGetPhoneNumber(e.detail) : undefined}
       onAgreePrivacyAuthorization={onAgreePrivacyAuthorization ? () => onAgreePrivacyAuthorization() : undefined}
       onClick={activate}

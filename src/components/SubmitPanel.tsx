@@ -9,6 +9,7 @@ import { focusById, scrollToId } from './reveal'
 import { Notice } from './Notice'
 import { TemplateChanges, type TemplateChangesProps } from './TemplateChanges'
 import { TextField, type InputKind } from './TextField'
+import { sentence } from '@/domain/sentence'
 
 export interface FaultItem {
   id: string
@@ -73,7 +74,7 @@ export function SubmitPanel(p: SubmitPanelProps) {
       {p.phase === 'rejected' ? (
         <View id='submit-problems' tabIndex={-1}>
           <Notice tone='error' live='alert'>
-            平台未受理：{p.message ?? '填写的内容有误'}。其他内容都已保留，请修改以下各项后再次提交。
+            {sentence(`平台未受理：${p.message ?? '填写的内容有误'}`)}其他内容都已保留，请修改以下各项后再次提交。
           </Notice>
           {p.fixFields.map((f) => (
             <TextField key={f.id} id={fixDomId(f.id)} label={f.label} value={f.value} error={f.error} kind={f.kind} onInput={(v) => p.onFix(f.id, v)} />

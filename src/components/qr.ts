@@ -1,6 +1,7 @@
 // A QR code as an SVG data URI, made in the app (no network, no canvas, no eval): uqr computes the module
 // matrix; one <path> draws every dark module, so the picture is one <Image> node on both platforms.
 import { encode } from 'uqr'
+import { svgDataUri } from './svg'
 
 export interface QrMatrix {
   size: number
@@ -33,21 +34,6 @@ export function qrSvg(text: string, color = '#000000'): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect width="${size}" height="${size}" fill="#ffffff"/><path fill="${color}" d="${d}"/></svg>`
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-/** Base64 of an ASCII string (WeChat has no btoa). */
-export function base64Ascii(s: string): string {
-  let out = ''
-  for (let i = 0; i < s.length; i += 3) {
-    const a = s.charCodeAt(i)
-    const b = i + 1 < s.length ? s.charCodeAt(i + 1) : NaN
-    const c = i + 2 < s.length ? s.charCodeAt(i + 2) : NaN
-    const n = (a << 16) | ((b || 0) << 8) | (c || 0)
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (Number.isNaN(b) ? '=' : B64[(n >> 6) & 63]) + (Number.isNaN(c) ? '=' : B64[n & 63])
-  }
-  return out
-}
-
 export function qrDataUri(text: string): string {
-  return `data:image/svg+xml;base64,${base64Ascii(qrSvg(text))}`
+  return svgDataUri(qrSvg(text))
 }

@@ -13,3 +13,6 @@ export function scrollToId(...ids: string[]): void {
   if (!first) return
   Taro.pageScrollTo({ selector: `#${first}`, duration: 200 }).catch(() => scrollToId(...rest))
 }
+
+/** WeChat: the screen reader starts at the top of each page by itself. */
+export function focusPageHeading(_rootId: string, _onlyIfPending?: boolean): void {}

@@ -25,3 +25,5 @@ export { ageText, minimumContributionMonths, retirementPlan } from './retirement
 export type { Age, OriginalRetirementAge, RetirementInput, RetirementMoment, RetirementPlan } from './retirement'
 export * from './mask'
 export * from './case'
+export { departmentContacts, phoneNumbersIn, HOTLINE } from './contacts'
+export type { DepartmentContact } from './contacts'

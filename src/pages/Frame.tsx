@@ -1,26 +1,75 @@
-// Every page's root: applies 长辈版, asks what draft sync needs the citizen for, shows WeChat's privacy prompt
-// when an API asks for it, and a loading or failure state in Chinese.
-import Taro from '@tarojs/taro'
+// Every page's root: applies 长辈版; on H5 makes sure the page shown is the one the address names, moves focus
+// to its heading when it is shown and draws the tab bar on tab pages (WeChat draws its own); shows the acting
+// banner while a window or relative acts for the citizen, asks what draft sync needs the citizen for, shows
+// WeChat's privacy prompt when an API asks for it; a loading or failure state in Chinese.
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { AppButton } from '@/components/Button'
 import { Notice } from '@/components/Notice'
 import { PRIVACY_AGREE_ID, PrivacyPrompt } from '@/components/PrivacyPrompt'
-import { usePreferences, usePrivacy, useSession } from '@/stores/app'
+import { focusPageHeading } from '@/components/reveal'
+import { TabBar } from '@/components/TabBar'
+import { useMessages, usePreferences, usePrivacy, useSession } from '@/stores/app'
 import { privacyPurpose } from '@/stores/privacy'
-import { ROUTES } from '@/stores/routes'
+import { ROUTES, TABS, type TabName } from '@/stores/routes'
 import { DraftSyncNotices } from './DraftSyncNotices'
-import { go } from './nav'
+import { addressDrift, go, replace } from './nav'
 import { useShown } from './use-shown'
 
-export function Frame({ children }: { children: ReactNode }) {
-  const elder = usePreferences((s) => s.elderMode)
+const isH5 = process.env.TARO_ENV === 'h5'
+let frames = 0
+/** the app's first page starts at the top by itself: focus moves to headings only after a navigation */
+let launched = false
+
+function WechatPrivacy() {
   const privacy = usePrivacy((s) => s.pending)
+  if (!privacy) return null
+  return (
+    <PrivacyPrompt
+      purpose={privacyPurpose(privacy.referrer)}
+      onAgree={() => usePrivacy.getState().agree(PRIVACY_AGREE_ID)}
+      onDisagree={() => {
+        usePrivacy.getState().disagree()
+        void Taro.showToast({ title: '未同意隐私保护指引，无法继续', icon: 'none' })
+      }}
+      onOpenGuide={() => void Taro.openPrivacyContract({})}
+      onOpenPolicy={() => go(ROUTES.privacy)}
+    />
+  )
+}
+
+const MESSAGES_TAB = TABS.findIndex((t) => t.name === 'messages')
+
+export function Frame({ children, tab }: { children: ReactNode; tab?: TabName }) {
+  const elder = usePreferences((s) => s.elderMode)
+  // the unread count of 消息 on its tab (the tab pages and home load it)
+  const unread = useMessages((s) => s.unread)
+  const signedIn = useSession((s) => s.status === 'signed-in')
   const acting = useSession((s) => s.acting)
   // only the page shown asks (the pages below it stay rendered)
   const shown = useShown()
+  const count = tab && signedIn ? unread : 0
+  useEffect(() => {
+    // WeChat draws the badge on its own tab bar, and only lets a tab page set it
+    if (process.env.TARO_ENV !== 'weapp' || !tab) return
+    if (count) void Taro.setTabBarBadge({ index: MESSAGES_TAB, text: count > 99 ? '99+' : String(count) }).catch(() => undefined)
+    else void Taro.removeTabBarBadge({ index: MESSAGES_TAB }).catch(() => undefined)
+  }, [tab, count])
+  const [id] = useState(() => `frame-${++frames}`)
+  useDidShow(() => {
+    // H5: the address names another page than this one (a link opened over it): open what the address names
+    const drift = addressDrift()
+    if (drift) return replace(drift)
+    if (isH5 && launched) focusPageHeading(id)
+    launched = true
+  })
+  // a page that showed 正在加载… first gets its heading focused when it arrives in this frame
+  useEffect(() => {
+    if (isH5) focusPageHeading(id, true)
+  }, [id])
   return (
-    <View className={`app-frame ${elder ? 'elder' : ''}`}>
+    <View id={id} className={`app-frame ${elder ? 'elder' : ''} ${tab && isH5 ? 'app-frame--tabs' : ''}`}>
       {acting ? (
         <View className='ui-acting' role='status'>
           代办中：为 {acting.citizenName} 办理“{acting.scopeLabel}”（依据申请人的授权，每一步都会告知申请人）
@@ -32,18 +81,9 @@ export function Frame({ children }: { children: ReactNode }) {
       {/* acting for a citizen: their drafts are not synced on this device (nothing to ask) */}
       {shown && !acting ? <DraftSyncNotices /> : null}
       {children}
-      {privacy ? (
-        <PrivacyPrompt
-          purpose={privacyPurpose(privacy.referrer)}
-          onAgree={() => usePrivacy.getState().agree(PRIVACY_AGREE_ID)}
-          onDisagree={() => {
-            usePrivacy.getState().disagree()
-            void Taro.showToast({ title: '未同意隐私保护指引，无法继续', icon: 'none' })
-          }}
-          onOpenGuide={() => void Taro.openPrivacyContract({})}
-          onOpenPolicy={() => go(ROUTES.privacy)}
-        />
-      ) : null}
+      {tab && isH5 ? <TabBar tabs={TABS.map((t) => ({ ...t, badge: t.name === 'messages' ? count : undefined }))} current={tab} onSelect={(name) => go(ROUTES[name as TabName])} /> : null}
+      {/* the prompt and its toast exist only on WeChat: H5 loads none of it */}
+      {process.env.TARO_ENV === 'weapp' ? <WechatPrivacy /> : null}
     </View>
   )
 }

@@ -257,6 +257,25 @@ export interface RegionListResponse {
   regions: Region[]
 }
 
+/** A life event (the bundles' `category`) and the name of its icon in the app's icon set. */
+export interface CategoryInfo {
+  name: string
+  icon: string
+}
+
+/** A large tile of the 长辈版 home page: a search the elder does with one tap. */
+export interface ElderTile {
+  label: string
+  icon: string
+  query: { category?: string; q?: string }
+}
+
+/** GET /categories: how the home pages show life events (from mock/catalogue/categories.json). */
+export interface CategoryListResponse {
+  categories: CategoryInfo[]
+  elderTiles: ElderTile[]
+}
+
 /** Every service hall in a region tree: where a result may be collected (delivery 'pickup', hallId). */
 export function hallsOf(regions: Region[]): { id: string; name: string }[] {
   return regions.flatMap((r) => [...(r.hall ? [{ id: r.hall.id, name: r.hall.name }] : []), ...hallsOf(r.children ?? [])])

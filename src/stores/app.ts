@@ -1,6 +1,7 @@
 // The app's store singletons, built on the service singletons. Tests build their own with the factories.
-// Stores only some pages need have their own modules (app-cases, app-submit, app-staff, app-grants …), out of the first load.
-import { pickFiles, platform, storage, tokens, uploadProgress } from '@/services/app'
+// Stores only some pages need have their own modules (app-cases, app-submit, app-uploads, app-staff, app-grants),
+// out of the first load.
+import { platform, storage, tokens } from '@/services/app'
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
 import { createMessageStore } from './messages'
@@ -8,14 +9,12 @@ import { createPreferencesStore } from './preferences'
 import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
 import { createSyncStore, watchDrafts } from './sync'
-import { createUploadStore } from './uploads'
 
 export const usePreferences = createPreferencesStore(storage)
 export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
 export const usePrivacy = createPrivacyStore()
-export const useUploads = createUploadStore({ client: platform, drafts: useDrafts, picker: pickFiles, progress: uploadProgress })
 export const useMessages = createMessageStore(platform)
 export const useSync = createSyncStore({
   client: platform,

@@ -24,6 +24,8 @@ export interface CaseState {
   /** last load error by case id (Chinese) */
   errors: Record<string, string>
   listError?: string
+  /** the platform's list arrived since the app started (an empty account then shows 暂无办件, not 正在加载) */
+  listed?: boolean
   put(record: CaseRecord | KeptCase): void
   /** refreshes one case from the platform; the kept copy stays when that fails */
   load(id: string): Promise<KeptCase | undefined>
@@ -85,7 +87,7 @@ export function createCaseStore(deps: { client: CaseClient; storage: KeyValueSto
         async loadAll() {
           try {
             const list = await deps.client.listCases()
-            set((s) => ({ cases: { ...s.cases, ...Object.fromEntries(list.map((c) => [c.id, keep(c)])) }, listError: undefined }))
+            set((s) => ({ cases: { ...s.cases, ...Object.fromEntries(list.map((c) => [c.id, keep(c)])) }, listError: undefined, listed: true }))
           } catch (e) {
             set({ listError: isPlatformError(e) ? e.message : '暂时无法读取办件列表，请稍后重试' })
           }
@@ -117,7 +119,7 @@ export function createCaseStore(deps: { client: CaseClient; storage: KeyValueSto
             return deps.client.getCase(id)
           })
         },
-        reset: () => set({ cases: {}, errors: {}, busy: {}, listError: undefined }),
+        reset: () => set({ cases: {}, errors: {}, busy: {}, listError: undefined, listed: false }),
         }
       },
       { name: CASES_KEY, version: 1, storage: jsonStorage(deps.storage), partialize: (s) => ({ cases: s.cases }) as unknown as CaseState },

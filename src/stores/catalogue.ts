@@ -1,10 +1,10 @@
 // The bundle catalogue: lists by query (search, categories, zones) and templates by id@version.
 import { create } from 'zustand'
 import type { BundleTemplate, LicenceKindInfo } from '@/domain'
-import type { BundleQuery, BundleSummary, Region } from '@/services/contract'
+import type { BundleQuery, BundleSummary, CategoryListResponse, Region } from '@/services/contract'
 import { isPlatformError, PlatformError, type PlatformClient } from '@/services/platform'
 
-export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions' | 'listLicenceKinds'>
+export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions' | 'listLicenceKinds' | 'listCategories'>
 
 /**
  * Turns the platform's template JSON into a checked template (domain/template/schema.ts parseTemplate). It is
@@ -35,12 +35,16 @@ export interface CatalogueState {
   /** the e-licence kinds the platform can supply, with their names (GET /licence-kinds) */
   licenceKinds: LicenceKindInfo[]
   licenceKindsStatus?: Loadable
+  /** life events' icons and the 长辈版 tiles */
+  categories?: CategoryListResponse
+  categoriesStatus?: Loadable
   loadBundles(query: BundleQuery): Promise<void>
   /** the newest version unless `version` is given */
   loadTemplate(id: string, version?: number): Promise<BundleTemplate | undefined>
   loadRegions(): Promise<void>
   loadLicenceKinds(): Promise<void>
   setTemplateParser(parse: TemplateParser): void
+  loadCategories(): Promise<void>
   reset(): void
 }
 
@@ -58,7 +62,7 @@ export const templateKey = (id: string, version: number) => `${id}@${version}`
 const msg = (e: unknown) => (isPlatformError(e) ? e.message : '加载失败，请稍后重试')
 
 export function createCatalogueStore(client: CatalogueClient, parser?: TemplateParser) {
-  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined, licenceKinds: [], licenceKindsStatus: undefined }
+  const initial = { lists: {}, templates: {}, latest: {}, templateStatus: {}, regions: [], regionsStatus: undefined, licenceKinds: [], licenceKindsStatus: undefined, categories: undefined, categoriesStatus: undefined }
   let giveParser: (p: TemplateParser) => void = () => undefined
   const parserReady: Promise<TemplateParser> = parser ? Promise.resolve(parser) : new Promise((resolve) => (giveParser = resolve))
   /** template requests under way, by status key: the app may ask for a template before its page does */
@@ -127,6 +131,15 @@ export function createCatalogueStore(client: CatalogueClient, parser?: TemplateP
         }
       },
       setTemplateParser: (p) => giveParser(p),
+      async loadCategories() {
+        if (get().categoriesStatus?.status === 'ready' || get().categoriesStatus?.status === 'loading') return
+        set({ categoriesStatus: { status: 'loading' } })
+        try {
+          set({ categories: await client.listCategories(), categoriesStatus: { status: 'ready' } })
+        } catch (e) {
+          set({ categoriesStatus: { status: 'error', error: msg(e) } })
+        }
+      },
       reset: () => {
         inFlight.clear()
         set({ ...initial })

@@ -134,6 +134,8 @@ export function furthestPlace(g: Guidance): JourneyPlace {
 
 export function summaryText(s: GuidanceSummary): string {
   if (s.stopped) return '根据您的回答，这件事暂不能在线办理：请看下面的说明'
+  // before the answers name any matter: no "需办理 0 个事项"
+  if (s.matterCount === 0) return '回答问题后，这里会显示要办几个事项、准备几份材料'
   const days = s.workingDays > 0 ? `预计 ${s.workingDays} 个工作日` : '当场办结'
   return `需办理 ${s.matterCount} 个事项，需准备 ${s.materialCount} 份材料，${days}`
 }

@@ -4,6 +4,9 @@ import type { JourneyPlace, LocalDraft } from './draft'
 
 export const ROUTES = {
   home: '/pages/index/index',
+  cases: '/pages/my-cases/index',
+  messages: '/pages/messages/index',
+  me: '/pages/me/index',
   login: '/pages/login/index',
   guide: '/pages/journey/guide/index',
   questions: '/pages/journey/question/index',
@@ -12,12 +15,14 @@ export const ROUTES = {
   delivery: '/pages/journey/delivery/index',
   review: '/pages/journey/review/index',
   drafts: '/pages/journey/drafts/index',
+  done: '/pages/journey/done/index',
   confirm: '/pages/journey/confirm/index',
-  cases: '/pages/cases/list/index',
   caseDetail: '/pages/cases/detail/index',
   supplement: '/pages/cases/supplement/index',
-  messages: '/pages/cases/messages/index',
   privacy: '/pages/privacy/index',
+  licences: '/pages/account/licences/index',
+  help: '/pages/account/help/index',
+  family: '/pages/account/family/index',
   grants: '/pages/account/grants/index',
   staff: '/pages/staff/home/index',
 } as const
@@ -27,6 +32,28 @@ export type RouteName = keyof typeof ROUTES
 /** A case's page: only its number in the URL. */
 export function caseUrl(caseId: string): string {
   return `${ROUTES.caseDetail}?case=${encodeURIComponent(caseId)}`
+}
+
+/** The confirmation of a case just submitted. */
+export function doneUrl(caseId: string): string {
+  return `${ROUTES.done}?case=${encodeURIComponent(caseId)}`
+}
+
+export type TabName = 'home' | 'cases' | 'messages' | 'me'
+
+/** The tab bar, in order (app.config.ts builds WeChat's from it; TabBar draws H5's). Tab pages take no query. */
+export const TABS: { name: TabName; text: string; icon: TabName }[] = [
+  { name: 'home', text: '首页', icon: 'home' },
+  { name: 'cases', text: '办件', icon: 'cases' },
+  { name: 'messages', text: '消息', icon: 'messages' },
+  { name: 'me', text: '我的', icon: 'me' },
+]
+
+const bare = (url: string) => url.split('?')[0].replace(/^\//, '')
+
+/** the tab a URL opens, if it is a tab page */
+export function tabOf(url: string): TabName | undefined {
+  return TABS.find((t) => bare(ROUTES[t.name]) === bare(url))?.name
 }
 
 /** URL of a place in a draft. Only ids: never a value the citizen typed. */

@@ -9,6 +9,7 @@ import type { CaseRecord, SupplementRequest } from '@/services/contract'
 import type { FilePicker } from '@/services/files'
 import { isPlatformError, newIdempotencyKey, type PlatformClient } from '@/services/platform'
 import { checkPickedFile } from './uploads'
+import { sentence } from '@/domain/sentence'
 
 export type SupplementClient = Pick<PlatformClient, 'getCase' | 'getBundle' | 'submitSupplement' | 'uploadFile'>
 
@@ -159,7 +160,7 @@ export function createSupplementStore(deps: { client: SupplementClient; picker: 
             key: keepKey ? key : undefined,
             fieldErrors: pe?.fieldErrors ?? {},
             materialErrors: pe?.materialErrors ?? {},
-            submitError: pe ? (keepKey ? `${pe.message}。补正尚未确认提交，请再点一次“提交补正”（不会重复提交）` : pe.message) : '补正未能提交，请重试',
+            submitError: pe ? (keepKey ? `${sentence(pe.message)}补正尚未确认提交，请再点一次“提交补正”（不会重复提交）` : pe.message) : '补正未能提交，请重试',
           })
           return undefined
         }

@@ -2,7 +2,8 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { CaseConfirmation, burdenText } from '@/components/CaseConfirmation'
-import { base64Ascii, qrMatrix, qrSvg } from '@/components/qr'
+import { qrMatrix, qrSvg } from '@/components/qr'
+import { base64Ascii } from '@/components/svg'
 import { deliveryTextOf, dueTextOf, nextStepOf, type KeptCase } from '@/stores/cases'
 import { caseMatter, caseRecord } from '../support/cases'
 

@@ -19,7 +19,10 @@ test('tells everything once: matters with departments, committed vs legal time, 
   expect(tobacco).toHaveTextContent('烟草专卖局')
   expect(tobacco).toHaveTextContent('视情况办理')
   expect(screen.getByText('可用电子居民身份证')).toBeInTheDocument()
-  expect(screen.getAllByText('可告知承诺')).toHaveLength(1)
+  // the materials' tags in plain words, not the reform's jargon (告知承诺, 容缺)
+  expect(screen.getAllByText('可以签承诺书代替')).toHaveLength(1)
+  expect(screen.getAllByText('可以先办，之后补交')).toHaveLength(1)
+  expect(screen.queryByText(/可告知承诺|可容缺后补/)).toBeNull()
   expect(screen.getByText('免费邮寄（EMS）')).toBeInTheDocument()
 
   // the full 办事指南 on demand, with the region's 实施机关
@@ -39,6 +42,14 @@ test('tells everything once: matters with departments, committed vs legal time, 
 test('with a draft the button resumes', () => {
   render(<GuideScreen template={template} region='430100' regionName='长沙市' params={{ fireArea: 300 }} licenceNames={NAMES} legalDays={20} resumable onStart={() => undefined} onBack={() => undefined} />)
   expect(screen.getByRole('button', { name: '继续办理' })).toBeInTheDocument()
+})
+
+test('a bereavement bundle speaks to the family first; others do not', () => {
+  const { unmount } = render(<GuideScreen template={{ ...template, category: '身后事' }} region='430200' regionName='株洲市' params={{}} licenceNames={NAMES} legalDays={20} resumable={false} onStart={() => undefined} onBack={() => undefined} />)
+  expect(screen.getByText(/^对您亲人的离世，我们深表哀悼。/)).toBeInTheDocument()
+  unmount()
+  render(<GuideScreen template={template} region='430200' regionName='株洲市' params={{}} licenceNames={NAMES} legalDays={20} resumable={false} onStart={() => undefined} onBack={() => undefined} />)
+  expect(screen.queryByText(/深表哀悼/)).toBeNull()
 })
 
 test('samples are marked 示例 where they are shown, and the guide says what that means; sourced facts are not', async () => {

@@ -8,7 +8,7 @@ import { summaryText } from '@/stores/journey'
 import { guidanceFor } from './helpers'
 
 /** The screen with a live draft: answers go through the engine as in the app. */
-function Harness({ questionId, initial = {}, onContinue = () => undefined }: { questionId: string; initial?: Answers; onContinue?: () => void }) {
+function Harness({ questionId, initial = {}, onContinue = () => undefined, onReadAloud }: { questionId: string; initial?: Answers; onContinue?: () => void; onReadAloud?: (text: string) => void }) {
   const [answers, setAnswers] = useState<Answers>(initial)
   const g = guidanceFor({ answers })
   const view = g.questions.visible.find((v) => v.question.id === questionId)!
@@ -30,9 +30,26 @@ function Harness({ questionId, initial = {}, onContinue = () => undefined }: { q
       onContinue={onContinue}
       onBack={() => undefined}
       onOtherBundle={() => undefined}
+      onReadAloud={onReadAloud}
     />
   )
 }
+
+test('朗读本题 reads the question, its help and its choices (or the unit); without speech on the device there is no button', async () => {
+  const read = jest.fn()
+  const { unmount } = render(<Harness questionId='tobacco' onReadAloud={read} />)
+  await userEvent.click(screen.getByRole('button', { name: '朗读本题' }))
+  expect(read).toHaveBeenLastCalledWith('是否销售卷烟？销售卷烟需要烟草专卖零售许可。选项有：是；否。')
+  unmount()
+  render(<Harness questionId='area' onReadAloud={read} />)
+  await userEvent.click(screen.getByRole('button', { name: '朗读本题' }))
+  expect(read).toHaveBeenLastCalledWith('经营场所面积有多大？按房产证或租赁合同上的面积填写。请填写数字，单位是平方米。')
+})
+
+test('no 朗读本题 where the device cannot speak', () => {
+  render(<Harness questionId='tobacco' />)
+  expect(screen.queryByRole('button', { name: '朗读本题' })).toBeNull()
+})
 
 test('a yes/no question is the page heading, its help is tied to the choices, and the summary follows the answer', async () => {
   render(<Harness questionId='tobacco' initial={{ area: 50 }} />)
@@ -108,4 +125,24 @@ test('moving to the next question puts focus on its heading', () => {
   expect(screen.getByRole('heading', { level: 1 })).not.toHaveFocus()
   rerender(<QuestionScreen {...props} view={g.questions.visible[1]} />)
   expect(screen.getByRole('heading', { level: 1, name: '经营场所面积有多大？' })).toHaveFocus()
+})
+
+test('letters in a number question are called what they are (请只填写数字), not "unanswered"; typing clears it', async () => {
+  const onContinue = jest.fn()
+  render(<Harness questionId='area' onContinue={onContinue} />)
+  await userEvent.type(screen.getByRole('textbox'), '五十')
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  expect(onContinue).not.toHaveBeenCalled()
+  expect(screen.getByText('请只填写数字，例如 50')).toBeInTheDocument()
+  expect(screen.queryByText(/请回答此问题/)).toBeNull()
+  await userEvent.clear(screen.getByRole('textbox'))
+  await userEvent.type(screen.getByRole('textbox'), '50')
+  expect(screen.queryByText('请只填写数字，例如 50')).toBeNull()
+  await userEvent.click(screen.getByRole('button', { name: '继续' }))
+  expect(onContinue).toHaveBeenCalledTimes(1)
+})
+
+test('before any answer names a matter, the summary does not say "需办理 0 个事项"', () => {
+  expect(summaryText({ matterCount: 0, materialCount: 0, workingDays: 0 } as Parameters<typeof summaryText>[0])).toBe('回答问题后，这里会显示要办几个事项、准备几份材料')
+  expect(summaryText({ matterCount: 2, materialCount: 5, workingDays: 3 } as Parameters<typeof summaryText>[0])).toBe('需办理 2 个事项，需准备 5 份材料，预计 3 个工作日')
 })

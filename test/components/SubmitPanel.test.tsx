@@ -51,6 +51,13 @@ test('a refusal shows the field at fault here, focused, with the platform’s me
   await userEvent.click(screen.getByRole('button', { name: /准备材料：上传的文件不存在/ }))
   expect(p.onFault).toHaveBeenCalledWith('licence')
   expect(screen.queryByRole('button', { name: /填写信息：面积/ })).toBeNull()
+  expect(screen.getByText(/^平台未受理：填写的内容有误。其他内容都已保留/)).toBeInTheDocument()
+})
+
+test('a platform message that ends with its own full stop is not given a second one', () => {
+  render(<SubmitPanel {...props({ phase: 'rejected', message: '经营范围与经营类别不符。', faults: [{ id: 'x', message: '请重新选择', stepLabel: '填写信息' }] })} />)
+  expect(screen.getByText(/^平台未受理：经营范围与经营类别不符。其他内容都已保留/)).toBeInTheDocument()
+  expect(document.body.textContent).not.toContain('。。')
 })
 
 test('an unconfirmed earlier attempt is explained; a stop disables submission', () => {

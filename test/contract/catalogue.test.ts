@@ -89,6 +89,17 @@ describe('the project catalogue', () => {
     expect((await raw(r.url, 'GET', '/bundles/kaiban-canyin/versions/abc')).status).toBe(400)
   })
 
+  test('categories come from categories.json: every life event of the catalogue has an icon of the app, and the 长辈版 tiles find bundles', async () => {
+    const c = r.client()
+    const { categories, elderTiles } = await c.listCategories()
+    const { ICONS } = await import('@/components/icons')
+    for (const x of [...categories, ...elderTiles]) expect(Object.keys(ICONS)).toContain(x.icon)
+    const all = await c.listBundles({})
+    expect(categories.map((x) => x.name).sort()).toEqual([...new Set(all.map((b) => b.category))].sort())
+    expect(elderTiles.map((t) => t.label)).toEqual(['退休', '身后事', '社保/医保', '高龄津贴'])
+    for (const t of elderTiles.filter((x) => x.label !== '高龄津贴')) expect((await c.listBundles({ ...t.query, applicantKind: 'person' })).length).toBeGreaterThan(0)
+  })
+
   test('regions come from regions.json (an empty list when the file is absent)', async () => {
     const regions = await r.client().listRegions()
     expect(Array.isArray(regions)).toBe(true)

@@ -52,7 +52,10 @@ test('the citizen authorises a window; the window opens the code and sees the ci
   let windowAccesses = 0
   await withScreenshotOnFailure(citizen, 'assist-citizen', async () => {
     await citizen.goto(run.platform.url + '/')
-    await tap(citizen, '授权与查看记录')
+    // 我的 tab → 授权管理
+    await citizen.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '我的' }).click()
+    await citizen.getByRole('heading', { level: 1, name: '我的' }).waitFor()
+    await tap(citizen, /^授权管理/)
     await signInOnPhone(citizen)
     await citizen.getByText('您还没有授权任何人。').waitFor()
     // nothing chosen: the rulebook's words at the fields
@@ -214,7 +217,7 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
 
   await withScreenshotOnFailure(citizen, 'assist-file-citizen', async () => {
     // the citizen's own app: the case is theirs, at once
-    await citizen.goto(run.platform.url + '/#/pages/cases/list/index')
+    await citizen.goto(run.platform.url + '/#/pages/my-cases/index')
     await citizen.getByText(caseId).first().waitFor()
     await citizen.goto(run.platform.url + '/#/pages/account/grants/index')
     await citizen.getByText(`办理：代为提交申请（${caseId}）`).waitFor()

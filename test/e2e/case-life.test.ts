@@ -141,11 +141,13 @@ test('a case from submission to rating: 受理, 补正 in one screen, 办结 wit
 
     // 补正 on 食品小经营许可: a field and a material, told at once
     await dept(caseId, 'supplement', { matterId: 'food-small', message: '平面图看不清，食品安全管理人员姓名与健康证不一致', fields: ['food-safety-manager'], materials: ['layout'] })
-    // the home page counts the message; tapping it opens the case
+    // the home page counts the message at the top, and the tab bar on 消息; tapping it opens 消息
     await page.goto(`${platform.url}/`)
-    await page.getByRole('button', { name: /^消息，\d+ 条未读$/ }).waitFor()
+    await page.getByRole('button', { name: /^您有 \d+ 条未读消息$/ }).waitFor()
+    const messagesTab = page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '消息', exact: true })
+    await expect(messagesTab.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)).resolves.toMatch(/^\d+ 条未读$/)
     await snap('home-unread')
-    await tap(/^消息，/)
+    await tap(/^您有 \d+ 条未读消息$/)
     await heading1('消息').waitFor()
     await page.getByText('请补正材料').waitFor()
     await snap('messages')
@@ -260,7 +262,7 @@ test('a stalled case turns yellow, then red with the 12345 text, as the clock ad
     const promised = c.matters.find((m) => m.caseType === 'promised')!
     await dept(c.id, 'accept', { matterId: promised.matterId })
     await api('POST', `/admin/cases/${c.id}/stall`, { stalled: true })
-    await page.goto(`${platform.url}/#/pages/cases/list/index`)
+    await page.goto(`${platform.url}/#/pages/my-cases/index`)
     await heading1('我的办件').waitFor()
     const card = page.locator('.ui-case-item').filter({ hasText: c.id })
     await card.getByText('绿牌').waitFor()
@@ -276,7 +278,7 @@ test('a stalled case turns yellow, then red with the 12345 text, as the clock ad
     await snap('red')
     expect(await axeViolations(page)).toEqual([])
     // told once each in 消息
-    await page.goto(`${platform.url}/#/pages/cases/messages/index`)
+    await page.goto(`${platform.url}/#/pages/messages/index`)
     await page.getByText('办件已超过承诺时限').first().waitFor()
     await snap('messages-red')
     const outbox = await api<{ outbox: { channel: string; to: string }[] }>('GET', `/dev/outbox?caseId=${c.id}`)

@@ -56,12 +56,14 @@ async function begunInChromium(name: string): Promise<DraftRecord> {
   return platformHolds(env.citizen, (r) => r.content.values['business-name'] === name, 'the name typed in Chromium')
 }
 
-/** WeChat: 我的草稿 from home, signed in there with 微信一键登录, the draft resumed on its form */
+/** WeChat: 我的草稿 from the 我的 tab, signed in there with 微信一键登录, the draft resumed on its form */
 async function resumedOnWechat(): Promise<WeappDriver> {
   app = await WeappRuntime.launch({ platformUrl: env.platform.url, account: { loginCode: 'dev-citizen-1', privacyAgreed: true } })
   const d = new WeappDriver(app)
   await app.waitForPage(ROUTES.home)
-  await d.press('我的草稿')
+  await app.tapTab('我的')
+  await app.waitForPage(ROUTES.me, '我的')
+  await d.press(/^我的草稿/)
   await app.waitForPage(ROUTES.drafts, '我的草稿')
   await app.waitForText('登录后，您在其他手机、电脑上保存的草稿也会显示在这里')
   await d.press('登录')

@@ -1,33 +1,21 @@
 // Template format 2 end to end on the production H5 build: 企业开办's 股东 are a repeatable group (add, type,
 // remove), a 股东's code must match the template's pattern — refused at the field by the app and, sent
 // anyway, refused by the platform with the very same words — and each 股东 has a 主体资格证明 of their own.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
-import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
+import { withScreenshotOnFailure } from './support/browser'
+import { phonePageForEachTest } from './support/phone-page'
 import { Driver, isoDay, PEOPLE } from './support/journeys'
-import { startPlatform, type RunningPlatform } from './support/platform'
 
 const PATTERN_MESSAGE = '请填写 18 位身份证号码或统一社会信用代码（字母大写）'
 
-let platform: RunningPlatform
-let browser: Browser
-let context: BrowserContext
+const setup = phonePageForEachTest()
+let platform: typeof setup.platform
 let page: Page
 
-beforeAll(async () => {
-  platform = await startPlatform()
-  browser = await launchBrowser()
-}, 60000)
-afterAll(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-beforeEach(async () => {
-  context = await newPhoneContext(browser)
-  page = await context.newPage()
-})
-afterEach(async () => {
-  await context.close()
+beforeEach(() => {
+  platform = setup.platform
+  page = setup.page
 })
 
 /** A value the app keeps in storage (Taro wraps it on H5). */

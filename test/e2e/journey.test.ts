@@ -1,37 +1,27 @@
 // The citizen's guided journey on the production H5 build with the mock platform, in a 390×844 phone.
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { samplePdf } from '../support/sample-files'
 import { axeViolations } from './support/axe'
-import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
-import { startPlatform, type RunningPlatform } from './support/platform'
+import { withScreenshotOnFailure } from './support/browser'
+import { phonePageForEachTest } from './support/phone-page'
 
 const MOBILE = '13807310001' // 刘洋 in mock/fixtures/users.ts: holds an e-ID card
 const ID_NUMBER = '430104199605121238'
 
-let platform: RunningPlatform
-let browser: Browser
+const setup = phonePageForEachTest()
+let platform: typeof setup.platform
 let page: Page
 let urls: string[]
 let consoleText: string[]
 
-beforeAll(async () => {
-  platform = await startPlatform()
-  browser = await launchBrowser()
-}, 60000)
-afterAll(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-beforeEach(async () => {
-  page = await (await newPhoneContext(browser)).newPage()
+beforeEach(() => {
+  platform = setup.platform
+  page = setup.page
   urls = []
   consoleText = []
   page.on('framenavigated', (f) => urls.push(f.url()))
   page.on('request', (r) => urls.push(r.url()))
   page.on('console', (m) => consoleText.push(m.text()))
-})
-afterEach(async () => {
-  await page.context().close()
 })
 
 const summary = () => page.getByRole('status').filter({ hasText: '需办理' })
@@ -63,7 +53,7 @@ async function signInBySms() {
 test('开办餐饮店 from search to the review step: answers change what applies, sign-in mid-way, upload checks, 告知承诺', async () => {
   await withScreenshotOnFailure(page, 'journey-canyin', async () => {
     await page.goto(platform.url + '/')
-    await page.getByRole('textbox', { name: '搜索一件事' }).fill('餐饮')
+    await page.getByRole('combobox', { name: '搜索一件事' }).fill('餐饮')
     await tap('搜索')
     await page.getByRole('heading', { name: '“餐饮”的搜索结果' }).waitFor()
     await page.getByRole('button', { name: '开办餐饮店', exact: true }).first().click()

@@ -2,38 +2,27 @@
 // confirmation: 新生儿出生 with e-licences and 企业开办 as a firm. At a point of every step (a question, the
 // form, the materials, the delivery, 核对信息) the page is reloaded and must come back exactly as it was.
 // The driving steps are shared with `npm run bench` (support/journeys.ts).
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
-import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
+import { withScreenshotOnFailure } from './support/browser'
+import { phonePageForEachTest } from './support/phone-page'
 import { Driver, firm, newborn, PEOPLE, type StepName } from './support/journeys'
-import { ADMIN_TOKEN, startPlatform, type RunningPlatform } from './support/platform'
+import { ADMIN_TOKEN } from './support/platform'
 import { reloadAndCompare } from './support/reload'
 
 const ADMIN = { 'X-Admin-Token': ADMIN_TOKEN, 'Content-Type': 'application/json' }
 
-let platform: RunningPlatform
-let browser: Browser
-let context: BrowserContext
+const setup = phonePageForEachTest()
+let platform: typeof setup.platform
 let page: Page
 let urls: string[]
 
-beforeAll(async () => {
-  platform = await startPlatform()
-  browser = await launchBrowser()
-}, 60000)
-afterAll(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-beforeEach(async () => {
-  context = await newPhoneContext(browser)
-  page = await context.newPage()
+beforeEach(() => {
+  platform = setup.platform
+  page = setup.page
   urls = []
   page.on('request', (r) => urls.push(r.url()))
   page.on('framenavigated', (f) => urls.push(f.url()))
-})
-afterEach(async () => {
-  await context.close()
 })
 
 /** Reloads at each step's checkpoint: the same route, heading, values, choices and text come back. */

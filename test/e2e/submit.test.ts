@@ -1,35 +1,19 @@
 // Submit exactly once, the confirmation, and drafts that follow the citizen to another browser, on the
 // production H5 build with the mock platform.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { launchBrowser, newPhoneContext, withScreenshotOnFailure } from './support/browser'
+import type { Locator, Page } from 'playwright-core'
+import { newPhoneContext, withScreenshotOnFailure } from './support/browser'
 import { Driver, PEOPLE, restaurant } from './support/journeys'
-import { ADMIN_TOKEN, startPlatform, type RunningPlatform } from './support/platform'
+import { contextsForEachTest } from './support/phone-page'
+import { ADMIN_TOKEN } from './support/platform'
 
 const MOBILE = PEOPLE.father.mobile
 const ID_NUMBER = PEOPLE.father.idNumber
 const ADMIN = { 'X-Admin-Token': ADMIN_TOKEN, 'Content-Type': 'application/json' }
 
-let platform: RunningPlatform
-let browser: Browser
-let contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  platform = await startPlatform()
-  browser = await launchBrowser()
-}, 60000)
-afterAll(async () => {
-  await browser?.close()
-  await platform?.stop()
-})
-afterEach(async () => {
-  for (const c of contexts) await c.close()
-  contexts = []
-})
+const setup = contextsForEachTest()
 
 async function newPage(): Promise<Page> {
-  const ctx = await newPhoneContext(browser)
-  contexts.push(ctx)
-  return ctx.newPage()
+  return setup.track(await newPhoneContext(setup.browser)).newPage()
 }
 
 const heading1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name })
@@ -44,12 +28,12 @@ async function signInBySms(page: Page) {
 }
 
 async function setFaults(faults: unknown[]) {
-  const r = await fetch(`${platform.url}/api/v1/admin/faults`, { method: 'POST', headers: ADMIN, body: JSON.stringify({ faults }) })
+  const r = await fetch(`${setup.platform.url}/api/v1/admin/faults`, { method: 'POST', headers: ADMIN, body: JSON.stringify({ faults }) })
   expect(r.status).toBe(200)
 }
 
 async function caseCount(): Promise<number> {
-  const r = await fetch(`${platform.url}/api/v1/admin/cases?bundleId=kaiban-canyin`, { headers: ADMIN })
+  const r = await fetch(`${setup.platform.url}/api/v1/admin/cases?bundleId=kaiban-canyin`, { headers: ADMIN })
   return ((await r.json()) as { cases: unknown[] }).cases.length
 }
 
@@ -59,7 +43,7 @@ test('开办餐饮店: a draft follows to another browser, refusal lands at the 
   page.on('request', (r) => urls.push(r.url()))
   await withScreenshotOnFailure(page, 'submit-canyin', async () => {
     // from the home page to 核对申请信息: a 告知承诺 and an upload (the journey the bench counts)
-    await restaurant(new Driver(page, platform.url))
+    await restaurant(new Driver(page, setup.platform.url))
 
     const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ')
     expect(text).toContain('湘味小馆')
@@ -68,10 +52,10 @@ test('开办餐饮店: a draft follows to another browser, refusal lands at the 
     // the same person on another browser finds the draft in 我的草稿 and resumes with every answer
     await page.waitForTimeout(2500) // background sync (1.5 s after the last change)
     const other = await newPage()
-    await other.goto(`${platform.url}/#/pages/login/index`)
+    await other.goto(`${setup.platform.url}/#/pages/login/index`)
     await signInBySms(other)
     await other.waitForTimeout(500)
-    await other.goto(`${platform.url}/#/pages/journey/drafts/index`)
+    await other.goto(`${setup.platform.url}/#/pages/journey/drafts/index`)
     await heading1(other, '我的草稿').waitFor()
     await other.getByText('开办餐饮店').waitFor()
     await tap(other, /继续办理/)
@@ -81,7 +65,6 @@ test('开办餐饮店: a draft follows to another browser, refusal lands at the 
     expect(otherText).toContain('经营场所使用证明 告知承诺')
     expect(otherText).toContain('布局图.pdf')
     await other.context().close()
-    contexts = contexts.filter((c) => c !== other.context())
 
     // the platform refuses a field the app did not know about: the citizen lands on it with the message
     let intercepted = 0
@@ -111,7 +94,7 @@ test('开办餐饮店: a draft follows to another browser, refusal lands at the 
     await heading1(page, '提交成功').waitFor({ timeout: 30000 })
     await setFaults([])
     expect(await caseCount()).toBe(1)
-    expect(platform.logs()).toContain('模拟断线')
+    expect(setup.platform.logs()).toContain('模拟断线')
 
     const caseNo = (await page.locator('.ui-case-no').innerText()).trim()
     expect(caseNo).toMatch(/^HN\d{13}$/)

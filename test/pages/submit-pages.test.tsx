@@ -116,7 +116,8 @@ test('核对信息: the submit button is there (no “next step” promise) and 
   expect(mockPlatform.submitCase).not.toHaveBeenCalled()
 
   await userEvent.click(screen.getByRole('button', { name: '确认变化并提交申请' }))
-  await waitFor(() => expect(mockTaro.redirectTo).toHaveBeenCalledWith({ url: '/pages/journey/done/index?case=HN2026112600001' }))
+  // the confirmation opens alone: no page of the submitted journey is left below it to go back to
+  await waitFor(() => expect(mockTaro.reLaunch).toHaveBeenCalledWith({ url: '/pages/journey/done/index?case=HN2026112600001' }))
   expect(mockPlatform.submitCase).toHaveBeenCalledTimes(1)
   expect(mockPlatform.submitCase.mock.calls[0][0].content.templateVersion).toBe(4)
   expect(useDrafts.getState().drafts[id].status).toBe('submitted')
@@ -146,7 +147,7 @@ test('the new question answered, 继续 goes back to 核对信息 below (not a s
   await waitFor(() => expect(useDrafts.getState().drafts[id].content.templateVersion).toBe(4))
   cleanup()
   mockParams.current = { draft: id, bundle: template.id, return: 'review', q: 'seats' }
-  mockTaro.getCurrentPages.mockReturnValue([{ route: 'pages/journey/review/index' }, { route: 'pages/journey/question/index' }])
+  mockTaro.getCurrentPages.mockReturnValue([{ route: 'pages/journey/review/index', options: { draft: id, bundle: template.id } }, { route: 'pages/journey/question/index' }])
   render(<QuestionPage />)
   await screen.findByRole('heading', { level: 1, name: '店里设不设堂食座位？' })
   await userEvent.click(screen.getByRole('radio', { name: '否' }))
@@ -166,7 +167,7 @@ test('核对信息: a refused choice lands on its form field (not a list link), 
   unmount()
 
   mockParams.current = { draft: id, bundle: template.id, return: 'review', field: 'kind' }
-  mockTaro.getCurrentPages.mockReturnValue([{ route: 'pages/journey/review/index' }, { route: 'pages/journey/form/index' }])
+  mockTaro.getCurrentPages.mockReturnValue([{ route: 'pages/journey/review/index', options: { draft: id, bundle: template.id } }, { route: 'pages/journey/form/index' }])
   render(<FormPage />)
   const group = await screen.findByRole('radiogroup', { name: '经营类别' })
   await waitFor(() => expect(screen.getByRole('radio', { name: '热食类' })).toHaveFocus())

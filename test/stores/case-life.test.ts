@@ -101,6 +101,20 @@ test('withdrawal, rating and payment: the rulebook refuses before sending; resul
   expect(await cases.getState().order(decided.id, 'food', 'h5')).toEqual({ ok: false, message: '该事项不收费' })
 })
 
+test('an account with no cases is told so once the list arrives (not 正在加载 for ever); a failed list is not "listed"; sign-out forgets', async () => {
+  const listCases = jest.fn(async () => [] as ReturnType<typeof caseRecord>[])
+  const cases = createCaseStore({ client: { listCases, getCase: jest.fn() }, storage: memoryStorage() })
+  expect(cases.getState().listed).toBeFalsy()
+  listCases.mockRejectedValueOnce(new PlatformError({ kind: 'offline', message: '网络不可用' }))
+  await cases.getState().loadAll()
+  expect(cases.getState().listed).toBeFalsy()
+  expect(cases.getState().listError).toBe('网络不可用')
+  await cases.getState().loadAll()
+  expect(cases.getState()).toMatchObject({ listed: true, listError: undefined, cases: {} })
+  cases.getState().reset()
+  expect(cases.getState().listed).toBe(false)
+})
+
 test('messages: opening one marks it read at once; all read; the count follows', async () => {
   const client = {
     listMessages: jest.fn(async () => ({

@@ -11,6 +11,7 @@ function client(over: Partial<CatalogueClient> = {}): CatalogueClient {
     getBundle: jest.fn(async () => template),
     listLicenceKinds: jest.fn(async () => [{ kind: 'idCard', name: '居民身份证', shortName: '身份证', issuer: '公安机关', fields: { name: '姓名' } }]),
     listRegions: jest.fn(async () => [{ code: '430000', name: '湖南省', children: [{ code: '430100', name: '长沙市', children: [{ code: '430104', name: '岳麓区' }] }, { code: '430200', name: '株洲市' }] }]),
+    listCategories: jest.fn(async () => ({ categories: [{ name: '开办经营', icon: 'shop' }], elderTiles: [{ label: '退休', icon: 'retire', query: { category: '退休' } }] })),
     ...over,
   }
 }
@@ -59,6 +60,19 @@ test('regions: cities to choose from and names through the tree', async () => {
   await store.getState().loadRegions()
   expect(cityRegions(store.getState().regions).map((r) => r.name)).toEqual(['长沙市', '株洲市'])
   expect(regionName(store.getState().regions, '430104')).toBe('岳麓区')
+})
+
+test('categories load once; a failure says why and may be tried again', async () => {
+  const failing = jest.fn(async () => Promise.reject(new PlatformError({ kind: 'offline', message: '网络连接不可用，请检查网络后重试' })))
+  const store = createCatalogueStore(client({ listCategories: failing }))
+  await store.getState().loadCategories()
+  expect(store.getState().categoriesStatus).toEqual({ status: 'error', error: '网络连接不可用，请检查网络后重试' })
+  const c = client()
+  const ok = createCatalogueStore(c)
+  await Promise.all([ok.getState().loadCategories(), ok.getState().loadCategories()])
+  await ok.getState().loadCategories()
+  expect(c.listCategories).toHaveBeenCalledTimes(1)
+  expect(ok.getState().categories?.elderTiles[0]).toEqual({ label: '退休', icon: 'retire', query: { category: '退休' } })
 })
 
 test('a malformed template is one clear error at the boundary, never a template; the parser may come later', async () => {

@@ -142,7 +142,7 @@ describe('sharing a guide', () => {
 })
 
 describe('navigation', () => {
-  test('one back control: no in-page "‹ 返回" on WeChat; 上一题 within the questions, the bar\'s back between pages', async () => {
+  test('one back control: no in-page "‹ 返回" on WeChat; the bar\'s back steps through the questions, 上一题 too', async () => {
     const app = await launch({ account: { loginCode: 'dev-citizen-1', privacyAgreed: true } })
     const d = new WeappDriver(app)
     const noInPageBack = () => expect(app.allByText(/^‹/)).toEqual([])
@@ -151,15 +151,21 @@ describe('navigation', () => {
     noInPageBack()
     await d.press('开始办理')
     await d.no('您已经领到这家店的营业执照了吗？')
-    await app.waitForPage(ROUTES.question, '您打算以什么身份开店？')
+    await d.answer('您打算以什么身份开店？', () => d.choose('个体工商户'))
+    await app.waitForPage(ROUTES.question, '店面的使用面积有多大？')
     noInPageBack()
+    // each question is its own page: its URL names it, and the bar's back goes to the one before
+    expect(app.stack().map((p) => p.query.q)).toEqual([undefined, undefined, 'has-licence', 'entity-type', 'area'])
+    await app.tapBack()
+    await app.waitForPage(ROUTES.question, '您打算以什么身份开店？')
+    expect((await app.getByRole('radio', '个体工商户')).node.ariaChecked).toBe(true)
     await d.press('上一题')
     await app.waitForPage(ROUTES.question, '您已经领到这家店的营业执照了吗？')
     expect(app.allByRole('button', '上一题')).toHaveLength(0)
-    expect(app.navigationBar().back).toBe(true)
+    expect(app.stack().map((p) => p.route)).toEqual([ROUTES.home, ROUTES.guide, ROUTES.question])
     await app.tapBack()
     await app.waitForPage(ROUTES.guide, '开办餐饮店')
-    // the draft kept the answer and the place: 继续办理 resumes at the question left
+    // the draft kept the answers and the place: 继续办理 resumes at the question left
     await d.press('继续办理')
     await app.waitForPage(ROUTES.question, '您已经领到这家店的营业执照了吗？')
     expect((await app.getByRole('radio', '否')).node.ariaChecked).toBe(true)
@@ -168,7 +174,9 @@ describe('navigation', () => {
     await app.tapBack()
     await app.waitForPage(ROUTES.home)
     noInPageBack()
-    await d.press('我的草稿')
+    await app.tapTab('我的')
+    await app.waitForPage(ROUTES.me, '我的')
+    await d.press(/^我的草稿/)
     await app.waitForPage(ROUTES.drafts, '我的草稿')
     noInPageBack()
   })
@@ -202,7 +210,7 @@ describe('sign-in entries', () => {
     const app = await launch({ account: { loginCode: 'dev-citizen-2', privacyAgreed: true } })
     const d = new WeappDriver(app)
     await app.waitForPage(ROUTES.home)
-    await d.press('我的办件')
+    await app.tapTab('办件')
     await app.waitForPage(ROUTES.cases, '我的办件')
     await app.waitForText('登录后，可查看您在各个设备上提交的办件和办理进度。')
     expect(app.text()).not.toContain('暂无办件')
@@ -242,14 +250,19 @@ describe('relaunch', () => {
 })
 
 describe('长辈版 and WeChat\'s font size', () => {
-  test('a large WeChat font turns 长辈版 on by itself; switched off, it stays off after a relaunch', async () => {
+  /** the home page is shown: the standard one (its hot bundles) or the elder one (its tiles) */
+  const homeShown = (app: WeappRuntime) => app.waitFor(() => app.allByText('热门一件事').length > 0 || app.allByRole('list', '常办的事').length > 0, 'the home page')
+
+  test('a large WeChat font turns 长辈版 on by itself (the elder home); switched off, it stays off after a relaunch', async () => {
     const app = await launch({ device: { fontSizeSetting: 24 } })
-    await app.waitForText('热门一件事')
+    await homeShown(app)
     expect(elderMode(app)).toBe(true)
-    const toggle = await app.getByRole('switch', /^长辈版（大字体）/)
+    await app.getByRole('list', '常办的事')
+    const toggle = await app.getByRole('switch', /^长辈版/)
     expect(toggle.node.ariaChecked).toBe(true)
     await app.tap(toggle)
     await app.waitFor(() => !elderMode(app), '长辈版 to switch off')
+    await app.waitForText('热门一件事')
 
     const again = await relaunch(app)
     await again.waitForText('热门一件事')
@@ -260,23 +273,25 @@ describe('长辈版 and WeChat\'s font size', () => {
     const app = await launch({ device: { fontSizeSetting: 17 } })
     await app.waitForText('热门一件事')
     expect(elderMode(app)).toBe(false)
-    await app.tap(await app.getByRole('switch', /^长辈版（大字体）/))
+    await app.tap(await app.getByRole('switch', /^长辈版/))
     await app.waitFor(() => elderMode(app), '长辈版 to switch on')
 
     const again = await relaunch(app)
-    await again.waitForText('热门一件事')
+    await homeShown(again)
     expect(elderMode(again)).toBe(true)
-    await again.tap((await again.getAllByRole('button', '开办餐饮店'))[0])
-    await again.waitForPage(ROUTES.guide, '开办餐饮店')
+    // the elder home: a tile shows its bundles under the tiles
+    await again.tap(await again.getByRole('button', '退休'))
+    await again.tap(await again.getByRole('button', '退休一件事'))
+    await again.waitForPage(ROUTES.guide, '退休一件事')
     expect(elderMode(again)).toBe(true)
   })
 
   test('just below the threshold (19 px) is not large; at it (20 px) is', async () => {
     const small = await launch({ device: { fontSizeSetting: 19 } })
-    await small.waitForText('热门一件事')
+    await homeShown(small)
     expect(elderMode(small)).toBe(false)
     const large = await launch({ device: { fontSizeSetting: 20 } })
-    await large.waitForText('热门一件事')
+    await homeShown(large)
     expect(elderMode(large)).toBe(true)
   })
 })

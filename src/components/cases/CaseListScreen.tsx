@@ -17,8 +17,9 @@ export interface CaseListScreenProps {
   unread?: number
   onOpen: (id: string) => void
   onMessages?: () => void
-  onHome: () => void
-  /** signed out: the way to sign in (the platform's list needs it) */
+  /** a way back home; none on the 办件 tab (the tab bar is there) */
+  onHome?: () => void
+  /** signed out: the way to sign in (the platform's list needs it), instead of the list */
   signIn?: { onSignIn: () => void; busy?: boolean }
 }
 
@@ -27,7 +28,7 @@ export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessag
   return (
     <View className='ui-page'>
       <View className='ui-inline'>
-        <BackLink onTap={onHome}>‹ 首页</BackLink>
+        {onHome ? <BackLink onTap={onHome}>‹ 首页</BackLink> : null}
         {onMessages ? (
           <AppButton variant='link' onTap={onMessages} ariaLabel={unread ? `消息，${unread} 条未读` : '消息'}>
             消息{unread ? `（${unread} 条未读）` : ''}
@@ -55,7 +56,7 @@ export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessag
             <Heading level={2} className='ui-case-item__name'>
               {c.bundleName}
             </Heading>
-            {c.awaitingCitizen ? <View className='ui-badge'>待您处理</View> : null}
+            {c.awaitingCitizen ? <View className='ui-flag'>待您处理</View> : null}
           </View>
           <View className='ui-help'>办件编号 {c.id}</View>
           <View className='ui-case-item__state'>{c.stateLabel}</View>

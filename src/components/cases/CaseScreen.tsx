@@ -52,7 +52,7 @@ export function CaseScreen(p: CaseScreenProps) {
       {v.withdrawn ? <Notice tone='info'>您已于 {v.withdrawn} 撤回申请，部门不再办理。</Notice> : null}
 
       {v.supplement ? (
-        <View className='ui-card ui-todo' role='group' aria-label='补正通知'>
+        <View className='ui-card ui-case-todo' role='group' aria-label='补正通知'>
           <Heading level={2}>需要您补正</Heading>
           <View className='ui-help'>部门于 {v.supplement.when} 一次性告知以下 {v.supplement.items.length} 项：</View>
           {v.supplement.items.map((i) => (

@@ -13,31 +13,43 @@ export interface MessagesScreenProps {
   error?: string
   onOpen: (id: string, caseId: string) => void
   onReadAll: () => void
-  onBack: () => void
+  /** none on the 消息 tab (the tab bar is there) */
+  onBack?: () => void
+  /** signed out: what comes here and a sign-in button, instead of the list */
+  onSignIn?: () => void
 }
 
 export function MessagesScreen(p: MessagesScreenProps) {
   return (
     <View className='ui-page'>
-      <BackLink onTap={p.onBack}>‹ 返回</BackLink>
+      {p.onBack ? <BackLink onTap={p.onBack}>‹ 返回</BackLink> : null}
       <Heading level={1}>消息</Heading>
-      <View className='ui-inline'>
-        <View className='ui-help' role='status'>
-          {p.unread ? `${p.unread} 条未读` : '没有未读消息'}
-        </View>
-        {p.unread ? (
-          <AppButton variant='link' onTap={p.onReadAll}>
-            全部标为已读
+      {p.onSignIn ? (
+        <View className='ui-card'>
+          <View className='ui-lead'>登录后，办件受理、补正、办结的通知会发到这里。</View>
+          <AppButton block onTap={p.onSignIn}>
+            登录
           </AppButton>
-        ) : null}
-      </View>
+        </View>
+      ) : (
+        <View className='ui-inline'>
+          <View className='ui-help' role='status'>
+            {p.unread ? `${p.unread} 条未读` : '没有未读消息'}
+          </View>
+          {p.unread ? (
+            <AppButton variant='link' onTap={p.onReadAll}>
+              全部标为已读
+            </AppButton>
+          ) : null}
+        </View>
+      )}
       {p.error ? <Notice tone='warning'>{p.error}</Notice> : null}
       {p.loading && !p.messages.length ? <View className='ui-help'>正在加载…</View> : null}
-      {!p.loading && !p.messages.length ? <View className='ui-help'>暂无消息。办件有进展时会通知您。</View> : null}
+      {!p.loading && !p.onSignIn && !p.messages.length ? <View className='ui-help'>暂无消息。办件有进展时会通知您。</View> : null}
       {p.messages.map((m) => (
         <View key={m.id} className={`ui-card ui-message ${m.read ? '' : 'ui-message--unread'}`}>
           <View className='ui-message__head'>
-            {m.read ? null : <View className='ui-badge'>未读</View>}
+            {m.read ? null : <View className='ui-flag'>未读</View>}
             <View className='ui-strong'>{m.title}</View>
           </View>
           <View>{m.body}</View>

@@ -1,8 +1,10 @@
 import { View } from '@tarojs/components'
+import { useState } from 'react'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { SignInEntry } from '../SignInEntry'
 import { BackLink } from '../BackLink'
+import { focusById } from '../reveal'
 
 export interface DraftItem {
   id: string
@@ -22,8 +24,12 @@ export interface DraftsScreenProps {
   onConfirmOthers?: () => void
 }
 
-/** 我的草稿: resume where the citizen left off (on whichever device), or delete after asking. */
+/**
+ * 我的草稿: resume where the citizen left off (on whichever device), or delete after asking. The question is
+ * asked on the card itself, not in a pop-up (长辈版: no pop-ups; a screen reader stays on the page).
+ */
 export function DraftsScreen({ drafts, onResume, onDelete, onBack, signIn, onConfirmOthers }: DraftsScreenProps) {
+  const [asking, setAsking] = useState<string>()
   return (
     <View className='ui-page'>
       <BackLink onTap={onBack} />
@@ -41,14 +47,37 @@ export function DraftsScreen({ drafts, onResume, onDelete, onBack, signIn, onCon
           <View className='ui-help'>
             上次到：{d.stepLabel} · {d.updatedText}
           </View>
-          <View className='ui-inline'>
-            <AppButton onTap={() => onResume(d.id)} ariaLabel={`继续办理${d.bundleName}`}>
-              继续办理
-            </AppButton>
-            <AppButton variant='danger' onTap={() => onDelete(d.id)} ariaLabel={`删除${d.bundleName}的草稿`}>
-              删除
-            </AppButton>
-          </View>
+          {asking === d.id ? (
+            <View className='ui-notice ui-notice--warning' role='group' aria-labelledby={`delete-${d.id}-q`}>
+              <View id={`delete-${d.id}-q`} className='ui-strong' tabIndex={-1}>
+                删除后，已填写的内容将无法恢复。确定删除“{d.bundleName}”的草稿吗？
+              </View>
+              <View className='ui-inline'>
+                <AppButton variant='danger' onTap={() => onDelete(d.id)}>
+                  确定删除
+                </AppButton>
+                <AppButton variant='secondary' onTap={() => setAsking(undefined)}>
+                  不删除
+                </AppButton>
+              </View>
+            </View>
+          ) : (
+            <View className='ui-inline'>
+              <AppButton onTap={() => onResume(d.id)} ariaLabel={`继续办理${d.bundleName}`}>
+                继续办理
+              </AppButton>
+              <AppButton
+                variant='danger'
+                onTap={() => {
+                  setAsking(d.id)
+                  setTimeout(() => focusById(`delete-${d.id}-q`), 0)
+                }}
+                ariaLabel={`删除${d.bundleName}的草稿`}
+              >
+                删除
+              </AppButton>
+            </View>
+          )}
         </View>
       ))}
     </View>

@@ -116,18 +116,21 @@ export function GuideScreen({ template, region, regionName, params, licenceNames
   const materialTags = (m: BundleTemplate['materials'][number]) =>
     [
       m.licence ? `可用电子${licenceNames[m.licence]?.name ?? '证照'}` : '',
-      m.producedBy ? '本次办理中产生' : '',
+      // in plain words: what the citizen may do instead of bringing the paper (not the reform's jargon)
+      m.producedBy ? '办理中自动生成，不用准备' : '',
       m.shared ? `部门共享获取，无需提供（${m.shared.by}）` : '',
-      m.upload ? '可上传' : '',
-      m.original ? '可到窗口核验原件' : '',
-      m.promise ? '可告知承诺' : '',
-      m.deferrable ? '可容缺后补' : '',
+      m.upload ? '可以拍照上传' : '',
+      m.original ? '可以带原件到窗口核验' : '',
+      m.promise ? '可以签承诺书代替' : '',
+      m.deferrable ? '可以先办，之后补交' : '',
     ].filter(Boolean)
 
   return (
     <View className='ui-page'>
       <BackLink onTap={onBack} />
       <Heading level={1}>{template.name}</Heading>
+      {/* a bereaved family is spoken to as people first (as GOV.UK's Tell Us Once does) */}
+      {template.category === '身后事' ? <View className='ui-lead'>对您亲人的离世，我们深表哀悼。下面这些事可以一次办好；填到一半可以先离开，回来时接着办。</View> : null}
       <View className='ui-lead'>{template.description}</View>
       <View className='ui-card ui-facts'>
         <View className='ui-row'>

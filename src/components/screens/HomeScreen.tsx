@@ -1,15 +1,20 @@
-// Home: search, 个人/法人, life events, popular bundles, 自贸区专区, 政策兑现, region, drafts and cases, 长辈版.
+// Home: sign-in, the search bar with suggestions, 继续办理 and unread messages at the top, life events as an icon
+// grid (the chosen event's bundles right below it), hot bundles as cards with badges, 自贸区专区, 政策兑现;
+// region and 长辈版. The 长辈版 home is ElderHomeScreen.
 import { Text, View } from '@tarojs/components'
-import { memo, useState } from 'react'
+import { memo, useState, type ComponentType } from 'react'
 import type { ApplicantKind } from '@/domain'
 import { BundleCard, type BundleItem } from '../BundleCard'
 import { AppButton } from '../Button'
-import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
+import type { ChoiceOption } from '../ChoiceGroup'
+import type { RegionPicker } from '../RegionPicker'
 import { Heading } from '../Heading'
+import { Icon } from '../Icon'
+import type { IconName } from '../icons'
 import { Notice } from '../Notice'
-import { SignInEntry } from '../SignInEntry'
+import { scrollToId } from '../reveal'
+import { SearchBox, suggest } from '../SearchBox'
 import { Switch } from '../Switch'
-import { TextField } from '../TextField'
 
 export interface ListState {
   loading: boolean
@@ -24,11 +29,18 @@ export interface ResumeItem {
   updatedText: string
 }
 
+export interface EventItem {
+  name: string
+  icon: IconName
+}
+
 export interface HomeScreenProps {
   regionName: string
   regionCode: string
   regions: ChoiceOption[]
   onRegion: (code: string) => void
+  /** the list of regions (the page may load it late: it is not on the opening screen) */
+  RegionList: ComponentType<Parameters<typeof RegionPicker>[0]>
   /** the region list is about to be shown: load it if it is not there yet */
   onRegionsWanted?: () => void
   elderMode: boolean
@@ -37,6 +49,8 @@ export interface HomeScreenProps {
   onKind: (kind: ApplicantKind) => void
   /** every bundle for the kind and region */
   catalogue: ListState
+  /** life events with their icons, in the catalogue's order */
+  events?: EventItem[]
   /** search results, once searched */
   results?: ListState & { query: string }
   onSearch: (q: string) => void
@@ -45,11 +59,7 @@ export interface HomeScreenProps {
   resume: ResumeItem[]
   onResume: (id: string) => void
   onDrafts: () => void
-  onCases: () => void
-  onGrants: () => void
-  /** signed out (known): the way to sign in, beside 我的草稿 and 我的办件 */
-  onSignIn?: () => void
-  /** 消息: unread count (signed in) */
+  /** unread messages (shown at the top when there are any) */
   unread?: number
   onMessages?: () => void
   /** 隐私政策 */
@@ -58,10 +68,11 @@ export interface HomeScreenProps {
   userName?: string
   /** a saved sign-in is being checked: keep the greeting's line so nothing moves when the name arrives */
   greetingPending?: boolean
+  onSignIn?: () => void
 }
 
 // memo: typing in the search box or opening the region list does not render every card again
-const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: BundleItem[]; onOpen: (id: string) => void; empty: string }) {
+export const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: BundleItem[]; onOpen: (id: string) => void; empty: string }) {
   if (!list.length) return <View className='ui-help'>{empty}</View>
   return (
     <View>
@@ -72,29 +83,78 @@ const BundleList = memo(function BundleList({ list, onOpen, empty }: { list: Bun
   )
 })
 
+/** 继续办理 and unread messages: what the citizen left off, first. */
+export function TodoCards({ resume, onResume, onDrafts, unread, onMessages }: Pick<HomeScreenProps, 'resume' | 'onResume' | 'onDrafts' | 'unread' | 'onMessages'>) {
+  if (!resume.length && !unread) return null
+  const first = resume[0]
+  return (
+    <View className='ui-section ui-home__todo'>
+      {unread && onMessages ? (
+        <AppButton variant='row' className='ui-todo' onTap={onMessages}>
+          <Icon name='messages' tone='brand' />
+          <Text className='ui-todo__text'>您有 {unread} 条未读消息</Text>
+          <Icon name='chevron' tone='muted' size='sm' />
+        </AppButton>
+      ) : null}
+      {first ? (
+        <View className='ui-card ui-resume'>
+          <Heading level={2} className='ui-resume__title'>
+            继续办理
+          </Heading>
+          <AppButton variant='link' onTap={() => onResume(first.id)} ariaDescribedBy={`resume-${first.id}`}>
+            {first.bundleName}
+          </AppButton>
+          <View className='ui-help' id={`resume-${first.id}`}>
+            上次到：{first.stepLabel} · {first.updatedText}
+          </View>
+          {resume.length > 1 ? (
+            <AppButton variant='link' onTap={onDrafts}>
+              全部草稿（{resume.length} 份）
+            </AppButton>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
 export function HomeScreen(props: HomeScreenProps) {
-  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, onCases, onGrants, onSignIn, onPrivacy, onRetry, userName, greetingPending, unread, onMessages } = props
+  const { regionName, regionCode, regions, onRegion, onRegionsWanted, elderMode, onElderMode, kind, onKind, catalogue, events = [], results, onSearch, onClearSearch, onOpen, onRetry, userName, greetingPending } = props
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
   const all = catalogue.bundles
-  // first load: the life-event chips will appear above the list, so their place is kept (no layout shift)
+  // first load: the life-event grid will appear above the list, so its place is kept (no layout shift)
   const firstLoad = catalogue.loading && !all.length && !catalogue.error
-  const categories = [...new Set(all.map((b) => b.category))]
-  const shown = category ? all.filter((b) => b.category === category) : all
+  const present = new Set(all.map((b) => b.category))
+  const grid: EventItem[] = [...events.filter((e) => present.has(e.name)), ...[...present].filter((c) => !events.some((e) => e.name === c)).map((name) => ({ name, icon: 'more' as const }))]
+  const shown = category ? all.filter((b) => b.category === category) : []
   const ftz = all.filter((b) => b.zones.includes('ftz'))
   const policy = all.filter((b) => b.zones.includes('policy'))
+  const pick = (c: string) => {
+    const next = category === c ? undefined : c
+    setCategory(next)
+    // the chosen event's bundles appear right under the grid: bring them into view
+    if (next) setTimeout(() => scrollToId('home-event-results'), 0)
+  }
 
   return (
     <View className={`ui-page ui-home ${elderMode ? 'elder' : ''}`}>
       <View className='ui-home__top'>
-        <Heading level={1} className='ui-home__title'>
-          一件事一次办
-        </Heading>
-        {userName || greetingPending ? <View className='ui-lead ui-home__greeting'>{userName ? `${userName}，您好。` : ''}</View> : null}
-        <View className='ui-lead'>一次告知、一次表单、一次办好</View>
+        <View className='ui-home__bar'>
+          <Heading level={1} className='ui-home__title'>
+            一件事一次办
+          </Heading>
+          {!userName && !greetingPending && props.onSignIn ? (
+            <AppButton variant='secondary' className='ui-home__signin' onTap={props.onSignIn}>
+              登录
+            </AppButton>
+          ) : null}
+        </View>
+        <View className='ui-lead ui-home__greeting'>{userName ? `${userName}，您好。` : greetingPending ? '' : '一次告知、一次表单、一次办好'}</View>
         <View className='ui-inline ui-home__region'>
-          <Text>当前地区：{regionName}</Text>
+          <Icon name='location' tone='muted' size='sm' />
+          <Text className='ui-home__region-name'>当前地区：{regionName}</Text>
           <AppButton
             variant='link'
             ariaExpanded={regionOpen}
@@ -114,81 +174,48 @@ export function HomeScreen(props: HomeScreenProps) {
         ) : null}
         {regionOpen && regions.length ? (
           <View id='region-list'>
-            <ChoiceGroup
-              id='region'
-              legend='选择办事地区'
-              options={regions}
+            <props.RegionList
+              regions={regions}
               value={regionCode}
-              onChange={(v) => {
-                onRegion(String(v))
+              onChange={(code) => {
+                onRegion(code)
                 setRegionOpen(false)
               }}
             />
           </View>
         ) : null}
-        <Switch id='elder-mode' label='长辈版（大字体）' checked={elderMode} onChange={onElderMode} help='字体更大、按钮更大' />
+        <SearchBox
+          id='search'
+          label='搜索一件事'
+          placeholder='如：开餐馆、新生儿出生、退休'
+          value={query}
+          onInput={setQuery}
+          onSearch={onSearch}
+          suggestions={suggest(all, query)}
+          onPick={onOpen}
+        />
+        <Switch id='elder-mode' label='长辈版' checked={elderMode} onChange={onElderMode} help='字更大、按钮更大、步骤更少' />
       </View>
 
-      <View className='ui-search' role='search'>
-        <TextField id='search' label='搜索一件事' placeholder='如：开餐馆、新生儿出生、退休' value={query} onInput={setQuery} />
-        <View className='ui-inline'>
-          <AppButton onTap={() => onSearch(query.trim())}>搜索</AppButton>
-          {results ? (
-            <AppButton
-              variant='link'
-              onTap={() => {
-                setQuery('')
-                onClearSearch()
-              }}
-            >
-              清除搜索
-            </AppButton>
-          ) : null}
-        </View>
-      </View>
+      <TodoCards {...props} />
 
       {results ? (
         <View className='ui-section' aria-live='polite'>
           <Heading level={2}>“{results.query}”的搜索结果</Heading>
           {results.loading ? <View className='ui-help'>正在搜索…</View> : results.error ? <Notice tone='error'>{results.error}</Notice> : <BundleList list={results.bundles} onOpen={onOpen} empty='没有找到相关的一件事，请换个说法试试，如“开店”“出生”“退休”。' />}
-        </View>
-      ) : null}
-
-      {resume.length ? (
-        <View className='ui-section'>
-          <Heading level={2}>继续办理</Heading>
-          {resume.map((r) => (
-            <View key={r.id} className='ui-card'>
-              <AppButton variant='link' onTap={() => onResume(r.id)} ariaDescribedBy={`resume-${r.id}`}>
-                {r.bundleName}
-              </AppButton>
-              <View className='ui-help' id={`resume-${r.id}`}>
-                上次到：{r.stepLabel} · {r.updatedText}
-              </View>
-            </View>
-          ))}
-        </View>
-      ) : null}
-
-      <View className='ui-inline ui-home__entries'>
-        <AppButton variant='secondary' onTap={onDrafts}>
-          我的草稿
-        </AppButton>
-        <AppButton variant='secondary' onTap={onCases}>
-          我的办件
-        </AppButton>
-        {onMessages ? (
-          <AppButton variant='secondary' onTap={onMessages} ariaLabel={unread ? `消息，${unread} 条未读` : '消息'}>
-            消息{unread ? <Text className='ui-count'>{unread}</Text> : null}
+          <AppButton
+            variant='link'
+            onTap={() => {
+              setQuery('')
+              onClearSearch()
+            }}
+          >
+            清除搜索
           </AppButton>
-        ) : null}
-        <AppButton variant='secondary' onTap={onGrants}>
-          授权与查看记录
-        </AppButton>
-      </View>
-      {onSignIn ? <SignInEntry text='登录后，您在其他手机、电脑上保存的草稿和提交的办件也会显示在这里。' onSignIn={onSignIn} /> : null}
+        </View>
+      ) : null}
 
-      <View className='ui-tabs' role='group' aria-label='办事对象'>
+      <View className='ui-segmented' role='group' aria-label='办事对象'>
         <AppButton variant={kind === 'person' ? 'primary' : 'secondary'} ariaPressed={kind === 'person'} onTap={() => onKind('person')}>
           个人办事
         </AppButton>
@@ -209,32 +236,42 @@ export function HomeScreen(props: HomeScreenProps) {
       {firstLoad ? (
         <View className='ui-section' aria-hidden>
           <Heading level={2}>按生活事件</Heading>
-          <View className='ui-chips ui-chips--pending' />
+          <View className='ui-grid ui-grid--pending' />
         </View>
       ) : null}
-      {categories.length ? (
+      {grid.length ? (
         <View className='ui-section'>
           <Heading level={2}>按生活事件</Heading>
-          <View className='ui-chips'>
-            <AppButton variant={category ? 'secondary' : 'primary'} ariaPressed={!category} onTap={() => setCategory(undefined)}>
-              全部
-            </AppButton>
-            {categories.map((c) => (
-              <AppButton key={c} variant={category === c ? 'primary' : 'secondary'} ariaPressed={category === c} onTap={() => setCategory(category === c ? undefined : c)}>
-                {c}
-              </AppButton>
+          <View className='ui-grid' role='list' aria-label='生活事件'>
+            {grid.map((e) => (
+              <View key={e.name} role='listitem' className='ui-grid__cell'>
+                <AppButton variant='tile' className={category === e.name ? 'ui-btn--on' : ''} ariaPressed={category === e.name} onTap={() => pick(e.name)}>
+                  <Icon name={e.icon} tone={category === e.name ? 'surface' : 'action'} size='lg' />
+                  <Text className='ui-tile__label'>{e.name}</Text>
+                </AppButton>
+              </View>
             ))}
           </View>
         </View>
       ) : null}
+      {category ? (
+        <View className='ui-section' id='home-event-results'>
+          <Heading level={2}>
+            {category}（{shown.length} 件）
+          </Heading>
+          <BundleList list={shown} onOpen={onOpen} empty='本地区暂无这类一件事' />
+        </View>
+      ) : null}
 
       <View className='ui-section'>
-        <Heading level={2}>{category ? `${category}` : '热门一件事'}</Heading>
+        <Heading level={2}>热门一件事</Heading>
         {catalogue.loading && !all.length ? (
           <View className='ui-help ui-home__pending' role='status'>
             正在加载…
           </View>
-        ) : <BundleList list={shown} onOpen={onOpen} empty='本地区暂无可办理的一件事' />}
+        ) : (
+          <BundleList list={all} onOpen={onOpen} empty='本地区暂无可办理的一件事' />
+        )}
       </View>
 
       {ftz.length ? (
@@ -250,8 +287,8 @@ export function HomeScreen(props: HomeScreenProps) {
           <BundleList list={policy} onOpen={onOpen} empty='' />
         </View>
       ) : null}
-      {onPrivacy ? (
-        <AppButton variant='link' onTap={onPrivacy}>
+      {props.onPrivacy ? (
+        <AppButton variant='link' onTap={props.onPrivacy}>
           隐私政策
         </AppButton>
       ) : null}

@@ -28,6 +28,8 @@ export interface QuestionScreenProps {
   stopHall?: Place
   /** a dead end: leave with the draft kept */
   onSaveAndLeave?: () => void
+  /** 朗读: reads the question, its help and its choices aloud; absent where the device cannot */
+  onReadAloud?: (text: string) => void
 }
 
 const FULL_WIDTH_DIGITS = /[０-９．]/g
@@ -38,12 +40,24 @@ export function parseNumber(text: string): number | undefined {
   return Number(t)
 }
 
+/** What 朗读 says: the question, its help, then the choices (or the unit to answer in). */
+export function readAloudText(text: string, help: string | undefined, choices: ChoiceOption[], unit?: string): string {
+  const end = (s: string) => (/[。？！?]$/.test(s) ? s : `${s}。`)
+  const parts = [end(text)]
+  if (help) parts.push(end(help))
+  if (choices.length) parts.push(`选项有：${choices.map((c) => c.label).join('；')}。`)
+  else if (unit) parts.push(`请填写数字，单位是${unit}。`)
+  return parts.join('')
+}
+
 export function QuestionScreen(props: QuestionScreenProps) {
-  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle, stopHall, onSaveAndLeave } = props
+  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle, stopHall, onSaveAndLeave, onReadAloud } = props
   const q = view.question
   // help with the region and parameter values filled in
   const help = view.help ?? q.help
-  const shownError = error ?? view.error
+  // letters in a number question: said as such, not as "unanswered"
+  const [notNumber, setNotNumber] = useState<string>()
+  const shownError = notNumber ?? error ?? view.error
   // number questions keep the text as typed: "12." is not lost while the citizen is typing
   const [text, setText] = useState(typeof view.answer === 'number' ? String(view.answer) : '')
   // a new question: move focus to its heading so screen readers read it (not on the first one)
@@ -57,11 +71,13 @@ export function QuestionScreen(props: QuestionScreenProps) {
   }, [q.id])
   useEffect(() => {
     setText(typeof view.answer === 'number' ? String(view.answer) : '')
+    setNotNumber(undefined)
     // only when another question is shown
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q.id])
 
   let input
+  let choices: ChoiceOption[] = []
   if (q.kind === 'number') {
     input = (
       <TextField
@@ -75,6 +91,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
         error={shownError}
         onInput={(v) => {
           setText(v)
+          setNotNumber(undefined)
           onAnswer(parseNumber(v))
         }}
       />
@@ -95,6 +112,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
     const ownNone = q.options?.find((o) => o.exclusive)?.value
     const options = q.kind === 'multiple' && !ownNone ? [...base, { value: NONE, label: '以上都没有' }] : base
     const alone = new Set([ownNone ?? NONE, ...(q.options ?? []).filter((o) => o.exclusive).map((o) => o.value)])
+    choices = options
     let value: string | string[] | undefined
     if (q.kind === 'yesno') value = view.answer === true ? 'yes' : view.answer === false ? 'no' : undefined
     else if (q.kind === 'multiple') value = Array.isArray(view.answer) ? (view.answer.length || ownNone ? (view.answer as string[]) : [NONE]) : []
@@ -131,13 +149,25 @@ export function QuestionScreen(props: QuestionScreenProps) {
       <View className='ui-caption'>
         {bundleName} · 问题 {position.index} / 共 {position.total}
       </View>
+      {onReadAloud ? (
+        <AppButton variant='secondary' onTap={() => onReadAloud(readAloudText(q.text, help, choices, q.unit))}>
+          朗读本题
+        </AppButton>
+      ) : null}
       {view.fromData ? (
         <Notice tone='info'>已根据您的信息填好（{view.fromData.sourceLabel}），请核对；如有不同，请直接修改。</Notice>
       ) : null}
       {input}
       {stop ? <StopPanel stop={stop} hall={stopHall} onOtherBundle={onOtherBundle} onSaveAndLeave={onSaveAndLeave} /> : null}
       <SummaryBar text={summary} />
-      <AppButton block onTap={onContinue} disabled={!!stop}>
+      <AppButton
+        block
+        onTap={() => {
+          if (q.kind === 'number' && text.trim() && parseNumber(text) === undefined) setNotNumber('请只填写数字，例如 50')
+          else onContinue()
+        }}
+        disabled={!!stop}
+      >
         继续
       </AppButton>
       {/* WeChat: the bar's back leaves the questions; this goes to the one before (H5's ‹ 返回 does both) */}

@@ -1,7 +1,7 @@
 // What every journey page does first: find the draft from the URL (or the draft that replaced it), load its
-// template, restore the session, record where the citizen is, and send them to the furthest step allowed when they came too early. After a
-// restart, the data of e-licences agreed to for this draft is fetched again before later steps are judged.
-import { useRouter } from '@tarojs/taro'
+// template, restore the session, record where the citizen is, and send them to the furthest step allowed when
+// they came too early. After a restart, the data of e-licences agreed to for this draft is fetched again before later steps are judged.
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { JourneyStepId, LicenceKind } from '@/domain'
 import { useCatalogue, useDrafts, useSession, useSync } from '@/stores/app'
@@ -9,7 +9,8 @@ import { templateKey } from '@/stores/catalogue'
 import type { JourneyPlace } from '@/stores/draft'
 import { canVisit, furthestPlace, urlOf } from '@/stores/journey'
 import { useJourney } from '@/stores/use-journey'
-import { back, go, nowIso, replace } from '../nav'
+import { caseUrl } from '@/stores/routes'
+import { back, go, home, nowIso, replace } from '../nav'
 import { useShown } from '../use-shown'
 
 const refetching = new Map<LicenceKind, Promise<boolean>>()
@@ -74,8 +75,20 @@ export function useStep(step: JourneyStepId) {
   }, [allowed, sessionKnown]) // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
-    if (draft && allowed && step !== 'questions') useDrafts.getState().setPlace(draft.id, { step })
+    if (draft && allowed && step !== 'questions' && draft.status === 'open') useDrafts.getState().setPlace(draft.id, { step })
   }, [draft?.id, allowed, step]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // a page of a submitted draft (the browser's back, an old link, a restart) leads to its case: nothing here
+  // can change what was submitted. Checked when the page opens or shows again, never from a page below.
+  const toCase = () => {
+    const d = draftId ? useDrafts.getState().drafts[draftId] : undefined
+    if (d?.status === 'submitted') {
+      if (d.caseId) replace(caseUrl(d.caseId))
+      else home()
+    }
+  }
+  useEffect(toCase, []) // eslint-disable-line react-hooks/exhaustive-deps
+  useDidShow(toCase)
 
   const goTo = useCallback(
     (place: JourneyPlace) => {

@@ -42,6 +42,7 @@ import {
   type PaymentRequest,
   type SubscriptionRequest,
   type CaseRecord,
+  type CategoryListResponse,
   type ClockAdvanceRequest,
   type ClockResponse,
   type DraftRecord,
@@ -335,6 +336,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
     async listLicenceKinds(): Promise<LicenceKindInfo[]> {
       return (await call<{ kinds: LicenceKindInfo[] }>({ method: 'GET', path: '/licence-kinds', retry: true, auth: false, cache: true, reply: LicenceKindListSchema })).kinds
     },
+    listCategories: () => call<CategoryListResponse>({ method: 'GET', path: '/categories', retry: true, auth: false, cache: true }),
     async listRegions(): Promise<Region[]> {
       return (await call<RegionListResponse>({ method: 'GET', path: '/regions', retry: true, auth: false, cache: true })).regions
     },

@@ -78,6 +78,12 @@ export class Driver {
     return this.type(scope.getByRole('textbox', { name: label, exact: typeof label === 'string' }), text)
   }
 
+  /** the home page's search: types into the search box (a combobox with suggestions) and taps 搜索 */
+  async search(text: string): Promise<void> {
+    await this.type(this.page.getByRole('combobox', { name: '搜索一件事' }), text)
+    await this.press('搜索')
+  }
+
   /** the home page, once its first requests have settled (the catalogue is listed) */
   async home(): Promise<void> {
     await this.page.goto(this.baseUrl + '/')
@@ -200,8 +206,7 @@ export async function restaurantQuestions(d: Driver, area = '40'): Promise<void>
 export async function restaurant(d: Driver): Promise<void> {
   const { page } = d
   await d.home()
-  await d.fill('搜索一件事', '餐饮')
-  await d.press('搜索')
+  await d.search('餐饮')
   await page.getByRole('heading', { name: '“餐饮”的搜索结果' }).waitFor()
   await d.open(d.button('开办餐饮店').first(), '开办餐饮店')
   await restaurantQuestions(d)

@@ -13,6 +13,8 @@ export function taroDouble(pageStack: string[]) {
     redirectTo: jest.fn(async () => undefined),
     navigateBack: jest.fn(async () => undefined),
     reLaunch: jest.fn(async () => undefined),
+    switchTab: jest.fn(async () => undefined),
+    getCurrentInstance: jest.fn(() => ({ router: { path: pageStack[pageStack.length - 1] ?? '', params: params.current } })),
     getCurrentPages: jest.fn(() => pageStack.map((route) => ({ route }))),
     pageScrollTo: jest.fn(async () => undefined),
     showToast: jest.fn(),
@@ -22,7 +24,10 @@ export function taroDouble(pageStack: string[]) {
     setStorageSync: jest.fn(),
     removeStorageSync: jest.fn(),
   }
-  return { __esModule: true, default: taro, params, useRouter: () => ({ params: params.current }), useDidShow: () => undefined, useDidHide: () => undefined }
+  // a page is shown once when it mounts (Taro calls onShow after onLoad)
+  const useDidShow = (fn: () => void) => jest.requireActual<typeof import('react')>('react').useEffect(() => fn(), [])
+  const useDidHide = (fn: () => void) => jest.requireActual<typeof import('react')>('react').useEffect(() => fn, [])
+  return { __esModule: true, default: taro, params, useRouter: () => ({ params: params.current }), useDidShow, useDidHide }
 }
 
 /** The app's services with a fake platform; `extra` adds or replaces client functions. */
@@ -31,6 +36,7 @@ export function appServicesDouble(extra: Record<string, jest.Mock> = {}) {
     getBundle: jest.fn(async () => fixtures.template),
     listBundles: jest.fn(async () => []),
     listRegions: jest.fn(async () => []),
+    listCategories: jest.fn(async () => ({ categories: [], elderTiles: [] })),
     me: jest.fn(async () => fixtures.profile),
     listLicences: jest.fn(async () => []),
     consentLicence: jest.fn(),

@@ -3,7 +3,7 @@
 //   const platform = await startMockPlatform()            // or any running mock: its URL is all that is needed
 //   const app = await WeappRuntime.launch({ platformUrl: platform.url, account: { loginCode: 'dev-citizen-1' } })
 //   await app.waitForPage('pages/index/index', '一件事一次办')
-//   await app.type(await app.getByRole('textbox', '搜索一件事'), '餐饮')
+//   await app.type(await app.getByRole('combobox', '搜索一件事'), '餐饮')
 //   await app.tap('搜索')                                  // the one button named 搜索
 //   app.text(); app.stack(); app.navigationBar(); app.log.requests; app.log.toasts; app.modal()
 //   const again = await app.relaunch()                     // same storage and WeChat account

@@ -8,6 +8,9 @@ import type { TestFile } from './wx'
 
 export const ROUTES = {
   home: 'pages/index/index',
+  cases: 'pages/my-cases/index',
+  messages: 'pages/messages/index',
+  me: 'pages/me/index',
   login: 'pages/login/index',
   guide: 'pages/journey/guide/index',
   question: 'pages/journey/question/index',
@@ -18,11 +21,12 @@ export const ROUTES = {
   done: 'pages/journey/done/index',
   drafts: 'pages/journey/drafts/index',
   confirm: 'pages/journey/confirm/index',
-  cases: 'pages/cases/list/index',
   caseDetail: 'pages/cases/detail/index',
   supplement: 'pages/cases/supplement/index',
-  messages: 'pages/cases/messages/index',
   privacy: 'pages/privacy/index',
+  licences: 'pages/account/licences/index',
+  help: 'pages/account/help/index',
+  family: 'pages/account/family/index',
   grants: 'pages/account/grants/index',
 } as const
 
@@ -42,6 +46,12 @@ export class WeappDriver {
 
   fill(label: TextMatcher, text: string, within?: WxElement): Promise<void> {
     return this.app.getByRole('textbox', label, within).then((el) => this.app.type(el, text))
+  }
+
+  /** the home page's search: types into the search box (a combobox with suggestions) and taps 搜索 */
+  async search(text: string): Promise<void> {
+    await this.app.type(await this.app.getByRole('combobox', '搜索一件事'), text)
+    await this.press('搜索')
   }
 
   press(name: TextMatcher, within?: WxElement): Promise<void> {
@@ -134,8 +144,7 @@ export async function restaurant(d: WeappDriver): Promise<void> {
 export async function restaurantToMaterials(d: WeappDriver): Promise<void> {
   const { app } = d
   await app.waitForPage(ROUTES.home)
-  await d.fill('搜索一件事', '餐饮')
-  await d.press('搜索')
+  await d.search('餐饮')
   await app.waitForText('“餐饮”的搜索结果')
   await app.tap((await app.getAllByRole('button', '开办餐饮店'))[0])
   await restaurantQuestions(d)
@@ -210,8 +219,7 @@ export function beijingDateDaysAgo(days: number): string {
 export async function newborn(d: WeappDriver): Promise<void> {
   const { app } = d
   await app.waitForPage(ROUTES.home)
-  await d.fill('搜索一件事', '出生')
-  await d.press('搜索')
+  await d.search('出生')
   await app.waitForText('“出生”的搜索结果')
   await app.tap((await app.getAllByRole('button', '新生儿出生一件事'))[0])
   await app.waitForPage(ROUTES.guide, '新生儿出生一件事')

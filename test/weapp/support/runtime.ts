@@ -135,6 +135,8 @@ export class WeappRuntime {
   private readonly privacyGate: (api: string) => Promise<void>
   private readonly pageConfigs = new Map<string, Record<string, unknown>>()
   private readonly pages: { instance: PageInstance; record: PageRecord }[] = []
+  /** tab pages WeChat keeps alive (hidden) after the citizen switched away from them */
+  private readonly keptTabs = new Map<string, { instance: PageInstance; record: PageRecord }>()
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly downloadedPackages = new Set<string>()
   private app: Record<string, unknown> | undefined
@@ -176,6 +178,8 @@ export class WeappRuntime {
       inTap: () => this.tapDepth > 0,
       currentRoute: () => this.top()?.record.route,
       hasElement: (id) => !!this.top()?.record.view.byId(id),
+      tabCount: () => this.appJson.tabBar?.list.length ?? 0,
+      isTabPage: (route) => this.isTab(route),
     }
     const realmPromise = () => this.realm.Promise
     const made = createWx(host, this.state)
@@ -297,6 +301,8 @@ export class WeappRuntime {
   async close(): Promise<void> {
     if (this.closed) return
     while (this.pages.length) this.unload(this.pages.pop() as { instance: PageInstance; record: PageRecord })
+    for (const kept of this.keptTabs.values()) this.unload(kept)
+    this.keptTabs.clear()
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
     for (const m of this.state.openModals.splice(0)) m.resolve('cancel')
@@ -401,8 +407,53 @@ export class WeappRuntime {
     const below = this.top()
     if (how === 'navigateTo' && below) this.lifecycle(below.instance, 'onHide')
     if (how === 'redirectTo' && below) this.unload(this.pages.pop() as { instance: PageInstance; record: PageRecord })
-    if (how === 'reLaunch' || how === 'switchTab') while (this.pages.length) this.unload(this.pages.pop() as { instance: PageInstance; record: PageRecord })
+    if (how === 'reLaunch') {
+      while (this.pages.length) this.unload(this.pages.pop() as { instance: PageInstance; record: PageRecord })
+      for (const kept of this.keptTabs.values()) this.unload(kept)
+      this.keptTabs.clear()
+    }
+    if (how === 'switchTab') {
+      // every other page closes; a tab page stays alive, hidden, and shows again as it was
+      while (this.pages.length) {
+        const p = this.pages.pop() as { instance: PageInstance; record: PageRecord }
+        if (this.isTab(p.record.route) && p.record.route !== route) {
+          this.lifecycle(p.instance, 'onHide')
+          this.keptTabs.set(p.record.route, p)
+        } else if (p.record.route === route) this.keptTabs.set(route, p)
+        else this.unload(p)
+      }
+      const kept = this.keptTabs.get(route)
+      if (kept) {
+        this.keptTabs.delete(route)
+        this.pages.push(kept)
+        this.lifecycle(kept.instance, 'onShow')
+        return
+      }
+    }
     this.create(route, query)
+  }
+
+  /** WeChat's tab bar as the citizen sees it: shown on tab pages only */
+  tabBar(): { visible: boolean; items: { text: string; route: string; selected: boolean; badge?: string }[] } {
+    const list = (this.appJson.tabBar as { list: { pagePath: string; text?: string }[] } | undefined)?.list ?? []
+    const route = this.top()?.record.route
+    return {
+      visible: !!route && this.isTab(route),
+      items: list.map((t, i) => ({ text: t.text ?? '', route: t.pagePath.replace(/^\//, ''), selected: t.pagePath.replace(/^\//, '') === route, badge: this.state.tabBadges.get(i) })),
+    }
+  }
+
+  /** taps a tab of the tab bar (only there on a tab page): the page hears onTabItemTap, WeChat switches */
+  async tapTab(text: string): Promise<void> {
+    const bar = this.tabBar()
+    if (!bar.visible) throw new Error(`no tab bar on ${this.page.route}`)
+    const index = bar.items.findIndex((t) => t.text === text)
+    if (index < 0) throw new Error(`no tab "${text}" (tabs: ${bar.items.map((t) => t.text).join(', ')})`)
+    const item = bar.items[index]
+    const top = this.top()
+    if (top) this.lifecycle(top.instance, 'onTabItemTap', this.realm.JSON.parse(JSON.stringify({ index, pagePath: item.route, text })))
+    if (item.selected) return
+    await this.open(`/${item.route}`, 'switchTab')
   }
 
   private async back(delta: number): Promise<void> {

@@ -70,6 +70,10 @@ export const PAGE_VISITS: [string, string, (s: JourneyStates) => PageVisit][] = 
   [ROUTES.caseDetail, '新生儿出生一件事', (s) => ({ query: { case: s.submitted.caseId }, storage: s.submitted.storage, shows: '需要您补正' })],
   [ROUTES.supplement, '补正材料', (s) => ({ query: { case: s.submitted.caseId }, storage: s.submitted.storage, shows: '提交补正' })],
   [ROUTES.messages, '消息', (s) => ({ query: {}, storage: s.submitted.storage, shows: '请补正材料' })],
+  [ROUTES.me, '我的', (s) => ({ query: {}, storage: s.submitted.storage, shows: '刘*' })],
+  [ROUTES.licences, '我的证照', (s) => ({ query: {}, storage: s.submitted.storage, shows: '居民身份证' })],
+  [ROUTES.help, '帮助与客服', () => ({ query: { bundle: 'kaiban-canyin' }, shows: '拨打 0731-88665120' })],
+  [ROUTES.family, '请家人帮我办', () => ({ query: {}, shows: '发给家人' })],
   [ROUTES.login, '登录', () => ({ query: {}, shows: '手机号快捷登录' })],
   [ROUTES.privacy, '隐私政策', () => ({ query: { bundle: 'xinshenger' }, shows: '申请信息和材料只提供给这件事的承办部门：卫生健康委员会' })],
 ]

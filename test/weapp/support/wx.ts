@@ -66,6 +66,9 @@ export interface WxHost {
   currentRoute(): string | undefined
   /** whether the top page has an element with this id (selectors `#id` only) */
   hasElement(id: string): boolean
+  /** the number of tabs in app.json's tabBar (0 without one) */
+  tabCount(): number
+  isTabPage(route: string): boolean
 }
 
 export interface Navigation {
@@ -151,6 +154,8 @@ export class WxLog {
   privacyContractOpened = 0
   subscribeRequests: { tmplIds: string[] }[] = []
   scans: { onlyFromCamera: boolean }[] = []
+  /** wx.makePhoneCall: the numbers WeChat offered to call */
+  phoneCalls: string[] = []
   /** subpackages WeChat downloaded ahead (preloadRule) */
   preloaded: string[] = []
 }
@@ -246,6 +251,8 @@ export class WxState {
   readonly titles = new Map<string, string>()
   /** routes whose home button was hidden (wx.hideHomeButton) */
   readonly homeHidden = new Set<string>()
+  /** tab index → badge text (wx.setTabBarBadge) */
+  readonly tabBadges = new Map<number, string>()
   private n = 0
 
   tempPath(file: TestFile): string {
@@ -649,6 +656,31 @@ export function createWx(host: WxHost, state: WxState): { wx: Record<string, unk
         return {}
       }),
     showShareMenu: (o?: Options) => asyncApi('showShareMenu', o, () => ({})),
+    makePhoneCall: (o: Options) =>
+      asyncApi('makePhoneCall', o, () => {
+        const n = String(o.phoneNumber ?? '')
+        if (!/^[\d-]{3,20}$/.test(n)) throw new WxFail('parameter error: parameter.phoneNumber should be a phone number')
+        // WeChat asks the person first; the harness's person always calls
+        log.phoneCalls.push(n)
+        return {}
+      }),
+    // the tab bar's badge: WeChat refuses it on a page that is not a tab page, and for an index out of range
+    setTabBarBadge: (o: Options) =>
+      asyncApi('setTabBarBadge', o, () => {
+        const i = Number(o.index)
+        if (!host.isTabPage(host.currentRoute() ?? '')) throw new WxFail('not TabBar page')
+        if (!(i >= 0 && i < host.tabCount())) throw new WxFail('tabbar item not found')
+        state.tabBadges.set(i, String(o.text ?? ''))
+        return {}
+      }),
+    removeTabBarBadge: (o: Options) =>
+      asyncApi('removeTabBarBadge', o, () => {
+        const i = Number(o.index)
+        if (!host.isTabPage(host.currentRoute() ?? '')) throw new WxFail('not TabBar page')
+        if (!(i >= 0 && i < host.tabCount())) throw new WxFail('tabbar item not found')
+        state.tabBadges.delete(i)
+        return {}
+      }),
 
     // ---------- navigation (stack of at most 10 pages) ----------
     navigateTo: (o: Options) => navigation('navigateTo', o, String(o.url)),

@@ -12,7 +12,7 @@ import { useGrants } from '@/stores/app-grants'
 import { queryKey } from '@/stores/catalogue'
 import { ROUTES } from '@/stores/routes'
 import { Frame } from '../../Frame'
-import { back, go, nowIso } from '../../nav'
+import { go, leave, nowIso } from '../../nav'
 
 const ALL = {}
 
@@ -35,7 +35,7 @@ export default function GrantsPage() {
     return (
       <Frame>
         <View className='ui-page'>
-          <BackLink onTap={() => back(ROUTES.home)} />
+          <BackLink onTap={() => leave()} />
           <Heading level={1}>授权与查看记录</Heading>
           <SignInPrompt onSignIn={() => go(ROUTES.login)} />
         </View>
@@ -70,7 +70,7 @@ export default function GrantsPage() {
           if (res.confirm) await store.revoke(grant.id)
         }}
         onRefresh={load}
-        onBack={() => back(ROUTES.home)}
+        onBack={() => leave()}
       />
     </Frame>
   )

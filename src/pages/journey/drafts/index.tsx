@@ -2,7 +2,6 @@
 // opening the list catches up once more). Each says where the citizen left off and when it was last changed,
 // on whichever device. Resuming a draft made on an older version of its guide template first shows what the
 // new version changes; the citizen confirms and the draft is carried forward.
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { DraftsScreen } from '@/components/screens/DraftsScreen'
 import { savedText } from '@/domain/datetime'
@@ -17,7 +16,7 @@ import { applyUpgrade, type TemplateUpgrade } from '@/stores/upgrade'
 import { useShallow } from 'zustand/react/shallow'
 import { View } from '@tarojs/components'
 import { Frame } from '../../Frame'
-import { back, go, nowIso } from '../../nav'
+import { back, go, nowIso, signIn } from '../../nav'
 
 export default function DraftsPage() {
   const userId = useSession((s) => s.profile?.userId)
@@ -64,7 +63,7 @@ export default function DraftsPage() {
       ) : null}
       <DraftsScreen
         drafts={drafts.map((d) => ({ id: d.id, bundleName: names[d.id] ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: savedText(d.updatedAt, now) }))}
-        signIn={session === 'signed-in' ? undefined : { onSignIn: () => go(ROUTES.login), busy: session === 'unknown' || session === 'restoring' || session === 'signing-in' }}
+        signIn={session === 'signed-in' ? undefined : { onSignIn: () => signIn(), busy: session === 'unknown' || session === 'restoring' || session === 'signing-in' }}
         onResume={async (id) => {
           if (checking) return
           setChecking(id)
@@ -73,10 +72,7 @@ export default function DraftsPage() {
           if (upgrade) setPlan(upgrade)
           else open(id)
         }}
-        onDelete={async (id) => {
-          const res = await Taro.showModal({ title: '删除草稿', content: '删除后，已填写的内容将无法恢复。确定删除吗？', confirmText: '删除', cancelText: '取消' })
-          if (res.confirm) useDrafts.getState().remove(id)
-        }}
+        onDelete={(id) => useDrafts.getState().remove(id)}
         onBack={() => back(ROUTES.home)}
         onConfirmOthers={() => go(ROUTES.confirm)}
       />

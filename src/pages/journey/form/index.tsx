@@ -5,11 +5,11 @@ import { SignInPrompt } from '@/components/SignInPrompt'
 import { Frame, Loading } from '../../Frame'
 import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { licenceNamesOf } from '@/domain/template/licence-kinds'
-import { ROUTES, afterStep, licencesToOffer, placeBefore, summaryText } from '@/stores/journey'
+import { afterStep, licencesToOffer, placeBefore, summaryText } from '@/stores/journey'
 import { heldLicenceKinds } from '@/stores/session'
 import { useShallow } from 'zustand/react/shallow'
 import { View } from '@tarojs/components'
-import { go, home } from '../../nav'
+import { home, signIn } from '../../nav'
 import { useStep } from '../use-step'
 import { useSubmission } from '@/stores/app-submit'
 import { selectSubmitStatus } from '@/stores/submission'
@@ -38,7 +38,7 @@ export default function FormPage() {
           <View className='ui-h1' role='heading' aria-level={1}>
             填写申请信息
           </View>
-          <SignInPrompt onSignIn={() => go(ROUTES.login)} busy={session.status === 'restoring' || session.status === 'unknown'} />
+          <SignInPrompt onSignIn={() => signIn()} busy={session.status === 'restoring' || session.status === 'unknown'} />
         </View>
       </Frame>
     )

@@ -2,16 +2,17 @@
 import { useState } from 'react'
 import { MaterialsScreen } from '@/components/screens/MaterialsScreen'
 import { SignInPrompt } from '@/components/SignInPrompt'
-import { useCatalogue, useDrafts, useSession, useUploads } from '@/stores/app'
+import { useCatalogue, useDrafts, useSession } from '@/stores/app'
+import { useUploads } from '@/stores/app-uploads'
 import { licenceNamesOf } from '@/domain/template/licence-kinds'
-import { ROUTES, afterStep, choiceFor, materialErrors, placeBefore, promiseUnavailableReason, summaryText } from '@/stores/journey'
+import { afterStep, choiceFor, materialErrors, placeBefore, promiseUnavailableReason, summaryText } from '@/stores/journey'
 import { consentedLicences } from '@/stores/session'
 import { formatSize } from '@/stores/uploads'
 import { useShallow } from 'zustand/react/shallow'
 import type { LicenceKind } from '@/domain'
 import { actingMaterialErrors } from '@/domain/assist'
 import { Frame, Loading } from '../../Frame'
-import { go, home, nowIso } from '../../nav'
+import { home, nowIso, signIn } from '../../nav'
 import { useStep } from '../use-step'
 
 export default function MaterialsPage() {
@@ -28,7 +29,7 @@ export default function MaterialsPage() {
   if (session.status !== 'signed-in')
     return (
       <Frame>
-        <SignInPrompt onSignIn={() => go(ROUTES.login)} />
+        <SignInPrompt onSignIn={() => signIn()} />
       </Frame>
     )
 

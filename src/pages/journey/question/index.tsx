@@ -1,42 +1,80 @@
-// Situation questions, one per screen. The question shown is page state (WeChat's 10-page stack); the draft
-// records it so the citizen comes back to the same question.
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+// Situation questions, one per page visit: each question has its own URL (`q=`), so Back (the browser's, WeChat's
+// bar) steps through them and a reload shows the same question. The draft records where the citizen is.
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
 import type { JourneyStepId } from '@/domain'
 import { QuestionScreen } from '@/components/screens/QuestionScreen'
 import { useCatalogue, useDrafts } from '@/stores/app'
 import { cityRegions } from '@/stores/catalogue'
-import { ROUTES, afterQuestion, currentQuestion, nearestHall, placeBefore, questionPosition, summaryText } from '@/stores/journey'
+import type { JourneyPlace } from '@/stores/draft'
+import { ROUTES, afterQuestion, currentQuestion, nearestHall, placeBefore, questionPosition, summaryText, urlOf } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
-import { go, home } from '../../nav'
+import { back, go, home, replace } from '../../nav'
+import { canSpeak, speak } from '@/services/speech'
 import { useStep } from '../use-step'
 
+// WeChat's stack holds 10 pages. Questions are pushed (the bar's back steps through them) while fewer than 8
+// pages are open, then replace each other; going on to the form closes them first, so home · guide · form ·
+// 材料 · … keep room for sign-in and 隐私政策. H5 keeps every step in the browser's history.
+const QUESTION_STACK = 8
+const weapp = process.env.TARO_ENV === 'weapp'
+
+function toQuestion(url: string): void {
+  if (weapp && Taro.getCurrentPages().length >= QUESTION_STACK) replace(url)
+  else go(url)
+}
+
+function leaveQuestions(url: string): void {
+  const pages = Taro.getCurrentPages()
+  let n = 0
+  while (weapp && n < pages.length - 1 && (pages[pages.length - 1 - n].route ?? '').replace(/^\//, '') === ROUTES.questions.slice(1)) n++
+  if (n === 0) return go(url)
+  void Taro.navigateBack({ delta: n }).then(() => go(url))
+}
+
+// 朗读 where the browser can speak (H5 with speech synthesis; never on WeChat)
+const speakable = canSpeak()
+
 export default function QuestionPage() {
-  const { draft, template, guidance, router, templateError, retry, goTo, backTo } = useStep('questions')
+  const { draft, template, guidance, router, templateError, retry, backTo } = useStep('questions')
   const returnTo = router.params.return as JourneyStepId | undefined
-  const [questionId, setQuestionId] = useState<string | undefined>(router.params.q ?? undefined)
+  const asked = router.params.q ? decodeURIComponent(router.params.q) : undefined
   const [error, setError] = useState<string>()
   const regions = useCatalogue((s) => s.regions)
 
-  const q = guidance ? currentQuestion(guidance, questionId ?? draft?.place.questionId) : undefined
-  useEffect(() => {
-    if (draft && q) useDrafts.getState().setPlace(draft.id, { step: 'questions', questionId: q.id })
-  }, [draft?.id, q?.id]) // eslint-disable-line react-hooks/exhaustive-deps
+  const q = guidance ? currentQuestion(guidance, asked ?? draft?.place.questionId) : undefined
+  // only the page on top navigates: earlier questions stay alive below it (and hear answer changes too)
+  const shown = useRef(true)
+  const leaving = useRef(false)
+  useDidHide(() => {
+    shown.current = false
+  })
+  // the URL names the question shown: without one (or one no longer asked), the question shown gets its own
+  // URL; with it, the draft records that the citizen is here
+  const settle = () => {
+    if (!shown.current || leaving.current || !draft || !q) return
+    if (q.id !== asked) {
+      leaving.current = true
+      replace(urlOf({ step: 'questions', questionId: q.id }, draft, returnTo ? { return: returnTo } : {}))
+    } else useDrafts.getState().setPlace(draft.id, { step: 'questions', questionId: q.id })
+  }
+  useEffect(settle, [draft?.id, q?.id, asked]) // eslint-disable-line react-hooks/exhaustive-deps
+  // back on an earlier question (the browser's or WeChat's back): that is where the citizen is now
+  useDidShow(() => {
+    shown.current = true
+    settle()
+  })
 
   if (!draft) return <Loading error='没有找到这份申请，请从首页重新开始' onHome={home} />
   if (!template || !guidance || !q) return <Loading error={templateError} onRetry={retry} onHome={home} />
   const view = guidance.questions.visible.find((v) => v.question.id === q.id) ?? { question: q, answered: false }
-
-  const show = (id: string) => {
-    setQuestionId(id)
-    setError(undefined)
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
-  }
+  const withReturn = (place: JourneyPlace) => urlOf(place, draft, returnTo ? { return: returnTo } : {})
 
   return (
     <Frame>
       <QuestionScreen
         bundleName={template.name}
+        onReadAloud={speakable ? speak : undefined}
         view={view}
         position={questionPosition(guidance, q.id)}
         summary={summaryText(guidance.summary)}
@@ -57,14 +95,14 @@ export default function QuestionPage() {
           }
           if (guidance.stop) return
           const next = afterQuestion(guidance, q.id, returnTo)
-          if (next.step === 'questions' && next.questionId) show(next.questionId)
+          if (next.step === 'questions') toQuestion(withReturn(next))
           // back to the page that sent the citizen here (核对信息), not a second copy of it on the stack
           else if (returnTo && next.step === returnTo) backTo(next)
-          else goTo(next)
+          else leaveQuestions(urlOf(next, draft))
         }}
         onBack={() => {
           const prev = placeBefore(guidance, { step: 'questions', questionId: q.id })
-          if (prev.step === 'questions' && prev.questionId) show(prev.questionId)
+          if (prev.step === 'questions') back(withReturn(prev))
           else backTo(prev)
         }}
         onOtherBundle={(id) => Taro.navigateTo({ url: `${ROUTES.guide}?bundle=${encodeURIComponent(id)}` })}

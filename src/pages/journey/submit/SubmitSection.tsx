@@ -11,10 +11,9 @@ import { useSubmission } from '@/stores/app-submit'
 import type { LocalDraft } from '@/stores/draft'
 import { STEP_LABELS, urlOf } from '@/stores/journey'
 import { faultsInOrder, selectSubmitStatus, type SubmitStatus } from '@/stores/submission'
-import { go, replace } from '../../nav'
+import { doneUrl } from '@/stores/routes'
+import { go, restart } from '../../nav'
 import { askSubscriptions } from './subscribe'
-
-export const doneUrl = (caseId: string) => `/pages/journey/done/index?case=${encodeURIComponent(caseId)}`
 
 const KIND: Partial<Record<FieldView['field']['type'], InputKind>> = { idNumber: 'idcard', mobile: 'tel', number: 'digit', bankAccount: 'number' }
 const NOT_INLINE = new Set<FieldView['field']['type']>(['select', 'date'])
@@ -31,9 +30,10 @@ export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance
   const latest = useRef({ draft, guidance })
   latest.current = { draft, guidance }
 
-  // already a case (submitted here or on another device): the confirmation is the place to be
+  // already a case (submitted here or on another device): the confirmation is the place to be, alone: the
+  // journey's pages below it could no longer change anything (use-step.ts sends any of them to the case)
   useEffect(() => {
-    if (draft.status === 'submitted' && draft.caseId) replace(doneUrl(draft.caseId))
+    if (draft.status === 'submitted' && draft.caseId) restart(doneUrl(draft.caseId))
   }, [draft.status, draft.caseId])
 
   const faults = status.phase === 'rejected' && status.errors ? faultsInOrder(status.errors, guidance) : []
@@ -53,7 +53,8 @@ export function SubmitSection({ draft, guidance }: { draft: LocalDraft; guidance
 
   const settle = (r: SubmitStatus) => {
     const { draft: d, guidance: g } = latest.current
-    if (r.phase === 'done' && r.caseId) return replace(doneUrl(r.caseId))
+    // done: the draft is marked submitted, and the effect above opens the case
+    if (r.phase === 'done') return
     if (r.resumeAt) return go(urlOf(r.resumeAt, d, { return: 'review' }))
     if (r.phase === 'rejected' && r.errors) {
       // a choice or a date cannot be corrected here: land on it in the form, with the platform's message

@@ -1,0 +1,39 @@
+// 办件 (tab, main package): 我的办件 — cases needing the citizen first, each with its state and 红黄牌 (the
+// device's kept copies offline). Signed out, it says what is here and offers sign-in.
+import { useShallow } from 'zustand/react/shallow'
+import { caseListItem, sortCases } from '@/domain/case'
+import { CaseListScreen } from '@/components/cases/CaseListScreen'
+import { useMessages, useSession } from '@/stores/app'
+import { useCases } from '@/stores/app-cases'
+import { caseUrl, ROUTES } from '@/stores/routes'
+import { Frame } from '../Frame'
+import { go, signIn } from '../nav'
+import { shownAt } from '../cases/now'
+import { useSignedInLoad } from '../use-signed-in'
+
+export default function CasesTab() {
+  const cases = useCases(useShallow((s) => Object.values(s.cases)))
+  const error = useCases((s) => s.listError)
+  const listed = useCases((s) => !!s.listed)
+  const unread = useMessages((s) => s.unread)
+  const status = useSession((s) => s.status)
+  useSignedInLoad(() => {
+    void useCases.getState().loadAll()
+    void useMessages.getState().load()
+  })
+  const signedOut = status === 'signed-out'
+  const now = shownAt(cases.map((c) => c.asOf ?? '').sort().slice(-1)[0])
+  return (
+    <Frame tab='cases'>
+      <CaseListScreen
+        cases={signedOut ? [] : sortCases(cases).map((c) => caseListItem(c, now))}
+        loading={!signedOut && !listed && !cases.length && !error}
+        error={signedOut ? undefined : error}
+        unread={unread}
+        onOpen={(id) => go(caseUrl(id))}
+        onMessages={signedOut ? undefined : () => go(ROUTES.messages)}
+        signIn={signedOut ? { onSignIn: () => signIn() } : undefined}
+      />
+    </Frame>
+  )
+}
