@@ -31,7 +31,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     date: '2026-11-26',
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
-    sourceRoot: 'src',
+    // TARO_SOURCE_ROOT builds another app with this very config: the bench's empty shell (bench/empty-shell/src)
+    sourceRoot: process.env.TARO_SOURCE_ROOT ?? 'src',
     // TARO_OUTPUT_ROOT builds elsewhere (e.g. a bench of another build) without touching dist/<platform>
     outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${platform}`,
     plugins: [],

@@ -12,7 +12,7 @@ step() {
   echo "✔ $name ($((SECONDS - start)) s)"
 }
 step "typecheck" npx tsc -p tsconfig.json
-step "lint" npx eslint --max-warnings 0 --ext .ts,.tsx src mock scripts test config
+step "lint" npx eslint --max-warnings 0 --ext .ts,.tsx src mock scripts test config bench
 step "unit, component and contract tests" npx jest --ci
 step "guide templates" npx tsx scripts/guides-check.ts
 step "build H5" npm run --silent build:h5

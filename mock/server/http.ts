@@ -1,5 +1,7 @@
 // Small HTTP helpers over node:http: errors as values, body reading with limits, JSON answers.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { gzipSync } from 'node:zlib'
+import { maybeGzip, varyOnEncoding } from './compress'
 import { STATUS_OF_CODE, type ApiError, type ApiErrorBody, type ApiErrorCode } from '../../src/services/contract'
 
 export class HttpError extends Error {
@@ -144,13 +146,30 @@ function nestedDeeperThan(buf: Buffer, max: number): boolean {
   return false
 }
 
-export function writeReply(res: ServerResponse, reply: Reply): void {
+/** The gzip of the last text of each answer object: a template or list served again costs no compression. */
+const gzipped = new WeakMap<object, { text: string; gz: Buffer }>()
+function gzipOnce(value: unknown, text: string, body: Buffer): Buffer {
+  if (typeof value !== 'object' || value === null) return gzipSync(body)
+  const hit = gzipped.get(value)
+  // compared by text, so an object changed since is compressed again
+  if (hit && hit.text === text) return hit.gz
+  const gz = gzipSync(body)
+  gzipped.set(value, { text, gz })
+  return gz
+}
+
+/** Writes a reply; JSON goes gzipped when `req` takes gzip and the body is worth it (mock/server/compress.ts). */
+export function writeReply(res: ServerResponse, reply: Reply, req?: Pick<IncomingMessage, 'headers'>): void {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...reply.headers }
   let payload: Buffer | undefined
   if (reply.raw) payload = reply.raw
   else if (reply.json !== undefined && reply.status !== 304) {
-    payload = Buffer.from(JSON.stringify(reply.json), 'utf8')
     headers['Content-Type'] = 'application/json; charset=utf-8'
+    headers.Vary = varyOnEncoding(headers.Vary)
+    const text = JSON.stringify(reply.json)
+    const out = maybeGzip(req ?? { headers: {} }, Buffer.from(text, 'utf8'), (body) => gzipOnce(reply.json, text, body))
+    payload = out.body
+    if (out.encoding) headers['Content-Encoding'] = out.encoding
   }
   if (payload) headers['Content-Length'] = String(payload.length)
   res.writeHead(reply.status, headers)

@@ -374,7 +374,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     // a body not read to its end (far over the limit, or stalled): this connection is done; any other
     // unread body is read and thrown away by node:http, so the client still gets this answer
     if (close) out.headers.Connection = 'close'
-    writeReply(res, out)
+    writeReply(res, out, req)
   }
 
   const server = http.createServer(
@@ -388,7 +388,7 @@ export function createPlatform(options: PlatformOptions): Platform {
       handle(req, res).catch((e) => {
         // last line of defence: the server never crashes on one request
         log.error(`未处理的错误：${(e as Error)?.stack ?? String(e)}`)
-        if (!res.headersSent && !res.destroyed) writeReply(res, errorReply(new HttpError('SERVER', '平台内部错误，请稍后重试')))
+        if (!res.headersSent && !res.destroyed) writeReply(res, errorReply(new HttpError('SERVER', '平台内部错误，请稍后重试')), req)
       })
     },
   )

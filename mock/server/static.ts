@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { maybeGzip } from './compress'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,17 +71,17 @@ export function createStaticHandler(root: string) {
       'X-Content-Type-Options': 'nosniff',
     }
     let data = fs.readFileSync(file)
-    const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
-    if (COMPRESSIBLE.test(type)) headers.Vary = 'Accept-Encoding'
-    if (accepts && COMPRESSIBLE.test(type) && data.length > 1024) {
-      const cached = gzCache.get(file)
-      if (cached && cached.mtimeMs === st.mtimeMs) data = cached.data
-      else {
-        const gz = gzipSync(data)
+    if (COMPRESSIBLE.test(type)) {
+      headers.Vary = 'Accept-Encoding'
+      const out = maybeGzip(req, data, (body) => {
+        const cached = gzCache.get(file)
+        if (cached && cached.mtimeMs === st.mtimeMs) return cached.data
+        const gz = gzipSync(body)
         gzCache.set(file, { mtimeMs: st.mtimeMs, data: gz })
-        data = gz
-      }
-      headers['Content-Encoding'] = 'gzip'
+        return gz
+      })
+      data = out.body
+      if (out.encoding) headers['Content-Encoding'] = out.encoding
     }
     headers['Content-Length'] = String(data.length)
     res.writeHead(200, headers)

@@ -16,6 +16,7 @@ import path from 'node:path'
 import { chromium } from 'playwright-core'
 import type * as LH from 'lighthouse'
 import { newDraftId, newIdempotencyKey } from '../../src/services/platform'
+import { caseUrl, ROUTES } from '../../src/stores/routes'
 import { fillDraft, makeClient, uploader } from '../../test/contract/support/harness'
 import { CHROMIUM } from '../../test/e2e/support/browser'
 import { repoRoot, startPlatform } from '../../test/e2e/support/platform'
@@ -23,8 +24,8 @@ import { goal, median, printTable, type BenchSection } from './_lib'
 
 const GOAL = 95
 const RUNS = Math.max(1, Math.round(Number(process.env.LIGHTHOUSE_RUNS)) || 5)
-const BUNDLE = 'kaiban-canyin'
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+export const BUNDLE = 'kaiban-canyin'
+export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const
 
 interface Run {
@@ -59,7 +60,7 @@ function summarise(lhr: LH.Result): Run {
 }
 
 /** Makes a draft through the app itself (guide → 开始办理) and returns the question page's URL. */
-async function questionUrl(port: number, origin: string): Promise<string> {
+export async function questionUrl(port: number, origin: string): Promise<string> {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`)
   try {
     const context = browser.contexts()[0]
@@ -77,12 +78,9 @@ async function questionUrl(port: number, origin: string): Promise<string> {
   }
 }
 
-/** Signs the browser in as 刘洋 and files a case of his that a department accepted and asked to 补正. */
-async function casePages(port: number, origin: string): Promise<{ list: string; detail: string }> {
+/** Files a 开办餐饮店 case of 刘洋's through the platform client; with `supplement`, a clerk of its hall accepts it and asks for a 补正. */
+export async function fileRestaurantCase(origin: string, { supplement }: { supplement: boolean }): Promise<string> {
   const c = makeClient(origin, { adminToken: undefined })
-  // the department's side: a clerk of the hall the case is filed at (a staff power, not a simulation control)
-  const clerk = makeClient(origin, { adminToken: undefined })
-  await clerk.loginStaff('staff03', 'Window@2026')
   await c.loginWechat('dev-citizen-1')
   const profile = await c.me()
   const licences = (await c.listLicences()).map((l) => l.kind)
@@ -91,9 +89,18 @@ async function casePages(port: number, origin: string): Promise<{ list: string; 
   const t = await c.getBundle(BUNDLE)
   const content = await fillDraft(t, { profile, licences, upload: uploader(c, BUNDLE), now: (await c.health()).time })
   const filed = await c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())
+  if (!supplement) return filed.id
+  // the department's side: a clerk of the hall the case is filed at (a staff power, not a simulation control)
+  const clerk = makeClient(origin, { adminToken: undefined })
+  await clerk.loginStaff('staff03', 'Window@2026')
   for (const m of filed.matters) await clerk.dept.accept(filed.id, { matterId: m.matterId })
   const field = t.fields.find((f) => !f.prefill && t.matters.find((m) => m.id === filed.matters[0].matterId)?.fields.includes(f.id) && f.type === 'text')
   if (field) await clerk.dept.requestSupplement(filed.id, { matterId: filed.matters[0].matterId, message: '请核对后重新填写', fields: [field.id] })
+  return filed.id
+}
+
+/** Signs the browser (its profile, which every later run shares) in by SMS as 刘洋. */
+export async function signInBrowser(port: number, origin: string): Promise<void> {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`)
   try {
     const page = await browser.contexts()[0].newPage()
@@ -107,7 +114,13 @@ async function casePages(port: number, origin: string): Promise<{ list: string; 
   } finally {
     await browser.close()
   }
-  return { list: `${origin}/#/pages/my-cases/index`, detail: `${origin}/#/pages/cases/detail/index?case=${filed.id}` }
+}
+
+/** Signs the browser in as 刘洋 and files a case of his that a department accepted and asked to 补正. */
+async function casePages(port: number, origin: string): Promise<{ list: string; detail: string }> {
+  const caseId = await fileRestaurantCase(origin, { supplement: true })
+  await signInBrowser(port, origin)
+  return { list: `${origin}/#${ROUTES.cases}`, detail: `${origin}/#${caseUrl(caseId)}` }
 }
 
 const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : '—')

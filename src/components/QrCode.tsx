@@ -1,9 +1,16 @@
-import { Image } from '@tarojs/components'
-import { useMemo } from 'react'
-import { qrDataUri } from './qr'
+// H5: the QR encoder (uqr, 4 KB gzip) loads when a code is first shown, not with the page; its place is kept
+// meanwhile, so nothing moves. QrCode.weapp.tsx: WeChat has it in the package.
+import { View } from '@tarojs/components'
+import { lazy, Suspense } from 'react'
+import type { QrCodeProps } from './QrImage'
 
-/** The QR code of a short text (a case number), one image node, described for screen readers. */
-export function QrCode({ text, label, sizePx = 200 }: { text: string; label: string; sizePx?: number }) {
-  const src = useMemo(() => qrDataUri(text), [text])
-  return <Image className='ui-qr' src={src} mode='aspectFit' style={{ width: `${sizePx}px`, height: `${sizePx}px` }} aria-label={label} role='img' />
+const QrImage = lazy(() => import('./QrImage').then((m) => ({ default: m.QrImage })))
+
+export function QrCode(props: QrCodeProps) {
+  const size = `${props.sizePx ?? 200}px`
+  return (
+    <Suspense fallback={<View className='ui-qr' style={{ width: size, height: size }} />}>
+      <QrImage {...props} />
+    </Suspense>
+  )
 }

@@ -1,14 +1,13 @@
 // The app's store singletons, built on the service singletons. Tests build their own with the factories.
-// Stores only some pages need have their own modules (app-cases, app-submit, app-uploads), out of the first load.
-import { acting, platform, storage, tokens } from '@/services/app'
+// Stores only some pages need have their own modules (app-cases, app-submit, app-uploads, app-staff, app-grants),
+// out of the first load.
+import { platform, storage, tokens } from '@/services/app'
 import { createCatalogueStore } from './catalogue'
 import { createDraftStore } from './draft'
-import { createGrantsStore } from './grants'
 import { createMessageStore } from './messages'
 import { createPreferencesStore } from './preferences'
 import { createPrivacyStore } from './privacy'
 import { createSessionStore } from './session'
-import { createStaffStore } from './staff'
 import { createSyncStore, watchDrafts } from './sync'
 
 export const usePreferences = createPreferencesStore(storage)
@@ -16,8 +15,6 @@ export const useSession = createSessionStore({ client: platform, tokens })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
 export const usePrivacy = createPrivacyStore()
-export const useGrants = createGrantsStore(platform, acting)
-export const useStaff = createStaffStore({ client: platform, acting })
 export const useMessages = createMessageStore(platform)
 export const useSync = createSyncStore({
   client: platform,

@@ -38,7 +38,7 @@ test('case number large and copyable, QR code, due date, next steps, delivery an
   const p = renderIt()
   expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('提交成功')
   expect(screen.getByText('HN2026112600001')).toHaveClass('ui-case-no')
-  const qr = screen.getByRole('img', { name: /HN2026112600001 的二维码/ })
+  const qr = await screen.findByRole('img', { name: /HN2026112600001 的二维码/ })
   expect(qr.outerHTML).toContain('data:image/svg+xml;base64,')
   expect(screen.getByText(/12月3日（周四）前办结/)).toBeInTheDocument()
   expect(screen.getByText(/食品经营许可（市场监管）/)).toBeInTheDocument()

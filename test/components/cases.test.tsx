@@ -170,7 +170,7 @@ describe('办件详情', () => {
     expect(screen.queryByRole('button', { name: /缴纳/ })).toBeNull()
   })
 
-  test('results: an e-licence in the 卡包, EMS with its events, pickup with hall, hours and a QR pickup code', () => {
+  test('results: an e-licence in the 卡包, EMS with its events, pickup with hall, hours and a QR pickup code', async () => {
     const hall = { id: 'hall-430104', name: '岳麓区政务服务中心', address: '岳麓区金星中路 1 号', hours: '工作日 9:00-17:00', phone: '0731-88888888（示例）' }
     const decided = { status: 'concluded' as const, outcome: 'approved' as const, decidedAt: day('2026-11-30') }
     const c = summary({
@@ -186,7 +186,7 @@ describe('办件详情', () => {
     const pickup = screen.getByRole('group', { name: '领取' })
     expect(pickup).toHaveTextContent('岳麓区政务服务中心（岳麓区金星中路 1 号）')
     expect(pickup).toHaveTextContent('办公时间：工作日 9:00-17:00')
-    expect(screen.getByRole('img', { name: '取件码 123456 的二维码' })).toBeInTheDocument()
+    expect(await screen.findByRole('img', { name: '取件码 123456 的二维码' })).toBeInTheDocument()
     expect(screen.getByText('待领取')).toBeInTheDocument()
   })
 

@@ -97,6 +97,33 @@ test('serves the H5 app: index, SPA fallback, content types, gzip, caching', asy
   expect((await get('/js/missing.js')).status).toBe(404)
 })
 
+test('API JSON is gzipped for a caller that takes gzip (Vary: Accept-Encoding); small answers and other callers get it plain', async () => {
+  const plain = await get('/api/v1/bundles/kaiban-canyin')
+  expect(plain.headers['content-encoding']).toBeUndefined()
+  expect(plain.headers.vary).toContain('Accept-Encoding')
+  const template = JSON.parse(plain.body.toString())
+  expect(template.id).toBe('kaiban-canyin')
+
+  const zipped = await get('/api/v1/bundles/kaiban-canyin', { 'Accept-Encoding': 'gzip, deflate, br' })
+  expect(zipped.headers['content-encoding']).toBe('gzip')
+  expect(zipped.headers['content-type']).toBe('application/json; charset=utf-8')
+  expect(zipped.headers.vary).toContain('Accept-Encoding')
+  expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length)
+  expect(zipped.body.length).toBeLessThan(plain.body.length / 3)
+  expect(JSON.parse(gunzipSync(zipped.body).toString())).toEqual(template)
+
+  // a browser's cross-origin call keeps its CORS Vary as well
+  const cors = await get('/api/v1/bundles/kaiban-canyin', { 'Accept-Encoding': 'gzip', Origin: 'http://localhost:10086' })
+  expect(cors.headers['content-encoding']).toBe('gzip')
+  expect(cors.headers.vary).toMatch(/Origin/)
+  expect(cors.headers.vary).toMatch(/Accept-Encoding/)
+
+  expect((await get('/api/v1/bundles/kaiban-canyin', { 'Accept-Encoding': 'gzip;q=0, identity' })).headers['content-encoding']).toBeUndefined()
+  const small = await get('/api/v1/health', { 'Accept-Encoding': 'gzip' })
+  expect(small.headers['content-encoding']).toBeUndefined()
+  expect(JSON.parse(small.body.toString()).ok).toBe(true)
+})
+
 test('never serves a file outside the folder', async () => {
   fs.writeFileSync(path.join(path.dirname(site), 'secret.txt'), 'secret')
   for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/js/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {

@@ -110,6 +110,17 @@ test('request reaches the platform through the build\'s API origin only', async 
   expect(app.failures()).toEqual([expect.stringContaining('not in the request domain list')])
 })
 
+test('request: the platform gzips a large JSON answer, the page gets it decoded; a small one goes plain', async () => {
+  const r = await inApp<unknown[]>(`
+    wx.request({ url: 'http://127.0.0.1:3100/api/v1/bundles/kaiban-canyin', success: (big) => {
+      wx.request({ url: 'http://127.0.0.1:3100/api/v1/health', success: (small) => done([big.statusCode, big.data.id, small.data.ok]) })
+    } })`)
+  expect(r).toEqual([200, 'kaiban-canyin', true])
+  const asked = (p: string) => app.log.requests.filter((q) => q.path === p)
+  expect(asked('/api/v1/bundles/kaiban-canyin').map((q) => q.encoding)).toEqual(['gzip'])
+  expect(asked('/api/v1/health').map((q) => q.encoding)).toEqual([undefined])
+})
+
 test('pickers return the test\'s files as temp paths, refuse what they cannot pick, and uploadFile sends only temp files', async () => {
   app.account.privacyAgreed = true
   app.willPick([{ name: '照片.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) }])

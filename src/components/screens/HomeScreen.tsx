@@ -2,7 +2,7 @@
 // grid (the chosen event's bundles right below it), hot bundles as cards with badges, 自贸区专区, 政策兑现;
 // region and 长辈版. The 长辈版 home is ElderHomeScreen.
 import { Text, View } from '@tarojs/components'
-import { memo, useState, type ComponentType } from 'react'
+import { memo, useDeferredValue, useState, type ComponentType } from 'react'
 import type { ApplicantKind } from '@/domain'
 import { BundleCard, type BundleItem } from '../BundleCard'
 import { AppButton } from '../Button'
@@ -123,9 +123,12 @@ export function HomeScreen(props: HomeScreenProps) {
   const [query, setQuery] = useState(results?.query ?? '')
   const [regionOpen, setRegionOpen] = useState(false)
   const [category, setCategory] = useState<string>()
-  const all = catalogue.bundles
+  // the catalogue arrives in one piece and its cards are most of the page: they render in the background, in
+  // slices, while 正在加载… stays (the render was the page's longest task; a tap is never kept waiting by it)
+  const all = useDeferredValue(catalogue.bundles)
+  const loading = catalogue.loading || all !== catalogue.bundles
   // first load: the life-event grid will appear above the list, so its place is kept (no layout shift)
-  const firstLoad = catalogue.loading && !all.length && !catalogue.error
+  const firstLoad = loading && !all.length && !catalogue.error
   const present = new Set(all.map((b) => b.category))
   const grid: EventItem[] = [...events.filter((e) => present.has(e.name)), ...[...present].filter((c) => !events.some((e) => e.name === c)).map((name) => ({ name, icon: 'more' as const }))]
   const shown = category ? all.filter((b) => b.category === category) : []
@@ -265,7 +268,7 @@ export function HomeScreen(props: HomeScreenProps) {
 
       <View className='ui-section'>
         <Heading level={2}>热门一件事</Heading>
-        {catalogue.loading && !all.length ? (
+        {loading && !all.length ? (
           <View className='ui-help ui-home__pending' role='status'>
             正在加载…
           </View>

@@ -19,6 +19,9 @@ import { HOME_DEFAULT_KIND, homeListQuery } from './home-query'
 import { ElderHomeScreen, RegionPicker } from './lazy'
 import { useSavedAgo } from './saved-ago'
 
+/** the same empty list every render: the home screen defers the catalogue by its identity */
+const NO_BUNDLES: never[] = []
+
 /** Loads a list unless the same list is already on its way (src/app.ts may have asked for it at start). */
 function load(query: BundleQuery): void {
   const state = useCatalogue.getState()
@@ -144,7 +147,7 @@ export default function HomePage() {
         onElderMode={prefs.setElderMode}
         kind={kind}
         onKind={setKind}
-        catalogue={{ loading: !list || list.status === 'loading', error: list?.error, bundles: list?.bundles ?? [] }}
+        catalogue={{ loading: !list || list.status === 'loading', error: list?.error, bundles: list?.bundles ?? NO_BUNDLES }}
         events={events}
         onPrivacy={onPrivacy}
         onRetry={onRetry}

@@ -1,5 +1,6 @@
 // 办件 (tab, main package): 我的办件 — cases needing the citizen first, each with its state and 红黄牌 (the
 // device's kept copies offline). Signed out, it says what is here and offers sign-in.
+import { useDeferredValue } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { caseListItem, sortCases } from '@/domain/case'
 import { CaseListScreen } from '@/components/cases/CaseListScreen'
@@ -12,7 +13,9 @@ import { shownAt } from '../cases/now'
 import { useSignedInLoad } from '../use-signed-in'
 
 export default function CasesTab() {
-  const cases = useCases(useShallow((s) => Object.values(s.cases)))
+  const latest = useCases(useShallow((s) => Object.values(s.cases)))
+  // the list arrives in one piece: its rows render in the background, in slices, while 正在加载… stays
+  const cases = useDeferredValue(latest)
   const error = useCases((s) => s.listError)
   const listed = useCases((s) => !!s.listed)
   const unread = useMessages((s) => s.unread)
@@ -27,7 +30,7 @@ export default function CasesTab() {
     <Frame tab='cases'>
       <CaseListScreen
         cases={signedOut ? [] : sortCases(cases).map((c) => caseListItem(c, now))}
-        loading={!signedOut && !listed && !cases.length && !error}
+        loading={!signedOut && ((!listed && !latest.length && !error) || cases !== latest)}
         error={signedOut ? undefined : error}
         unread={unread}
         onOpen={(id) => go(caseUrl(id))}

@@ -213,7 +213,12 @@ export async function restaurant(d: Driver): Promise<void> {
   await d.press('登录后继续')
   await d.signInBySms(PEOPLE.father.mobile)
   await restaurantForm(d, { name: '湘味小馆', address: '长沙市岳麓区麓山南路 100 号', staff: '4', manager: '王芳', mobile: '13807310009' })
+  await restaurantToReview(d)
+}
 
+/** 开办餐饮店 from 准备材料 to 核对申请信息: e-ID card, two promises, an upload, a deferred material; EMS. */
+export async function restaurantToReview(d: Driver): Promise<void> {
+  const { page } = d
   await d.heading1('准备材料').waitFor()
   await d.consent(page.locator('#m-id-card'), '居民身份证')
   await d.promise(page.locator('#m-premises-proof'))

@@ -151,7 +151,9 @@ export class WeappRuntime {
     if (!fs.existsSync(path.join(this.distDir, 'app.json'))) throw new Error(`${this.distDir}/app.json is missing: run \`npm run build:weapp\` first.`)
     this.appJson = JSON.parse(fs.readFileSync(path.join(this.distDir, 'app.json'), 'utf8')) as AppJson
     this.templates = readTemplates(this.distDir)
-    this.hiddenClasses = hiddenClassesOf(fs.readFileSync(path.join(this.distDir, 'app.wxss'), 'utf8'))
+    // an app without styles has no app.wxss (WeChat needs none)
+    const wxss = path.join(this.distDir, 'app.wxss')
+    this.hiddenClasses = hiddenClassesOf(fs.existsSync(wxss) ? fs.readFileSync(wxss, 'utf8') : '')
     this.storage = new WxStorage(options.storage)
     this.device = { ...DEFAULT_DEVICE, ...options.device }
     this.account = { loginCode: 'dev-citizen-1', privacyAgreed: false, ...options.account }

@@ -7,6 +7,7 @@
 // uploadFile return their task instead); results are made in the app's realm.
 import http from 'node:http'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 
 export const KiB = 1024
 export const MiB = 1024 * KiB
@@ -124,6 +125,8 @@ export interface RecordedRequest {
   header: Record<string, string>
   /** request body as text (uploads: the form fields) */
   body?: string
+  /** the answer's Content-Encoding on the wire (WeChat asks for gzip and hands the page the decoded body) */
+  encoding?: string
 }
 
 export interface RecordedModal {
@@ -347,17 +350,29 @@ export function createWx(host: WxHost, state: WxState): { wx: Record<string, unk
     return new URL(parsed.pathname + parsed.search, host.platformUrl)
   }
 
-  /** one HTTP exchange with the platform; resolves with status, headers and body bytes */
+  /** one HTTP exchange with the platform; resolves with status, headers and body bytes (decoded, as WeChat does) */
   function exchange(target: URL, method: string, headers: Record<string, string>, body: Buffer | undefined, timeoutMs: number, signal: { abort?: () => void }) {
-    return new Promise<{ status: number; headers: Record<string, string>; body: Buffer }>((resolve, reject) => {
-      const req = http.request(target, { method, headers: { ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) } }, (res) => {
+    return new Promise<{ status: number; headers: Record<string, string>; body: Buffer; encoding?: string }>((resolve, reject) => {
+      const asked = Object.keys(headers).some((k) => k.toLowerCase() === 'accept-encoding')
+      const sent = { ...(asked ? {} : { 'Accept-Encoding': 'gzip' }), ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) }
+      const req = http.request(target, { method, headers: sent }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
         res.on('end', () => {
           clearTimeout(timer)
           const h: Record<string, string> = {}
           for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h[k] = Array.isArray(v) ? v.join(', ') : v
-          resolve({ status: res.statusCode ?? 0, headers: h, body: Buffer.concat(chunks) })
+          const encoding = res.headers['content-encoding']
+          let data = Buffer.concat(chunks)
+          if (encoding === 'gzip') {
+            try {
+              data = gunzipSync(data)
+            } catch (e) {
+              reject(new WxFail(`bad gzip body: ${(e as Error).message}`))
+              return
+            }
+          }
+          resolve({ status: res.statusCode ?? 0, headers: h, body: data, encoding })
         })
         res.on('error', (e) => reject(new WxFail(e.message)))
       })
@@ -448,6 +463,7 @@ export function createWx(host: WxHost, state: WxState): { wx: Record<string, unk
         try {
           const res = await exchange(target, method, headers, body, Number(o.timeout ?? 60000), signal)
           record.status = res.status
+          record.encoding = res.encoding
           const text = res.body.toString('utf8')
           let data: unknown = text
           if (o.responseType === 'arraybuffer') data = undefined

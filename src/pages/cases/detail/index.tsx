@@ -1,6 +1,6 @@
 // 办件详情: the case refreshed from the platform on every visit; 补正, 缴费, 撤回 and 评价 from here.
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useDeferredValue, useState } from 'react'
 import { CaseScreen } from '@/components/cases/CaseScreen'
 import { useCases } from '@/stores/app-cases'
 import { caseView } from '@/domain/case'
@@ -12,7 +12,10 @@ import { shownAt } from '../now'
 export default function CaseDetailPage() {
   const router = useRouter()
   const caseId = router.params.case ? decodeURIComponent(router.params.case) : undefined
-  const rec = useCases((s) => (caseId ? s.cases[caseId] : undefined))
+  const latest = useCases((s) => (caseId ? s.cases[caseId] : undefined))
+  // the case arrives in one piece: its screen renders in the background, in slices, while 正在加载… stays
+  // (on H5 no long task blocks a tap; the render was the page's longest task)
+  const rec = useDeferredValue(latest)
   const loadError = useCases((s) => (caseId ? s.errors[caseId] : undefined))
   const busy = useCases((s) => (caseId ? !!s.busy[caseId] : false))
   const [loaded, setLoaded] = useState(false)
@@ -24,7 +27,7 @@ export default function CaseDetailPage() {
   })
 
   if (!caseId) return <Loading error='没有找到这件办件' onHome={home} />
-  if (!rec) return <Loading error={loaded ? loadError ?? '没有找到这件办件' : undefined} onRetry={() => void useCases.getState().load(caseId)} onHome={home} />
+  if (!rec) return <Loading error={loaded && !latest ? loadError ?? '没有找到这件办件' : undefined} onRetry={() => void useCases.getState().load(caseId)} onHome={home} />
 
   const onPay = async (matterId: string) => {
     setActionError(undefined)

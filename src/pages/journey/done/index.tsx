@@ -1,7 +1,7 @@
 // 提交成功: the case kept on the device (so a later visit shows the same record, offline too), refreshed from
 // the platform. The URL holds the case number only.
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useDeferredValue, useEffect, useState } from 'react'
 import { CaseConfirmation } from '@/components/CaseConfirmation'
 import { formatTime } from '@/domain/datetime'
 import { useCatalogue } from '@/stores/app'
@@ -15,7 +15,9 @@ import { go, home, nowIso } from '../../nav'
 export default function DonePage() {
   const router = useRouter()
   const caseId = router.params.case ? decodeURIComponent(router.params.case) : undefined
-  const rec = useCases((s) => (caseId ? s.cases[caseId] : undefined))
+  const latest = useCases((s) => (caseId ? s.cases[caseId] : undefined))
+  // the record arriving from the platform renders in the background, in slices (no long task on H5)
+  const rec = useDeferredValue(latest)
   const error = useCases((s) => (caseId ? s.errors[caseId] : undefined))
   const [loaded, setLoaded] = useState(false)
   const [copied, setCopied] = useState(false)
@@ -31,7 +33,7 @@ export default function DonePage() {
   }, [loadRegions])
 
   if (!caseId) return <Loading error='没有找到这件办件' onHome={home} />
-  if (!rec) return <Loading error={loaded ? error ?? '没有找到这件办件' : undefined} onRetry={() => void useCases.getState().load(caseId)} onHome={home} />
+  if (!rec) return <Loading error={loaded && !latest ? error ?? '没有找到这件办件' : undefined} onRetry={() => void useCases.getState().load(caseId)} onHome={home} />
   const now = nowIso()
   return (
     <Frame>

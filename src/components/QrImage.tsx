@@ -1,0 +1,15 @@
+import { Image } from '@tarojs/components'
+import { useMemo } from 'react'
+import { qrDataUri } from './qr'
+
+export interface QrCodeProps {
+  text: string
+  label: string
+  sizePx?: number
+}
+
+/** The QR code of a short text (a case number), one image node, described for screen readers. */
+export function QrImage({ text, label, sizePx = 200 }: QrCodeProps) {
+  const src = useMemo(() => qrDataUri(text), [text])
+  return <Image className='ui-qr' src={src} mode='aspectFit' style={{ width: `${sizePx}px`, height: `${sizePx}px` }} aria-label={label} role='img' />
+}

@@ -1,0 +1,5 @@
+// The 授权与查看记录 store singleton (pages/account only): not built with the first load (src/stores/app.ts).
+import { acting, platform } from '@/services/app'
+import { createGrantsStore } from './grants'
+
+export const useGrants = createGrantsStore(platform, acting)
