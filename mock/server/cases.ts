@@ -11,6 +11,8 @@ import { hallsOf, regionName, type CaseFiler, type CaseMatter, type CaseRecord, 
 import { licenceNamesOf } from '../../src/domain/template/licence-kinds'
 import { nearestHallId } from './assist'
 import type { Core } from './core'
+import { asFirm, type FirmAuthority } from '../../src/domain/firm'
+import { checkedFirm } from './firms'
 import { fail } from './http'
 import { matterSteps, overallStatus, progress, SITE_CHECK, stepStatus, type LifeHooks } from './lifecycle'
 import { notify } from './notify'
@@ -23,8 +25,8 @@ export function consentedKinds(core: Core, user: UserRecord): LicenceKind[] {
   return [...kinds].filter((k): k is LicenceKind => held.has(k as LicenceKind))
 }
 
-export function prefillOf(user: UserRecord): PrefillData {
-  const p = user.profile
+export function prefillOf(user: UserRecord, firm?: FirmAuthority): PrefillData {
+  const p = asFirm(user.profile, firm)
   const profile: Partial<Record<ProfileKey, string>> = { name: p.name, idNumber: p.idNumber, mobile: p.mobile, address: p.address, sex: p.sex, birthDate: p.birthDate }
   if (p.firmName) profile.firmName = p.firmName
   if (p.uscc) profile.uscc = p.uscc
@@ -44,7 +46,8 @@ export function contextOf(core: Core, user: UserRecord, content: DraftContent, n
     ...(acting ? { acting } : {}),
     promiseBarred: user.profile.promiseBarred,
     consented: consentedKinds(core, user),
-    accountKind: user.profile.kind,
+    // acting for a firm the person may act for (checked before): the applicant is the firm
+    accountKind: content.firm ? 'firm' : user.profile.kind,
     halls: hallsOf(core.catalogue.regions().regions),
     regionName: regionName(core.catalogue.regions().regions, content.region),
     licenceNames: licenceNamesOf(core.catalogue.licenceKinds().kinds),
@@ -132,8 +135,9 @@ export function checkSubmission(
   const template = published.template
 
   const nowIso = new Date(core.now()).toISOString()
+  const firm = checkedFirm(user, content)
   const ctx = contextOf(core, user, content, nowIso, acting, confirmations)
-  const prefill = prefillOf(user)
+  const prefill = prefillOf(user, firm)
   const g = guide(template, content, ctx, prefill)
   const v = validateDraft(template, content, ctx, prefill)
   const keep = <T>(rec: Record<string, T>, set?: Set<string>) => (set ? Object.fromEntries(Object.entries(rec).filter(([k]) => set.has(k))) : rec)
@@ -195,7 +199,8 @@ export function createCase(
     }
   })
   const id = nextCaseId(core, nowMs)
-  const name = user.profile.kind === 'firm' && user.profile.firmName ? user.profile.firmName : maskName(user.profile.name)
+  const firm = checkedFirm(user, content)
+  const name = firm ? firm.firmName : user.profile.kind === 'firm' && user.profile.firmName ? user.profile.firmName : maskName(user.profile.name)
   const c: StoredCase = {
     id,
     ownerId: user.profile.userId,
@@ -206,6 +211,7 @@ export function createCase(
     region: content.region,
     applicantKind: content.applicantKind,
     applicantName: name,
+    ...(firm ? { firm: { uscc: firm.uscc, firmName: firm.firmName, role: firm.role, agentName: maskName(user.profile.name) } } : {}),
     status: overallStatus({ matters }),
     submittedAt: at,
     dueDate: g.deadline.expectedDate,

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto'
 import { maskIdNumber, maskMobile, maskName } from '../../src/domain/mask'
 import type { LicenceKind } from '../../src/domain/template/types'
 import { validateMobile } from '../../src/domain/validators'
-import type { LicenceConsentResponse, LicenceListResponse, OkResponse, SmsSendResponse } from '../../src/services/contract'
+import type { LicenceConsentResponse, LicenceListResponse, MyFirmsResponse, OkResponse, SmsSendResponse } from '../../src/services/contract'
 import type { LicenceFixture } from '../fixtures/users'
 import { me, type Core, type Ctx, type Route } from './core'
+import { firmsOf } from './firms'
 import { errorReply, fail, HttpError, json } from './http'
 import { Checker } from './input'
 import { checkPassword, type UserRecord } from './state'
@@ -235,6 +236,15 @@ export function identityRoutes(core: Core): Route[] {
       pattern: '/me',
       auth: 'user',
       handler: (ctx) => json(200, me(ctx).profile),
+    },
+    {
+      method: 'GET',
+      pattern: '/me/firms',
+      auth: 'citizen',
+      handler(ctx) {
+        const res: MyFirmsResponse = { firms: firmsOf(me(ctx)) }
+        return json(200, res)
+      },
     },
     // ---------- e-licences ----------
     {

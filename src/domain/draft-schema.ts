@@ -85,6 +85,7 @@ export const DraftContentSchema = v.object({
   templateVersion: v.pipe(v.number('应为整数'), v.integer('应为整数'), v.minValue(1, '不能小于 1')),
   region,
   applicantKind: v.picklist(['person', 'firm'], '应为 person / firm 之一'),
+  firm: v.optional(v.pipe(v.string('应为字符串'), v.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码格式不正确'))),
   answers: idRecord(answer, '问题'),
   values: FieldValuesSchema,
   materials: MaterialChoicesSchema,

@@ -54,6 +54,8 @@ export interface DraftContent {
   templateVersion: number
   region: RegionCode
   applicantKind: ApplicantKind
+  /** 统一社会信用代码 of the firm the person files for (法定代表人 or 经办人); absent: for themselves */
+  firm?: string
   answers: Answers
   /** form field values by field id, as typed (strings) */
   values: Record<string, string>

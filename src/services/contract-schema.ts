@@ -203,6 +203,7 @@ export const CaseRecordSchema = v.object({
   region: v.string(),
   applicantKind: v.picklist(['person', 'firm']),
   applicantName: v.string(),
+  firm: v.optional(v.object({ uscc: v.string(), firmName: v.string(), role: v.picklist(['法定代表人', '经办人']), agentName: v.string() })),
   status: matterStatus,
   submittedAt: v.string(),
   dueDate: v.string(),

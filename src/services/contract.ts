@@ -87,6 +87,8 @@ export interface HealthResponse {
   time: string
 }
 
+import type { FirmAuthority } from '../domain/firm'
+
 // ---------- identity ----------
 
 /** citizen: a person or a firm's agent; staff: a service hall's window; reviewer: a department's 审批人员 at a hall */
@@ -176,6 +178,11 @@ export interface LicenceSummary {
   issuedAt: string
   /** the holder consented to its use before */
   consented: boolean
+}
+
+/** GET /me/firms: the firms the signed-in person may act for (法定代表人 or authorised 经办人) */
+export interface MyFirmsResponse {
+  firms: FirmAuthority[]
 }
 
 export interface LicenceListResponse {

@@ -17,7 +17,7 @@ export const checkUpgrade = createUpgradeCheck({
   context: (draft) => {
     const s = useSession.getState()
     const cat = useCatalogue.getState()
-    return { ctx: guidanceContext(draft, s, new Date().toISOString(), cat.regions, cat.licenceKinds), prefill: prefillData(s) }
+    return { ctx: guidanceContext(draft, s, new Date().toISOString(), cat.regions, cat.licenceKinds), prefill: prefillData(s, draft.content.firm) }
   },
 })
 export { useCases }

@@ -11,7 +11,7 @@ import { createSessionStore } from './session'
 import { createSyncStore, watchDrafts } from './sync'
 
 export const usePreferences = createPreferencesStore(storage)
-export const useSession = createSessionStore({ client: platform, tokens })
+export const useSession = createSessionStore({ client: platform, tokens, storage })
 export const useCatalogue = createCatalogueStore(platform)
 export const useDrafts = createDraftStore({ storage })
 export const usePrivacy = createPrivacyStore()

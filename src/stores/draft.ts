@@ -86,6 +86,8 @@ export interface StartDraftInput {
   templateVersion: number
   region: RegionCode
   applicantKind: ApplicantKind
+  /** 统一社会信用代码 of the firm the person acts for (firm bundles only) */
+  firm?: string
   acting?: ActingFor
   /** the signed-in person: a draft of someone else who used this device is not resumed */
   userId?: string
@@ -163,7 +165,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
           start(input) {
             const acting = input.acting ?? SELF
             const existing = Object.values(get().drafts)
-              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId && visibleTo(d, input.userId))
+              .filter((d) => d.status === 'open' && d.content.bundleId === input.bundleId && d.content.applicantKind === input.applicantKind && d.content.firm === input.firm && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId && visibleTo(d, input.userId))
               .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
             if (existing) return existing.id
             const id = newId()
@@ -175,6 +177,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
                 templateVersion: input.templateVersion,
                 region: input.region,
                 applicantKind: input.applicantKind,
+                ...(input.firm ? { firm: input.firm } : {}),
                 answers: {},
                 values: {},
                 materials: {},

@@ -44,7 +44,8 @@ export function guidanceContext(
     consented: Object.keys(consentedLicences(session)) as LicenceKind[],
   }
   if (session.profile) {
-    ctx.accountKind = session.profile.kind
+    // a draft for a firm the person may act for is the firm's (the platform checks the firm)
+    ctx.accountKind = draft.content.firm ? 'firm' : session.profile.kind
     if (session.profile.promiseBarred) ctx.promiseBarred = true
   }
   if (regions?.length) {

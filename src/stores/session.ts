@@ -4,6 +4,8 @@
 import { create } from 'zustand'
 import type { ActingFor, LicenceKind, PrefillData } from '@/domain'
 import type { LicenceSummary, Profile } from '@/services/contract'
+import { asFirm, type FirmAuthority } from '@/domain/firm'
+import type { KeyValueStorage } from '@/services/storage'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 import type { TokenStore } from '@/services/tokens'
 import { SELF } from './draft'
@@ -24,7 +26,10 @@ export interface ActingSession {
 
 export type SessionStatus = 'unknown' | 'restoring' | 'signed-out' | 'signing-in' | 'signed-in'
 
-export type SessionClient = Pick<PlatformClient, 'me' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout'>
+/** the citizen's choice to act for a firm, kept on the device for that person only */
+export const FIRM_CHOICE_KEY = 'yjs.firm-choice.v1'
+
+export type SessionClient = Pick<PlatformClient, 'me' | 'myFirms' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout'>
 
 export interface SessionState {
   status: SessionStatus
@@ -37,6 +42,12 @@ export interface SessionState {
   /** epoch ms before which no new SMS code may be asked for */
   smsCooldownUntil?: number
   acting?: ActingSession
+  /** firms the person may act for (法定代表人 / 经办人), as the platform says */
+  firms: FirmAuthority[]
+  /** the firm the person is acting for now; undefined: for themselves */
+  firm?: FirmAuthority
+  /** act for one of `firms` (its 统一社会信用代码), or for oneself (undefined) */
+  chooseFirm(uscc: string | undefined): void
   restore(): Promise<void>
   sendSmsCode(mobile: string): Promise<boolean>
   loginSms(mobile: string, code: string): Promise<boolean>
@@ -57,10 +68,10 @@ export interface SessionState {
 
 const message = (e: unknown, fallback: string) => (isPlatformError(e) ? e.message : fallback)
 
-export function createSessionStore(deps: { client: SessionClient; tokens: TokenStore; now?: () => number }) {
-  const { client, tokens } = deps
+export function createSessionStore(deps: { client: SessionClient; tokens: TokenStore; now?: () => number; storage?: KeyValueStorage }) {
+  const { client, tokens, storage } = deps
   const now = deps.now ?? (() => Date.now())
-  const initial = { status: 'unknown' as SessionStatus, profile: undefined, licences: [], licenceData: {}, error: undefined, smsCooldownUntil: undefined, acting: undefined }
+  const initial = { status: 'unknown' as SessionStatus, profile: undefined, licences: [], licenceData: {}, error: undefined, smsCooldownUntil: undefined, acting: undefined, firms: [], firm: undefined }
 
   const store = create<SessionState>()((set, get) => {
     async function loadSignedIn(profile?: Profile): Promise<void> {
@@ -71,8 +82,15 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
       } catch {
         // e-licences are a convenience: the journey works without them (upload instead)
       }
+      let firms: FirmAuthority[] = []
+      try {
+        if (me.role === 'citizen') firms = await client.myFirms()
+      } catch {
+        // acting for a firm waits for the list; acting for oneself does not
+      }
+      const firm = firms.find((f) => f.uscc === savedFirmOf(me.userId))
       // signed in with the e-licences known, so no page judges a material before the list is there
-      set({ status: 'signed-in', profile: me, licences, error: undefined })
+      set({ status: 'signed-in', profile: me, licences, firms, firm, error: undefined })
     }
 
     async function signIn(run: () => Promise<{ profile: Profile }>, fallback: string): Promise<boolean> {
@@ -87,8 +105,25 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
       }
     }
 
+    function savedFirmOf(userId: string): string | undefined {
+      try {
+        const saved = JSON.parse(storage?.getItem(FIRM_CHOICE_KEY) ?? 'null') as unknown
+        return saved && typeof saved === 'object' && (saved as { userId?: unknown }).userId === userId ? String((saved as { uscc?: unknown }).uscc) : undefined
+      } catch {
+        return undefined
+      }
+    }
+
     return {
       ...initial,
+      chooseFirm(uscc) {
+        const { profile, firms } = get()
+        const firm = firms.find((f) => f.uscc === uscc)
+        set({ firm })
+        if (!profile) return
+        if (firm) storage?.setItem(FIRM_CHOICE_KEY, JSON.stringify({ userId: profile.userId, uscc: firm.uscc }))
+        else storage?.removeItem(FIRM_CHOICE_KEY)
+      },
       async restore() {
         if (get().status === 'signed-in' || get().status === 'restoring') return
         if (!tokens.hasTokens()) {
@@ -153,7 +188,7 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
 
   // the client dropped the tokens (refresh failed): the citizen must sign in again; drafts stay
   tokens.onClear(() => {
-    if (store.getState().status === 'signed-in') store.setState({ status: 'signed-out', profile: undefined, licences: [], licenceData: {} })
+    if (store.getState().status === 'signed-in') store.setState({ status: 'signed-out', profile: undefined, licences: [], licenceData: {}, firms: [], firm: undefined })
   })
   return store
 }
@@ -181,8 +216,9 @@ export function consentedLicences(s: Pick<SessionState, 'licences' | 'licenceDat
 }
 
 /** what the engine may prefill from: the profile and the e-licences the citizen agreed to use */
-export function prefillData(s: Pick<SessionState, 'profile' | 'licenceData'>): PrefillData | undefined {
-  const p = s.profile
+/** `firm`: the 统一社会信用代码 a draft is filed for: the firm's name and code, the person as 经办人 */
+export function prefillData(s: Pick<SessionState, 'profile' | 'licenceData'> & { firms?: FirmAuthority[] }, firm?: string): PrefillData | undefined {
+  const p = s.profile && asFirm(s.profile, firm ? s.firms?.find((f) => f.uscc === firm) : undefined)
   if (!p) return undefined
   const profile: PrefillData['profile'] = {
     name: p.name,

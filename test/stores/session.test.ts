@@ -17,6 +17,7 @@ function fakeClient(over: Partial<SessionClient> = {}): SessionClient {
     sendSmsCode: jest.fn(async () => ({ sent: true as const, cooldownSeconds: 60, expiresInSeconds: 300 })),
     loginSms: jest.fn(async () => ({ ...tokens, profile })),
     logout: jest.fn(async () => undefined),
+    myFirms: jest.fn(async () => []),
     ...over,
   }
 }
@@ -87,4 +88,36 @@ test('a consent given earlier (kept by the platform) counts after a reload; one 
   const licence = (kind: 'idCard' | 'property', consented: boolean) => ({ kind, title: '', holder: '', number: '', issuer: '', issuedAt: '', consented })
   expect(consentedLicences({ licences: [licence('idCard', true), licence('property', false)], licenceData: {} })).toEqual({ idCard: true })
   expect(consentedLicences({ licences: [licence('property', false)], licenceData: { property: { area: '80' } } })).toEqual({ property: true })
+})
+
+const XIANGWEI = { uscc: '91430100MA4L12345A', firmName: '长沙湘味餐饮管理有限公司', legalRepresentative: '周立', role: '经办人' as const }
+
+test('acting for a firm: the choice is kept on the device for this person only, and the firm is the applicant in the prefill', async () => {
+  const kv = memoryStorage()
+  const shared = createTokenStore(kv)
+  shared.setTokens(tokens)
+  const client = fakeClient({ myFirms: jest.fn(async () => [XIANGWEI]) })
+  const store = createSessionStore({ client, tokens: shared, storage: kv })
+  expect(await store.getState().loginSms('13807310004', '123456')).toBe(true)
+  expect(store.getState().firms).toEqual([XIANGWEI])
+  expect(store.getState().firm).toBeUndefined()
+  store.getState().chooseFirm(XIANGWEI.uscc)
+  expect(store.getState().firm).toEqual(XIANGWEI)
+  const data = prefillData(store.getState(), XIANGWEI.uscc)
+  expect(data?.profile).toMatchObject({ name: profile.name, idNumber: profile.idNumber, firmName: XIANGWEI.firmName, uscc: XIANGWEI.uscc, legalRepresentative: '周立' })
+  // a draft for oneself gets no firm, whatever is chosen now
+  expect(prefillData(store.getState())?.profile?.firmName).toBeUndefined()
+
+  // restart: the same person gets the choice back; a code not in the platform's list is not honoured
+  const again = createSessionStore({ client, tokens: shared, storage: kv })
+  await again.getState().restore()
+  expect(again.getState().firm).toEqual(XIANGWEI)
+  const other = createSessionStore({ client: fakeClient({ me: jest.fn(async () => ({ ...profile, userId: 'someone-else' })), myFirms: jest.fn(async () => [XIANGWEI]) }), tokens: shared, storage: kv })
+  await other.getState().restore()
+  expect(other.getState().firm).toBeUndefined()
+
+  again.getState().chooseFirm(undefined)
+  const third = createSessionStore({ client, tokens: shared, storage: kv })
+  await third.getState().restore()
+  expect(third.getState().firm).toBeUndefined()
 })

@@ -295,3 +295,27 @@ describe('长辈版 and WeChat\'s font size', () => {
     expect(elderMode(large)).toBe(true)
   })
 })
+
+describe('acting for a firm', () => {
+  test('我的 → 办事身份: a 经办人 switches to the firm, and a relaunch keeps it', async () => {
+    const app = await launch({ account: { loginCode: 'dev-no-licence', privacyAgreed: true } })
+    const d = new WeappDriver(app)
+    await app.waitForPage(ROUTES.home)
+    await app.tapTab('我的')
+    await app.waitForPage(ROUTES.me, '我的')
+    await d.press('登录')
+    await app.waitForPage(ROUTES.login, '登录')
+    await d.press('微信一键登录')
+    await app.waitForPage(ROUTES.me, '我的')
+    await app.tap(await app.getByRole('radio', /长沙湘味餐饮管理有限公司/))
+    await app.idle()
+    expect((await app.getByRole('radio', /长沙湘味餐饮管理有限公司/)).node.ariaChecked).toBe(true)
+
+    const again = await relaunch(app)
+    await again.waitForPage(ROUTES.home)
+    await again.tapTab('我的')
+    await again.waitForPage(ROUTES.me, '我的')
+    expect((await again.getByRole('radio', /长沙湘味餐饮管理有限公司/)).node.ariaChecked).toBe(true)
+    expect((await again.getByRole('radio', /本人/)).node.ariaChecked).toBe(false)
+  })
+})

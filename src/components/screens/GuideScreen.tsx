@@ -22,6 +22,8 @@ export interface GuideScreenProps {
   legalDays: number
   /** an open draft exists: the button says 继续办理 */
   resumable: boolean
+  /** who files: a firm the person acts for (chosen in 我的), shown above 开始办理 */
+  subject?: string
   onStart: () => void
   /** opened in 朋友圈's single-page preview: nothing can be started there, WeChat's bar leads into the app */
   preview?: boolean
@@ -104,7 +106,7 @@ function MatterGuide({ matter, region, params }: { matter: Matter; region: strin
   )
 }
 
-export function GuideScreen({ template, region, regionName, params, licenceNames, legalDays, resumable, onStart, onBack, preview }: GuideScreenProps) {
+export function GuideScreen({ template, region, regionName, params, licenceNames, legalDays, resumable, subject, onStart, onBack, preview }: GuideScreenProps) {
   const [open, setOpen] = useState<Record<string, boolean>>({})
   const allFees = template.matters.flatMap((m) => m.fees)
   const fixed = allFees.every((f) => typeof f.amountYuan === 'number' && !f.when)
@@ -232,9 +234,12 @@ export function GuideScreen({ template, region, regionName, params, licenceNames
         {preview ? (
           <Notice tone='info'>这是朋友圈里的预览页。点屏幕下方的“前往小程序”，即可开始办理。</Notice>
         ) : (
+          <>
+          {subject ? <View className='ui-help'>{subject}</View> : null}
           <AppButton block onTap={onStart}>
             {resumable ? '继续办理' : '开始办理'}
           </AppButton>
+          </>
         )}
       </View>
     </View>

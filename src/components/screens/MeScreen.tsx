@@ -104,6 +104,12 @@ export function MeScreen(p: MeScreenProps) {
               <Text className='ui-row__value'>{p.profile.idNumber}</Text>
             </View>
             <View className='ui-help'>实名信息来自省一体化平台，为保护您的隐私只显示部分内容。</View>
+            {p.acting ? (
+              <View className='ui-row'>
+                <Text className='ui-row__key'>办事身份</Text>
+                <Text className='ui-row__value'>{p.acting.options.find((o) => o.value === p.acting?.value)?.label}</Text>
+              </View>
+            ) : null}
           </View>
         ) : p.status === 'checking' ? (
           <View className='ui-help' role='status'>

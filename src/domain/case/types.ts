@@ -199,6 +199,8 @@ export interface CaseRecord {
   applicantKind: ApplicantKind
   /** masked, for lists and staff screens */
   applicantName: string
+  /** filed for a firm: which, and as whom the person acted (the person is the 经办人 on the case) */
+  firm?: { uscc: string; firmName: string; role: '法定代表人' | '经办人'; agentName: string }
   /** overall status: the least advanced open matter, or supplement while one is pending */
   status: MatterStatus
   submittedAt: string

@@ -16,6 +16,8 @@ export default function MeTab() {
   const licenceCount = useSession((s) => s.licences.length)
   const draftCount = useDrafts((s) => selectOpenDraftsOf(profile?.userId)(s).length)
   const elderMode = usePreferences((s) => s.elderMode)
+  const firms = useSession((s) => s.firms)
+  const firm = useSession((s) => s.firm)
   const [notice, setNotice] = useState<string>()
   const [signingOut, setSigningOut] = useState(false)
   useDidShow(() => {
@@ -38,6 +40,18 @@ export default function MeTab() {
       <MeScreen
         status={signedIn ? 'signed-in' : status === 'signed-out' ? 'signed-out' : 'checking'}
         profile={profile ? { name: maskName(profile.name), mobile: maskMobile(profile.mobile), idNumber: maskIdNumber(profile.idNumber) } : undefined}
+        acting={
+          profile && firms.length
+            ? {
+                options: [
+                  { value: 'self', label: `本人（${maskName(profile.name)}）`, help: '办理个人事项' },
+                  ...firms.map((f) => ({ value: f.uscc, label: f.firmName, help: `您是${f.role} · 统一社会信用代码 ${f.uscc}` })),
+                ],
+                value: firm?.uscc ?? 'self',
+                onChange: (v) => useSession.getState().chooseFirm(v === 'self' ? undefined : v),
+              }
+            : undefined
+        }
         menu={menu}
         elderMode={elderMode}
         onElderMode={(on) => usePreferences.getState().setElderMode(on)}

@@ -2,6 +2,7 @@
 // Retries only what is safe to repeat, refreshes an expired token once, never shows UI.
 import type * as v from 'valibot'
 import type { DraftContent, PartyConfirmation } from '../../domain/draft'
+import type { FirmAuthority } from '../../domain/firm'
 import { LicenceKindListSchema } from '../../domain/template/licence-kinds'
 import type { LicenceKind, LicenceKindInfo } from '../../domain/template/types'
 import {
@@ -55,6 +56,7 @@ import {
   type LicenceConsentRequest,
   type LicenceConsentResponse,
   type LicenceListResponse,
+  type MyFirmsResponse,
   type LicenceSummary,
   type LoginResponse,
   type OkResponse,
@@ -319,6 +321,9 @@ export function createPlatformClient(options: PlatformClientOptions) {
     me: () => call<Profile>({ method: 'GET', path: '/me', retry: true, auth: true }),
 
     // ---------- e-licences ----------
+    async myFirms(): Promise<FirmAuthority[]> {
+      return (await call<MyFirmsResponse>({ method: 'GET', path: '/me/firms', retry: true, auth: true })).firms
+    },
     async listLicences(): Promise<LicenceSummary[]> {
       return (await call<LicenceListResponse>({ method: 'GET', path: '/licences', retry: true, auth: true })).licences
     },

@@ -41,9 +41,11 @@ export default function GuidePage() {
   const region = prefRegion?.code ?? profileCity ?? DEFAULT_REGION.code
   // the signed-in applicant's kind, else the 个人/法人 tab the bundle was found under, else the bundle's first
   const asked = params.kind === 'firm' || params.kind === 'person' ? params.kind : undefined
-  const kind = profile?.kind ?? asked ?? template?.applicantKinds[0] ?? 'person'
+  // acting for a firm (chosen in 我的): its bundles are filed as the firm
+  const firm = useSession((x) => x.firm)
+  const kind = (firm ? 'firm' : profile?.kind) ?? asked ?? template?.applicantKinds[0] ?? 'person'
   const acting = actingFor(useSession((x) => x.acting))
-  const existing = drafts.find((d) => d.content.bundleId === bundleId && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId)
+  const existing = drafts.find((d) => d.content.bundleId === bundleId && d.content.firm === (kind === 'firm' ? firm?.uscc : undefined) && d.acting.actor === acting.actor && d.acting.authorisationId === acting.authorisationId)
 
   const legalDays = useMemo(() => (template ? longestLegalWorkingDays(template) : 0), [template])
   const regionParams = useMemo(() => (template ? resolveParams(template.params, region) : {}), [template, region])
@@ -70,10 +72,13 @@ export default function GuidePage() {
         params={regionParams}
         licenceNames={licenceNamesOf(licenceKinds)}
         resumable={!!existing}
+        subject={firm ? (kind === 'firm' && template.applicantKinds.includes('firm') ? `以${firm.firmName}名义办理（您是${firm.role}），可在“我的”中切换` : '这是个人事项，将以您本人名义办理') : undefined}
         preview={timelinePreview()}
         onBack={() => back(ROUTES.home)}
         onStart={() => {
-          const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind: template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0], acting: actingFor(useSession.getState().acting), userId: profile?.userId })
+          const applicantKind = template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0]
+          const forFirm = firm && applicantKind === 'firm' ? firm.uscc : undefined
+          const id = useDrafts.getState().start({ bundleId, templateVersion: template.version, region, applicantKind, firm: forFirm, acting: actingFor(useSession.getState().acting), userId: profile?.userId })
           const d = useDrafts.getState().drafts[id]
           go(urlOf(d.place.step === 'guide' ? { step: 'questions' } : d.place, d))
         }}
