@@ -22,7 +22,7 @@ export interface ActingSession {
 
 export type SessionStatus = 'unknown' | 'restoring' | 'signed-out' | 'signing-in' | 'signed-in'
 
-export type SessionClient = Pick<PlatformClient, 'me' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout'>
+export type SessionClient = Pick<PlatformClient, 'me' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout'> & Partial<Pick<PlatformClient, 'refresh'>>
 
 export interface SessionState {
   status: SessionStatus
@@ -50,6 +50,10 @@ export interface SessionState {
   /** the window stops: nothing of the citizen stays in the session */
   stopActing(): void
   clearError(): void
+  /** epoch ms when the sign-in ends unless used or extended (from the tokens) */
+  sessionEndsAt?: number
+  /** 继续使用: refreshes the sign-in (its full lifetime again); false when it could not */
+  extend(): Promise<boolean>
   reset(): void
 }
 
@@ -142,11 +146,21 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
       },
       clearError: () => set({ error: undefined }),
       reset: () => set({ ...initial }),
+      sessionEndsAt: tokens.sessionEndsAt?.(),
+      async extend() {
+        try {
+          return (await client.refresh?.()) === true
+        } catch {
+          return false
+        }
+      },
     }
   })
 
   // the client dropped the tokens (refresh failed): the citizen must sign in again; drafts stay
+  tokens.onSet?.(() => store.setState({ sessionEndsAt: tokens.sessionEndsAt() }))
   tokens.onClear(() => {
+    store.setState({ sessionEndsAt: undefined })
     if (store.getState().status === 'signed-in') store.setState({ status: 'signed-out', profile: undefined, licences: [], licenceData: {} })
   })
   return store
