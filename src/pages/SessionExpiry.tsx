@@ -2,7 +2,7 @@
 // 继续使用; once ended, 重新登录 (back to this page). Drafts are on the device, so nothing typed is lost.
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { sessionExpiry } from '@/domain'
+import { sessionExpiry } from '@/domain/session-expiry'
 import { SessionExpiryNotice } from '@/components/SessionExpiryNotice'
 import { useSession } from '@/stores/app'
 import { signIn } from './nav'
