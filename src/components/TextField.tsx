@@ -2,7 +2,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { FieldMessages } from './FieldMessages'
 
-export type InputKind = 'text' | 'number' | 'digit' | 'idcard' | 'tel'
+export type InputKind = 'text' | 'number' | 'digit' | 'idcard' | 'tel' | 'date'
 
 export interface TextFieldProps {
   id: string
@@ -26,11 +26,16 @@ export interface TextFieldProps {
   password?: boolean
   /** Enter on a keyboard (or a USB scanner's Enter), 完成 on a phone */
   onConfirm?: (value: string) => void
+  /** kind 'date' (H5's own date picker): inclusive bounds, 'YYYY-MM-DD' */
+  min?: string
+  max?: string
 }
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
-function inputProps(kind: InputKind): { type: 'text' | 'number' | 'digit' | 'idcard'; inputMode?: string } {
+function inputProps(kind: InputKind): { type: 'text' | 'number' | 'digit' | 'idcard' | 'date'; inputMode?: string } {
+  // H5 only (DateField.weapp.tsx uses WeChat's picker): the browser's date picker, keyboard operable
+  if (kind === 'date') return { type: 'date' }
   if (kind === 'tel') return isH5 ? { type: 'text', inputMode: 'tel' } : { type: 'number' }
   if (kind === 'number') return isH5 ? { type: 'text', inputMode: 'numeric' } : { type: 'number' }
   if (kind === 'digit') return isH5 ? { type: 'text', inputMode: 'decimal' } : { type: 'digit' }
@@ -43,7 +48,7 @@ function isButton(el: unknown): boolean {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, label, value, onInput, onBlur, help, optional, error, warning, kind = 'text', maxLength, placeholder, unit, labelAsHeading, autoComplete, password, onConfirm } = props
+  const { id, label, value, onInput, onBlur, help, optional, error, warning, kind = 'text', maxLength, placeholder, unit, labelAsHeading, autoComplete, password, onConfirm, min, max } = props
   const labelId = `${id}-label`
   const helpId = help ? `${id}-help` : undefined
   const errorId = error ? `${id}-error` : undefined
@@ -53,6 +58,8 @@ export function TextField(props: TextFieldProps) {
   const extra: Record<string, unknown> = {}
   if (inputMode) extra.inputMode = inputMode
   if (autoComplete) extra.autoComplete = autoComplete
+  if (min) extra.min = min
+  if (max) extra.max = max
   return (
     <View className={`ui-field ${error ? 'ui-field--error' : ''}`}>
       <View id={labelId} className={labelAsHeading ? 'ui-h1 ui-field__label' : 'ui-label'} role={labelAsHeading ? 'heading' : undefined} aria-level={labelAsHeading ? 1 : undefined} tabIndex={labelAsHeading ? -1 : undefined}>
@@ -64,7 +71,7 @@ export function TextField(props: TextFieldProps) {
         <Input
           id={id}
           className='ui-input'
-          type={type}
+          type={type as 'text'}
           value={value}
           maxlength={maxLength ?? 140}
           placeholder={placeholder}

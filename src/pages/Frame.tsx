@@ -14,6 +14,7 @@ import { useMessages, usePreferences, usePrivacy, useSession } from '@/stores/ap
 import { privacyPurpose } from '@/stores/privacy'
 import { ROUTES, TABS, type TabName } from '@/stores/routes'
 import { DraftSyncNotices } from './DraftSyncNotices'
+import { SessionExpiry } from './SessionExpiry'
 import { addressDrift, go, replace } from './nav'
 import { useShown } from './use-shown'
 
@@ -80,6 +81,7 @@ export function Frame({ children, tab }: { children: ReactNode; tab?: TabName })
       ) : null}
       {/* acting for a citizen: their drafts are not synced on this device (nothing to ask) */}
       {shown && !acting ? <DraftSyncNotices /> : null}
+      {shown && signedIn && !acting ? <SessionExpiry /> : null}
       {children}
       {tab && isH5 ? <TabBar tabs={TABS.map((t) => ({ ...t, badge: t.name === 'messages' ? count : undefined }))} current={tab} onSelect={(name) => go(ROUTES[name as TabName])} /> : null}
       {/* the prompt and its toast exist only on WeChat: H5 loads none of it */}

@@ -29,7 +29,7 @@ export type SessionStatus = 'unknown' | 'restoring' | 'signed-out' | 'signing-in
 /** the citizen's choice to act for a firm, kept on the device for that person only */
 export const FIRM_CHOICE_KEY = 'yjs.firm-choice.v1'
 
-export type SessionClient = Pick<PlatformClient, 'me' | 'myFirms' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout'>
+export type SessionClient = Pick<PlatformClient, 'me' | 'myFirms' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout'> & Partial<Pick<PlatformClient, 'refresh'>>
 
 export interface SessionState {
   status: SessionStatus
@@ -63,6 +63,10 @@ export interface SessionState {
   /** acting stops: nothing of the citizen stays in the session; a relative is back in their own account */
   stopActing(): Promise<void>
   clearError(): void
+  /** epoch ms when the sign-in ends unless used or extended (from the tokens) */
+  sessionEndsAt?: number
+  /** 继续使用: refreshes the sign-in (its full lifetime again); false when it could not */
+  extend(): Promise<boolean>
   reset(): void
 }
 
@@ -183,11 +187,21 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
       },
       clearError: () => set({ error: undefined }),
       reset: () => set({ ...initial }),
+      sessionEndsAt: tokens.sessionEndsAt?.(),
+      async extend() {
+        try {
+          return (await client.refresh?.()) === true
+        } catch {
+          return false
+        }
+      },
     }
   })
 
   // the client dropped the tokens (refresh failed): the citizen must sign in again; drafts stay
+  tokens.onSet?.(() => store.setState({ sessionEndsAt: tokens.sessionEndsAt() }))
   tokens.onClear(() => {
+    store.setState({ sessionEndsAt: undefined })
     if (store.getState().status === 'signed-in') store.setState({ status: 'signed-out', profile: undefined, licences: [], licenceData: {}, firms: [], firm: undefined })
   })
   return store

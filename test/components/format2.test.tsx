@@ -2,7 +2,7 @@
 // The screens render what template format 2 can say: repeatable groups, pattern and date errors at the field,
 // exclusive options, answers taken from data, stops that say where to go, fees apart from contributions,
 // samples marked, several parties. Each screen is driven by the real engine over a format-2 bundle.
-import { render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import type { AnswerValue, GroupItem, GuideDraft } from '@/domain'
@@ -53,9 +53,10 @@ describe('the form', () => {
     expect(vin).toHaveAttribute('aria-invalid', 'true')
     expect(vin).toHaveAccessibleDescription('错误： 车辆识别代号应为 17 位大写字母或数字，不含 I、O、Q')
     expect(vin).toHaveValue('ABC')
-    const date = screen.getByRole('textbox', { name: '车辆注册日期' })
-    await userEvent.type(date, '2099-01-01')
-    await userEvent.tab()
+    // a date is picked (the browser's date input), not typed; the bound is said at the field as soon as it is
+    const date = screen.getByLabelText('车辆注册日期')
+    expect(date).toHaveAttribute('type', 'date')
+    fireEvent.input(date, { target: { value: '2099-01-01' } })
     expect(date).toHaveAccessibleDescription('错误： 车辆注册日期不能晚于今天')
   })
 

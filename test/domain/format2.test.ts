@@ -66,6 +66,13 @@ describe('fields', () => {
     expect(young.fields.all.find((f) => f.id === 'driver-licensed-on~k1')?.error).toBe('初次领取驾驶证日期不能晚于今天前3年（2022-09-29）')
   })
 
+  test('the date picker gets the same bounds the validator uses, resolved for today and the other answers', () => {
+    expect(field({ values: VALUES }, 'registered-on')).toMatchObject({ minDate: '2010-01-01', maxDate: '2025-09-29' })
+    expect(field({ values: { ...VALUES, 'registered-on': '2020-05-01' } }, 'inspected-on')).toMatchObject({ minDate: '2020-05-01' })
+    // a bound resting on a date not given yet: the picker is not bounded by it
+    expect(field({ values: { ...VALUES, 'registered-on': '' } }, 'inspected-on')?.minDate).toBeUndefined()
+  })
+
   test('fields shown by answer: one that cannot apply disappears, and what was typed in it is not sent', () => {
     expect(field({ values: { ...VALUES, 'company-name': '湘运公司' } }, 'company-name')).toBeUndefined()
     expect(field({ answers: { ...ANSWERS, 'operate-as': 'company' } }, 'company-name')).toMatchObject({ required: true, valid: false })

@@ -4,7 +4,7 @@
 // heading after each navigation.
 import type { Page } from 'playwright-core'
 import { withScreenshotOnFailure } from './support/browser'
-import { Driver, PEOPLE, restaurant } from './support/journeys'
+import { Driver, PEOPLE, restaurant, until } from './support/journeys'
 import { phonePageForEachTest } from './support/phone-page'
 import { reloadAndCompare } from './support/reload'
 
@@ -170,7 +170,11 @@ test('我的: sign in from there, the masked profile, then sign out', async () =
     // 授权管理 and 谁查看了我的信息 open 授权与查看记录 (issue 13's page), signed in already
     await d.press(/^谁查看了我的信息/)
     await heading1(page, '授权与查看记录').waitFor()
-    await page.getByRole('heading', { name: '谁查看了我的信息' }).waitFor()
+    // …at its access list: the heading has focus and is on screen (the two grant forms are above it)
+    const access = page.getByRole('heading', { name: '谁查看了我的信息' })
+    await until(() => access.evaluate((el) => el === document.activeElement), 'focus on 谁查看了我的信息')
+    const box = await access.boundingBox()
+    expect(box && box.y >= 0 && box.y < 812).toBe(true)
     await page.goBack()
     await heading1(page, '我的').waitFor()
     await d.press(/^授权管理/)

@@ -121,3 +121,29 @@ test('acting for a firm: the choice is kept on the device for this person only, 
   await third.getState().restore()
   expect(third.getState().firm).toBeUndefined()
 })
+
+test('the sign-in’s end follows the tokens; 继续使用 refreshes it to its full lifetime again; a failed refresh says so', async () => {
+  let clock = 1000
+  const saved = memoryStorage()
+  const kv = createTokenStore(saved, 'k', () => clock)
+  const refresh = jest.fn(async () => {
+    kv.setTokens({ ...tokens, accessToken: 'a2', refreshToken: 'r2' })
+    return true
+  })
+  const store = createSessionStore({ client: fakeClient({ refresh }), tokens: kv })
+  expect(store.getState().sessionEndsAt).toBeUndefined()
+  // the client saves the pair of a sign-in: the refresh token lives 600 s
+  kv.setTokens(tokens)
+  expect(store.getState().sessionEndsAt).toBe(601_000)
+  clock = 500_000
+  expect(await store.getState().extend()).toBe(true)
+  expect(refresh).toHaveBeenCalledTimes(1)
+  expect(store.getState().sessionEndsAt).toBe(1_100_000)
+  // saved with the tokens: a reload knows the end too
+  expect(createTokenStore(saved, 'k').sessionEndsAt()).toBe(1_100_000)
+  const offline = createSessionStore({ client: fakeClient({ refresh: jest.fn(async () => Promise.reject(new PlatformError({ kind: 'offline', message: '网络不可用' }))) }), tokens: kv })
+  expect(await offline.getState().extend()).toBe(false)
+  expect(offline.getState().sessionEndsAt).toBe(1_100_000)
+  kv.clear()
+  expect(store.getState().sessionEndsAt).toBeUndefined()
+})

@@ -1,7 +1,7 @@
 // 授权与查看记录: the citizen lets a hall's window (a one-time 授权码 / QR) or a relative (亲情帮办) act for them,
 // sees every grant with its state and revokes one, and reads who looked at their data (谁查看了我的信息).
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import {
   AUDIT_ACTION_LABELS,
   auditBasisText,
@@ -24,6 +24,7 @@ import { ChoiceGroup } from '../ChoiceGroup'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
 import { QrCode } from '../QrCode'
+import { focusById, scrollToId } from '../reveal'
 import { TextField } from '../TextField'
 
 export interface GrantsScreenProps {
@@ -47,7 +48,11 @@ export interface GrantsScreenProps {
   onFollow: (grant: GrantView) => void
   onRefresh: () => void
   onBack: () => void
+  /** 'access': opened as 谁查看了我的信息 — the list is brought into view and focused once it is read */
+  section?: 'access'
 }
+
+export const ACCESS_HEADING_ID = 'grants-access'
 
 /** "1234 5678": easier to read out at a window */
 const grouped = (code: string) => code.replace(/(\d{4})(?=\d)/g, '$1 ')
@@ -69,6 +74,15 @@ export function GrantsScreen(p: GrantsScreenProps) {
   const waiting = p.grants.filter((g) => g.state === 'waiting' && g.code)
   const bundleOptions = p.bundles.map((b) => ({ value: b.id, label: b.name }))
   const e = p.fieldErrors
+  const toAccess = p.section === 'access' && !p.loading
+  useEffect(() => {
+    if (!toAccess) return
+    // after the frame has focused the page's h1 (its effect runs after this one)
+    const timer = setTimeout(() => {
+      if (!focusById(ACCESS_HEADING_ID)) scrollToId(ACCESS_HEADING_ID)
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [toAccess])
 
   return (
     <View className='ui-page'>
@@ -188,7 +202,9 @@ export function GrantsScreen(p: GrantsScreenProps) {
       </View>
 
       <View className='ui-card'>
-        <Heading level={2}>谁查看了我的信息</Heading>
+        <Heading level={2} id={ACCESS_HEADING_ID} focusable>
+          谁查看了我的信息
+        </Heading>
         {!p.loading && p.audit.length === 0 ? <View className='ui-help'>暂无记录。</View> : null}
         {p.audit.map((a) => (
           <View key={a.id} className='ui-audit'>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import type { FieldSectionView, FieldView, LicenceKind, PrefillOffer } from '@/domain'
 import { AppButton } from '../Button'
 import { ChoiceGroup } from '../ChoiceGroup'
+import { DateField } from '../DateField'
 import { ErrorSummary } from '../ErrorSummary'
 import { displayValue } from '../format'
 import { Heading } from '../Heading'
@@ -94,6 +95,30 @@ export function FormScreen(props: FormScreenProps) {
           }}
         />
       )
+    const blur = (_: string, towardsButton: boolean) => {
+      // a tap on 继续 shows every error itself; showing this one first would move the button from under the finger
+      if (!towardsButton) setTouched((t) => ({ ...t, [f.id]: true }))
+    }
+    if (f.field.type === 'date')
+      return (
+        <DateField
+          key={f.id}
+          id={id}
+          label={f.field.label}
+          help={f.help ?? f.field.help}
+          optional={!f.required}
+          value={f.value}
+          min={f.minDate}
+          max={f.maxDate}
+          error={errorOf(f)}
+          warning={f.warning}
+          onChange={(v) => {
+            change(v)
+            setTouched((t) => ({ ...t, [f.id]: true }))
+          }}
+          onBlur={blur}
+        />
+      )
     return (
       <TextField
         key={f.id}
@@ -101,7 +126,7 @@ export function FormScreen(props: FormScreenProps) {
         label={f.field.label}
         help={f.help ?? f.field.help}
         optional={!f.required}
-        placeholder={f.field.type === 'date' ? '例如 2024-05-01' : f.field.placeholder}
+        placeholder={f.field.placeholder}
         unit={f.field.unit}
         maxLength={f.field.maxLength}
         value={f.value}
@@ -109,10 +134,7 @@ export function FormScreen(props: FormScreenProps) {
         error={errorOf(f)}
         warning={f.warning}
         onInput={change}
-        onBlur={(_, towardsButton) => {
-          // a tap on 继续 shows every error itself; showing this one first would move the button from under the finger
-          if (!towardsButton) setTouched((t) => ({ ...t, [f.id]: true }))
-        }}
+        onBlur={blur}
       />
     )
   }

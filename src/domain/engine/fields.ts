@@ -136,6 +136,8 @@ export function buildForm(input: FormInput): FormResult {
     const out: FieldView = { id, field, usedBy, required, value, valid: result.ok }
     if (field.help) out.help = interpolate(field.help, scope.params, input.regionName, input.names)
     if (prefill) out.prefill = prefill
+    if (min) out.minDate = min.date
+    if (max) out.maxDate = max.date
     if (result.ok) {
       if (result.warning) out.warning = result.warning
     } else out.error = result.message

@@ -108,6 +108,9 @@ export interface FieldView {
   error?: string
   /** non-blocking remark from the validator */
   warning?: string
+  /** date fields: the bounds resolved for today and the other answers ('YYYY-MM-DD'), for the date picker */
+  minDate?: string
+  maxDate?: string
 }
 
 export interface GroupItemView {

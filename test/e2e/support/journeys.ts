@@ -74,6 +74,19 @@ export class Driver {
     this.keystrokes += [...text].length
   }
 
+  /**
+   * A date chosen in the field's date picker (the browser's date input, never free text): taps it and sets the
+   * date as the picker does (the segments' order follows the browser's locale, so not typed digit by digit).
+   */
+  async pickDate(label: string | RegExp, iso: string, scope: Page | Locator = this.page): Promise<void> {
+    const box = scope.getByRole('textbox', { name: label, exact: typeof label === 'string' })
+    if ((await box.getAttribute('type')) !== 'date') throw new Error(`pickDate: ${String(label)} is not a date picker`)
+    await this.tap(box)
+    await box.fill(iso)
+    const value = await box.inputValue()
+    if (value !== iso) throw new Error(`pickDate: ${String(label)} shows ${value}, not ${iso}`)
+  }
+
   fill(label: string | RegExp, text: string, scope: Page | Locator = this.page): Promise<void> {
     return this.type(scope.getByRole('textbox', { name: label, exact: typeof label === 'string' }), text)
   }
@@ -336,7 +349,7 @@ export async function firm(d: Driver): Promise<void> {
   await d.fill('姓名或名称', '周立', investor)
   await d.fill('身份证号码或统一社会信用代码', PEOPLE.firm.idNumber, investor)
   await d.fill('认缴出资额', '100', investor)
-  await d.fill('出资期限', isoDay(365), investor)
+  await d.pickDate('出资期限', isoDay(365), investor)
   await d.fill(/^监事姓名/, '王芳')
   await d.fill('财务负责人姓名', '李明')
   await d.fill('财务负责人手机号码', '13807310010')
@@ -345,12 +358,12 @@ export async function firm(d: Driver): Promise<void> {
   const employee = page.getByRole('group', { name: '员工 1' })
   await d.fill('员工姓名', '王芳', employee)
   await d.fill('员工身份证号码', '430111198506150024', employee)
-  await d.fill('用工起始日期', isoDay(0), employee)
+  await d.pickDate('用工起始日期', isoDay(0), employee)
   await d.fill('月工资', '5000', employee)
   await d.choose('5%', page.getByRole('radiogroup', { name: '住房公积金缴存比例' }))
   await d.choose('中国建设银行', page.getByRole('radiogroup', { name: '开户银行' }))
   await d.fill('希望办理的银行网点', '开福区芙蓉中路支行')
-  await d.fill('预约日期', isoDay(3))
+  await d.pickDate('预约日期', isoDay(3))
   await d.checkpoint('form')
   await d.press('继续')
 

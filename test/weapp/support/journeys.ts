@@ -44,6 +44,10 @@ export class WeappDriver {
     return this.app.getByRole('checkbox', name, within).then((el) => this.app.tap(el))
   }
 
+  pickDate(label: TextMatcher, date: string, within?: WxElement): Promise<void> {
+    return this.app.pickDate(label, date, within)
+  }
+
   fill(label: TextMatcher, text: string, within?: WxElement): Promise<void> {
     return this.app.getByRole('textbox', label, within).then((el) => this.app.type(el, text))
   }
@@ -243,7 +247,7 @@ export async function newborn(d: WeappDriver): Promise<void> {
   await app.waitForText('来自电子结婚证')
   await d.fill('宝宝姓名', '刘小满')
   await d.choose('男', await app.getByRole('radiogroup', '宝宝性别'))
-  await d.fill('出生日期', beijingDateDaysAgo(14))
+  await d.pickDate('出生日期', beijingDateDaysAgo(14))
   await d.fill('出生医院', '湖南省妇幼保健院')
   await d.fill('宝宝民族', '汉族')
   await d.fill('预防接种门诊', '岳麓区社区卫生服务中心')

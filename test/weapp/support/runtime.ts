@@ -747,6 +747,26 @@ export class WeappRuntime {
     await new Promise((r) => setTimeout(r, 0))
   }
 
+  /**
+   * A date chosen in WeChat's date picker: the field (the picker's trigger, a button named by its label) is
+   * tapped and the picker reports `change` with 'YYYY-MM-DD', as WeChat does on 确定.
+   */
+  async pickDate(label: TextMatcher, date: string, within?: WxElement): Promise<void> {
+    const el = await this.getByRole('button', label, within)
+    const trail = this.trail(el)
+    const at = trail.map((n) => this.page.view.tagOf(n)).lastIndexOf('picker')
+    if (at < 0) throw new Error(`pickDate: "${el.name}" is not inside a picker`)
+    const picker = trail[at]
+    if (this.page.view.attribute(picker, 'mode') !== 'date') throw new Error(`pickDate: the picker of "${el.name}" is not mode="date"`)
+    const start = this.page.view.attribute(picker, 'start')
+    const end = this.page.view.attribute(picker, 'end')
+    // WeChat's picker cannot scroll past its bounds
+    if ((typeof start === 'string' && start && date < start) || (typeof end === 'string' && end && date > end)) throw new Error(`pickDate: ${date} is outside the picker's ${String(start)} – ${String(end)}`)
+    this.dispatch('tap', trail, { x: 0, y: 0 })
+    this.dispatch('change', trail.slice(0, at + 1), { value: date })
+    await new Promise((r) => setTimeout(r, 0))
+  }
+
   /** the element's chain from the page root, looked up again now (it must still be on the page) */
   private trail(el: WxElement): import('./view').ViewNode[] {
     const trail = this.page.view.path(el.sid)

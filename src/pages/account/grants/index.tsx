@@ -1,5 +1,5 @@
 // 授权与查看记录: grants to a window or a relative, revoking them, and 谁查看了我的信息.
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { GrantsScreen } from '@/components/grants/GrantsScreen'
@@ -37,6 +37,8 @@ export default function GrantsPage() {
   const bundles = useCatalogue((s) => s.lists[queryKey(ALL)]?.bundles)
   // while helping a relative the session is theirs: this page shows only how to stop
   const signedIn = profile?.role === 'citizen' && !acting
+  // 谁查看了我的信息 (from 我的) opens this page at its access list
+  const section = useRouter().params.section === 'access' ? 'access' : undefined
   const load = () => {
     if (signedIn) void useGrants.getState().load(profile?.region ?? region)
   }
@@ -114,6 +116,7 @@ export default function GrantsPage() {
         }}
         onRefresh={load}
         onBack={() => leave()}
+        section={section}
       />
     </Frame>
   )
