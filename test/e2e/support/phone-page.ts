@@ -5,26 +5,14 @@ import { launchBrowser, newPhoneContext } from './browser'
 import { startPlatform, type RunningPlatform } from './platform'
 
 export function phonePageForEachTest(): { readonly platform: RunningPlatform; readonly page: Page } {
-  let platform: RunningPlatform | undefined
-  let browser: Browser | undefined
+  const shared = contextsForEachTest()
   let page: Page | undefined
-  beforeAll(async () => {
-    platform = await startPlatform()
-    browser = await launchBrowser()
-  }, 60000)
-  afterAll(async () => {
-    await browser?.close()
-    await platform?.stop()
-  })
   beforeEach(async () => {
-    page = await (await newPhoneContext(browser as Browser)).newPage()
-  })
-  afterEach(async () => {
-    await page?.context().close()
+    page = await shared.track(await newPhoneContext(shared.browser)).newPage()
   })
   return {
     get platform() {
-      return platform as RunningPlatform
+      return shared.platform
     },
     get page() {
       return page as Page
