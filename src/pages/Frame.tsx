@@ -4,7 +4,7 @@
 // WeChat's privacy prompt when an API asks for it; a loading or failure state in Chinese.
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useEffect, useState, type ReactNode } from 'react'
+import { startTransition, useEffect, useState, type ReactNode } from 'react'
 import { AppButton } from '@/components/Button'
 import { Notice } from '@/components/Notice'
 import { PRIVACY_AGREE_ID, PrivacyPrompt } from '@/components/PrivacyPrompt'
@@ -58,6 +58,13 @@ export function Frame({ children, tab }: { children: ReactNode; tab?: TabName })
     else void Taro.removeTabBarBadge({ index: MESSAGES_TAB }).catch(() => undefined)
   }, [tab, count])
   const [id] = useState(() => `frame-${++frames}`)
+  // H5: the first commit draws the frame alone and the page's body follows in a transition, which React renders
+  // in slices of a few milliseconds: a page's first render (hundreds of Taro component fibers) never holds the
+  // main thread long enough to delay a tap (Lighthouse's blocking time). The heading gets focus when it arrives.
+  const [bodyShown, setBodyShown] = useState(!isH5)
+  useEffect(() => {
+    if (!bodyShown) startTransition(() => setBodyShown(true))
+  }, [bodyShown])
   useDidShow(() => {
     // H5: the address names another page than this one (a link opened over it): open what the address names
     const drift = addressDrift()
@@ -82,7 +89,7 @@ export function Frame({ children, tab }: { children: ReactNode; tab?: TabName })
       {/* acting for a citizen: their drafts are not synced on this device (nothing to ask) */}
       {shown && !acting ? <DraftSyncNotices /> : null}
       {shown && signedIn && !acting ? <SessionExpiry /> : null}
-      {children}
+      {bodyShown ? children : null}
       {tab && isH5 ? <TabBar tabs={TABS.map((t) => ({ ...t, badge: t.name === 'messages' ? count : undefined }))} current={tab} onSelect={(name) => go(ROUTES[name as TabName])} /> : null}
       {/* the prompt and its toast exist only on WeChat: H5 loads none of it */}
       {process.env.TARO_ENV === 'weapp' ? <WechatPrivacy /> : null}

@@ -5,7 +5,9 @@ import { useEffect, useRef } from 'react'
 import { useSession } from '@/stores/app'
 
 export function useSignedInLoad(load: () => void): void {
-  const signedIn = useSession((s) => s.status === 'signed-in')
+  // saved tokens being checked count as signed in: the page's own requests go out with the check, not after it
+  // (a sign-in that turns out to have ended answers them with the sign-in page, as for any expired token)
+  const signedIn = useSession((s) => s.status === 'signed-in' || s.status === 'restoring')
   const mounted = useRef(false)
   useDidShow(() => {
     void useSession.getState().restore()

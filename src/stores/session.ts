@@ -79,13 +79,11 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
 
   const store = create<SessionState>()((set, get) => {
     async function loadSignedIn(profile?: Profile): Promise<void> {
+      // the profile and the e-licences are asked for together: a page waiting for the sign-in waits one round trip less
+      const licencesAsked = client.listLicences().catch((): LicenceSummary[] => [])
       const me = profile ?? (await client.me())
-      let licences: LicenceSummary[] = []
-      try {
-        licences = await client.listLicences()
-      } catch {
-        // e-licences are a convenience: the journey works without them (upload instead)
-      }
+      // e-licences are a convenience: the journey works without them (upload instead)
+      const licences = await licencesAsked
       let firms: FirmAuthority[] = []
       try {
         if (me.role === 'citizen') firms = await client.myFirms()
