@@ -1,24 +1,28 @@
 // Lighthouse 12.2.3, mobile preset (simulated slow 4G, 4× CPU, Moto G Power screen), median of 5 runs, for
-// the home page, a guide page, a question page, 我的办件 and a case page of the production H5 build served by the mock platform
-// at the same origin on loopback. Debian's Chromium, headless, no network beyond loopback. Goal ≥ 95.
+// the home page, a guide page, a question page, 核对申请信息, 提交成功, 我的办件 and a case page of the production H5 build
+// served by the mock platform at the same origin on loopback. Debian's Chromium, headless, no network beyond loopback.
+// Goal ≥ 95.
 //
 // The question page needs a draft: it is made the way a citizen makes one (guide page → 开始办理) in the
 // same Chromium profile before the runs. 我的办件 and the case page need a signed-in citizen with a case: the
 // browser signs in by SMS as 刘洋, and a 开办餐饮店 case of his (accepted, then a 补正 asked) is filed
-// through the platform client. Lighthouse's storage reset empties the HTTP cache and service
+// through the platform client. 核对申请信息 and 提交成功 are reached as a citizen reaches them: the browser walks
+// 开办餐饮店 (search, questions, SMS sign-in, form, materials, delivery) to the review page, which is measured, then
+// submits; the confirmation's address is measured next. Lighthouse's storage reset empties the HTTP cache and service
 // workers but keeps localStorage (its default clearStorageTypes), so every run still loads cold.
 //
 // Needs dist/h5 (npm run build:h5); builds nothing. BENCH_H5_DIR serves another build folder,
-// LIGHTHOUSE_RUNS changes the number of runs, LIGHTHOUSE_PAGES picks pages (home,guide,question,cases,case).
+// LIGHTHOUSE_RUNS changes the number of runs, LIGHTHOUSE_PAGES picks pages (home,guide,question,review,done,cases,case).
 // The last report of each page is kept in test-results/lighthouse/ (git-ignored) for a closer look.
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
 import type * as LH from 'lighthouse'
 import { newDraftId, newIdempotencyKey } from '../../src/services/platform'
 import { caseUrl, ROUTES } from '../../src/stores/routes'
 import { fillDraft, makeClient, uploader } from '../../test/contract/support/harness'
 import { CHROMIUM } from '../../test/e2e/support/browser'
+import { Driver, restaurant } from '../../test/e2e/support/journeys'
 import { repoRoot, startPlatform } from '../../test/e2e/support/platform'
 import { goal, median, printTable, type BenchSection } from './_lib'
 
@@ -59,16 +63,16 @@ function summarise(lhr: LH.Result): Run {
   }
 }
 
-/** Makes a draft through the app itself (guide → 开始办理) and returns the question page's URL. */
-export async function questionUrl(port: number, origin: string): Promise<string> {
+/**
+ * Runs `walk` in a new tab of the Lighthouse browser's own profile (what it leaves there, drafts and sign-in, the
+ * measured runs see) and returns the tab's address at the end.
+ */
+async function inProfile(port: number, walk: (page: Page) => Promise<void>): Promise<string> {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`)
   try {
-    const context = browser.contexts()[0]
-    const page = await context.newPage()
-    await page.goto(`${origin}/#/pages/journey/guide/index?bundle=${BUNDLE}`)
-    await page.getByRole('button', { name: '开始办理', exact: true }).click()
-    await page.waitForURL(/pages\/journey\/question\/index\?/, { timeout: 30000 })
-    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    const page = await browser.contexts()[0].newPage()
+    await page.setViewportSize({ width: 375, height: 812 })
+    await walk(page)
     const url = page.url()
     await page.close()
     return url
@@ -76,6 +80,31 @@ export async function questionUrl(port: number, origin: string): Promise<string>
     // connected over CDP: this drops the connection and leaves the browser (and its profile) running
     await browser.close()
   }
+}
+
+/** Makes a draft through the app itself (guide → 开始办理) and returns the question page's URL. */
+export function questionUrl(port: number, origin: string): Promise<string> {
+  return inProfile(port, async (page) => {
+    await page.goto(`${origin}/#/pages/journey/guide/index?bundle=${BUNDLE}`)
+    await page.getByRole('button', { name: '开始办理', exact: true }).click()
+    await page.waitForURL(/pages\/journey\/question\/index\?/, { timeout: 30000 })
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+  })
+}
+
+/** Walks 开办餐饮店 to 核对申请信息 (signing in by SMS on the way); returns its address. */
+function reviewUrl(port: number, origin: string): Promise<string> {
+  return inProfile(port, (page) => restaurant(new Driver(page, origin)))
+}
+
+/** Submits the draft on the review page at `review` (提交申请) and returns the confirmation's address. */
+function confirmationUrl(port: number, review: string): Promise<string> {
+  return inProfile(port, async (page) => {
+    await page.goto(review)
+    const d = new Driver(page, new URL(review).origin)
+    await d.heading1('核对申请信息').waitFor({ timeout: 30000 })
+    await d.submit()
+  })
 }
 
 /** Files a 开办餐饮店 case of 刘洋's through the platform client; with `supplement`, a clerk of its hall accepts it and asks for a 补正. */
@@ -101,19 +130,14 @@ export async function fileRestaurantCase(origin: string, { supplement }: { suppl
 
 /** Signs the browser (its profile, which every later run shares) in by SMS as 刘洋. */
 export async function signInBrowser(port: number, origin: string): Promise<void> {
-  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`)
-  try {
-    const page = await browser.contexts()[0].newPage()
+  await inProfile(port, async (page) => {
     await page.goto(`${origin}/#/pages/login/index`)
     await page.getByRole('textbox', { name: '手机号码' }).fill('13807310001')
     await page.getByRole('button', { name: '获取验证码', exact: true }).click()
     await page.getByRole('textbox', { name: '短信验证码' }).fill('123456')
     await page.getByRole('button', { name: '登录', exact: true }).click()
     await page.waitForURL((u) => !u.hash.includes('pages/login'), { timeout: 30000 })
-    await page.close()
-  } finally {
-    await browser.close()
-  }
+  })
 }
 
 /** Signs the browser in as 刘洋 and files a case of his that a department accepted and asked to 补正. */
@@ -141,17 +165,21 @@ const section: BenchSection = {
     const chromeLauncher = await import('chrome-launcher')
     const reports = path.join(repoRoot, 'test-results', 'lighthouse')
     fs.mkdirSync(reports, { recursive: true })
-    const wanted = (process.env.LIGHTHOUSE_PAGES ?? 'home,guide,question,cases,case').split(',').map((s) => s.trim())
+    const wanted = (process.env.LIGHTHOUSE_PAGES ?? 'home,guide,question,review,done,cases,case').split(',').map((s) => s.trim())
 
     const platform = await startPlatform({ MOCK_STATIC_DIR: dir })
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: 'silent' })
     try {
       let cases: Promise<{ list: string; detail: string }> | undefined
       const casesOnce = () => (cases ??= casePages(chrome.port, platform.url))
+      let review: Promise<string> | undefined
+      const reviewOnce = () => (review ??= reviewUrl(chrome.port, platform.url))
       const pages: { key: string; name: string; url: () => Promise<string> }[] = [
         { key: 'home', name: '首页', url: async () => `${platform.url}/` },
         { key: 'guide', name: `办事指南（${BUNDLE}）`, url: async () => `${platform.url}/#/pages/journey/guide/index?bundle=${BUNDLE}` },
         { key: 'question', name: '情形问题（第 1 题）', url: () => questionUrl(chrome.port, platform.url) },
+        { key: 'review', name: '核对申请信息', url: reviewOnce },
+        { key: 'done', name: '提交成功', url: async () => confirmationUrl(chrome.port, await reviewOnce()) },
         { key: 'cases', name: '我的办件（已登录）', url: async () => (await casesOnce()).list },
         { key: 'case', name: '办件详情（待补正）', url: async () => (await casesOnce()).detail },
       ]
