@@ -59,8 +59,7 @@ export function CaseConfirmation(p: CaseConfirmationProps) {
         <Text className='ui-case-no' selectable aria-describedby='case-no-label' id='case-no'>
           {p.caseId}
         </Text>
-        {/* the name starts with the words on the button (speech input users say what they see) */}
-        <AppButton variant='secondary' onTap={p.onCopy} ariaLabel={`${p.copied ? '已复制' : '复制编号'} ${p.caseId}`}>
+        <AppButton variant='secondary' onTap={p.onCopy} ariaLabel={`复制办件编号 ${p.caseId}`}>
           {p.copied ? '已复制' : '复制编号'}
         </AppButton>
         <View className='ui-qr-box'>
