@@ -119,7 +119,8 @@ export function bookingRoutes(core: Core): Route[] {
           hallId: h.hall.id,
           createdAt: now,
           expiresAt: bookingExpiry(iso),
-          promiseAuthorised: false,
+          // the promises (告知承诺) in it are the citizen's own, made in their app; they sign at the window
+          promiseAuthorised: true,
           bookingId: id,
         }
         const b: StoredBooking = { id, citizenId: u.profile.userId, bundleId: content.bundleId, hallId: h.hall.id, hallName: h.hall.name, start: iso, status: 'booked', content, grantId, createdAt: now }

@@ -96,8 +96,8 @@ export interface QueueResponse {
 
 // ---------- 线上预填、线下办理: bookings ----------
 
-export type { BookingStatus } from '../domain/assist/booking'
-import type { BookingStatus } from '../domain/assist/booking'
+export type { BookingStatus, BookingView } from '../domain/assist/booking'
+import type { BookingView } from '../domain/assist/booking'
 import type { DraftContent } from '../domain/draft'
 
 export interface SlotView {
@@ -119,26 +119,6 @@ export interface CreateBookingRequest {
   start: string
   /** the prefilled application, kept with the booking for the window to open */
   content: DraftContent
-}
-
-export interface BookingView {
-  /** 预约号 (YY + 8 digits), sample data */
-  id: string
-  bundleId: string
-  bundleName: string
-  hallId: string
-  hallName: string
-  hallAddress: string
-  start: string
-  end: string
-  status: BookingStatus
-  createdAt: string
-  /** only to the citizen while it stands */
-  qrText?: string
-  /** the case the window filed from it */
-  caseId?: string
-  /** the window sees whose it is, masked */
-  citizen?: { name: string; idNumber: string }
 }
 
 export interface BookingListResponse {

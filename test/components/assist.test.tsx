@@ -128,7 +128,7 @@ function console_(over: Partial<StaffConsoleProps> = {}) {
 
 test('the console by keyboard: what a USB scanner types and Enter opens it', async () => {
   const p = console_()
-  const box = screen.getByRole('textbox', { name: '授权码、短信授权码或办件编号' })
+  const box = screen.getByRole('textbox', { name: '授权码、短信授权码、预约号或办件编号' })
   await userEvent.type(box, 'HNYJS:GRANT:12345678')
   // (user-event's Enter carries no keyCode; browsers and USB scanners send 13)
   fireEvent.keyDown(box, { key: 'Enter', keyCode: 13 })

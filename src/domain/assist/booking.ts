@@ -8,15 +8,35 @@ export const SLOT_MINUTES = 30
 export const BOOKING_DAYS = 5
 /** a booking opens at the window until this long after its slot ends */
 export const BOOKING_GRACE_MINUTES = 60
-/** 预约号: YY and 8 digits; the QR carries it after this prefix */
-export const BOOKING_NUMBER = /^YY\d{8}$/
-export const BOOKING_QR_PREFIX = 'HNYJS:BOOKING:'
+export { BOOKING_NUMBER, BOOKING_QR_PREFIX } from './scan'
+import { BOOKING_QR_PREFIX } from './scan'
 
 export type BookingStatus = 'booked' | 'cancelled' | 'done' | 'expired'
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = { booked: '已预约', cancelled: '已取消', done: '已办理', expired: '已过期' }
 
 const MINUTE = 60_000
 const BEIJING = '+08:00'
+
+/** A booking as the citizen (with its QR while it stands) or the window (whose it is, masked) sees it. */
+export interface BookingView {
+  /** 预约号 (YY + 8 digits), sample data */
+  id: string
+  bundleId: string
+  bundleName: string
+  hallId: string
+  hallName: string
+  hallAddress: string
+  start: string
+  end: string
+  status: BookingStatus
+  createdAt: string
+  /** only to the citizen while it stands */
+  qrText?: string
+  /** the case the window filed from it */
+  caseId?: string
+  /** the window sees whose it is, masked */
+  citizen?: { name: string; idNumber: string }
+}
 
 export function bookingQrText(number: string): string {
   return BOOKING_QR_PREFIX + number
@@ -57,12 +77,24 @@ export function slotEnd(start: string): string {
   return new Date(Date.parse(start) + SLOT_MINUTES * MINUTE).toISOString()
 }
 
+const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 60 * MINUTE)
+const hm = (d: Date) => `${d.getUTCHours()}:${pad(d.getUTCMinutes())}`
+
+/** "12月2日 周三" of a Beijing date (YYYY-MM-DD) */
+export function dateText(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${'日一二三四五六'[d.getUTCDay()]}`
+}
+
+/** "9:30-10:00" in Beijing time */
+export function slotTimeText(start: string): string {
+  const b = beijing(start)
+  return `${hm(b)}-${hm(new Date(b.getTime() + SLOT_MINUTES * MINUTE))}`
+}
+
 /** "12月2日 周三 9:30-10:00" in Beijing time */
 export function slotText(start: string): string {
-  const b = new Date(Date.parse(start) + 8 * 60 * MINUTE)
-  const e = new Date(b.getTime() + SLOT_MINUTES * MINUTE)
-  const hm = (d: Date) => `${d.getUTCHours()}:${pad(d.getUTCMinutes())}`
-  return `${b.getUTCMonth() + 1}月${b.getUTCDate()}日 周${'日一二三四五六'[b.getUTCDay()]} ${hm(b)}-${hm(e)}`
+  return `${dateText(toBeijingDate(start))} ${slotTimeText(start)}`
 }
 
 /** Why a slot cannot be booked: not one of the hall's, past, too far ahead, or taken. */
