@@ -92,7 +92,13 @@ test('a window grant sends the choices; the platform’s words stand at the fiel
   await userEvent.click(screen.getByRole('radio', { name: /长沙市天心区政务服务中心/ }))
   await userEvent.click(screen.getByRole('radio', { name: '60 分钟' }))
   await userEvent.click(screen.getByRole('button', { name: '生成授权码' }))
-  expect(p.onWindowGrant).toHaveBeenCalledWith({ bundleId: 'kaiban-canyin', hallId: 'hall-430103', minutes: 60 })
+  // 告知承诺 by the window only when the citizen ticks the written authorisation
+  expect(p.onWindowGrant).toHaveBeenLastCalledWith({ bundleId: 'kaiban-canyin', hallId: 'hall-430103', minutes: 60, promiseAuthorised: false })
+  await userEvent.click(screen.getByRole('checkbox', { name: /书面授权窗口工作人员以我的名义作出告知承诺/ }))
+  await userEvent.click(screen.getByRole('button', { name: '生成授权码' }))
+  expect(p.onWindowGrant).toHaveBeenLastCalledWith({ bundleId: 'kaiban-canyin', hallId: 'hall-430103', minutes: 60, promiseAuthorised: true })
+  await userEvent.click(screen.getByRole('button', { name: '授权亲属代办' }))
+  expect(p.onRelativeGrant).toHaveBeenLastCalledWith(expect.objectContaining({ promiseAuthorised: false }))
 })
 
 function console_(over: Partial<StaffConsoleProps> = {}) {

@@ -68,14 +68,16 @@ test('线上预填、线下办理: prefilled online, booked, cancelled and booke
     await citizen.getByRole('img', { name: /^预约号 YY\d{8} 的二维码，供窗口扫描/ }).waitFor()
     const text = (await citizen.locator('body').innerText()).replace(/\s+/g, ' ')
     expect(text).toMatch(/预约号 YY\d{4} \d{4} 示例/)
-    // reload and Back: the booking stands, the application is where it was
+    // reload: the booking stands; 返回: the application is where it was, and the booking page again
     await citizen.reload()
     await citizen.getByRole('heading', { name: '请按预约时间到窗口出示此码' }).waitFor()
     await shot(citizen, '02-booking-qr')
     expect(await axeViolations(citizen)).toEqual([])
-    await citizen.goBack()
+    await citizen.getByRole('button', { name: /返回/ }).first().click()
     await d.heading1('核对申请信息').waitFor()
     await citizen.getByText('湘味小馆').first().waitFor()
+    await d.press('到窗口办理（预约）')
+    await citizen.getByRole('heading', { name: '请按预约时间到窗口出示此码' }).waitFor()
     return /预约号 (YY\d{4}) (\d{4})/.exec(text)!.slice(1).join('')
   })
   expect(citizen.url()).not.toContain(PEOPLE.father.idNumber)
@@ -110,7 +112,7 @@ test('线上预填、线下办理: prefilled online, booked, cancelled and booke
     await clerk.getByText('湘味小馆').first().waitFor()
     await clerk.getByRole('status').filter({ hasText: '代办中：为 刘* 办理“开办餐饮店”' }).waitFor()
     // originals: the window checks the uploaded layout against the paper and writes why the health cert waits
-    await clerk.getByRole('button', { name: /修改.*准备材料|准备材料.*修改/ }).first().click()
+    await w.press('修改：从业人员健康证明')
     await w.heading1('准备材料').waitFor()
     await w.check('原件已核验：扫描件与申请人出示的原件一致', clerk.locator('#m-layout'))
     await w.fill('容缺受理的理由（窗口填写）', '健康证明正在办理，申请人承诺 5 个工作日内补交', clerk.locator('#m-health-cert'))
@@ -140,4 +142,4 @@ test('线上预填、线下办理: prefilled online, booked, cancelled and booke
   const rows = (await audit()).slice(earlier).filter((x) => x.actorRole === 'staff')
   expect(rows).toHaveLength(windowAccesses)
   expect(rows.filter((x) => x.record === number && x.what === '打开预约，查看预填的申请')).toHaveLength(1)
-})
+}, 180_000)

@@ -10,9 +10,9 @@ import { SignInPrompt } from '@/components/SignInPrompt'
 import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { useBookings } from '@/stores/app-bookings'
 import { queryKey } from '@/stores/catalogue'
-import { caseUrl, ROUTES } from '@/stores/routes'
+import { caseUrl, ROUTES, urlOf } from '@/stores/routes'
 import { Frame } from '../../Frame'
-import { go, leave } from '../../nav'
+import { back, go, leave } from '../../nav'
 
 const ALL = {}
 
@@ -73,7 +73,8 @@ export default function BookingPage() {
           if (res.confirm) await store.cancel(booking.id)
         }}
         onOpenCase={(id) => go(caseUrl(id))}
-        onBack={() => leave()}
+        // back to the application it was opened from (WeChat's 10-page stack may have replaced that page)
+        onBack={() => (draft?.status === 'open' ? back(urlOf({ step: 'review' }, draft)) : leave())}
       />
     </Frame>
   )
