@@ -142,7 +142,8 @@ export function bookingRoutes(core: Core): Route[] {
         const mine = core.state.bookings
           .values()
           .filter((b) => b.citizenId === uid)
-          .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+          // newest first; the same instant in a stable order (a restart reloads in another)
+          .sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a.id < b.id ? 1 : -1))
         const res: BookingListResponse = { bookings: mine.map((b) => view(b, 'citizen')) }
         return json(200, res)
       },

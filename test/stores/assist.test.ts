@@ -41,7 +41,11 @@ test('a grant request with missing choices is refused at the fields without a re
   expect(c.calls.length).toBe(before)
   const g = await grants.getState().createWindowGrant({ scope: { kind: 'bundle', bundleId: 'kaiban-canyin' }, hallId: 'hall-430103', minutes: 30 })
   expect(g?.code).toMatch(/^\d{8}$/)
+  expect(g?.promiseAuthorised).toBe(false)
   expect(grants.getState().grants[0].id).toBe(g!.id)
+  // the written authorisation for 告知承诺 reaches the platform only when given
+  const promised = await grants.getState().createWindowGrant({ scope: { kind: 'bundle', bundleId: 'kaiban-canyin' }, hallId: 'hall-430103', minutes: 30, promiseAuthorised: true })
+  expect(promised?.promiseAuthorised).toBe(true)
 })
 
 test('the console: a typo never reaches the platform; a code opens the citizen; a revoke drops them at the next call', async () => {
