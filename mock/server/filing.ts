@@ -75,6 +75,9 @@ export function filingUnderGrant(core: Core, ctx: Ctx, signature: Signature | un
     },
     done(created) {
       core.state.grants.set(grant.id, { ...grant, caseId: created.id })
+      // 线上预填、线下办理: the booking the grant was limited to is done
+      const booking = grant.bookingId ? core.state.bookings.get(grant.bookingId) : undefined
+      if (booking) core.state.bookings.set(booking.id, { ...booking, status: 'done', caseId: created.id })
     },
   }
 }

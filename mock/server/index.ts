@@ -14,6 +14,7 @@ import { consoleLogger, redactingLogger, type Logger } from './logger'
 import { boundaryOf, parseMultipart, type Part } from './multipart'
 import { actUnder, auditBy, checkScope, purposeOf } from './assist'
 import { assistRoutes } from './routes-assist'
+import { bookingRoutes } from './routes-bookings'
 import { caseRoutes } from './routes-cases'
 import { deptRoutes } from './routes-dept'
 import { dataRoutes, type UploadQuota } from './routes-data'
@@ -162,6 +163,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     ...dataRoutes(core, { ...options.uploadQuota }),
     ...caseRoutes(core, { reset }),
     ...assistRoutes(core),
+    ...bookingRoutes(core),
     ...deptRoutes(core),
   ].map(compileRoute)
 

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
 import type { AuditAction, AuditActorRole, AuditBasis, GrantFacts, GrantVia } from '../../src/domain/assist'
+import type { BookingFacts } from '../../src/domain/assist/booking'
 import type { DraftContent, PartyConfirmation, StaffStamp } from '../../src/domain/draft'
 import type { FeeItem } from '../../src/domain/case/types'
 import type { CaseMessage, CaseRecord, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
@@ -120,6 +121,19 @@ export interface StoredGrant extends GrantFacts {
   relation?: string
   /** the case filed under it */
   caseId?: string
+  /** 线上预填、线下办理: the booking this grant is limited to (opened by its number, not a code) */
+  bookingId?: string
+}
+
+/** 线上预填、线下办理: a slot at a hall and the prefilled application (rules: src/domain/assist/booking.ts). */
+export interface StoredBooking extends BookingFacts {
+  id: string
+  citizenId: string
+  bundleId: string
+  content: DraftContent
+  grantId: string
+  createdAt: string
+  cancelledAt?: string
 }
 
 /** One read or write of a citizen's data by staff, a reviewer or a relative. */
@@ -189,6 +203,7 @@ export class State {
   readonly idempotency: Collection<IdempotencyRecord>
   readonly grants: Collection<StoredGrant>
   readonly audit: Collection<StoredAudit>
+  readonly bookings: Collection<StoredBooking>
   readonly messages: Collection<StoredMessage>
   readonly outbox: Collection<StoredOutbox>
   readonly payments: Collection<PaymentOrder & { ownerId: string }>
@@ -214,6 +229,8 @@ export class State {
     this.idempotency = new Collection(this.store, 'idempotency')
     this.grants = new Collection(this.store, 'grants', (g) => [g.code ? `code:${g.code}` : undefined])
     this.audit = new Collection(this.store, 'audit')
+    // a standing booking holds its slot: one booking a slot
+    this.bookings = new Collection(this.store, 'bookings', (b) => [b.status === 'booked' ? `slot:${b.hallId}:${b.start}` : undefined])
     this.templates = new Collection(this.store, 'templates')
     this.messages = new Collection(this.store, 'messages')
     this.outbox = new Collection(this.store, 'outbox')
@@ -243,7 +260,7 @@ export class State {
   }
 
   private collections() {
-    return [this.users, this.sessions, this.drafts, this.draftVersions, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit, this.messages, this.outbox, this.payments, this.subscriptions]
+    return [this.users, this.sessions, this.drafts, this.draftVersions, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit, this.bookings, this.messages, this.outbox, this.payments, this.subscriptions]
   }
 
   private wipe(): void {

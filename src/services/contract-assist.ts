@@ -93,3 +93,46 @@ export interface QueueResponse {
   deciding?: QueueCase[]
   nextCursor?: string
 }
+
+// ---------- 线上预填、线下办理: bookings ----------
+
+export type { BookingStatus, BookingView } from '../domain/assist/booking'
+import type { BookingView } from '../domain/assist/booking'
+import type { DraftContent } from '../domain/draft'
+
+export interface SlotView {
+  start: string
+  end: string
+  free: boolean
+}
+
+/** A hall's bookable dates and, for one of them, its half-hour slots. */
+export interface SlotListResponse {
+  hall: HallView
+  dates: string[]
+  date: string
+  slots: SlotView[]
+}
+
+export interface CreateBookingRequest {
+  hallId: string
+  start: string
+  /** the prefilled application, kept with the booking for the window to open */
+  content: DraftContent
+}
+
+export interface BookingListResponse {
+  bookings: BookingView[]
+}
+
+/** Staff: the booking a citizen shows (number typed or QR scanned) */
+export interface OpenBookingRequest {
+  number: string
+}
+
+/** The booking, the grant limited to it (now active), and the prefilled application */
+export interface OpenBookingResponse {
+  booking: BookingView
+  grant: GrantView
+  content: DraftContent
+}

@@ -259,3 +259,9 @@ export type ContractSchemaMatchesTypes = [
   Assert<Equals<v.InferOutput<typeof CaseFilerSchema>, CaseFiler>>,
   Assert<Equals<v.InferOutput<typeof SignatureSchema>, Signature>>,
 ]
+
+// ---------- 线上预填、线下办理 ----------
+
+export const CreateBookingRequestSchema = v.object({ hallId: v.pipe(v.string('应为字符串'), v.maxLength(40, '过长')), start: v.pipe(v.string('应为字符串'), v.maxLength(40, '过长')), content: DraftContentSchema })
+/** the window reads the prefilled application it opens: parsed, never cast */
+export const OpenBookingContentSchema = v.looseObject({ content: DraftContentSchema })

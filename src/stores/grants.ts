@@ -12,6 +12,8 @@ export interface WindowGrantInput {
   scope: GrantScope
   hallId?: string
   minutes?: number
+  /** the citizen's written authorisation for 告知承诺 made for them */
+  promiseAuthorised?: boolean
 }
 
 export interface RelativeGrantInput {
@@ -19,6 +21,7 @@ export interface RelativeGrantInput {
   relativeMobile: string
   relation?: Relation
   days?: number
+  promiseAuthorised?: boolean
 }
 
 export interface GrantsState {
@@ -89,11 +92,11 @@ export function createGrantsStore(client: GrantsClient, acting: { grantId?: stri
       },
       createWindowGrant(input) {
         const errors = grantRequestErrors({ grantee: 'staff', hallId: input.hallId, minutes: input.minutes })
-        return send(errors, () => client.createGrant({ grantee: 'staff', scope: input.scope, hallId: input.hallId, minutes: input.minutes }))
+        return send(errors, () => client.createGrant({ grantee: 'staff', scope: input.scope, hallId: input.hallId, minutes: input.minutes, promiseAuthorised: !!input.promiseAuthorised }))
       },
       createRelativeGrant(input, ownMobile) {
         const errors = grantRequestErrors({ grantee: 'relative', relativeMobile: input.relativeMobile, relation: input.relation, days: input.days, ownMobile })
-        return send(errors, () => client.createGrant({ grantee: 'relative', scope: input.scope, relativeMobile: input.relativeMobile, relation: input.relation, days: input.days }))
+        return send(errors, () => client.createGrant({ grantee: 'relative', scope: input.scope, relativeMobile: input.relativeMobile, relation: input.relation, days: input.days, promiseAuthorised: !!input.promiseAuthorised }))
       },
       async actFor(grant) {
         acting.grantId = grant.id

@@ -24,6 +24,7 @@ export const ROUTES = {
   help: '/pages/account/help/index',
   family: '/pages/account/family/index',
   grants: '/pages/account/grants/index',
+  booking: '/pages/account/booking/index',
   staff: '/pages/staff/home/index',
 } as const
 

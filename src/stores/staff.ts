@@ -12,10 +12,10 @@ export interface CaseMaterialItem {
   name: string
   mode: MaterialMode
 }
-import type { GrantView, Profile, QueueCase, SubjectResponse } from '@/services/contract'
+import type { GrantView, OpenBookingResponse, Profile, QueueCase, SubjectResponse } from '@/services/contract'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 
-export type StaffClient = Pick<PlatformClient, 'loginStaff' | 'me' | 'logout' | 'staffQueue' | 'hallGrants' | 'openGrant' | 'requestSmsGrant' | 'actingSubject' | 'dept' | 'getBundle'>
+export type StaffClient = Pick<PlatformClient, 'loginStaff' | 'me' | 'logout' | 'staffQueue' | 'hallGrants' | 'openGrant' | 'requestSmsGrant' | 'actingSubject' | 'dept' | 'getBundle' | 'openBooking'>
 
 export interface StaffState {
   status: 'unknown' | 'signed-out' | 'signing-in' | 'signed-in'
@@ -29,6 +29,8 @@ export interface StaffState {
   grants: GrantView[]
   /** the citizen the console works for now, under `subject.grant` */
   subject?: SubjectResponse
+  /** 线上预填、线下办理: the booking `subject` was opened from, with its prefilled application */
+  booking?: OpenBookingResponse
   /** the case the window works on (一窗受理), as the department sees it, and its materials by name */
   current?: { record: CaseRecord; materials: CaseMaterialItem[] }
   /** the notice of the window's last action on `current`, to print */
@@ -81,7 +83,7 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
         if (isPlatformError(e) && e.status === 403 && acting.grantId) {
           // the grant ended (revoked, expired): nothing more is shown of the citizen
           acting.grantId = undefined
-          set({ subject: undefined })
+          set({ subject: undefined, booking: undefined })
         }
       } finally {
         set({ busy: false })
@@ -91,7 +93,8 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
     async function loadSubject(grant: GrantView): Promise<void> {
       acting.grantId = grant.id
       const subject = await client.actingSubject()
-      set({ subject, current: undefined, smsCode: undefined })
+      const booking = get().booking
+      set({ subject, current: undefined, smsCode: undefined, booking: booking?.grant.id === grant.id ? booking : undefined })
     }
 
     return {
@@ -158,6 +161,12 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
           set({ fieldErrors: { scan: '审批人员请输入或扫描办件编号（以 HN 开头）' } })
           return Promise.resolve()
         }
+        if (scan.kind === 'booking')
+          return guarded(async () => {
+            const opened = await client.openBooking(scan.number)
+            set({ booking: opened })
+            await loadSubject(opened.grant)
+          }, '打开预约没有成功，请稍后重试')
         if (scan.kind === 'sms' && !mobile) {
           set({ smsCode: scan.code, fieldErrors: {} })
           return Promise.resolve()
@@ -179,7 +188,7 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
       },
       close() {
         acting.grantId = undefined
-        set({ subject: undefined, smsCode: undefined, error: undefined, message: undefined })
+        set({ subject: undefined, booking: undefined, smsCode: undefined, error: undefined, message: undefined })
       },
       openCase(caseId) {
         return guarded(async () => {

@@ -92,7 +92,13 @@ test('a window grant sends the choices; the platform’s words stand at the fiel
   await userEvent.click(screen.getByRole('radio', { name: /长沙市天心区政务服务中心/ }))
   await userEvent.click(screen.getByRole('radio', { name: '60 分钟' }))
   await userEvent.click(screen.getByRole('button', { name: '生成授权码' }))
-  expect(p.onWindowGrant).toHaveBeenCalledWith({ bundleId: 'kaiban-canyin', hallId: 'hall-430103', minutes: 60 })
+  // 告知承诺 by the window only when the citizen ticks the written authorisation
+  expect(p.onWindowGrant).toHaveBeenLastCalledWith({ bundleId: 'kaiban-canyin', hallId: 'hall-430103', minutes: 60, promiseAuthorised: false })
+  await userEvent.click(screen.getByRole('checkbox', { name: /书面授权窗口工作人员以我的名义作出告知承诺/ }))
+  await userEvent.click(screen.getByRole('button', { name: '生成授权码' }))
+  expect(p.onWindowGrant).toHaveBeenLastCalledWith({ bundleId: 'kaiban-canyin', hallId: 'hall-430103', minutes: 60, promiseAuthorised: true })
+  await userEvent.click(screen.getByRole('button', { name: '授权亲属代办' }))
+  expect(p.onRelativeGrant).toHaveBeenLastCalledWith(expect.objectContaining({ promiseAuthorised: false }))
 })
 
 function console_(over: Partial<StaffConsoleProps> = {}) {
@@ -128,7 +134,7 @@ function console_(over: Partial<StaffConsoleProps> = {}) {
 
 test('the console by keyboard: what a USB scanner types and Enter opens it', async () => {
   const p = console_()
-  const box = screen.getByRole('textbox', { name: '授权码、短信授权码或办件编号' })
+  const box = screen.getByRole('textbox', { name: '授权码、短信授权码、预约号或办件编号' })
   await userEvent.type(box, 'HNYJS:GRANT:12345678')
   // (user-event's Enter carries no keyCode; browsers and USB scanners send 13)
   fireEvent.keyDown(box, { key: 'Enter', keyCode: 13 })

@@ -89,7 +89,7 @@ test('what the window scans or types: a grant QR, an 8-digit code, a 6-digit SMS
   expect(parseScan('123-456')).toEqual({ kind: 'sms', code: '123456' })
   expect(parseScan('hn2026112600001')).toEqual({ kind: 'case', caseId: 'HN2026112600001' })
   expect(parseScan('HNYJS:GRANT:123')).toEqual({ kind: 'invalid', message: '二维码内容不完整，请让申请人刷新后重新扫描' })
-  expect(parseScan('')).toMatchObject({ kind: 'invalid', message: '请扫描或输入申请人的授权码，或办件编号' })
+  expect(parseScan('')).toMatchObject({ kind: 'invalid', message: '请扫描或输入申请人的授权码、预约号，或办件编号' })
   expect(parseScan('https://example.com')).toMatchObject({ kind: 'invalid' })
 })
 

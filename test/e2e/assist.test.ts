@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
 import { newPhoneContext, withScreenshotOnFailure } from './support/browser'
-import { Driver, PDF, restaurantForm, restaurantQuestions, until } from './support/journeys'
+import { Driver, PDF, restaurantForm, restaurantQuestions, signWithMouse, until } from './support/journeys'
 import { contextsForEachTest } from './support/phone-page'
 import { ADMIN_TOKEN, repoRoot } from './support/platform'
 
@@ -80,10 +80,10 @@ test('the citizen authorises a window; the window opens the code and sees the ci
     await clerk.keyboard.press('Enter')
     await clerk.getByText('长沙市天心区政务服务中心 5号窗口（综合受理） · 周敏').waitFor()
     // a typo first: the message at the field, nothing asked of the platform
-    const box = clerk.getByRole('textbox', { name: '授权码、短信授权码或办件编号' })
+    const box = clerk.getByRole('textbox', { name: '授权码、短信授权码、预约号或办件编号' })
     await box.fill('1234')
     await box.press('Enter')
-    await clerk.getByText('无法识别：授权码为 8 位数字，短信授权码为 6 位数字，办件编号以 HN 开头').waitFor()
+    await clerk.getByText('无法识别：授权码为 8 位数字，短信授权码为 6 位数字，预约号以 YY 开头，办件编号以 HN 开头').waitFor()
     // what a USB scanner types: the QR's text and Enter
     await box.fill(`HNYJS:GRANT:${code}`)
     await box.press('Enter')
@@ -139,7 +139,7 @@ async function openAtWindow(clerk: Page, code: string): Promise<void> {
   await clerk.getByRole('textbox', { name: '工作账号' }).fill('staff02')
   await clerk.getByRole('textbox', { name: '密码' }).fill('Window@2026')
   await tap(clerk, '登录')
-  const box = clerk.getByRole('textbox', { name: '授权码、短信授权码或办件编号' })
+  const box = clerk.getByRole('textbox', { name: '授权码、短信授权码、预约号或办件编号' })
   await box.fill(code)
   await box.press('Enter')
 }
@@ -211,13 +211,7 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
     // no signature: refused before sending
     await clerk.locator('#submit-button:visible').click()
     await clerk.getByText('请申请人在框内签名').first().waitFor()
-    const pad = await clerk.locator('#applicant-signature-box').boundingBox()
-    if (!pad) throw new Error('no signature pad')
-    await clerk.mouse.move(pad.x + 20, pad.y + pad.height / 2)
-    await clerk.mouse.down()
-    for (let i = 1; i <= 30; i++) await clerk.mouse.move(pad.x + 20 + i * 30, pad.y + pad.height / 2 + (i % 2 ? -40 : 40))
-    await clerk.mouse.up()
-    await clerk.getByRole('img', { name: '申请人签名：已签名' }).waitFor()
+    await signWithMouse(clerk)
     await shot(clerk, '06-window-signed')
     return (await d.submit()).caseId
   })

@@ -41,7 +41,11 @@ test('a grant request with missing choices is refused at the fields without a re
   expect(c.calls.length).toBe(before)
   const g = await grants.getState().createWindowGrant({ scope: { kind: 'bundle', bundleId: 'kaiban-canyin' }, hallId: 'hall-430103', minutes: 30 })
   expect(g?.code).toMatch(/^\d{8}$/)
+  expect(g?.promiseAuthorised).toBe(false)
   expect(grants.getState().grants[0].id).toBe(g!.id)
+  // the written authorisation for 告知承诺 reaches the platform only when given
+  const promised = await grants.getState().createWindowGrant({ scope: { kind: 'bundle', bundleId: 'kaiban-canyin' }, hallId: 'hall-430103', minutes: 30, promiseAuthorised: true })
+  expect(promised?.promiseAuthorised).toBe(true)
 })
 
 test('the console: a typo never reaches the platform; a code opens the citizen; a revoke drops them at the next call', async () => {
@@ -119,5 +123,34 @@ test('亲情帮办 on the relative’s phone: a received grant opens the elder�
   await elder.revokeGrant(given.id)
   expect(await grants.getState().actFor(received)).toBeUndefined()
   expect(grants.getState().error).toMatch(/撤销/)
+  expect(acting.grantId).toBeUndefined()
+})
+
+test('the console opens a booking by its QR: the grant limited to it is named, the prefilled application comes with it; another hall is told where to send the citizen', async () => {
+  const citizen = client()
+  await citizen.loginWechat('dev-citizen-1')
+  const content = { bundleId: 'kaiban-canyin', templateVersion: 1, region: '430104', applicantKind: 'person' as const, answers: {}, values: { 'business-name': '湘味小馆' }, materials: {} }
+  const booked = await citizen.createBooking({ hallId: 'hall-430103', start: new Date('2026-11-26T10:30:00+08:00').toISOString(), content })
+
+  const elsewhere = createStaffStore({ client: client(), acting: {} })
+  await elsewhere.getState().login('staff01', 'Window@2026')
+  await elsewhere.getState().open(booked.qrText!)
+  expect(elsewhere.getState().error).toBe('该预约不在本厅办理（预约的是长沙市天心区政务服务中心），请引导申请人到预约的服务大厅')
+  expect(elsewhere.getState().booking).toBeUndefined()
+
+  const acting: { grantId?: string } = {}
+  const c = client(acting)
+  const staff = createStaffStore({ client: c, acting })
+  await staff.getState().login('staff02', 'Window@2026')
+  const before = c.calls.length
+  await staff.getState().open(booked.qrText!)
+  expect(c.calls.slice(before)).toEqual(['POST /staff/bookings/open', 'GET /acting/subject'])
+  const opened = staff.getState().booking!
+  expect(opened.booking).toMatchObject({ id: booked.id, citizen: { name: '刘*' } })
+  expect(opened.content).toEqual(content)
+  expect(acting.grantId).toBe(opened.grant.id)
+  expect(staff.getState().subject?.grant.id).toBe(opened.grant.id)
+  staff.getState().close()
+  expect(staff.getState().booking).toBeUndefined()
   expect(acting.grantId).toBeUndefined()
 })

@@ -39,8 +39,8 @@ export interface GrantsScreenProps {
   /** 亲情帮办 grants relatives gave me: I may file for them (and follow the case filed) */
   received: GrantView[]
   audit: AuditEntry[]
-  onWindowGrant: (input: { bundleId?: string; hallId?: string; minutes: number }) => void
-  onRelativeGrant: (input: { bundleId?: string; relativeMobile: string; relation?: Relation; days: number }) => void
+  onWindowGrant: (input: { bundleId?: string; hallId?: string; minutes: number; promiseAuthorised: boolean }) => void
+  onRelativeGrant: (input: { bundleId?: string; relativeMobile: string; relation?: Relation; days: number; promiseAuthorised: boolean }) => void
   onRevoke: (grant: GrantView) => void
   /** starts filing for the relative under their grant */
   onActFor: (grant: GrantView) => void
@@ -63,6 +63,20 @@ function granteeText(g: GrantView): string {
   return `${g.hallName ?? '服务大厅'}窗口工作人员${used}`
 }
 
+/** 告知承诺 by the grantee needs the citizen's explicit written authorisation: off unless ticked. */
+function PromiseConsent({ id, who, value, onChange }: { id: string; who: string; value: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <ChoiceGroup
+      id={id}
+      legend='告知承诺（选填）'
+      multiple
+      options={[{ value: 'yes', label: `书面授权${who}以我的名义作出告知承诺`, help: '承诺的内容由您负责，承诺不实将记入信用记录；不授权时，对方只能为您提交证明材料。' }]}
+      value={value ? ['yes'] : []}
+      onChange={(v) => onChange((v as string[]).includes('yes'))}
+    />
+  )
+}
+
 export function GrantsScreen(p: GrantsScreenProps) {
   const [bundleId, setBundleId] = useState<string>()
   const [hallId, setHallId] = useState<string>()
@@ -71,6 +85,8 @@ export function GrantsScreen(p: GrantsScreenProps) {
   const [mobile, setMobile] = useState('')
   const [relation, setRelation] = useState<Relation>()
   const [days, setDays] = useState<number>(DEFAULT_RELATIVE_GRANT_DAYS)
+  const [promise, setPromise] = useState(false)
+  const [relPromise, setRelPromise] = useState(false)
   const waiting = p.grants.filter((g) => g.state === 'waiting' && g.code)
   const bundleOptions = p.bundles.map((b) => ({ value: b.id, label: b.name }))
   const e = p.fieldErrors
@@ -161,7 +177,8 @@ export function GrantsScreen(p: GrantsScreenProps) {
           onChange={(v) => setMinutes(Number(v))}
           error={e.minutes}
         />
-        <AppButton busy={p.busy} onTap={() => p.onWindowGrant({ bundleId, hallId, minutes })}>
+        <PromiseConsent id='grant-promise' who='窗口工作人员' value={promise} onChange={setPromise} />
+        <AppButton busy={p.busy} onTap={() => p.onWindowGrant({ bundleId, hallId, minutes, promiseAuthorised: promise })}>
           生成授权码
         </AppButton>
       </View>
@@ -173,7 +190,8 @@ export function GrantsScreen(p: GrantsScreenProps) {
         <TextField id='rel-mobile' label='亲属的手机号码' kind='tel' value={mobile} onInput={setMobile} error={e.relativeMobile} help='亲属须已用这个手机号登录过本应用' />
         <ChoiceGroup id='rel-relation' legend='亲属与您的关系' options={RELATIONS.map((r) => ({ value: r, label: r }))} value={relation} onChange={(v) => setRelation(v as Relation)} error={e.relation} />
         <ChoiceGroup id='rel-days' legend='授权有效天数' options={RELATIVE_GRANT_DAYS.map((d) => ({ value: String(d), label: `${d} 天` }))} value={String(days)} onChange={(v) => setDays(Number(v))} error={e.days} />
-        <AppButton variant='secondary' busy={p.busy} onTap={() => p.onRelativeGrant({ bundleId: relBundleId, relativeMobile: mobile, relation, days })}>
+        <PromiseConsent id='rel-promise' who='亲属' value={relPromise} onChange={setRelPromise} />
+        <AppButton variant='secondary' busy={p.busy} onTap={() => p.onRelativeGrant({ bundleId: relBundleId, relativeMobile: mobile, relation, days, promiseAuthorised: relPromise })}>
           授权亲属代办
         </AppButton>
       </View>

@@ -4,6 +4,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { timeLeftText, type GrantView, type QueueCase } from '@/domain/assist'
+import { slotText, type BookingView } from '@/domain/assist/booking'
 import { formatTime } from '@/domain/datetime'
 import { maskIdNumber, maskName } from '@/domain/mask'
 import type { LicenceKind } from '@/domain/template/types'
@@ -14,6 +15,7 @@ import { AppButton } from '../Button'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
+import { SampleMark } from '../SampleMark'
 import { TextField } from '../TextField'
 
 export interface StaffConsoleProps {
@@ -51,6 +53,8 @@ export interface StaffConsoleProps {
   onClose: () => void
   /** fills the application on this device with the citizen (the same guide and steps as in their app) */
   onFile: () => void
+  /** 线上预填、线下办理: the booking `subject` was opened from (onFile then opens its prefilled application) */
+  booking?: BookingView
   onRefresh: () => void
 }
 
@@ -100,7 +104,7 @@ export function StaffConsole(p: StaffConsoleProps) {
             <Heading level={2}>扫码或输入</Heading>
             <TextField
               id='scan'
-              label='授权码、短信授权码或办件编号'
+              label='授权码、短信授权码、预约号或办件编号'
               help='扫码枪扫描后自动确认；也可以手动输入后按回车'
               value={scan}
               onInput={setScan}
@@ -130,6 +134,11 @@ export function StaffConsole(p: StaffConsoleProps) {
                 授权{timeLeftText(s.grant.expiresAt, p.now)}
                 {s.grant.promiseAuthorised ? ' · 已书面授权代为告知承诺' : ' · 未授权代为告知承诺'}
               </View>
+              {p.booking ? (
+                <View className='ui-help'>
+                  预约号 {p.booking.id} <SampleMark /> · {slotText(p.booking.start)} · 已在线预填申请，请核验原件后请申请人签名提交
+                </View>
+              ) : null}
               <Heading level={3}>申请人的电子证照</Heading>
               {s.licences.length === 0 ? <View className='ui-help'>申请人没有可调用的电子证照，请核验纸质原件。</View> : null}
               {s.licences.map((l) => (
@@ -138,7 +147,7 @@ export function StaffConsole(p: StaffConsoleProps) {
                 </View>
               ))}
               <View className='ui-inline'>
-                {s.grant.scope.kind === 'bundle' && !s.grant.caseId ? <AppButton onTap={p.onFile}>开始填写申请</AppButton> : null}
+                {s.grant.scope.kind === 'bundle' && !s.grant.caseId ? <AppButton onTap={p.onFile}>{p.booking ? '打开预填的申请' : '开始填写申请'}</AppButton> : null}
                 {s.grant.caseId ? <View className='ui-help'>已提交办件 {s.grant.caseId}</View> : null}
                 <AppButton variant='secondary' onTap={p.onClose}>
                   结束代办

@@ -59,6 +59,11 @@ import {
   type MyFirmsResponse,
   type LicenceSummary,
   type LoginResponse,
+  type BookingListResponse,
+  type BookingView,
+  type CreateBookingRequest,
+  type OpenBookingResponse,
+  type SlotListResponse,
   type OkResponse,
   type Profile,
   type PutDraftRequest,
@@ -71,7 +76,7 @@ import {
   type UploadedFile,
 } from '../contract'
 import { parseWith } from '../../domain/draft-schema'
-import { CaseListResponseSchema, CaseRecordSchema, DraftListEnvelopeSchema, DraftRecordSchema, InvitationSchema, InvitationViewSchema, PartyConfirmationSchema } from '../contract-schema'
+import { CaseListResponseSchema, CaseRecordSchema, OpenBookingContentSchema, DraftListEnvelopeSchema, DraftRecordSchema, InvitationSchema, InvitationViewSchema, PartyConfirmationSchema } from '../contract-schema'
 import { isTransportError, type Transport, type UploadBody } from '../http/transport'
 import { canonicalJson } from './canonical'
 import { defaultMessage, fromResponse, PlatformError } from './errors'
@@ -490,6 +495,18 @@ export function createPlatformClient(options: PlatformClientOptions) {
       return (await call<GrantListResponse>({ method: 'GET', path: '/staff/grants', retry: true, auth: true })).grants
     },
     staffQueue: () => call<QueueResponse>({ method: 'GET', path: '/staff/queue', retry: true, auth: true }),
+
+    // ---------- 线上预填、线下办理 ----------
+    hallSlots: (hallId: string, date?: string) => call<SlotListResponse>({ method: 'GET', path: `/halls/${enc(hallId)}/slots`, query: { date }, retry: true, auth: false }),
+    createBooking: (req: CreateBookingRequest, idempotencyKey: string = newIdempotencyKey()) =>
+      call<BookingView>({ method: 'POST', path: '/bookings', body: req, idempotencyKey, retry: true, auth: true }),
+    async listBookings(): Promise<BookingView[]> {
+      return (await call<BookingListResponse>({ method: 'GET', path: '/bookings', retry: true, auth: true })).bookings
+    },
+    /** cancelling twice is harmless: safe to retry */
+    cancelBooking: (id: string) => call<BookingView>({ method: 'POST', path: `/bookings/${enc(id)}/cancel`, retry: true, auth: true }),
+    /** staff: the booking a citizen shows; the prefilled application in it is parsed, never cast */
+    openBooking: (number: string) => call<OpenBookingResponse>({ method: 'POST', path: '/staff/bookings/open', body: { number }, retry: true, auth: true, reply: OpenBookingContentSchema }),
 
     // ---------- simulation controls (tests and tools on the platform's machine): adminToken ----------
     admin: {

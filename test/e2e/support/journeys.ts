@@ -404,3 +404,16 @@ async function expectNoUpload(page: Page): Promise<void> {
 }
 
 export const JOURNEYS = { restaurant, newborn, firm } as const
+
+/** The citizen signs on the window device's pad (核对申请信息 while a window files for them), with the mouse. */
+export async function signWithMouse(page: Page): Promise<void> {
+  const box = page.locator('#applicant-signature-box:visible')
+  await box.scrollIntoViewIfNeeded()
+  const pad = await box.boundingBox()
+  if (!pad) throw new Error('no signature pad')
+  await page.mouse.move(pad.x + 20, pad.y + pad.height / 2)
+  await page.mouse.down()
+  for (let i = 1; i <= 30; i++) await page.mouse.move(pad.x + 20 + i * 30, pad.y + pad.height / 2 + (i % 2 ? -40 : 40))
+  await page.mouse.up()
+  await page.locator('#applicant-signature-box:visible').and(page.getByRole('img', { name: '申请人签名：已签名' })).waitFor()
+}

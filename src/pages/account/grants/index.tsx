@@ -100,14 +100,14 @@ export default function GrantsPage() {
         onFollow={(grant) => {
           if (grant.caseId) void actFor(grant, caseUrl(grant.caseId))
         }}
-        onWindowGrant={async ({ bundleId, hallId, minutes }) => {
+        onWindowGrant={async ({ bundleId, hallId, minutes, promiseAuthorised }) => {
           if (!bundleId) return useGrants.setState({ fieldErrors: { 'scope.bundleId': '请选择要代办的一件事' } })
-          const made = await store.createWindowGrant({ scope: { kind: 'bundle', bundleId }, hallId, minutes })
+          const made = await store.createWindowGrant({ scope: { kind: 'bundle', bundleId }, hallId, minutes, promiseAuthorised })
           if (made) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
         }}
-        onRelativeGrant={async ({ bundleId, relativeMobile, relation, days }) => {
+        onRelativeGrant={async ({ bundleId, relativeMobile, relation, days, promiseAuthorised }) => {
           if (!bundleId) return useGrants.setState({ fieldErrors: { relBundle: '请选择要代办的一件事' } })
-          const made = await store.createRelativeGrant({ scope: { kind: 'bundle', bundleId }, relativeMobile, relation, days }, profile.mobile)
+          const made = await store.createRelativeGrant({ scope: { kind: 'bundle', bundleId }, relativeMobile, relation, days, promiseAuthorised }, profile.mobile)
           if (made) void Taro.showToast({ title: '已授权亲属代办', icon: 'success' })
         }}
         onRevoke={async (grant) => {

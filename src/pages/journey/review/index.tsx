@@ -7,6 +7,10 @@ import { useEffect } from 'react'
 import { useCatalogue } from '@/stores/app'
 import { Frame, Loading } from '../../Frame'
 import { go, home } from '../../nav'
+import { View } from '@tarojs/components'
+import { AppButton } from '@/components/Button'
+import { Heading } from '@/components/Heading'
+import { ROUTES } from '@/stores/routes'
 import { useStep } from '../use-step'
 import { SubmitSection } from '../submit/SubmitSection'
 import { SignatureSection } from '../submit/SignatureSection'
@@ -41,6 +45,15 @@ export default function ReviewPage() {
       {draft.acting.actor === 'staff' ? <SignatureSection draftId={draft.id} /> : null}
       <PartiesSection draftId={draft.id} guidance={guidance} now={now} />
       <SubmitSection draft={draft} guidance={guidance} />
+      {draft.acting.actor === 'self' && draft.status === 'open' ? (
+        <View className='ui-page ui-card'>
+          <Heading level={2}>不在线提交，到窗口办理</Heading>
+          <View className='ui-help'>预约一个时段到服务大厅：窗口工作人员打开您预填的申请，核验材料原件后由您签名当场提交，不用再填一遍。</View>
+          <AppButton variant='secondary' onTap={() => go(`${ROUTES.booking}?draft=${encodeURIComponent(draft.id)}`)}>
+            到窗口办理（预约）
+          </AppButton>
+        </View>
+      ) : null}
     </Frame>
   )
 }

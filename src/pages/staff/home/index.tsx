@@ -8,7 +8,9 @@ import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { useCases } from '@/stores/app-cases'
 import { useStaff } from '@/stores/app-staff'
 import { queryKey } from '@/stores/catalogue'
-import { ROUTES } from '@/stores/routes'
+import { ROUTES, urlOf } from '@/stores/routes'
+import { actingFor } from '@/stores/session'
+import type { DraftContent } from '@/domain/draft'
 import { Frame } from '../../Frame'
 import { go, nowIso } from '../../nav'
 
@@ -18,6 +20,22 @@ function forget(grantId: string | undefined): void {
   useCases.getState().forgetFiledFor('staff')
   const drafts = useDrafts.getState()
   for (const d of Object.values(drafts.drafts)) if (grantId && d.acting.authorisationId === grantId) drafts.remove(d.id)
+}
+
+/**
+ * 线上预填、线下办理: the citizen's prefilled application on this device, at 核对申请信息. Opened again, the
+ * window's own draft under the grant is resumed: what it changed since is not replaced.
+ */
+function openBooked(content: DraftContent, grantId: string): void {
+  const drafts = useDrafts.getState()
+  const held = Object.values(drafts.drafts).find((d) => d.acting.authorisationId === grantId && d.status === 'open')
+  const id = held?.id ?? drafts.start({ bundleId: content.bundleId, templateVersion: content.templateVersion, region: content.region, applicantKind: content.applicantKind, firm: content.firm, acting: actingFor(useSession.getState().acting) })
+  if (!held) {
+    drafts.replaceContent(id, content)
+    drafts.setPlace(id, { step: 'review' })
+  }
+  const d = useDrafts.getState().drafts[id]
+  go(urlOf(d.place, d))
 }
 
 const ALL = {}
@@ -39,6 +57,7 @@ export default function StaffHomePage() {
       deciding: x.deciding,
       grants: x.grants,
       subject: x.subject,
+      booking: x.booking,
       smsCode: x.smsCode,
     })),
   )
@@ -68,6 +87,7 @@ export default function StaffHomePage() {
         onDecide={(matterId, outcome, reason, note) => void store.decide(matterId, outcome, reason, note)}
         grants={s.grants}
         subject={s.subject}
+        booking={s.booking?.grant.id === s.subject?.grant.id ? s.booking?.booking : undefined}
         current={s.current}
         onOpenCase={(id) => void store.openCase(id)}
         caseActions={{
@@ -113,6 +133,8 @@ export default function StaffHomePage() {
           const g = subject?.grant
           if (!subject || !g || g.scope.kind !== 'bundle') return
           useSession.getState().actFor({ actor: 'staff', grantId: g.id, citizenName: maskName(subject.profile.name), scopeLabel: g.scopeLabel, promiseAuthorised: g.promiseAuthorised }, subject.profile, subject.licences)
+          const booked = useStaff.getState().booking
+          if (booked?.grant.id === g.id) return openBooked(booked.content, g.id)
           go(`${ROUTES.guide}?bundle=${encodeURIComponent(g.scope.bundleId)}`)
         }}
         onRefresh={() => void store.refresh()}

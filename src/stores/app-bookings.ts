@@ -1,0 +1,5 @@
+// The booking store singleton (pages/account only): not built with the first load (src/stores/app.ts).
+import { platform } from '@/services/app'
+import { createBookingStore } from './booking'
+
+export const useBookings = createBookingStore(platform)
