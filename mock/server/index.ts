@@ -15,6 +15,7 @@ import { boundaryOf, parseMultipart, type Part } from './multipart'
 import { actUnder, auditBy, checkScope, purposeOf } from './assist'
 import { assistRoutes } from './routes-assist'
 import { caseRoutes } from './routes-cases'
+import { consultRoutes } from './routes-consult'
 import { deptRoutes } from './routes-dept'
 import { dataRoutes, type UploadQuota } from './routes-data'
 import { identityRoutes } from './routes-identity'
@@ -163,6 +164,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     ...caseRoutes(core, { reset }),
     ...assistRoutes(core),
     ...deptRoutes(core),
+    ...consultRoutes(core),
   ].map(compileRoute)
 
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : undefined

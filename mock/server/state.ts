@@ -6,7 +6,7 @@ import type { BundleTemplate } from '../../src/domain/template/types'
 import type { AuditAction, AuditActorRole, AuditBasis, GrantFacts, GrantVia } from '../../src/domain/assist'
 import type { DraftContent, PartyConfirmation, StaffStamp } from '../../src/domain/draft'
 import type { FeeItem } from '../../src/domain/case/types'
-import type { CaseMessage, CaseRecord, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
+import type { CaseMessage, CaseRecord, ConsultQuestion, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
 import { BlobStore, Collection, Disk, Doc, Store, type CrashPlan, type Warn } from './store'
 
@@ -91,6 +91,13 @@ export interface StoredCase extends Omit<CaseRecord, 'deadline'> {
 
 export interface StoredMessage extends CaseMessage {
   ownerId: string
+}
+
+/** 在线咨询: a citizen's question, routed to the hall of their region; the clerk who answered is kept here only. */
+export interface StoredQuestion extends ConsultQuestion {
+  ownerId: string
+  hallId: string
+  answeredBy?: string
 }
 
 export interface StoredOutbox extends OutboxEntry {
@@ -190,6 +197,7 @@ export class State {
   readonly grants: Collection<StoredGrant>
   readonly audit: Collection<StoredAudit>
   readonly messages: Collection<StoredMessage>
+  readonly questions: Collection<StoredQuestion>
   readonly outbox: Collection<StoredOutbox>
   readonly payments: Collection<PaymentOrder & { ownerId: string }>
   readonly subscriptions: Collection<SubscriptionRecord>
@@ -216,6 +224,7 @@ export class State {
     this.audit = new Collection(this.store, 'audit')
     this.templates = new Collection(this.store, 'templates')
     this.messages = new Collection(this.store, 'messages')
+    this.questions = new Collection(this.store, 'questions')
     this.outbox = new Collection(this.store, 'outbox')
     this.payments = new Collection(this.store, 'payments')
     this.subscriptions = new Collection(this.store, 'subscriptions')
@@ -243,7 +252,7 @@ export class State {
   }
 
   private collections() {
-    return [this.users, this.sessions, this.drafts, this.draftVersions, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit, this.messages, this.outbox, this.payments, this.subscriptions]
+    return [this.users, this.sessions, this.drafts, this.draftVersions, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit, this.messages, this.questions, this.outbox, this.payments, this.subscriptions]
   }
 
   private wipe(): void {
