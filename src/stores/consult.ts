@@ -111,7 +111,7 @@ export function createConsultStore(deps: { client: Pick<ConsultClient, 'askQuest
         try {
           const q = await client.askQuestion({ bundleId: d.bundleId!, question: d.text }, sending.idempotencyKey)
           storage.removeItem(CONSULT_DRAFT_KEY)
-          set({ draft: { userId: d.userId, text: '' }, busy: false, questions: [q, ...get().questions.filter((x) => x.id !== q.id)] })
+          set({ draft: { userId: d.userId, bundleId: d.bundleId, text: '' }, busy: false, questions: [q, ...get().questions.filter((x) => x.id !== q.id)] })
           return q
         } catch (e) {
           const fe = (isPlatformError(e) && e.fieldErrors) || {}

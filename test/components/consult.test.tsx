@@ -34,9 +34,26 @@ test('the error is said at the question box, which keeps what was typed', async 
   expect(box.value).toBe('怎么办')
   expect(box).toHaveAttribute('aria-invalid', 'true')
   expect(box).toHaveAccessibleDescription(expect.stringContaining('咨询内容太短了，请至少写 5 个字'))
-  expect(screen.getByRole('radio', { name: '开办餐饮店' })).toBeChecked()
   await userEvent.click(screen.getByRole('button', { name: '提交咨询' }))
   expect(p.onSubmit).toHaveBeenCalled()
+})
+
+test('a bundle already chosen is one line; 更换 opens the list with it checked; choosing closes it again', async () => {
+  const p = props({ bundleId: 'kaiban-canyin' })
+  render(<ConsultScreen {...p} />)
+  expect(screen.getByText('开办餐饮店')).toBeInTheDocument()
+  expect(screen.queryByRole('radio')).toBeNull()
+  await userEvent.click(screen.getByRole('button', { name: '更换咨询事项（现在是开办餐饮店）' }))
+  expect(screen.getByRole('radio', { name: '开办餐饮店' })).toBeChecked()
+  await userEvent.click(screen.getByRole('radio', { name: '新生儿出生' }))
+  expect(p.onBundle).toHaveBeenCalledWith('xinshenger')
+  expect(screen.queryByRole('radio')).toBeNull()
+})
+
+test('no bundle chosen, or the bundle refused: the list is shown with the message', () => {
+  render(<ConsultScreen {...props({ bundleId: 'kaiban-canyin', fieldErrors: { bundleId: '请选择要咨询的事项' } })} />)
+  expect(screen.getByRole('radiogroup', { name: /咨询哪件事/ })).toBeInTheDocument()
+  expect(screen.getByText('请选择要咨询的事项')).toBeInTheDocument()
 })
 
 test('我的咨询: 待答复 with its date, 已答复 with a way to the answer; signed out: sign in instead', async () => {

@@ -1,6 +1,7 @@
 // 在线咨询: choose the bundle, type the question (checked at the field, kept as typed), send; then 我的咨询 with
 // each question's status (待答复 with the date it will be answered by, or 已答复). Presentational.
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import { QUESTION_MAX } from '@/domain/consult'
 import { BackLink } from '../BackLink'
 import { AppButton } from '../Button'
@@ -43,6 +44,10 @@ export interface ConsultScreenProps {
 }
 
 export function ConsultScreen(p: ConsultScreenProps) {
+  // a bundle chosen already (from a guide's link, or the last question): one line, the list only to change it
+  const [choosing, setChoosing] = useState(false)
+  const chosen = p.bundles.find((b) => b.value === p.bundleId)
+  const showList = choosing || !chosen || !!p.fieldErrors.bundleId
   return (
     <View className='ui-page'>
       <BackLink onTap={p.onBack} />
@@ -59,19 +64,34 @@ export function ConsultScreen(p: ConsultScreenProps) {
       ) : (
         <View className='ui-card'>
           <Heading level={2}>我要咨询</Heading>
-          {p.sent ? (
-            <Notice tone='success' live='status'>
-              已提交关于“{p.sent.bundleName}”的咨询，将在 {p.sent.dueText}前答复，答复会发到“消息”。
-            </Notice>
-          ) : null}
           {p.error ? (
             <Notice tone='error' live='alert'>
               {p.error}
             </Notice>
           ) : null}
           {p.bundlesError ? <Notice tone='error'>{p.bundlesError}</Notice> : null}
-          {p.bundles.length ? (
-            <ChoiceGroup id='consult-bundle' legend='咨询哪件事？' options={p.bundles} value={p.bundleId} onChange={(v) => p.onBundle(String(v))} error={p.fieldErrors.bundleId} />
+          {p.bundles.length && showList ? (
+            <ChoiceGroup
+              id='consult-bundle'
+              legend='咨询哪件事？'
+              options={p.bundles}
+              value={p.bundleId}
+              onChange={(v) => {
+                setChoosing(false)
+                p.onBundle(String(v))
+              }}
+              error={p.fieldErrors.bundleId}
+            />
+          ) : null}
+          {chosen && !showList ? (
+            <View className='ui-inline'>
+              <View>
+                咨询事项：<Text className='ui-strong'>{chosen.label}</Text>
+              </View>
+              <AppButton variant='link' onTap={() => setChoosing(true)} ariaLabel={`更换咨询事项（现在是${chosen.label}）`}>
+                更换
+              </AppButton>
+            </View>
           ) : null}
           <TextField
             id='consult-question'
@@ -84,6 +104,11 @@ export function ConsultScreen(p: ConsultScreenProps) {
           <AppButton block busy={p.busy} onTap={p.onSubmit}>
             提交咨询
           </AppButton>
+          {p.sent ? (
+            <Notice tone='success' live='status'>
+              已提交关于“{p.sent.bundleName}”的咨询，将在 {p.sent.dueText}前答复，答复会发到“消息”。
+            </Notice>
+          ) : null}
         </View>
       )}
 
