@@ -1,7 +1,7 @@
 // 在线咨询 on WeChat: opened from a guide's link, signed in with 微信一键登录 on the way back to it, bad input
 // refused at the field (nothing sent), the text kept when the mini-program is closed and opened again, the
 // question sent once.
-import { WeappDriver } from './support/journeys'
+import { ROUTES, WeappDriver } from './support/journeys'
 import { startMockPlatform, type MockPlatform } from './support/platform'
 import { WeappRuntime } from './support/runtime'
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
 })
 afterAll(() => platform.stop())
 
-const CONSULT = 'pages/account/consult/index'
+const CONSULT = ROUTES.consult
 
 test('ask on WeChat: sign in on the way, the error at the field, the text kept across a relaunch, sent once', async () => {
   const app = await WeappRuntime.launch({ platformUrl: platform.url, path: CONSULT, query: { bundle: 'kaiban-canyin' }, account: { loginCode: 'dev-citizen-1', privacyAgreed: true } })
