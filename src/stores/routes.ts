@@ -24,8 +24,6 @@ export const ROUTES = {
   help: '/pages/account/help/index',
   family: '/pages/account/family/index',
   grants: '/pages/account/grants/index',
-  consult: '/pages/account/consult/index',
-  question: '/pages/account/question/index',
   staff: '/pages/staff/home/index',
 } as const
 
@@ -34,16 +32,6 @@ export type RouteName = keyof typeof ROUTES
 /** A case's page: only its number in the URL. */
 export function caseUrl(caseId: string): string {
   return `${ROUTES.caseDetail}?case=${encodeURIComponent(caseId)}`
-}
-
-/** 在线咨询: asking (about `bundleId` when given) and 我的咨询. */
-export function consultUrl(bundleId?: string): string {
-  return bundleId ? `${ROUTES.consult}?bundle=${encodeURIComponent(bundleId)}` : ROUTES.consult
-}
-
-/** One question with its answer: only its id in the URL. */
-export function questionUrl(questionId: string): string {
-  return `${ROUTES.question}?id=${encodeURIComponent(questionId)}`
 }
 
 /** The confirmation of a case just submitted. */

@@ -9,7 +9,7 @@ import { latestTemplate, queryKey } from '@/stores/catalogue'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import '@/stores/template-parser' // the bundle's template is parsed before its contacts are read
 import { ConsultEntry } from '@/components/screens/ConsultEntry'
-import { consultUrl } from '@/stores/routes'
+import { consultUrl } from '@/stores/consult-url'
 import { Frame } from '../../Frame'
 import { go, leave } from '../../nav'
 

@@ -11,7 +11,7 @@ import { latestTemplate, regionName } from '@/stores/catalogue'
 import { selectOpenDraftsOf } from '@/stores/draft'
 import { actingFor } from '@/stores/session'
 import { ROUTES, urlOf } from '@/stores/journey'
-import { consultUrl } from '@/stores/routes'
+import { consultUrl } from '@/stores/consult-url'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import '@/stores/template-parser' // templates are parsed before this page reads them
 import { useShallow } from 'zustand/react/shallow'
