@@ -9,7 +9,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index', 'pages/privacy/index'],
   subPackages: [
     { root: 'pages/journey', pages: ['guide/index', 'question/index', 'form/index', 'materials/index', 'delivery/index', 'review/index', 'drafts/index', 'done/index', 'confirm/index'] },
-    { root: 'pages/account', pages: ['licences/index', 'help/index', 'family/index', 'grants/index', 'booking/index'] },
+    { root: 'pages/account', pages: ['licences/index', 'help/index', 'family/index', 'grants/index', 'booking/index', 'consult/index', 'question/index'] },
     { root: 'pages/cases', pages: ['detail/index', 'supplement/index'] },
     { root: 'pages/staff', pages: ['home/index'] },
   ],

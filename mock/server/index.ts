@@ -16,6 +16,7 @@ import { actUnder, auditBy, checkScope, purposeOf } from './assist'
 import { assistRoutes } from './routes-assist'
 import { bookingRoutes } from './routes-bookings'
 import { caseRoutes } from './routes-cases'
+import { consultRoutes } from './routes-consult'
 import { deptRoutes } from './routes-dept'
 import { dataRoutes, type UploadQuota } from './routes-data'
 import { identityRoutes } from './routes-identity'
@@ -165,6 +166,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     ...assistRoutes(core),
     ...bookingRoutes(core),
     ...deptRoutes(core),
+    ...consultRoutes(core),
   ].map(compileRoute)
 
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : undefined

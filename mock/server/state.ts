@@ -7,7 +7,7 @@ import type { AuditAction, AuditActorRole, AuditBasis, GrantFacts, GrantVia } fr
 import type { BookingFacts } from '../../src/domain/assist/booking'
 import type { DraftContent, PartyConfirmation, StaffStamp } from '../../src/domain/draft'
 import type { FeeItem } from '../../src/domain/case/types'
-import type { CaseMessage, CaseRecord, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
+import type { CaseMessage, CaseRecord, ConsultQuestion, DraftRecord, OutboxEntry, PaymentOrder, Profile, UploadedFile } from '../../src/services/contract'
 import { USER_FIXTURES, type LicenceFixture } from '../fixtures/users'
 import { BlobStore, Collection, Disk, Doc, Store, type CrashPlan, type Warn } from './store'
 
@@ -92,6 +92,13 @@ export interface StoredCase extends Omit<CaseRecord, 'deadline'> {
 
 export interface StoredMessage extends CaseMessage {
   ownerId: string
+}
+
+/** 在线咨询: a citizen's question, routed to the hall of their region; the clerk who answered is kept here only. */
+export interface StoredQuestion extends ConsultQuestion {
+  ownerId: string
+  hallId: string
+  answeredBy?: string
 }
 
 export interface StoredOutbox extends OutboxEntry {
@@ -205,6 +212,7 @@ export class State {
   readonly audit: Collection<StoredAudit>
   readonly bookings: Collection<StoredBooking>
   readonly messages: Collection<StoredMessage>
+  readonly questions: Collection<StoredQuestion>
   readonly outbox: Collection<StoredOutbox>
   readonly payments: Collection<PaymentOrder & { ownerId: string }>
   readonly subscriptions: Collection<SubscriptionRecord>
@@ -233,6 +241,7 @@ export class State {
     this.bookings = new Collection(this.store, 'bookings', (b) => [b.status === 'booked' ? `slot:${b.hallId}:${b.start}` : undefined])
     this.templates = new Collection(this.store, 'templates')
     this.messages = new Collection(this.store, 'messages')
+    this.questions = new Collection(this.store, 'questions')
     this.outbox = new Collection(this.store, 'outbox')
     this.payments = new Collection(this.store, 'payments')
     this.subscriptions = new Collection(this.store, 'subscriptions')
@@ -260,7 +269,7 @@ export class State {
   }
 
   private collections() {
-    return [this.users, this.sessions, this.drafts, this.draftVersions, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit, this.bookings, this.messages, this.outbox, this.payments, this.subscriptions]
+    return [this.users, this.sessions, this.drafts, this.draftVersions, this.uploads, this.cases, this.consents, this.idempotency, this.templates, this.grants, this.audit, this.bookings, this.messages, this.questions, this.outbox, this.payments, this.subscriptions]
   }
 
   private wipe(): void {

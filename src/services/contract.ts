@@ -11,6 +11,8 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 export const ADMIN_TOKEN_HEADER = 'X-Admin-Token'
 
 export * from './contract-assist'
+// types only: the schemas load with the 在线咨询 pages, not with the first page
+export type { AnswerQuestionRequest, AskQuestionRequest, ConsultListResponse, ConsultQuestion, StaffConsultListResponse, StaffConsultView } from './contract-consult'
 
 // ---------- errors ----------
 
@@ -483,11 +485,14 @@ export interface PaymentOrder {
 
 // ---------- notifications ----------
 
-export type MessageKind = 'accepted' | 'rejected' | 'supplement' | 'payment' | 'concluded' | 'refused' | 'ems' | 'pickup' | 'delivered' | 'yellow' | 'red' | 'rating-answered' | 'withdrawn'
+export type MessageKind = 'accepted' | 'rejected' | 'supplement' | 'payment' | 'concluded' | 'refused' | 'ems' | 'pickup' | 'delivered' | 'yellow' | 'red' | 'rating-answered' | 'withdrawn' | 'consult-answered'
 
+/** A message of the 消息 centre: about a case, or (在线咨询) the answer to a question, bound to no case. */
 export interface CaseMessage {
   id: string
-  caseId: string
+  /** absent for a message about a question (`questionId`) */
+  caseId?: string
+  questionId?: string
   kind: MessageKind
   title: string
   body: string

@@ -1,4 +1,5 @@
-// 消息: every event of the citizen's cases, newest first; unread ones marked in words; tapping opens the case.
+// 消息: every event of the citizen's cases, newest first; unread ones marked in words; tapping opens the case
+// (or, for the answer to an 在线咨询 question, the question with its answer).
 import { View } from '@tarojs/components'
 import { BackLink } from '../BackLink'
 import { AppButton } from '../Button'
@@ -7,11 +8,13 @@ import { Notice } from '../Notice'
 import './cases.css'
 
 export interface MessagesScreenProps {
-  messages: { id: string; caseId: string; title: string; body: string; read: boolean; when: string }[]
+  /** about a case (`caseId`) or a question (`questionId`) */
+  messages: { id: string; caseId?: string; questionId?: string; title: string; body: string; read: boolean; when: string }[]
   unread: number
   loading?: boolean
   error?: string
   onOpen: (id: string, caseId: string) => void
+  onOpenQuestion?: (id: string, questionId: string) => void
   onReadAll: () => void
   /** none on the 消息 tab (the tab bar is there) */
   onBack?: () => void
@@ -54,11 +57,17 @@ export function MessagesScreen(p: MessagesScreenProps) {
           </View>
           <View>{m.body}</View>
           <View className='ui-help'>
-            {m.when} · 办件 {m.caseId}
+            {m.when} · {m.caseId ? `办件 ${m.caseId}` : '在线咨询'}
           </View>
-          <AppButton variant='secondary' onTap={() => p.onOpen(m.id, m.caseId)} ariaLabel={`查看办件 ${m.caseId}：${m.title}`}>
-            查看办件
-          </AppButton>
+          {m.caseId ? (
+            <AppButton variant='secondary' onTap={() => p.onOpen(m.id, m.caseId!)} ariaLabel={`查看办件 ${m.caseId}：${m.title}`}>
+              查看办件
+            </AppButton>
+          ) : m.questionId && p.onOpenQuestion ? (
+            <AppButton variant='secondary' onTap={() => p.onOpenQuestion!(m.id, m.questionId!)} ariaLabel={`查看答复：${m.title}`}>
+              查看答复
+            </AppButton>
+          ) : null}
         </View>
       ))}
     </View>

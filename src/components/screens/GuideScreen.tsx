@@ -27,6 +27,8 @@ export interface GuideScreenProps {
   onStart: () => void
   /** opened in 朋友圈's single-page preview: nothing can be started there, WeChat's bar leads into the app */
   preview?: boolean
+  /** 有疑问？在线咨询 (ask the window about this bundle) */
+  onConsult?: () => void
   onBack: () => void
 }
 
@@ -106,7 +108,7 @@ function MatterGuide({ matter, region, params }: { matter: Matter; region: strin
   )
 }
 
-export function GuideScreen({ template, region, regionName, params, licenceNames, legalDays, resumable, subject, onStart, onBack, preview }: GuideScreenProps) {
+export function GuideScreen({ template, region, regionName, params, licenceNames, legalDays, resumable, subject, onStart, onBack, preview, onConsult }: GuideScreenProps) {
   const [open, setOpen] = useState<Record<string, boolean>>({})
   const allFees = template.matters.flatMap((m) => m.fees)
   const fixed = allFees.every((f) => typeof f.amountYuan === 'number' && !f.when)
@@ -223,6 +225,15 @@ export function GuideScreen({ template, region, regionName, params, licenceNames
           </View>
         ))}
       </View>
+
+      {onConsult && !preview ? (
+        <View className='ui-card'>
+          <View>有疑问？写下您的问题，办理窗口 5 个工作日内答复。</View>
+          <AppButton variant='secondary' onTap={onConsult}>
+            在线咨询
+          </AppButton>
+        </View>
+      ) : null}
 
       {samples ? (
         <View className='ui-help' id='sample-note'>

@@ -2,7 +2,7 @@
 // citizen a grant opens (masked), the hall's cases waiting for 受理 and its live grants. Two columns on a
 // window PC, one on a phone; every control is reachable by Tab and works with Enter.
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { timeLeftText, type GrantView, type QueueCase } from '@/domain/assist'
 import { slotText, type BookingView } from '@/domain/assist/booking'
 import { formatTime } from '@/domain/datetime'
@@ -56,6 +56,8 @@ export interface StaffConsoleProps {
   /** 线上预填、线下办理: the booking `subject` was opened from (onFile then opens its prefilled application) */
   booking?: BookingView
   onRefresh: () => void
+  /** the window's 在线咨询 desk (./ConsultDesk) */
+  consult?: ReactNode
 }
 
 function SignIn({ busy, error, fieldErrors, onLogin }: Pick<StaffConsoleProps, 'busy' | 'error' | 'fieldErrors' | 'onLogin'>) {
@@ -157,6 +159,8 @@ export function StaffConsole(p: StaffConsoleProps) {
           ) : null}
 
           {p.current ? <CasePanel now={p.now} record={p.current.record} materials={p.current.materials} hallName={p.hall?.name} staffName={p.staffName} busy={p.busy} fieldErrors={p.fieldErrors} {...p.caseActions} /> : null}
+
+          {p.consult}
         </View>
 
         <View className='ui-staff__side'>

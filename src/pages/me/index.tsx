@@ -31,7 +31,7 @@ export default function MeTab() {
     // both on 授权与查看记录 (it asks for a sign-in itself)
     { id: 'grants', icon: 'key', label: '授权管理', detail: '给窗口、家人的代办授权，随时撤销', onTap: () => go(ROUTES.grants) },
     { id: 'audit', icon: 'eye', label: '谁查看了我的信息', detail: '谁在什么时候、依据什么查看了您的信息', onTap: () => go(`${ROUTES.grants}?section=access`) },
-    { id: 'help', icon: 'help', label: '帮助与客服', detail: '12345 热线、各部门咨询电话', onTap: () => go(ROUTES.help) },
+    { id: 'help', icon: 'help', label: '帮助与客服', detail: '12345 热线、各部门咨询电话、在线咨询', onTap: () => go(ROUTES.help) },
     { id: 'privacy', icon: 'lock', label: '隐私政策', onTap: () => go(ROUTES.privacy) },
   ]
 

@@ -1,8 +1,9 @@
 // 消息 (tab, main package): every event of the citizen's cases, newest first; tapping one marks it read and
-// opens its case. Signed out, it says what comes here and offers sign-in.
+// opens its case (or the 在线咨询 question it answers). Signed out, it says what comes here and offers sign-in.
 import { MessagesScreen } from '@/components/cases/MessagesScreen'
 import { formatTime } from '@/domain/datetime'
 import { useMessages, useSession } from '@/stores/app'
+import { questionUrl } from '@/stores/consult-url'
 import { caseUrl } from '@/stores/routes'
 import { Frame } from '../Frame'
 import { go, nowIso, signIn } from '../nav'
@@ -22,6 +23,10 @@ export default function MessagesTab() {
         onOpen={(id, caseId) => {
           void useMessages.getState().markRead([id])
           go(caseUrl(caseId))
+        }}
+        onOpenQuestion={(id, questionId) => {
+          void useMessages.getState().markRead([id])
+          go(questionUrl(questionId))
         }}
         onReadAll={() => void useMessages.getState().markRead()}
         onSignIn={signedOut ? () => signIn() : undefined}

@@ -125,7 +125,7 @@ export interface UploadInput {
   idempotencyKey?: string
 }
 
-interface CallOptions {
+export interface CallOptions {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   path: string
   query?: Record<string, string | number | undefined>
@@ -302,6 +302,8 @@ export function createPlatformClient(options: PlatformClientOptions) {
   }
 
   return {
+    /** for endpoint modules that load with their own pages (./consult.ts): the same retries, tokens and errors */
+    call,
     health: () => call<HealthResponse>({ method: 'GET', path: '/health', retry: true, auth: false }),
 
     // ---------- identity ----------

@@ -28,6 +28,8 @@ export const ROUTES = {
   help: 'pages/account/help/index',
   family: 'pages/account/family/index',
   grants: 'pages/account/grants/index',
+  consult: 'pages/account/consult/index',
+  consultQuestion: 'pages/account/question/index',
 } as const
 
 export const PDF: TestFile = { name: '布局图.pdf', bytes: samplePdf() }

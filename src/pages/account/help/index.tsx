@@ -1,5 +1,5 @@
 // 帮助与客服: 12345 in one tap, the department lines of the bundle the citizen asks about (`?bundle=` picks it
-// when opened from a guide) (在线咨询 is not built yet: the consult slot of HelpScreen stays empty).
+// when opened from a guide), and the way to 在线咨询 (asked on its own page, with that bundle chosen).
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { HelpScreen } from '@/components/screens/HelpScreen'
@@ -8,8 +8,10 @@ import { useCatalogue, usePreferences, useSession } from '@/stores/app'
 import { latestTemplate, queryKey } from '@/stores/catalogue'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import '@/stores/template-parser' // the bundle's template is parsed before its contacts are read
+import { ConsultEntry } from '@/components/screens/ConsultEntry'
+import { consultUrl } from '@/stores/consult-url'
 import { Frame } from '../../Frame'
-import { leave } from '../../nav'
+import { go, leave } from '../../nav'
 
 function call(phoneNumber: string): void {
   void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
@@ -43,6 +45,7 @@ export default function HelpPage() {
         onBundle={setBundleId}
         contacts={contacts}
         contactsError={templateError}
+        consult={<ConsultEntry onAsk={() => go(consultUrl(bundleId))} />}
         onBack={leave}
       />
     </Frame>

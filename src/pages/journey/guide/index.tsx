@@ -11,6 +11,7 @@ import { latestTemplate, regionName } from '@/stores/catalogue'
 import { selectOpenDraftsOf } from '@/stores/draft'
 import { actingFor } from '@/stores/session'
 import { ROUTES, urlOf } from '@/stores/journey'
+import { consultUrl } from '@/stores/consult-url'
 import { DEFAULT_REGION } from '@/stores/preferences'
 import '@/stores/template-parser' // templates are parsed before this page reads them
 import { useShallow } from 'zustand/react/shallow'
@@ -75,6 +76,8 @@ export default function GuidePage() {
         subject={firm ? (kind === 'firm' && template.applicantKinds.includes('firm') ? `以${firm.firmName}名义办理（您是${firm.role}），可在“我的”中切换` : '这是个人事项，将以您本人名义办理') : undefined}
         preview={timelinePreview()}
         onBack={() => back(ROUTES.home)}
+        // acting for a citizen (window, relative), the question would be the actor's: not offered
+        onConsult={acting.actor === 'self' ? () => go(consultUrl(bundleId)) : undefined}
         onStart={() => {
           const applicantKind = template.applicantKinds.includes(kind) ? kind : template.applicantKinds[0]
           const forFirm = firm && applicantKind === 'firm' ? firm.uscc : undefined

@@ -7,6 +7,7 @@ import { maskName } from '@/domain/mask'
 import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { useCases } from '@/stores/app-cases'
 import { useStaff } from '@/stores/app-staff'
+import { StaffConsultDesk } from './consult'
 import { queryKey } from '@/stores/catalogue'
 import { ROUTES, urlOf } from '@/stores/routes'
 import { actingFor } from '@/stores/session'
@@ -138,6 +139,7 @@ export default function StaffHomePage() {
           go(`${ROUTES.guide}?bundle=${encodeURIComponent(g.scope.bundleId)}`)
         }}
         onRefresh={() => void store.refresh()}
+        consult={s.status === 'signed-in' && s.role === 'staff' ? <StaffConsultDesk /> : undefined}
       />
     </Frame>
   )

@@ -1,0 +1,8 @@
+// 在线咨询's store singletons (the account pages and the staff console only): not built with the first load.
+import { platform, storage } from '@/services/app'
+import { createConsultClient } from '@/services/platform/consult'
+import { createConsultDeskStore, createConsultStore } from './consult'
+
+const client = createConsultClient(platform)
+export const useConsult = createConsultStore({ client, storage })
+export const useConsultDesk = createConsultDeskStore(client)
