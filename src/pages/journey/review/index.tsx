@@ -37,10 +37,11 @@ export default function ReviewPage() {
         fileNames={fileNames}
         onChange={(step, questionId) => (step === 'questions' ? go(urlOf({ step, questionId }, draft, { return: 'review' })) : goTo({ step }))}
         onBack={() => backTo(placeBefore(guidance, { step: 'review' }))}
-      />
-      {draft.acting.actor === 'staff' ? <SignatureSection draftId={draft.id} /> : null}
-      <PartiesSection draftId={draft.id} guidance={guidance} now={now} />
-      <SubmitSection draft={draft} guidance={guidance} />
+      >
+        {draft.acting.actor === 'staff' ? <SignatureSection draftId={draft.id} /> : null}
+        <PartiesSection draftId={draft.id} guidance={guidance} now={now} />
+        <SubmitSection draft={draft} guidance={guidance} />
+      </ReviewScreen>
     </Frame>
   )
 }
