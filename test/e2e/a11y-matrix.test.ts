@@ -101,7 +101,9 @@ for (const mode of ['normal', 'elder'] as const) {
       // materials: an upload held in progress, then failing, then retried
       await d.heading1('准备材料').waitFor()
       await at('准备材料')
-      await d.consent(page.locator('#m-id-card'), '居民身份证')
+      // (the e-ID consent is the platform's: kept from the other mode's run of this file)
+      await d.consentAll()
+      await page.locator('#m-id-card').getByText('✓ 已关联电子居民身份证，无需上传').waitFor()
       await d.promise(page.locator('#m-premises-proof'))
       await d.promise(page.locator('#m-food-safety-rules'))
       const held: Route[] = []
@@ -156,7 +158,8 @@ for (const mode of ['normal', 'elder'] as const) {
 
       // a dead end: 新生儿出生, the baby not born in a hospital in the province
       await page.goto(`${base}/#/pages/journey/guide/index?bundle=xinshenger`)
-      await d.press('开始办理')
+      // (继续办理 in the second mode: drafts follow the person across devices)
+      await d.tap(page.getByRole('button', { name: /^(开始办理|继续办理)$/ }).first())
       await d.heading1('宝宝是在湖南省内的医院出生的吗？').waitFor()
       await d.choose('否')
       await page.getByRole('heading', { name: '需要到窗口办理' }).waitFor()
