@@ -18,12 +18,13 @@ const browser = phonePageForEachTest()
 const SHOTS = process.env.SHOTS_DIR
 type Mode = 'normal' | 'elder'
 const rows = new Map<string, Record<Mode, string>>()
+const shots: Record<Mode, number> = { normal: 0, elder: 0 }
 
 async function record(page: Page, mode: Mode, state: string, problems: string[]): Promise<void> {
   await page.waitForTimeout(200)
   if (SHOTS) {
     fs.mkdirSync(SHOTS, { recursive: true })
-    await page.screenshot({ path: path.join(SHOTS, `matrix-${mode}-${String(rows.size).padStart(2, '0')}-${state.replace(/[^\w\u4e00-\u9fa5]+/g, '_')}.png`) })
+    await page.screenshot({ path: path.join(SHOTS, `matrix-${mode}-${String(++shots[mode]).padStart(2, '0')}-${state.replace(/[^\w\u4e00-\u9fa5]+/g, '_')}.png`) })
   }
   const violations = await axeViolations(page)
   const m = await layout(page)
