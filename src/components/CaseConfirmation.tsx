@@ -59,7 +59,8 @@ export function CaseConfirmation(p: CaseConfirmationProps) {
         <Text className='ui-case-no' selectable aria-describedby='case-no-label' id='case-no'>
           {p.caseId}
         </Text>
-        <AppButton variant='secondary' onTap={p.onCopy} ariaLabel={`复制办件编号 ${p.caseId}`}>
+        {/* named by its visible words (WCAG 2.5.3), the number as its description */}
+        <AppButton variant='secondary' onTap={p.onCopy} ariaDescribedBy='case-no'>
           {p.copied ? '已复制' : '复制编号'}
         </AppButton>
         <View className='ui-qr-box'>

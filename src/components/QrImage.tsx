@@ -11,7 +11,7 @@ export interface QrCodeProps {
 /** The QR code of a short text (a case number), one image node, described for screen readers. */
 export function QrImage({ text, label, sizePx = 200 }: QrCodeProps) {
   const src = useMemo(() => qrDataUri(text), [text])
-  // H5: the inner <img> is the host's picture, named once by the host (alt='' keeps it from being read twice)
-  const inner = process.env.TARO_ENV === 'h5' ? { imgProps: { alt: '' } } : {}
-  return <Image className='ui-qr' src={src} mode='aspectFit' style={{ width: `${sizePx}px`, height: `${sizePx}px` }} aria-label={label} role='img' {...inner} />
+  // H5: Taro's Image is a div round an <img>: the <img> carries the text alternative (WCAG 1.1.1), not the div
+  const described = process.env.TARO_ENV === 'h5' ? { imgProps: { alt: label } } : { 'aria-label': label, role: 'img' }
+  return <Image className='ui-qr' src={src} mode='aspectFit' style={{ width: `${sizePx}px`, height: `${sizePx}px` }} {...described} />
 }

@@ -46,7 +46,9 @@ test('case number large and copyable, QR code, due date, next steps, delivery an
   expect(screen.getByText('免费邮寄（EMS）')).toBeInTheDocument()
   // promises are not uploads: said apart
   expect(screen.getByText('填写 12 项而不是 31 项，上传 3 份材料而不是 14 份，作出告知承诺 2 项，跑 0 次')).toBeInTheDocument()
-  await userEvent.click(screen.getByRole('button', { name: /复制办件编号/ }))
+  // its name is what it shows (label in name), the number its description
+  expect(screen.getByRole('button', { name: '复制编号' })).toHaveAccessibleDescription('HN2026112600001')
+  await userEvent.click(screen.getByRole('button', { name: '复制编号' }))
   expect(p.onCopy).toHaveBeenCalled()
   await userEvent.click(screen.getByRole('button', { name: '查看我的办件' }))
   expect(p.onCases).toHaveBeenCalled()
@@ -56,7 +58,7 @@ test('case number large and copyable, QR code, due date, next steps, delivery an
 
 test('copied state and no burden section when the platform gave none', () => {
   renderIt({ copied: true, burden: undefined })
-  expect(screen.getByRole('button', { name: /复制办件编号/ })).toHaveTextContent('已复制')
+  expect(screen.getByRole('button', { name: '已复制' })).toHaveAccessibleDescription('HN2026112600001')
   expect(screen.queryByText(/这次为您省去了/)).toBeNull()
 })
 

@@ -62,6 +62,10 @@ test('a 经办人 acts for the firm: chosen in 我的, kept on reload, the firm 
     expect(await locked('单位名称').locator('.ui-locked__value').textContent()).toBe(FIRM)
     expect(await locked('统一社会信用代码').locator('.ui-locked__value').textContent()).toBe(USCC)
     expect(await locked('经办人姓名').locator('.ui-locked__value').textContent()).toBe('赵敏')
+    // …and each says where it came from: the firm's from the enterprise register, the person's from 实名信息
+    expect(await locked('单位名称').textContent()).toContain('来自企业登记信息')
+    expect(await locked('统一社会信用代码').textContent()).toContain('来自企业登记信息')
+    expect(await locked('经办人姓名').textContent()).toContain('来自实名信息')
     await shot(page, '04-form-firm-prefilled')
     expect(await axeViolations(page)).toEqual([])
   })

@@ -8,51 +8,10 @@ import type { Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
 import { withScreenshotOnFailure } from './support/browser'
 import { Driver, PEOPLE } from './support/journeys'
+import { layout, setElder } from './support/layout'
 import { phonePageForEachTest } from './support/phone-page'
 
 const browser = phonePageForEachTest()
-
-interface Measure {
-  minFont: number
-  minFontText: string
-  minTarget: number
-  minTargetName: string
-  screens: number
-  sideways: boolean
-}
-
-/** What the page shown measures: its smallest visible text and target, its height, whether it is wider than the screen. */
-function measure(page: Page): Promise<Measure> {
-  return page.evaluate(() => {
-    const shown = (el: Element) => {
-      const r = el.getBoundingClientRect()
-      const cs = getComputedStyle(el)
-      return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && !el.closest('.ui-visually-hidden,[aria-hidden="true"]')
-    }
-    let minFont = Infinity
-    let minFontText = ''
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    while (walker.nextNode()) {
-      const text = walker.currentNode.textContent?.trim()
-      const el = walker.currentNode.parentElement
-      if (!text || !el || !shown(el)) continue
-      const size = parseFloat(getComputedStyle(el).fontSize)
-      if (size < minFont) [minFont, minFontText] = [size, text.slice(0, 16)]
-    }
-    let minTarget = Infinity
-    let minTargetName = ''
-    for (const el of Array.from(document.querySelectorAll('button, a[href], input:not([type=radio]):not([type=checkbox]), [role=button], [role=link], [role=switch], [role=radio], [role=checkbox]'))) {
-      if (!shown(el)) continue
-      const r = el.getBoundingClientRect()
-      const size = Math.min(r.width, r.height)
-      if (size < minTarget) [minTarget, minTargetName] = [size, (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 16)]
-    }
-    const current = Array.from(document.querySelectorAll('.taro_page')).find((p) => getComputedStyle(p).display !== 'none')
-    const height = Math.max(current?.scrollHeight ?? 0, document.documentElement.scrollHeight)
-    const sideways = document.documentElement.scrollWidth > window.innerWidth || (current ? current.scrollWidth > current.clientWidth : false)
-    return { minFont, minFontText, minTarget, minTargetName, screens: Math.round((height / window.innerHeight) * 10) / 10, sideways }
-  })
-}
 
 interface PageVisit {
   name: string
@@ -107,7 +66,7 @@ async function sweep(page: Page, base: string, state: 'signed-out' | 'signed-in'
       await page.screenshot({ path: path.join(SHOTS, `${state}-${mode}-${visit.name}.png`) })
     }
     const violations = await axeViolations(page)
-    const m = await measure(page)
+    const m = await layout(page)
     rows.push(`| ${visit.name} | ${state} | ${mode} | ${violations.length} | ${m.minFont} px (${m.minFontText}) | ${Math.round(m.minTarget)} px (${m.minTargetName}) | ${m.screens} |`)
     const where = `${visit.name} (${state}, ${mode})`
     for (const v of violations) problems.push(`${where}: axe ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
@@ -117,13 +76,6 @@ async function sweep(page: Page, base: string, state: 'signed-out' | 'signed-in'
     if (m.minTarget < minTarget) problems.push(`${where}: a ${Math.round(m.minTarget)} px target (${m.minTargetName}), under ${minTarget} px`)
     if (mode === 'elder' && m.minFont < 18) problems.push(`${where}: ${m.minFont} px text (${m.minFontText}), under 18 px`)
   }
-}
-
-async function setElder(page: Page, base: string, on: boolean): Promise<void> {
-  await page.goto(`${base}/#/pages/me/index`)
-  const toggle = page.getByRole('switch', { name: /^长辈版/ })
-  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click()
-  await page.waitForFunction((want) => document.querySelector('[role=switch]')?.getAttribute('aria-checked') === String(want), on)
 }
 
 afterAll(() => {

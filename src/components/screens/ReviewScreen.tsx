@@ -1,6 +1,7 @@
 // Check answers: every answer, field, material and choice, with 修改 links. The submit area (exactly once)
 // follows it on the review page (src/pages/journey/submit/SubmitSection.tsx).
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import type { Guidance, MaterialMode } from '@/domain'
 import { AppButton } from '../Button'
 import { DELIVERY_LABELS, HANDLING_LABELS, displayValue, yuan } from '../format'
@@ -20,6 +21,8 @@ export interface ReviewScreenProps {
   fileNames: Record<string, string[]>
   onChange: (step: 'questions' | 'form' | 'materials' | 'delivery', questionId?: string) => void
   onBack: () => void
+  /** what follows the check (parties, signature, 提交申请): inside the page, with its margins */
+  children?: ReactNode
 }
 
 const MODE_TEXT: Record<MaterialMode, string> = {
@@ -32,7 +35,7 @@ const MODE_TEXT: Record<MaterialMode, string> = {
   defer: '稍后补交',
 }
 
-export function ReviewScreen({ bundleName, guidance, summary, dueText, delivery, handling, fileNames, onChange, onBack }: ReviewScreenProps) {
+export function ReviewScreen({ bundleName, guidance, summary, dueText, delivery, handling, fileNames, onChange, onBack, children }: ReviewScreenProps) {
   return (
     <View className='ui-page'>
       <BackLink onTap={onBack} />
@@ -147,6 +150,7 @@ export function ReviewScreen({ bundleName, guidance, summary, dueText, delivery,
           </View>
         </View>
       ) : null}
+      {children}
     </View>
   )
 }

@@ -8,6 +8,8 @@ import type { TemplateIndex } from './indexes'
 import { interpolate } from './text'
 import type { FieldPrefill, FieldSectionView, FieldView, GroupView, GuideDraft, PrefillData, PrefillOffer, RetirementView } from './types'
 
+const FIRM_REGISTER_KEYS = ['firmName', 'uscc', 'legalRepresentative']
+
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
 const typedValue = (values: Record<string, string>, id: string) => (own(values, id) ? values[id] ?? '' : '')
 
@@ -26,7 +28,9 @@ export function heldValue(
     if (p.key === 'age') value = birth && parseIsoDate(birth) ? String(fullYears(birth, today)) : undefined
     else if (p.key === 'retirementReached') value = retirement ? String(retirement.reached) : undefined
     else value = data.profile?.[p.key as keyof NonNullable<PrefillData['profile']>]
-    return value ? { source: 'profile', label: '实名信息', value } : undefined
+    if (!value) return undefined
+    // a firm's name, code and 法定代表人 come from the enterprise register, not from the person's real-name record
+    return FIRM_REGISTER_KEYS.includes(p.key) ? { source: 'register', label: '企业登记信息', value } : { source: 'profile', label: '实名信息', value }
   }
   const kind = p.kind as string
   if (ctx.consented && !ctx.consented.includes(kind)) return undefined

@@ -41,19 +41,20 @@ export default function ReviewPage() {
         fileNames={fileNames}
         onChange={(step, questionId) => (step === 'questions' ? go(urlOf({ step, questionId }, draft, { return: 'review' })) : goTo({ step }))}
         onBack={() => backTo(placeBefore(guidance, { step: 'review' }))}
-      />
-      {draft.acting.actor === 'staff' ? <SignatureSection draftId={draft.id} /> : null}
-      <PartiesSection draftId={draft.id} guidance={guidance} now={now} />
-      <SubmitSection draft={draft} guidance={guidance} />
-      {draft.acting.actor === 'self' && draft.status === 'open' ? (
-        <View className='ui-page ui-card'>
-          <Heading level={2}>不在线提交，到窗口办理</Heading>
-          <View className='ui-help'>预约一个时段到服务大厅：窗口工作人员打开您预填的申请，核验材料原件后由您签名当场提交，不用再填一遍。</View>
-          <AppButton variant='secondary' onTap={() => go(`${ROUTES.booking}?draft=${encodeURIComponent(draft.id)}`)}>
-            到窗口办理（预约）
-          </AppButton>
-        </View>
-      ) : null}
+      >
+        {draft.acting.actor === 'staff' ? <SignatureSection draftId={draft.id} /> : null}
+        <PartiesSection draftId={draft.id} guidance={guidance} now={now} />
+        <SubmitSection draft={draft} guidance={guidance} />
+        {draft.acting.actor === 'self' && draft.status === 'open' ? (
+          <View className='ui-card'>
+            <Heading level={2}>不在线提交，到窗口办理</Heading>
+            <View className='ui-help'>预约一个时段到服务大厅：窗口工作人员打开您预填的申请，核验材料原件后由您签名当场提交，不用再填一遍。</View>
+            <AppButton variant='secondary' onTap={() => go(`${ROUTES.booking}?draft=${encodeURIComponent(draft.id)}`)}>
+              到窗口办理（预约）
+            </AppButton>
+          </View>
+        ) : null}
+      </ReviewScreen>
     </Frame>
   )
 }

@@ -10,7 +10,7 @@ export function SignatureSection({ draftId }: { draftId: string }) {
   const message = useSubmission((s) => s.byDraft[draftId]?.message)
   const refused = phase === 'rejected' && message && /签名/.test(message) ? message : undefined
   return (
-    <View className='ui-page'>
+    <View className='ui-section'>
       <View className='ui-card'>
         <Heading level={2}>申请人确认并签名</Heading>
         <View className='ui-help'>请申请人核对以上内容；确认无误后在下框内签名。签名随申请一并提交，记录在办件中。</View>
