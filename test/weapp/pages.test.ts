@@ -46,6 +46,7 @@ describe('with no query, each page explains itself and leads home', () => {
     'pages/journey/done/index',
     ROUTES.confirm,
     ROUTES.grants,
+    ROUTES.booking,
     ROUTES.caseDetail,
     ROUTES.supplement,
     'pages/staff/home/index',

@@ -28,6 +28,7 @@ export const ROUTES = {
   help: 'pages/account/help/index',
   family: 'pages/account/family/index',
   grants: 'pages/account/grants/index',
+  booking: 'pages/account/booking/index',
 } as const
 
 export const PDF: TestFile = { name: '布局图.pdf', bytes: samplePdf() }
