@@ -48,6 +48,7 @@ describe('with no query, each page explains itself and leads home', () => {
     ROUTES.grants,
     ROUTES.consult,
     ROUTES.consultQuestion,
+    ROUTES.booking,
     ROUTES.caseDetail,
     ROUTES.supplement,
     'pages/staff/home/index',

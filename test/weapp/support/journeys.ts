@@ -30,6 +30,7 @@ export const ROUTES = {
   grants: 'pages/account/grants/index',
   consult: 'pages/account/consult/index',
   consultQuestion: 'pages/account/question/index',
+  booking: 'pages/account/booking/index',
 } as const
 
 export const PDF: TestFile = { name: '布局图.pdf', bytes: samplePdf() }
