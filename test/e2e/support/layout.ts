@@ -38,7 +38,8 @@ export function layout(page: Page): Promise<Layout> {
       const size = parseFloat(getComputedStyle(el).fontSize)
       if (size < minFont) [minFont, minFontText] = [size, text.slice(0, 16)]
       // the nearest box that hides overflow, text larger than it
-      for (let box: HTMLElement | null = el; box && box !== root; box = box.parentElement) {
+      // up to the page's own scroller (the app's containers round it hide overflow by design)
+      for (let box: HTMLElement | null = el; box && box !== root && !(current && box.contains(current)); box = box.parentElement) {
         const cs = getComputedStyle(box)
         const hides = (v: string) => v === 'hidden' || v === 'clip'
         if ((hides(cs.overflowX) && box.scrollWidth > box.clientWidth + 1) || (hides(cs.overflowY) && box.scrollHeight > box.clientHeight + 1) || cs.textOverflow === 'ellipsis' && box.scrollWidth > box.clientWidth + 1) {
