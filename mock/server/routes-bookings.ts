@@ -11,8 +11,10 @@ import {
   bookingStatus,
   BOOKING_NUMBER,
   hallSlots,
+  secondBookingRefusal,
   slotEnd,
   slotRefusal,
+  standingBooking,
 } from '../../src/domain/assist/booking'
 import { maskIdNumber, maskName } from '../../src/domain/mask'
 import type { BookingListResponse, BookingView, OpenBookingResponse, SlotListResponse } from '../../src/services/contract'
@@ -106,8 +108,8 @@ export function bookingRoutes(core: Core): Route[] {
         // the rulebook's words, at the field
         const refusal = slotRefusal({ hours: h.hall.hours, start: iso, now, taken: !!core.state.bookings.findBy(`slot:${h.hall.id}:${iso}`) })
         if (refusal) return fail(refusal.includes('约满') ? 'CONFLICT' : 'VALIDATION', refusal, { fieldErrors: { start: refusal } })
-        const standing = core.state.bookings.values().find((b) => b.citizenId === u.profile.userId && b.bundleId === content.bundleId && bookingStatus(b, now) === 'booked')
-        if (standing) return fail('CONFLICT', `您已预约办理该事项（预约号 ${standing.id}），请先取消原预约`)
+        const standing = standingBooking(core.state.bookings.values(), u.profile.userId, content.bundleId, now)
+        if (standing) return fail('CONFLICT', secondBookingRefusal(standing.id))
         const id = newNumber()
         const grantId = `g-${randomBytes(9).toString('base64url')}`
         const grant: StoredGrant = {

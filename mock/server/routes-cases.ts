@@ -2,6 +2,7 @@
 // (clock, stall, outbox, faults, reset). Every handler runs as one transaction (index.ts): a case moved on by
 // the clock, its messages, outbox entries and an issued licence are committed together with the answer.
 import { randomBytes } from 'node:crypto'
+import { bookedOnlineRefusal, standingBooking } from '../../src/domain/assist/booking'
 import { checkRating, followUpOf, isBadRating, isComplexCase, paymentRefusal, ratingRefusal, withdrawRefusal } from '../../src/domain/case'
 import { maskName } from '../../src/domain/mask'
 import type { CaseListResponse, ClockResponse, Evaluation, MessageListResponse, OutboxResponse, PaymentOrder } from '../../src/services/contract'
@@ -93,6 +94,9 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         // who acts is the platform's to say (the grant), never the body's
         const filing = ctx.actor ? filingUnderGrant(core, ctx, signature) : undefined
         if (!ctx.actor && claimed && claimed.actor !== 'self') return fail('VALIDATION', '代办须经申请人授权：请使用亲情帮办，或到服务大厅窗口办理')
+        // 线上预填、线下办理: while a booking of this bundle stands, only the window files it (under its grant), once
+        const standing = standingBooking(core.state.bookings.values(), user.profile.userId, content.bundleId, new Date(core.now()).toISOString())
+        if (standing && ctx.actor?.grant.bookingId !== standing.id) return fail('CONFLICT', bookedOnlineRefusal(standing.id))
         const acting = filing?.acting ?? claimed
         // co-applicants' confirmations count only for exactly the content submitted
         const checked = checkSubmission(core, user, content, acting, undefined, draft ? currentConfirmations(draft, content) : [])

@@ -3,7 +3,7 @@
 // limited to it (another hall, expired, cancelled refused), filing from it, the citizen seeing the case.
 import fs from 'node:fs'
 import path from 'node:path'
-import { bookingOpenRefusal, hallSlots, slotRefusal, SLOT_MINUTES } from '@/domain/assist/booking'
+import { bookedOnlineRefusal, bookingOpenRefusal, hallSlots, secondBookingRefusal, slotRefusal, SLOT_MINUTES } from '@/domain/assist/booking'
 import type { DraftContent } from '@/domain/draft'
 import type { BundleTemplate } from '@/domain/template/types'
 import type { Signature } from '@/services/contract'
@@ -82,7 +82,7 @@ test('booking checks the slot with the rulebook’s words: past, outside hours, 
   expect(full.fieldErrors).toEqual({ start: '该时段已约满，请选择其他时段' })
   expect((await elder.hallSlots(HALL)).slots.find((x) => x.start === at('10:30'))?.free).toBe(false)
   // one standing booking per bundle
-  expect((await failure(book(at('11:00')))).message).toMatch(new RegExp(`已预约办理该事项（预约号 ${b.id}）`))
+  expect((await failure(book(at('11:00')))).message).toBe(secondBookingRefusal(b.id))
   // the same request again (a lost answer) is the same booking, not a second one
   const key = newIdempotencyKey()
   const o1 = await other.createBooking({ hallId: HALL, start: at('11:00'), content }, key)
@@ -121,6 +121,13 @@ test('the window opens a booking of its hall under a grant limited to it, files 
   expect(opened.grant).toMatchObject({ state: 'active', scope: { kind: 'bundle', bundleId: t.id }, hallId: HALL })
   // the grant ends with the booking's time, not the window's
   expect(opened.grant.expiresAt).toBe(new Date(Date.parse(b.end) + 60 * 60_000).toISOString())
+
+  // while it stands the citizen cannot also file the bundle online: the window would file it a second time
+  const casesBefore = (await elder.listCases()).length
+  const online = await failure(elder.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey()))
+  expect(online.status).toBe(409)
+  expect(online.message).toBe(bookedOnlineRefusal(b.id))
+  expect(await elder.listCases()).toHaveLength(casesBefore)
 
   const acting = r.client({ actingGrant: () => opened.grant.id })
   acting.tokens.current = staffHere.tokens.current

@@ -11,8 +11,11 @@ import {
   dateText,
   hallSlots,
   openingPeriods,
+  bookedOnlineRefusal,
+  secondBookingRefusal,
   slotRefusal,
   slotText,
+  standingBooking,
   type BookingFacts,
 } from '@/domain/assist/booking'
 
@@ -70,6 +73,23 @@ test('a booking lapses an hour after its slot; the window of its hall opens it w
   expect(bookingCancelRefusal(b, NOW)).toBeUndefined()
   expect(bookingCancelRefusal({ ...b, status: 'done' }, NOW)).toBe('该预约已办理，不能取消')
   expect(bookingCancelRefusal(b, bj('2026-11-26T13:00:00'))).toBe('预约时段已过，无需取消')
+})
+
+test('a citizen’s standing booking of a bundle: not another person’s, another bundle’s, a cancelled or a lapsed one', () => {
+  const base = { hallId: 'hall-430103', hallName: '长沙市天心区政务服务中心', start: bj('2026-11-26T10:30:00'), citizenId: 'u-1', bundleId: 'kaiban-canyin' }
+  const bookings = [
+    { ...base, id: 'YY00000001', status: 'cancelled' as const },
+    { ...base, id: 'YY00000002', status: 'booked' as const, bundleId: 'xinshenger' },
+    { ...base, id: 'YY00000003', status: 'booked' as const, citizenId: 'u-2' },
+    { ...base, id: 'YY00000004', status: 'booked' as const },
+  ]
+  expect(standingBooking(bookings, 'u-1', 'kaiban-canyin', NOW)?.id).toBe('YY00000004')
+  // lapsed an hour after its slot: it stands in no one's way
+  expect(standingBooking(bookings, 'u-1', 'kaiban-canyin', bj('2026-11-26T12:00:00'))).toBeUndefined()
+  expect(standingBooking(bookings, 'u-1', 'xinshenger', NOW)?.id).toBe('YY00000002')
+  expect(standingBooking(bookings, 'u-3', 'kaiban-canyin', NOW)).toBeUndefined()
+  expect(secondBookingRefusal('YY00000004')).toBe('您已预约办理该事项（预约号 YY00000004），请先取消原预约')
+  expect(bookedOnlineRefusal('YY00000004')).toBe('您已预约到窗口办理该事项（预约号 YY00000004），为免重复办理，请先在“我的—我的预约”中取消预约，再在线提交')
 })
 
 test('the window reads a booking number typed or its QR scanned', () => {

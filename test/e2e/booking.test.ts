@@ -76,6 +76,11 @@ test('线上预填、线下办理: prefilled online, booked, cancelled and booke
     await citizen.getByRole('button', { name: /返回/ }).first().click()
     await d.heading1('核对申请信息').waitFor()
     await citizen.getByText('湘味小馆').first().waitFor()
+    // filing it online as well is refused in the rulebook's words (the window will file it: one case), nothing lost
+    await d.tap(citizen.locator('#submit-button:visible'))
+    await citizen.getByText(/^您已预约到窗口办理该事项（预约号 YY\d{8}），为免重复办理/).waitFor()
+    await shot(citizen, '02b-online-refused')
+    await citizen.getByText('湘味小馆').first().waitFor()
     await d.press('到窗口办理（预约）')
     await citizen.getByRole('heading', { name: '请按预约时间到窗口出示此码' }).waitFor()
     return /预约号 (YY\d{4}) (\d{4})/.exec(text)!.slice(1).join('')

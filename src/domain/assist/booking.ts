@@ -142,6 +142,21 @@ export function bookingOpenRefusal(b: BookingFacts, hallId: string | undefined, 
   }
 }
 
+/** The citizen's booking of a bundle that still stands (at most one: a second is refused). */
+export function standingBooking<B extends BookingFacts & { citizenId: string; bundleId: string }>(bookings: B[], citizenId: string, bundleId: string, now: string): B | undefined {
+  return bookings.find((b) => b.citizenId === citizenId && b.bundleId === bundleId && bookingStatus(b, now) === 'booked')
+}
+
+/** Why a second booking of the same bundle is refused. */
+export function secondBookingRefusal(standingId: string): string {
+  return `您已预约办理该事项（预约号 ${standingId}），请先取消原预约`
+}
+
+/** Why the bundle is not submitted online while a booking of it stands: the window would file it a second time. */
+export function bookedOnlineRefusal(standingId: string): string {
+  return `您已预约到窗口办理该事项（预约号 ${standingId}），为免重复办理，请先在“我的—我的预约”中取消预约，再在线提交`
+}
+
 /** Why the citizen cannot cancel it (cancelling twice is harmless). */
 export function bookingCancelRefusal(b: BookingFacts, now: string): string | undefined {
   const s = bookingStatus(b, now)

@@ -28,6 +28,8 @@ export default function MeTab() {
   const menu: MenuItem[] = [
     { id: 'licences', icon: 'licence', label: '我的证照', detail: signedIn ? `${licenceCount} 个电子证照` : '登录后查看', onTap: () => signedIn ? go(ROUTES.licences) : signIn(ROUTES.licences) },
     { id: 'drafts', icon: 'draft', label: '我的草稿', detail: draftCount ? `${draftCount} 份未提交` : '暂无草稿', onTap: () => go(ROUTES.drafts) },
+    // 线上预填、线下办理: the bookings, their QR and 取消预约 (the page asks for a sign-in itself)
+    { id: 'bookings', icon: 'clock', label: '我的预约', detail: '到服务大厅窗口办理的预约，可查看或取消', onTap: () => go(ROUTES.booking) },
     // both on 授权与查看记录 (it asks for a sign-in itself)
     { id: 'grants', icon: 'key', label: '授权管理', detail: '给窗口、家人的代办授权，随时撤销', onTap: () => go(ROUTES.grants) },
     { id: 'audit', icon: 'eye', label: '谁查看了我的信息', detail: '谁在什么时候、依据什么查看了您的信息', onTap: () => go(`${ROUTES.grants}?section=access`) },
