@@ -44,6 +44,11 @@ export type ConsultStatus = 'open' | 'answered'
 
 export const CONSULT_STATUS_TEXT: Record<ConsultStatus, string> = { open: '待答复', answered: '已答复' }
 
+/** The status the citizen reads: an open question past its date says 已超期 (in words, not colour). */
+export function consultStatusText(q: { dueDate: string; status: ConsultStatus }, now: string): string {
+  return isConsultOverdue(q, now) ? '已超期' : CONSULT_STATUS_TEXT[q.status]
+}
+
 /** Open questions first by due date (the most urgent on top), then the answered ones, newest first. */
 export function byDueDate<T extends { dueDate: string; askedAt: string; status: ConsultStatus }>(list: readonly T[]): T[] {
   return [...list].sort((a, b) => {

@@ -1,4 +1,4 @@
-import { answerError, byDueDate, consultDueDate, isConsultOverdue, questionError, QUESTION_MAX } from '@/domain/consult'
+import { answerError, byDueDate, consultDueDate, consultStatusText, isConsultOverdue, questionError, QUESTION_MAX } from '@/domain/consult'
 
 describe('在线咨询: the answer is due 5 working days after the question (Beijing dates, holidays)', () => {
   it('skips a weekend', () => {
@@ -27,6 +27,10 @@ describe('在线咨询: the answer is due 5 working days after the question (Bei
     expect(isConsultOverdue(q, '2026-12-04T15:59:00Z')).toBe(false) // 23:59 Beijing on the due date
     expect(isConsultOverdue(q, '2026-12-04T16:00:00Z')).toBe(true) // 00:00 Beijing the day after
     expect(isConsultOverdue({ ...q, status: 'answered' }, '2027-01-01T00:00:00Z')).toBe(false)
+    // what the citizen reads in 我的咨询 and 咨询详情
+    expect(consultStatusText(q, '2026-12-04T15:59:00Z')).toBe('待答复')
+    expect(consultStatusText(q, '2026-12-04T16:00:00Z')).toBe('已超期')
+    expect(consultStatusText({ ...q, status: 'answered' }, '2027-01-01T00:00:00Z')).toBe('已答复')
   })
 
   it('orders open questions by due date first, answered ones after (newest first)', () => {

@@ -3,7 +3,7 @@
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { ConsultScreen } from '@/components/screens/ConsultScreen'
-import { CONSULT_STATUS_TEXT } from '@/domain/consult'
+import { consultStatusText, isConsultOverdue } from '@/domain/consult'
 import { formatDate, formatTime } from '@/domain/datetime'
 import { useCatalogue, usePreferences, useSession } from '@/stores/app'
 import { useConsult } from '@/stores/app-consult'
@@ -61,8 +61,12 @@ export default function ConsultPage() {
           id: q.id,
           bundleName: q.bundleName,
           question: q.question,
-          statusText: CONSULT_STATUS_TEXT[q.status],
-          whenText: q.answer ? `${formatTime(q.answer.at, now)} 已答复` : `${formatDate(q.dueDate, now)}前答复`,
+          statusText: consultStatusText(q, now),
+          whenText: q.answer
+            ? `${formatTime(q.answer.at, now)} 已答复`
+            : isConsultOverdue(q, now)
+              ? `应于${formatDate(q.dueDate, now)}前答复，已超期，可拨打 12345 催办`
+              : `${formatDate(q.dueDate, now)}前答复`,
           answered: q.status === 'answered',
         }))}
         loading={c.status === 'loading' || c.status === 'idle'}

@@ -1,7 +1,7 @@
 // One 在线咨询 question with its answer (`?id=`; opened from 我的咨询 or from the answer's message in 消息).
 import { useRouter } from '@tarojs/taro'
 import { ConsultQuestionScreen } from '@/components/screens/ConsultQuestionScreen'
-import { CONSULT_STATUS_TEXT } from '@/domain/consult'
+import { consultStatusText } from '@/domain/consult'
 import { formatDate, formatTime } from '@/domain/datetime'
 import { useSession } from '@/stores/app'
 import { useConsult } from '@/stores/app-consult'
@@ -24,7 +24,7 @@ export default function QuestionPage() {
             bundleName: current.bundleName,
             question: current.question,
             askedText: formatTime(current.askedAt, now),
-            statusText: CONSULT_STATUS_TEXT[current.status],
+            statusText: consultStatusText(current, now),
             dueText: formatDate(current.dueDate, now),
             answer: current.answer && { text: current.answer.text, byText: `${current.answer.hallName} · ${formatTime(current.answer.at, now)} 答复` },
           }
