@@ -91,6 +91,8 @@ test('every page of the shell, signed out then signed in, in both modes: axe cle
     }
     await page.goto(`${platform.url}/#/pages/login/index`)
     await new Driver(page, platform.url).signInBySms(PEOPLE.father.mobile)
+    // the sign-in returns to the page before it; until it has, a new address would be overtaken by that return
+    await page.waitForURL((u) => !u.hash.includes('pages/login'), { timeout: 30000 })
     await page.getByRole('heading', { level: 1 }).first().waitFor()
     for (const mode of ['elder', 'normal'] as const) {
       await setElder(page, platform.url, mode === 'elder')
