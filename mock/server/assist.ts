@@ -96,6 +96,8 @@ export function grantView(core: Core, g: StoredGrant, audience: 'citizen' | 'sta
     ...(g.revokedAt ? { revokedAt: g.revokedAt } : {}),
     ...(g.usedBy ? { usedBy: g.usedBy } : {}),
     ...(g.caseId ? { caseId: g.caseId } : {}),
+    ...(g.proof ? { proof: { kind: g.proof.kind, fileId: g.proof.fileId, registeredBy: g.proof.registeredBy } } : {}),
+    ...(g.proxy ? { proxy: { name: g.proxy.name, idNumber: maskIdNumber(g.proxy.idNumber) } } : {}),
   }
   const hall = findHall(core, g.hallId)
   if (hall) Object.assign(v, { hallId: hall.hall.id, hallName: hall.hall.name })

@@ -15,6 +15,7 @@ import { boundaryOf, parseMultipart, type Part } from './multipart'
 import { actUnder, auditBy, checkScope, purposeOf } from './assist'
 import { assistRoutes } from './routes-assist'
 import { bookingRoutes } from './routes-bookings'
+import { windowGrantRoutes } from './routes-window-grants'
 import { caseRoutes } from './routes-cases'
 import { consultRoutes } from './routes-consult'
 import { deptRoutes } from './routes-dept'
@@ -165,6 +166,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     ...caseRoutes(core, { reset }),
     ...assistRoutes(core),
     ...bookingRoutes(core),
+    ...windowGrantRoutes(core),
     ...deptRoutes(core),
     ...consultRoutes(core),
   ].map(compileRoute)

@@ -3,7 +3,7 @@ import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate } from '../../src/domain/template/types'
-import type { AuditAction, AuditActorRole, AuditBasis, GrantFacts, GrantVia } from '../../src/domain/assist'
+import type { AuditAction, AuditActorRole, AuditBasis, GrantFacts, GrantVia, WindowGrantKind } from '../../src/domain/assist'
 import type { BookingFacts } from '../../src/domain/assist/booking'
 import type { DraftContent, PartyConfirmation, StaffStamp } from '../../src/domain/draft'
 import type { FeeItem } from '../../src/domain/case/types'
@@ -130,6 +130,10 @@ export interface StoredGrant extends GrantFacts {
   caseId?: string
   /** 线上预填、线下办理: the booking this grant is limited to (opened by its number, not a code) */
   bookingId?: string
+  /** registered at the window on paper (户口簿 / 授权委托书): the scan, and the window that checked it */
+  proof?: { kind: WindowGrantKind; fileId: string; registeredBy: StaffStamp; registeredById: string }
+  /** a proxy's grant: who is present (the full ID number stays on the platform) */
+  proxy?: { name: string; idNumber: string }
 }
 
 /** 线上预填、线下办理: a slot at a hall and the prefilled application (rules: src/domain/assist/booking.ts). */

@@ -1,6 +1,6 @@
 // The platform's contract for 帮代办, 一窗受理 and 亲情帮办 (docs/platform-api.md, "Acting for
 // a citizen"). Re-exported by contract.ts; shared by the app's client and the mock.
-import type { AuditEntry, GrantScope, GrantView, Grantee, QueueCase, Relation } from '../domain/assist'
+import type { AuditEntry, GrantScope, GrantView, Grantee, QueueCase, Relation, WindowGrantKind } from '../domain/assist'
 
 export type { AuditEntry, CaseFiler, GrantView, QueueCase, Signature } from '../domain/assist'
 import type { LicenceSummary, Profile, ServiceHall } from './contract'
@@ -39,6 +39,31 @@ export interface SmsGrantRequest {
 export interface SmsGrantResponse {
   sent: true
   expiresInSeconds: number
+}
+
+/**
+ * Staff: a grant registered at the window on paper (亲情帮办 with the 户口簿, or a proxy's 授权委托书). The rules:
+ * `windowGrantErrors` (src/domain/assist/grants.ts). The proof is uploaded first (POST /staff/proofs).
+ */
+export interface WindowGrantRequest {
+  kind: WindowGrantKind
+  idNumber: string
+  bundleId: string
+  proofFileId: string
+  relativeMobile?: string
+  relation?: Relation
+  proxyName?: string
+  proxyIdNumber?: string
+  /** proxy: the 授权委托书 says the proxy may make 告知承诺 promises for the citizen */
+  promiseAuthorised?: boolean
+}
+
+/** Staff: the scanned paper, stored by the platform (only the window that uploaded it may name it). */
+export interface ProofFile {
+  fileId: string
+  name: string
+  size: number
+  type: string
 }
 
 /** Staff: open what was scanned or typed (授权码, or the SMS code with the mobile it went to). */

@@ -15,6 +15,7 @@ import type {
   MaterialView,
   Question,
 } from '@/domain'
+import { proxyPromiseRefusal } from '@/domain/assist/grants'
 import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { hallsOf, regionName, type Region, type ServiceHall } from '@/services/contract'
 import type { JourneyPlace, LocalDraft } from './draft'
@@ -155,7 +156,7 @@ export function materialErrors(g: Guidance, uploading: string[] = []): Record<st
 export function promiseUnavailableReason(m: MaterialView, acting: ActingFor, promiseBarred = false): string | undefined {
   if (!m.material.promise || m.modes.includes('promise')) return undefined
   if (promiseBarred) return '您暂不符合告知承诺条件（存在严重失信记录或曾作出不实承诺），请提供证明材料。'
-  if (acting.actor !== 'self' && !acting.promiseAuthorised) return '代办人须取得申请人书面授权后才能作出告知承诺，请提供证明材料。'
+  if (acting.actor !== 'self' && !acting.promiseAuthorised) return proxyPromiseRefusal(m.material.name)
   return undefined
 }
 

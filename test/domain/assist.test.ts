@@ -1,6 +1,9 @@
 // The rules of acting for a citizen: who may use a grant and when, what it covers, what staff scan, a
 // signature's ink, and what staff alone may mark on materials.
 import {
+  proxyPromiseRefusal,
+  windowGrantAuditWhat,
+  windowGrantErrors,
   actingMaterialErrors,
   auditBasisText,
   auditWho,
@@ -139,4 +142,25 @@ test('不予受理 needs a listed reason (and for 其他, the words); 补正 nam
   expect(decisionRefusalText('现场核查情况与申请材料不符', '后厨面积不足')).toEqual({ text: '现场核查情况与申请材料不符：后厨面积不足', errors: {} })
   expect(supplementProblems(' ', [])).toEqual({ message: '请写明需要补正的内容和要求（一次性告知）', materials: '请选择需要补正的材料' })
   expect(supplementProblems('租赁合同缺少出租方签字页', ['premises-proof'])).toEqual({})
+})
+
+test('a grant registered at the window needs the citizen’s ID number, the paper scanned, and the relative or the proxy', () => {
+  const today = '2026-11-26'
+  const relative = { kind: 'relative' as const, idNumber: '430103195801012114', bundleId: 'kaiban-canyin', proofFileId: 'f-1', relativeMobile: '13807310001', relation: '子女' }
+  expect(windowGrantErrors(relative, today)).toEqual({})
+  expect(windowGrantErrors({ ...relative, proofFileId: undefined }, today)).toEqual({ proofFileId: '请上传户口簿（申请人页和亲属页）的扫描件或照片，作为亲属关系证明' })
+  expect(windowGrantErrors({ ...relative, idNumber: '430103195801012115', relation: '朋友', relativeMobile: '1380731' }, today)).toEqual({
+    idNumber: expect.stringContaining('申请人的身份证号码'),
+    relation: '请选择亲属与申请人的关系',
+    relativeMobile: expect.stringContaining('亲属的手机号码'),
+  })
+  const proxy = { kind: 'proxy' as const, idNumber: '430103195801012114', bundleId: 'kaiban-canyin', proofFileId: 'f-2', proxyName: '李四', proxyIdNumber: '430104199605121238' }
+  expect(windowGrantErrors(proxy, today)).toEqual({})
+  expect(windowGrantErrors({ ...proxy, proofFileId: '', bundleId: '' }, today)).toEqual({ proofFileId: '请上传申请人签字的授权委托书扫描件或照片', bundleId: '请选择要办理的一件事' })
+  expect(windowGrantErrors({ ...proxy, proxyIdNumber: '430103195801012114', proxyName: '李4' }, today)).toEqual({ proxyIdNumber: '代理人不能是申请人本人；本人到场请出示授权码', proxyName: '代理人姓名不能包含数字' })
+  // a birth date after today is no ID number yet
+  expect(windowGrantErrors({ ...proxy, idNumber: '430103202701012110' }, today).idNumber).toBeDefined()
+  expect(windowGrantAuditWhat('relative')).toBe('登记亲情帮办授权（户口簿）')
+  expect(windowGrantAuditWhat('proxy')).toBe('登记代理人授权（授权委托书）')
+  expect(proxyPromiseRefusal('营业执照')).toBe('代办人须取得申请人书面授权（授权委托书写明可作出告知承诺）后才能承诺，请以其他方式提交营业执照')
 })

@@ -1,3 +1,4 @@
+import { proxyPromiseRefusal } from '@/domain/assist/grants'
 import { guide } from '@/domain/engine'
 import { ctx, draft, PREFILL, restaurant, SMALL_SHOP } from '../fixtures/templates'
 
@@ -220,7 +221,7 @@ describe('materials', () => {
     // refused, not swapped for another way behind the applicant's back: they choose again
     expect(lease).toMatchObject({ explicit: false, satisfied: false })
     expect(lease.chosen).toBeUndefined()
-    expect(lease.error).toBe('代办人须取得申请人书面授权后才能承诺，请以其他方式提交经营场所使用证明')
+    expect(lease.error).toBe(proxyPromiseRefusal('经营场所使用证明'))
   })
 
   it('accepts 容缺 only when chosen, and limits the number of files', () => {

@@ -9,6 +9,7 @@ import { newPhoneContext, withScreenshotOnFailure } from './support/browser'
 import { Driver, PDF, restaurantForm, restaurantQuestions, signWithMouse, until } from './support/journeys'
 import { contextsForEachTest } from './support/phone-page'
 import { ADMIN_TOKEN, repoRoot } from './support/platform'
+import { proxyPromiseRefusal } from '@/domain/assist/grants'
 
 const run = contextsForEachTest()
 const SHOTS = process.env.I13_SHOTS
@@ -193,7 +194,7 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
       await d.upload(card, PDF)
       await d.check('原件已核验：扫描件与申请人出示的原件一致', card)
     }
-    await clerk.locator('#m-food-safety-rules').getByText('代办人须取得申请人书面授权后才能作出告知承诺，请提供证明材料。').waitFor()
+    await clerk.locator('#m-food-safety-rules').getByText(proxyPromiseRefusal('保证食品安全的规章制度')).waitFor()
     const deferred = clerk.locator('#m-health-cert')
     await d.choose('稍后补交（容缺受理）', deferred)
     // no reason yet: the rulebook's words at the material

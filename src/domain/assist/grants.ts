@@ -1,7 +1,9 @@
 // 授权: a citizen lets window staff of one service hall, or one relative, act for them on one bundle or one
 // case, for a time. One rulebook: the platform refuses with these messages (403) and the apps show them.
 // Pure: the current time is passed in.
+import { validateIdNumber } from '../validators/idNumber'
 import { validateMobile } from '../validators/mobile'
+import { validateName } from '../validators/name'
 
 /** What a grant covers: filing one bundle, or one existing case. */
 export type GrantScope =
@@ -131,4 +133,70 @@ export function grantRequestErrors(req: { grantee: Grantee; minutes?: number; da
     if (req.days === undefined || !(RELATIVE_GRANT_DAYS as readonly number[]).includes(req.days)) e.days = `授权天数应为 ${RELATIVE_GRANT_DAYS.join('、')} 天之一`
   }
   return e
+}
+
+// ---------- grants registered at the window (no phone needed): 户口簿 for a relative, 授权委托书 for a proxy ----------
+
+/**
+ * relative: an elder without a phone comes with a relative and the 户口簿; the grant then works like one made in
+ * the elder's app. proxy: someone who is not the citizen brings the citizen's signed 授权委托书; the window acts
+ * under it for this visit.
+ */
+export type WindowGrantKind = 'relative' | 'proxy'
+
+/** A relative grant made at the window lasts 30 days: the elder has no app to renew it in. */
+export const WINDOW_RELATIVE_GRANT_DAYS = 30
+/** A proxy's grant covers the visit: 2 hours from registration. */
+export const PROXY_GRANT_MINUTES = 120
+
+/** The paper each kind rests on, scanned or photographed at the window. */
+export const WINDOW_PROOF: Record<WindowGrantKind, string> = { relative: '户口簿', proxy: '授权委托书' }
+
+/** What the citizen reads in 谁查看了我的信息 for the window's registration. */
+export function windowGrantAuditWhat(kind: WindowGrantKind): string {
+  return kind === 'relative' ? '登记亲情帮办授权（户口簿）' : '登记代理人授权（授权委托书）'
+}
+
+export interface WindowGrantRequest {
+  kind: WindowGrantKind
+  /** the citizen's 身份证号码, typed or scanned at the window */
+  idNumber?: string
+  bundleId?: string
+  /** the scanned 户口簿 page / 授权委托书, uploaded first */
+  proofFileId?: string
+  relativeMobile?: string
+  relation?: string
+  proxyName?: string
+  proxyIdNumber?: string
+}
+
+/** Checks what the window enters before it is sent and on the platform. Keyed by property. `today`: YYYY-MM-DD, Beijing. */
+export function windowGrantErrors(req: WindowGrantRequest, today: string): Record<string, string> {
+  const e: Record<string, string> = {}
+  const id = validateIdNumber(req.idNumber ?? '', { today, label: '申请人的身份证号码' })
+  if (!id.ok) e.idNumber = id.message
+  if (!req.bundleId) e.bundleId = '请选择要办理的一件事'
+  if (req.kind === 'relative') {
+    const m = validateMobile(req.relativeMobile ?? '', { label: '亲属的手机号码' })
+    if (!m.ok) e.relativeMobile = m.message
+    if (!req.relation || !(RELATIONS as readonly string[]).includes(req.relation)) e.relation = '请选择亲属与申请人的关系'
+  } else {
+    const n = validateName(req.proxyName ?? '', { label: '代理人姓名' })
+    if (!n.ok) e.proxyName = n.message
+    const p = validateIdNumber(req.proxyIdNumber ?? '', { today, label: '代理人的身份证号码' })
+    if (!p.ok) e.proxyIdNumber = p.message
+    else if (id.ok && p.value === id.value) e.proxyIdNumber = '代理人不能是申请人本人；本人到场请出示授权码'
+  }
+  if (!req.proofFileId)
+    e.proofFileId = req.kind === 'relative' ? '请上传户口簿（申请人页和亲属页）的扫描件或照片，作为亲属关系证明' : '请上传申请人签字的授权委托书扫描件或照片'
+  return e
+}
+
+/**
+ * Why a proxy (window staff, a relative) may not make the 告知承诺 for a material: only the citizen's written
+ * authorisation (a grant that says so — e.g. a scanned 授权委托书 with the box ticked) allows it. The app shows
+ * it at the material; the platform refuses a promise with it.
+ */
+export function proxyPromiseRefusal(materialName: string): string {
+  return `代办人须取得申请人书面授权（授权委托书写明可作出告知承诺）后才能承诺，请以其他方式提交${materialName}`
 }

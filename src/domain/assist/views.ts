@@ -3,7 +3,7 @@
 import type { StaffStamp } from '../draft'
 import type { ApplicantKind } from '../template/types'
 import type { AuditAction, AuditActorRole, AuditBasis } from './audit'
-import type { GrantScope, GrantState, GrantVia, Grantee } from './grants'
+import type { GrantScope, GrantState, GrantVia, Grantee, WindowGrantKind } from './grants'
 
 /** A grant as its giver (the citizen), the staff using it, or the relative holding it see it. */
 export interface GrantView {
@@ -32,6 +32,10 @@ export interface GrantView {
   qrText?: string
   /** the case filed under it, if any */
   caseId?: string
+  /** registered at the window on paper: which paper (户口簿 / 授权委托书), its stored scan, and the window */
+  proof?: { kind: WindowGrantKind; fileId: string; registeredBy: StaffStamp }
+  /** a proxy's grant: the proxy present at the window (ID number masked) */
+  proxy?: { name: string; idNumber: string }
 }
 
 export interface AuditEntry {

@@ -1,5 +1,6 @@
 // The deduplicated checklist: each material once (once per item for a repeatable group's), with the ways
 // this applicant may provide it, the draft's choice or the least-burden default, and what is still missing.
+import { proxyPromiseRefusal } from '../assist/grants'
 import type { GuidanceContext, MaterialChoice, MaterialMode } from '../draft'
 import type { Material, Party } from '../template/types'
 import type { GuideDraft, MaterialView } from './types'
@@ -27,7 +28,7 @@ export function refusal(mode: MaterialMode, m: Material, ctx: GuidanceContext): 
     case 'promise':
       if (!m.promise) return `${m.name}不适用告知承诺，请以其他方式提交`
       if (ctx.promiseBarred) return `您暂不符合告知承诺条件，请以其他方式提交${m.name}`
-      return `代办人须取得申请人书面授权后才能承诺，请以其他方式提交${m.name}`
+      return proxyPromiseRefusal(m.name)
     case 'licence':
       return `未查到您的电子证照，不能以电子证照提交${m.name}`
     case 'shared':

@@ -1,6 +1,7 @@
 // Typed client of the provincial platform: one function per route, one error type (PlatformError).
 // Retries only what is safe to repeat, refreshes an expired token once, never shows UI.
 import type * as v from 'valibot'
+import type { WindowGrantKind } from '../../domain/assist/grants'
 import type { DraftContent, PartyConfirmation } from '../../domain/draft'
 import type { FirmAuthority } from '../../domain/firm'
 import { LicenceKindListSchema } from '../../domain/template/licence-kinds'
@@ -24,6 +25,8 @@ import {
   type SmsGrantResponse,
   type SubjectResponse,
   IDEMPOTENCY_HEADER,
+  type ProofFile,
+  type WindowGrantRequest,
   type BundleListResponse,
   type BundleQuery,
   type BundleSummary,
@@ -497,6 +500,12 @@ export function createPlatformClient(options: PlatformClientOptions) {
       return (await call<GrantListResponse>({ method: 'GET', path: '/staff/grants', retry: true, auth: true })).grants
     },
     staffQueue: () => call<QueueResponse>({ method: 'GET', path: '/staff/queue', retry: true, auth: true }),
+    /** the scanned 户口簿 page or 授权委托书, before the grant that names it */
+    uploadProof: (kind: WindowGrantKind, file: UploadBody['file'], idempotencyKey: string = newIdempotencyKey()) =>
+      call<ProofFile>({ method: 'POST', path: '/staff/proofs', upload: { kind: 'upload', fields: { kind }, file }, idempotencyKey, retry: true, auth: true }),
+    /** a grant registered at the window on paper (亲情帮办 with the 户口簿, or a proxy's 授权委托书) */
+    registerWindowGrant: (req: WindowGrantRequest, idempotencyKey: string = newIdempotencyKey()) =>
+      call<GrantView>({ method: 'POST', path: '/staff/grants', body: req, idempotencyKey, retry: true, auth: true }),
 
     // ---------- 线上预填、线下办理 ----------
     hallSlots: (hallId: string, date?: string) => call<SlotListResponse>({ method: 'GET', path: `/halls/${enc(hallId)}/slots`, query: { date }, retry: true, auth: false }),
