@@ -42,7 +42,8 @@ export function windowGrantRoutes(core: Core): Route[] {
         const staff = me(ctx)
         const parts = (ctx.body as { parts: Part[] }).parts
         const c = new Checker()
-        const kindText = parts.find((p) => p.name === 'kind' && p.filename === undefined)?.data.toString('utf8')
+        const field = (name: string) => parts.find((p) => p.name === name && p.filename === undefined)?.data.toString('utf8')
+        const kindText = field('kind')
         const kind = c.oneOf(kindText, 'kind', ['relative', 'proxy'] as const) as WindowGrantKind | undefined
         const files = parts.filter((p) => p.filename !== undefined)
         if (files.length !== 1) c.err('file', files.length ? '一次只能上传一个文件' : '缺少文件（表单字段 file）')
@@ -59,7 +60,8 @@ export function windowGrantRoutes(core: Core): Route[] {
         const rec: StoredUpload = {
           fileId,
           ownerId: staff.profile.userId,
-          name: cleanFileName(file.filename),
+          // WeChat's uploadFile names the part after its temp file; the app sends the picked name as fileName
+          name: cleanFileName(field('fileName') ?? file.filename),
           size: file.data.length,
           type: type!,
           bundleId: PROOF_BUNDLE,

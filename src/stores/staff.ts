@@ -2,7 +2,8 @@
 // What is scanned or typed is read by the domain (parseScan); the grant in use is named on every call the
 // console makes for the citizen (`acting`), so the platform checks and records each one.
 import { create } from 'zustand'
-import { decisionRefusalText, parseScan, refusalText, supplementProblems, type NoticeKind } from '@/domain/assist'
+import { decisionRefusalText, parseScan, refusalText, supplementProblems, windowGrantErrors, type NoticeKind, type WindowGrantKind } from '@/domain/assist'
+import { toBeijingDate } from '@/domain/calendar'
 import type { CaseRecord } from '@/domain/case/types'
 import type { MaterialMode } from '@/domain/draft'
 
@@ -12,10 +13,11 @@ export interface CaseMaterialItem {
   name: string
   mode: MaterialMode
 }
-import type { GrantView, OpenBookingResponse, Profile, QueueCase, SubjectResponse } from '@/services/contract'
+import type { GrantView, OpenBookingResponse, Profile, QueueCase, SubjectResponse, WindowGrantRequest } from '@/services/contract'
+import type { UploadBody } from '@/services/http/transport'
 import { isPlatformError, type PlatformClient } from '@/services/platform'
 
-export type StaffClient = Pick<PlatformClient, 'loginStaff' | 'me' | 'logout' | 'staffQueue' | 'hallGrants' | 'openGrant' | 'requestSmsGrant' | 'actingSubject' | 'dept' | 'getBundle' | 'openBooking'>
+export type StaffClient = Pick<PlatformClient, 'loginStaff' | 'me' | 'logout' | 'staffQueue' | 'hallGrants' | 'openGrant' | 'requestSmsGrant' | 'actingSubject' | 'dept' | 'getBundle' | 'openBooking' | 'uploadProof' | 'registerWindowGrant'>
 
 export interface StaffState {
   status: 'unknown' | 'signed-out' | 'signing-in' | 'signed-in'
@@ -62,6 +64,15 @@ export interface StaffState {
   /** the reviewer decides one matter of `current`: 准予, or 不予许可 with a ground of the list and text */
   decide(matterId: string, outcome: 'approved' | 'refused', reason?: string, note?: string): Promise<void>
   closeCase(): void
+  /** 窗口登记授权: the scan of the paper (户口簿 / 授权委托书) for the form */
+  proof?: { kind: WindowGrantKind; fileId: string; name: string }
+  /** the grant the window registered last */
+  registered?: GrantView
+  /** the registration form's field errors (apart from the console's other forms) */
+  grantErrors: Record<string, string>
+  attachProof(kind: WindowGrantKind, file: UploadBody['file']): Promise<void>
+  /** checked by the rulebook first (nothing sent when it refuses); a proxy's grant opens the citizen at once */
+  registerGrant(req: Omit<WindowGrantRequest, 'proofFileId' | 'bundleId'> & { bundleId?: string }, now: string): Promise<void>
 }
 
 const message = (e: unknown, fallback: string) => (isPlatformError(e) ? e.message : fallback)
@@ -71,7 +82,7 @@ const deskRole = (role: string): DeskRole | undefined => (role === 'staff' || ro
 
 export function createStaffStore(deps: { client: StaffClient; acting: { grantId?: string } }) {
   const { client, acting } = deps
-  const initial = { status: 'unknown' as const, role: undefined, queue: [], deciding: [], grants: [], busy: false, fieldErrors: {} }
+  const initial = { status: 'unknown' as const, role: undefined, queue: [], deciding: [], grants: [], busy: false, fieldErrors: {}, grantErrors: {}, proof: undefined, registered: undefined }
   return create<StaffState>()((set, get) => {
     async function guarded(run: () => Promise<void>, fallback: string): Promise<void> {
       if (get().busy) return
@@ -185,6 +196,45 @@ export function createStaffStore(deps: { client: StaffClient; acting: { grantId?
       },
       use(grant) {
         return guarded(() => loadSubject(grant), '暂时无法读取申请人信息，请稍后重试')
+      },
+      async attachProof(kind, file) {
+        if (get().busy) return
+        set({ busy: true, grantErrors: {}, error: undefined })
+        try {
+          const up = await client.uploadProof(kind, file)
+          set({ proof: { kind, fileId: up.fileId, name: up.name } })
+        } catch (e) {
+          set({ grantErrors: { proofFileId: (isPlatformError(e) && e.fieldErrors?.proofFileId) || message(e, '上传没有成功，请重新扫描后上传') } })
+        } finally {
+          set({ busy: false })
+        }
+      },
+      async registerGrant(input, now) {
+        const proof = get().proof
+        const base = { kind: input.kind, idNumber: input.idNumber, bundleId: input.bundleId ?? '', proofFileId: proof?.kind === input.kind ? proof.fileId : '' }
+        // only what the kind of paper asks for
+        const req: WindowGrantRequest =
+          input.kind === 'relative'
+            ? { ...base, relativeMobile: input.relativeMobile, relation: input.relation }
+            : { ...base, proxyName: input.proxyName, proxyIdNumber: input.proxyIdNumber, promiseAuthorised: !!input.promiseAuthorised }
+        const errors = windowGrantErrors(req, toBeijingDate(now))
+        if (Object.keys(errors).length) return set({ grantErrors: errors, registered: undefined })
+        if (get().busy) return
+        set({ busy: true, grantErrors: {}, error: undefined, registered: undefined })
+        try {
+          const g = await client.registerWindowGrant(req)
+          set({ registered: g, proof: undefined })
+          // a proxy is here now: the window works for the citizen under the paper at once
+          if (g.grantee === 'staff') {
+            await loadSubject(g)
+            set((s) => ({ grants: [g, ...s.grants.filter((x) => x.id !== g.id)] }))
+          }
+        } catch (e) {
+          const fields = isPlatformError(e) ? e.fieldErrors : undefined
+          set(fields && Object.keys(fields).length ? { grantErrors: fields } : { error: message(e, '登记授权没有成功，请稍后重试') })
+        } finally {
+          set({ busy: false })
+        }
       },
       close() {
         acting.grantId = undefined

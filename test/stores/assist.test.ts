@@ -6,7 +6,7 @@ import { createPlatformClient, type PlatformClient } from '@/services/platform'
 import type { TokenPair } from '@/services/contract'
 import { createGrantsStore } from '@/stores/grants'
 import { createStaffStore } from '@/stores/staff'
-import { start, type Running } from '../contract/support/harness'
+import { fileOf, start, type Running } from '../contract/support/harness'
 
 let r: Running
 afterAll(() => r?.stop())
@@ -153,4 +153,32 @@ test('the console opens a booking by its QR: the grant limited to it is named, t
   staff.getState().close()
   expect(staff.getState().booking).toBeUndefined()
   expect(acting.grantId).toBeUndefined()
+})
+
+test('窗口登记授权: nothing is sent until the rulebook is met; the 户口簿 scan is uploaded, the grant registered; a proxy’s paper opens the citizen at once', async () => {
+  const acting: { grantId?: string } = {}
+  const c = client(acting)
+  const staff = createStaffStore({ client: c, acting })
+  expect(await staff.getState().login('staff02', 'Window@2026')).toBe(true)
+  const now = new Date().toISOString()
+  const relative = { kind: 'relative' as const, idNumber: '430103195801012114', bundleId: 'kaiban-canyin', relativeMobile: '13807310001', relation: '子女' as const }
+  const before = c.calls.length
+  await staff.getState().registerGrant(relative, now)
+  expect(staff.getState().grantErrors).toEqual({ proofFileId: '请上传户口簿（申请人页和亲属页）的扫描件或照片，作为亲属关系证明' })
+  expect(c.calls.length).toBe(before)
+  const scan = fileOf('jpg')
+  await staff.getState().attachProof('relative', { name: '户口簿.jpg', type: scan.mime, data: scan.data })
+  expect(staff.getState().proof).toMatchObject({ kind: 'relative', name: '户口簿.jpg' })
+  await staff.getState().registerGrant(relative, now)
+  expect(c.calls.slice(before)).toEqual(['POST /staff/proofs', 'POST /staff/grants'])
+  expect(staff.getState().registered).toMatchObject({ grantee: 'relative', state: 'active', citizen: { name: '王*明' } })
+  // a relative's grant is the relative's to use: the window does not act under it
+  expect(staff.getState().subject).toBeUndefined()
+  expect(staff.getState().proof).toBeUndefined()
+
+  await staff.getState().attachProof('proxy', { name: '委托书.jpg', type: scan.mime, data: scan.data })
+  await staff.getState().registerGrant({ kind: 'proxy', idNumber: '430103195801012114', bundleId: 'kaiban-canyin', proxyName: '李四', proxyIdNumber: '430104199605121238', promiseAuthorised: true }, now)
+  expect(staff.getState().subject?.profile.name).toBe('王德明')
+  expect(staff.getState().subject?.grant).toMatchObject({ promiseAuthorised: true, proxy: { name: '李四' } })
+  expect(acting.grantId).toBe(staff.getState().registered?.id)
 })

@@ -11,6 +11,7 @@ import type { LicenceKind } from '@/domain/template/types'
 import type { CaseRecord } from '@/domain/case/types'
 import { CasePanel, type CasePanelProps } from './CasePanel'
 import { DecisionPanel, type DecisionPanelProps } from './DecisionPanel'
+import { WindowGrantForm, type WindowGrantFormProps } from './WindowGrantForm'
 import { AppButton } from '../Button'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { Heading } from '../Heading'
@@ -56,6 +57,8 @@ export interface StaffConsoleProps {
   /** 线上预填、线下办理: the booking `subject` was opened from (onFile then opens its prefilled application) */
   booking?: BookingView
   onRefresh: () => void
+  /** 窗口登记授权 on paper (户口簿 / 授权委托书) */
+  windowGrant?: Pick<WindowGrantFormProps, 'fieldErrors' | 'proof' | 'registered' | 'onPickProof' | 'onRegister'>
   /** the window's 在线咨询 desk (./ConsultDesk) */
   consult?: ReactNode
 }
@@ -190,6 +193,8 @@ export function StaffConsole(p: StaffConsoleProps) {
               发送短信授权码
             </AppButton>
           </View>
+
+          {p.windowGrant ? <WindowGrantForm now={p.now} busy={p.busy} bundles={p.bundles} {...p.windowGrant} /> : null}
         </View>
       </View>
     </View>

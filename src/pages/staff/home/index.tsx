@@ -12,6 +12,7 @@ import { queryKey } from '@/stores/catalogue'
 import { ROUTES, urlOf } from '@/stores/routes'
 import { actingFor } from '@/stores/session'
 import type { DraftContent } from '@/domain/draft'
+import { pickFiles } from '@/services/files'
 import { Frame } from '../../Frame'
 import { go, nowIso } from '../../nav'
 
@@ -60,6 +61,9 @@ export default function StaffHomePage() {
       subject: x.subject,
       booking: x.booking,
       smsCode: x.smsCode,
+      proof: x.proof,
+      registered: x.registered,
+      grantErrors: x.grantErrors,
     })),
   )
   const bundles = useCatalogue((x) => x.lists[queryKey(ALL)]?.bundles)
@@ -139,6 +143,16 @@ export default function StaffHomePage() {
           go(`${ROUTES.guide}?bundle=${encodeURIComponent(g.scope.bundleId)}`)
         }}
         onRefresh={() => void store.refresh()}
+        windowGrant={{
+          fieldErrors: s.grantErrors,
+          proof: s.proof,
+          registered: s.registered,
+          onPickProof: async (kind) => {
+            const [f] = await pickFiles({ accept: ['jpg', 'png', 'pdf'], count: 1 })
+            if (f) await store.attachProof(kind, { name: f.name, type: f.mime, data: f.data, path: f.path })
+          },
+          onRegister: (input) => void store.registerGrant(input, nowIso()),
+        }}
         consult={s.status === 'signed-in' && s.role === 'staff' ? <StaffConsultDesk /> : undefined}
       />
     </Frame>
