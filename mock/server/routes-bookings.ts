@@ -108,9 +108,12 @@ export function bookingRoutes(core: Core): Route[] {
         // the rulebook's words, at the field
         const refusal = slotRefusal({ hours: h.hall.hours, start: iso, now, taken: !!core.state.bookings.findBy(`slot:${h.hall.id}:${iso}`) })
         if (refusal) return fail(refusal.includes('约满') ? 'CONFLICT' : 'VALIDATION', refusal, { fieldErrors: { start: refusal } })
-        const standing = standingBooking(core.state.bookings.values(), u.profile.userId, content.bundleId, now)
+        const held = core.state.heldBookings(u.profile.userId, content.bundleId)
+        const standing = standingBooking(held, u.profile.userId, content.bundleId, now)
         if (standing) return fail('CONFLICT', secondBookingRefusal(standing.id))
         const id = newNumber()
+        // a lapsed one gives its key up to the new one, in the same commit
+        for (const b of held) core.state.bookings.set(b.id, { ...b, lapsedAt: now })
         const grantId = `g-${randomBytes(9).toString('base64url')}`
         const grant: StoredGrant = {
           id: grantId,

@@ -95,7 +95,7 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         const filing = ctx.actor ? filingUnderGrant(core, ctx, signature) : undefined
         if (!ctx.actor && claimed && claimed.actor !== 'self') return fail('VALIDATION', '代办须经申请人授权：请使用亲情帮办，或到服务大厅窗口办理')
         // 线上预填、线下办理: while a booking of this bundle stands, only the window files it (under its grant), once
-        const standing = standingBooking(core.state.bookings.values(), user.profile.userId, content.bundleId, new Date(core.now()).toISOString())
+        const standing = standingBooking(core.state.heldBookings(user.profile.userId, content.bundleId), user.profile.userId, content.bundleId, new Date(core.now()).toISOString())
         if (standing && ctx.actor?.grant.bookingId !== standing.id) return fail('CONFLICT', bookedOnlineRefusal(standing.id))
         const acting = filing?.acting ?? claimed
         // co-applicants' confirmations count only for exactly the content submitted

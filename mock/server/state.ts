@@ -145,7 +145,12 @@ export interface StoredBooking extends BookingFacts {
   grantId: string
   createdAt: string
   cancelledAt?: string
+  /** its slot passed without a visit and a new booking of the bundle replaced it (it stands no more) */
+  lapsedAt?: string
 }
+
+/** The secondary key of a citizen's booking of a bundle that may still stand (at most one: a second is refused). */
+export const standingKey = (citizenId: string, bundleId: string) => `standing:${citizenId}:${bundleId}`
 
 /** One read or write of a citizen's data by staff, a reviewer or a relative. */
 export interface StoredAudit {
@@ -241,8 +246,10 @@ export class State {
     this.idempotency = new Collection(this.store, 'idempotency')
     this.grants = new Collection(this.store, 'grants', (g) => [g.code ? `code:${g.code}` : undefined])
     this.audit = new Collection(this.store, 'audit')
-    // a standing booking holds its slot: one booking a slot
-    this.bookings = new Collection(this.store, 'bookings', (b) => [b.status === 'booked' ? `slot:${b.hallId}:${b.start}` : undefined])
+    // a standing booking holds its slot (one booking a slot) and is found by citizen and bundle without a scan
+    this.bookings = new Collection(this.store, 'bookings', (b) =>
+      b.status === 'booked' ? [`slot:${b.hallId}:${b.start}`, b.lapsedAt ? undefined : standingKey(b.citizenId, b.bundleId)] : [],
+    )
     this.templates = new Collection(this.store, 'templates')
     this.messages = new Collection(this.store, 'messages')
     this.questions = new Collection(this.store, 'questions')
@@ -305,6 +312,12 @@ export class State {
       })
     }
     this.meta.update({ seededAt: now.toISOString() })
+  }
+
+  /** The citizen's booking of the bundle that may still stand, by its key: whether it does is the rulebook's (standingBooking). */
+  heldBookings(citizenId: string, bundleId: string): StoredBooking[] {
+    const b = this.bookings.findBy(standingKey(citizenId, bundleId))
+    return b ? [b] : []
   }
 
   userByWechatCode(code: string): UserRecord | undefined {

@@ -160,9 +160,19 @@ test('a booking expires an hour after its slot: the window cannot open it, the c
   expect(again.status).toBe('booked')
 })
 
-test('bookings survive a restart', async () => {
+test('bookings survive a restart, and so does the key that finds a citizen’s standing booking of a bundle (the lapsed one gave it up)', async () => {
   const before = await other.listBookings()
+  const standing = before.find((b) => b.status === 'booked')!
+  const lapsed = before.find((b) => b.status === 'expired')!
+  const citizenId = (await other.me()).userId
+  const held = () => r.platform.core.state.heldBookings(citizenId, content.bundleId).map((b) => b.id)
+  expect(held()).toEqual([standing.id])
   await r.restart()
   expect(await other.listBookings()).toEqual(before)
+  expect(held()).toEqual([standing.id])
+  expect(r.platform.core.state.bookings.get(lapsed.id)?.lapsedAt).toBeDefined()
+  // found by the key: a second booking and the online submission are refused with its number
+  expect((await failure(other.createBooking({ hallId: HALL, start: at('15:00'), content }))).message).toBe(secondBookingRefusal(standing.id))
+  expect((await failure(other.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey()))).message).toBe(bookedOnlineRefusal(standing.id))
   expect((await failure(elder.createBooking({ hallId: HALL, start: at('14:00'), content }))).message).toBe('该时段已约满，请选择其他时段')
 })

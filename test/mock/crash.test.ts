@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { bookedOnlineRefusal } from '@/domain/assist/booking'
 import type { DraftContent } from '@/domain/draft'
 import type { CaseRecord, Evaluation, PaymentOrder } from '@/services/contract'
 import { newDraftId, newIdempotencyKey } from '@/services/platform'
@@ -283,6 +284,39 @@ test('POST /cases/:id/withdraw: killed at every write point, the case is withdra
     expect(messagesOf(again, cs.id, 'withdrawn')).toHaveLength(1)
     for (const m of after.matters) expect(m.timeline.filter((e) => e.status === 'withdrawn')).toHaveLength(1)
     return done ? 'committed: retry replays the withdrawn case' : 'nothing committed: retry withdraws once'
+  })
+}, 120_000)
+
+test('POST /bookings: killed at every write point, one booking, its grant and its standing key together; the key is found again after the restart', async () => {
+  const key = newIdempotencyKey()
+  const citizenId = base.who.profile.userId
+  const bundleId = base.content.bundleId
+  // Thursday 26 November 14:00 Beijing, at the 天心区 hall (the clock is pinned at 10:00 that day)
+  const act = (u: string) => post(u, '/bookings', base.token, key, { hallId: 'hall-430103', start: '2026-11-26T06:00:00.000Z', content: base.content })
+  // the number is random: the answers are compared without it
+  const unnumbered = (json: unknown) => {
+    const { id: _id, qrText: _qr, ...rest } = json as { id: string; qrText: string }
+    return rest
+  }
+  const original = await answerOf(base.dir, act)
+  await everyKillPoint('POST /bookings', base.dir, act, async (u, again) => {
+    const held = again.core.state.heldBookings(citizenId, bundleId)
+    const done = held.length === 1
+    // all or nothing: the booking, its grant, the kept answer, and the key that finds it without a scan
+    expect(again.core.state.bookings.values()).toHaveLength(done ? 1 : 0)
+    expect(again.core.state.grants.values().filter((g) => g.bookingId)).toHaveLength(done ? 1 : 0)
+    expect(keptFor(again, '/bookings')).toHaveLength(done ? 1 : 0)
+    const retry = await act(u)
+    expect(retry.status).toBe(201)
+    expect(unnumbered(retry.json)).toEqual(unnumbered(original.json))
+    const number = (retry.json as { id: string }).id
+    if (done) expect(number).toBe(held[0].id)
+    expect(again.core.state.heldBookings(citizenId, bundleId).map((b) => b.id)).toEqual([number])
+    // the online submission of the booked bundle is refused by the key's booking
+    const online = await post(u, '/cases', base.token, newIdempotencyKey(), { draftId: newDraftId(), content: base.content })
+    expect(online.status).toBe(409)
+    expect((online.json as { error: { message: string } }).error.message).toBe(bookedOnlineRefusal(number))
+    return done ? 'committed: retry replays the booking' : 'nothing committed: retry books once'
   })
 }, 120_000)
 
