@@ -3,7 +3,7 @@
 // limited to it (another hall, expired, cancelled refused), filing from it, the citizen seeing the case.
 import fs from 'node:fs'
 import path from 'node:path'
-import { bookedOnlineRefusal, bookingOpenRefusal, hallSlots, secondBookingRefusal, slotRefusal, SLOT_MINUTES } from '@/domain/assist/booking'
+import { bookedOnlineRefusal, bookingDayRefusal, bookingOpenRefusal, hallSlots, secondBookingRefusal, slotRefusal, SLOT_MINUTES } from '@/domain/assist/booking'
 import type { DraftContent } from '@/domain/draft'
 import type { BundleTemplate } from '@/domain/template/types'
 import type { Signature } from '@/services/contract'
@@ -175,4 +175,18 @@ test('bookings survive a restart, and so does the key that finds a citizen’s s
   expect((await failure(other.createBooking({ hallId: HALL, start: at('15:00'), content }))).message).toBe(secondBookingRefusal(standing.id))
   expect((await failure(other.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey()))).message).toBe(bookedOnlineRefusal(standing.id))
   expect((await failure(elder.createBooking({ hallId: HALL, start: at('14:00'), content }))).message).toBe('该时段已约满，请选择其他时段')
+})
+
+test('the window opens a booking on its day, not days early: refused with the rulebook’s words, opened on the day', async () => {
+  const friday = at('10:00', '2026-11-27')
+  const b = await elder.createBooking({ hallId: HALL, start: friday, content })
+  const early = await failure(staffHere.openBooking(b.id))
+  expect(early.status).toBe(403)
+  expect(early.message).toBe(bookingDayRefusal(friday, new Date(Date.parse(at('13:00'))).toISOString()))
+  expect(early.message).toBe('该预约的办理日期是 11月27日 周五，预约当天才能在窗口办理，请申请人当天再来')
+  // the refusal read nothing: no audit row for it
+  expect((await r.client().admin.listAudit()).filter((a) => a.record === b.id)).toHaveLength(0)
+  r.tick(Date.parse(at('08:30', '2026-11-27')) - Date.parse(at('13:00'))) // Friday 8:30 (the clock stood at Thursday 13:00)
+  const opened = await staffHere.openBooking(b.id)
+  expect(opened.booking).toMatchObject({ id: b.id, status: 'booked' })
 })

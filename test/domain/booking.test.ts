@@ -5,6 +5,7 @@ import {
   bookingCancelRefusal,
   bookingDates,
   bookingExpiry,
+  bookingDayRefusal,
   bookingOpenRefusal,
   bookingQrText,
   bookingStatus,
@@ -70,6 +71,14 @@ test('a booking lapses an hour after its slot; the window of its hall opens it w
   expect(bookingOpenRefusal(b, 'hall-430103', bj('2026-11-26T12:00:00'))).toBe('预约已过期（预约时段已过），请申请人重新预约或现场取号')
   expect(bookingOpenRefusal({ ...b, status: 'cancelled' }, 'hall-430103', NOW)).toBe('申请人已取消该预约')
   expect(bookingOpenRefusal({ ...b, status: 'done', caseId: 'HN2026112600001' }, 'hall-430103', NOW)).toBe('该预约已办理（办件 HN2026112600001）')
+  // on its day only (Beijing): not the evening before (still the 25th in Beijing at 23:59), fine from midnight
+  const nextWeek: BookingFacts = { ...b, start: bj('2026-12-01T09:00:00') }
+  expect(bookingOpenRefusal(nextWeek, 'hall-430103', NOW)).toBe('该预约的办理日期是 12月1日 周二，预约当天才能在窗口办理，请申请人当天再来')
+  expect(bookingOpenRefusal(b, 'hall-430103', bj('2026-11-25T23:59:59'))).toBe(bookingDayRefusal(b.start, bj('2026-11-25T23:59:59')))
+  expect(bookingDayRefusal(b.start, bj('2026-11-25T23:59:59'))).toBe('该预约的办理日期是 11月26日 周四，预约当天才能在窗口办理，请申请人当天再来')
+  expect(bookingOpenRefusal(b, 'hall-430103', bj('2026-11-26T00:00:00'))).toBeUndefined()
+  // another hall is told first: the citizen is at the wrong place whatever the day
+  expect(bookingOpenRefusal(nextWeek, 'hall-430102', NOW)).toMatch(/^该预约不在本厅办理/)
   expect(bookingCancelRefusal(b, NOW)).toBeUndefined()
   expect(bookingCancelRefusal({ ...b, status: 'done' }, NOW)).toBe('该预约已办理，不能取消')
   expect(bookingCancelRefusal(b, bj('2026-11-26T13:00:00'))).toBe('预约时段已过，无需取消')

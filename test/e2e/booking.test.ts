@@ -5,6 +5,8 @@
 // = the window's accesses; axe clean on the booking page and the console.
 import path from 'node:path'
 import type { Page } from 'playwright-core'
+import { bookingDayRefusal } from '@/domain/assist/booking'
+import { toBeijingDate } from '@/domain/calendar'
 import { axeViolations } from './support/axe'
 import { withScreenshotOnFailure } from './support/browser'
 import { Driver, PEOPLE, restaurant, signWithMouse } from './support/journeys'
@@ -20,6 +22,25 @@ const shot = async (page: Page, name: string) => {
 async function audit(): Promise<{ actorRole: string; what: string; record?: string }[]> {
   const r = await fetch(`${run.platform.url}/api/v1/admin/audit`, { headers: { 'X-Admin-Token': ADMIN_TOKEN } })
   return ((await r.json()) as { entries: { actorRole: string; what: string; record?: string }[] }).entries
+}
+
+/** the booked slot's start, as the citizen's own list says (read with the token their app keeps) */
+async function bookedStart(citizen: Page, number: string): Promise<string> {
+  const raw = await citizen.evaluate(() => window.localStorage.getItem('yjs.tokens.v1'))
+  const outer = JSON.parse(raw!) as { data?: unknown }
+  const tokens = JSON.parse(typeof outer.data === 'string' ? outer.data : raw!) as { accessToken: string }
+  const r = await fetch(`${run.platform.url}/api/v1/bookings`, { headers: { Authorization: `Bearer ${tokens.accessToken}` } })
+  return ((await r.json()) as { bookings: { id: string; start: string }[] }).bookings.find((b) => b.id === number)!.start
+}
+
+async function platformClock(): Promise<string> {
+  const r = await fetch(`${run.platform.url}/api/v1/admin/clock`, { headers: { 'X-Admin-Token': ADMIN_TOKEN } })
+  return ((await r.json()) as { now: string }).now
+}
+
+async function advanceClockHours(hours: number): Promise<void> {
+  const r = await fetch(`${run.platform.url}/api/v1/admin/clock/advance`, { method: 'POST', headers: { 'X-Admin-Token': ADMIN_TOKEN, 'Content-Type': 'application/json' }, body: JSON.stringify({ hours }) })
+  expect(r.status).toBe(200)
 }
 
 /** books the first free slot of the 天心区 hall (today's may all be past: the next day's then) */
@@ -105,6 +126,17 @@ test('线上预填、线下办理: prefilled online, booked, cancelled and booke
     await box.fill('HNYJS:BOOKING:YY12')
     await box.press('Enter')
     await clerk.getByText('预约二维码内容不完整，请让申请人刷新后重新扫描').waitFor()
+    // booked for a later day (today's slots may all be past): the window is refused until that day, then the
+    // platform's clock is moved to half an hour before the slot
+    const start = await bookedStart(citizen, number)
+    const platformNow = await platformClock()
+    if (toBeijingDate(platformNow) < toBeijingDate(start)) {
+      await box.fill(`HNYJS:BOOKING:${number}`)
+      await box.press('Enter')
+      await clerk.getByText(bookingDayRefusal(start, platformNow)!).waitFor()
+      await shot(clerk, '03a-window-booking-not-yet')
+      await advanceClockHours((Date.parse(start) - 30 * 60_000 - Date.parse(platformNow)) / 3_600_000)
+    }
     await box.fill(`HNYJS:BOOKING:${number}`)
     await box.press('Enter')
     await clerk.getByText('正在为 刘* 代办：开办餐饮店').waitFor()

@@ -138,8 +138,15 @@ export function bookingOpenRefusal(b: BookingFacts, hallId: string | undefined, 
     case 'expired':
       return '预约已过期（预约时段已过），请申请人重新预约或现场取号'
     default:
-      return undefined
+      return bookingDayRefusal(b.start, now)
   }
+}
+
+/** Why a booking is not opened yet: the window opens it on its day (Beijing), not days early. */
+export function bookingDayRefusal(start: string, now: string): string | undefined {
+  const day = toBeijingDate(start)
+  if (toBeijingDate(now) < day) return `该预约的办理日期是 ${dateText(day)}，预约当天才能在窗口办理，请申请人当天再来`
+  return undefined
 }
 
 /** The citizen's booking of a bundle that still stands (at most one: a second is refused). */
