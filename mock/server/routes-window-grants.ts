@@ -153,7 +153,7 @@ export function windowGrantRoutes(core: Core): Route[] {
           basis: 'grant',
           action: 'write',
           what: windowGrantAuditWhat(kind!),
-          record: proof.fileId,
+          record: proof.name,
           purpose: kind === 'relative' ? `亲情帮办“${grantView(core, g, 'staff').scopeLabel}”` : `代理人代办“${grantView(core, g, 'staff').scopeLabel}”`,
           route: 'POST /staff/grants',
         })

@@ -87,7 +87,7 @@ test('亲情帮办 at the window: refused without the 户口簿 in the rulebook�
   // one audit row for the registration, by this window, naming the scan
   const rows = (await auditRows()).slice(rowsBefore)
   expect(rows).toHaveLength(1)
-  expect(rows[0]).toMatchObject({ what: windowGrantAuditWhat('relative'), route: 'POST /staff/grants', record: hukou })
+  expect(rows[0]).toMatchObject({ what: windowGrantAuditWhat('relative'), route: 'POST /staff/grants', record: '材料.pdf' })
   const seen = (await elder.listAudit()).find((a) => a.what === '登记亲情帮办授权（户口簿）')
   expect(seen).toMatchObject({ actorRole: 'staff', hallName: '长沙市天心区政务服务中心', basis: 'grant', purpose: `亲情帮办“${t.name}”` })
   // the elder's app lists it like one made there

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
 import { newPhoneContext, withScreenshotOnFailure } from './support/browser'
 import { Driver, PDF, restaurantForm, restaurantQuestions, signWithMouse, until } from './support/journeys'
+import { relativeFilesRestaurant, signInBySms } from './support/family'
 import { contextsForEachTest } from './support/phone-page'
 import { ADMIN_TOKEN, repoRoot } from './support/platform'
 import { proxyPromiseRefusal } from '@/domain/assist/grants'
@@ -330,16 +331,6 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
   )
 }, 240000)
 
-/** signs in on a phone by SMS from the page's 登录后继续 prompt */
-async function signInBySms(page: Page, mobile: string): Promise<void> {
-  await tap(page, '登录后继续')
-  await heading1(page, '登录').waitFor()
-  await page.getByRole('textbox', { name: '手机号码' }).fill(mobile)
-  await tap(page, '获取验证码')
-  await page.getByText('验证码已发送，请查看短信').waitFor()
-  await page.getByRole('textbox', { name: '短信验证码' }).fill('123456')
-  await tap(page, '登录')
-}
 
 test('亲情帮办: the elder authorises a relative in their app; the relative files for the elder in the same guide; the case is the elder’s, both follow it; the relative sees nothing else of the elder', async () => {
   const elder = await phone()
@@ -365,40 +356,13 @@ test('亲情帮办: the elder authorises a relative in their app; the relative f
     await shot(elder, '14-elder-grants-relative')
   })
 
-  const d = new Driver(relative, run.platform.url)
   const caseId = await withScreenshotOnFailure(relative, 'family-relative-files', async () => {
     await relative.reload()
     await relative.getByRole('heading', { name: '亲属请我帮办' }).waitFor()
     await relative.getByText('王*明').first().waitFor()
     await shot(relative, '15-relative-received')
     expect(await axeViolations(relative)).toEqual([])
-    await d.press('为王*明帮办开办餐饮店')
-    await d.heading1('开办餐饮店').waitFor()
-    await relative.getByRole('status').filter({ hasText: '正在为 王*明 帮办“开办餐饮店”' }).first().waitFor()
-    await restaurantQuestions(d)
-    await restaurantForm(d, { name: '德明小馆', address: '长沙市天心区书院路 9 号', staff: '2', manager: '王德明', mobile: '13807310003' })
-    await d.heading1('准备材料').waitFor()
-    // (the elder's consent to the e-ID card may stand from an earlier filing: the platform keeps it)
-    const idCard = relative.locator('#m-id-card')
-    await idCard.getByText(/电子居民身份证/).first().waitFor()
-    if (await d.button('同意使用电子居民身份证', idCard).count()) await d.consent(idCard, '居民身份证')
-    for (const id of ['premises-proof', 'food-safety-rules', 'layout']) {
-      const card = relative.locator(`#m-${id}`)
-      const uploadChoice = card.getByRole('radio', { name: /^(上传材料|提供证明材料（上传）)/ })
-      if (await uploadChoice.count()) await d.tap(uploadChoice)
-      await d.upload(card, PDF)
-      // 原件已核验 is the window's alone
-      expect(await card.getByRole('checkbox', { name: /原件已核验/ }).count()).toBe(0)
-    }
-    await d.choose('稍后补交（容缺受理）', relative.locator('#m-health-cert'))
-    await d.press('继续')
-    await d.heading1('办理方式与结果领取').waitFor()
-    await d.choose('全程网办')
-    await d.choose('免费邮寄（EMS）')
-    await d.choose('长沙市', relative.getByRole('radiogroup', { name: '收件地区' }))
-    await d.press('继续')
-    await shot(relative, '16-relative-review')
-    return (await d.submit()).caseId
+    return relativeFilesRestaurant(relative, run.platform.url, () => shot(relative, '16-relative-review'))
   })
   expect(caseId).toMatch(/^HN\d{13}$/)
 
