@@ -101,6 +101,15 @@ test('a window grant sends the choices; the platform’s words stand at the fiel
   expect(p.onRelativeGrant).toHaveBeenLastCalledWith(expect.objectContaining({ promiseAuthorised: false }))
 })
 
+test('grants registered at the window on paper say so in 我的授权: the 户口簿 for a relative, the proxy by name for a 授权委托书', () => {
+  const stamp = { staffName: '周敏', hallName: '长沙市天心区政务服务中心', window: '5号窗口' }
+  const family: GrantView = { ...waiting, id: 'g-hukou', grantee: 'relative', state: 'active', code: undefined, qrText: undefined, relative: { name: '刘*', mobile: '138****0001', relation: '子女' }, proof: { kind: 'relative', fileId: 'f-1', registeredBy: stamp } }
+  const proxy: GrantView = { ...waiting, id: 'g-letter', state: 'active', code: undefined, qrText: undefined, proxy: { name: '李四', idNumber: '430104********1238' }, proof: { kind: 'proxy', fileId: 'f-2', registeredBy: stamp } }
+  grants({ grants: [family, proxy] })
+  expect(screen.getByText(/亲属 刘\*（子女，138\*{4}0001） · 长沙市天心区政务服务中心窗口凭户口簿登记/)).toBeTruthy()
+  expect(screen.getByText(/长沙市天心区政务服务中心窗口工作人员（代理人 李四） · 长沙市天心区政务服务中心窗口凭授权委托书登记/)).toBeTruthy()
+})
+
 function console_(over: Partial<StaffConsoleProps> = {}) {
   const props: StaffConsoleProps = {
     now: NOW,

@@ -13,6 +13,7 @@ import {
   RELATIONS,
   RELATIVE_GRANT_DAYS,
   timeLeftText,
+  WINDOW_PROOF,
   type AuditEntry,
   type GrantView,
   type Relation,
@@ -60,7 +61,8 @@ const grouped = (code: string) => code.replace(/(\d{4})(?=\d)/g, '$1 ')
 function granteeText(g: GrantView): string {
   if (g.grantee === 'relative') return g.relative ? `亲属 ${g.relative.name}（${g.relative.relation}，${g.relative.mobile}）` : '亲属'
   const used = g.usedBy ? `，${[g.usedBy.window, g.usedBy.staffName].filter(Boolean).join(' ')} 正在使用` : ''
-  return `${g.hallName ?? '服务大厅'}窗口工作人员${used}`
+  const proxy = g.proxy ? `（代理人 ${g.proxy.name}）` : ''
+  return `${g.hallName ?? '服务大厅'}窗口工作人员${proxy}${used}`
 }
 
 /** 告知承诺 by the grantee needs the citizen's explicit written authorisation: off unless ticked. */
@@ -208,6 +210,7 @@ export function GrantsScreen(p: GrantsScreenProps) {
             </View>
             <View className='ui-help'>
               {granteeText(g)}
+              {g.proof ? ` · ${g.proof.registeredBy.hallName}窗口凭${WINDOW_PROOF[g.proof.kind]}登记` : ''}
               {g.caseId ? ` · 已提交办件 ${g.caseId}` : ''}
             </View>
             {g.state === 'waiting' || g.state === 'active' ? (
