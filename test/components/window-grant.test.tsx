@@ -60,4 +60,7 @@ test('a proxy: name, masked ID number, the 授权委托书 and its 告知承诺 
   view.rerender(<WindowGrantForm {...props} registered={registered} />)
   expect(screen.getByText(/已登记：代理人 李四（430104\*{8}1238）为 王\*明 办理“开办餐饮店”，可作出告知承诺/)).toBeTruthy()
   expect(document.body.textContent).not.toContain('430104199605121238')
+  // registered: the numbers typed leave the form (the next citizen is served at this window)
+  expect(screen.getByLabelText('代理人的身份证号码')).toHaveValue('')
+  expect(screen.getByLabelText('代理人姓名')).toHaveValue('')
 })

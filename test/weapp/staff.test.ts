@@ -150,3 +150,31 @@ test('审批 on a reviewer’s tablet: 扫一扫 the 受理通知书’s QR, eac
   }
   app.assertHealthy()
 })
+
+test('窗口登记授权 on WeChat: a proxy’s 授权委托书 picked from a chat and uploaded with wx.uploadFile; refused without it; registered, the citizen opens masked', async () => {
+  const app = await WeappRuntime.launch({ platformUrl: platform.url, path: 'pages/staff/home/index', account: { loginCode: 'none', privacyAgreed: true } })
+  const d = new WeappDriver(app)
+  try {
+    await signIn(app)
+    const form = await app.getById('wg-proof')
+    await d.choose(/代理人（凭授权委托书）/)
+    await app.type(await app.getByRole('textbox', '申请人的身份证号码'), '430103195801012114')
+    await app.waitForText('已输入：430103********2114')
+    await d.choose('开办餐饮店', await app.getByRole('radiogroup', '办理哪件事'))
+    await d.fill('代理人姓名', '李四')
+    await app.type(await app.getByRole('textbox', '代理人的身份证号码'), '430104199605121238')
+    // no scan yet: the rulebook's words at the upload
+    await d.press('登记授权')
+    await app.waitForText('请上传申请人签字的授权委托书扫描件或照片')
+    app.willPick([{ name: '授权委托书.pdf', bytes: PDF.bytes }])
+    await d.press('上传授权委托书', form)
+    await app.waitForText('已上传：授权委托书.pdf')
+    await d.press('登记授权')
+    await app.waitForText(/已登记：代理人 李四（430104\*{8}1238）为 王\*明 办理“开办餐饮店”/)
+    await app.waitForText('正在为 王*明 代办：开办餐饮店')
+    expect(app.text()).not.toMatch(/430103195801012114|430104199605121238/)
+  } finally {
+    await app.close()
+  }
+  app.assertHealthy()
+})

@@ -1,7 +1,7 @@
 // 窗口登记授权 on paper: an elder without a phone comes with a relative and the 户口簿 (亲情帮办), or a proxy brings
 // the citizen's signed 授权委托书. ID numbers are masked as typed (a scanner may type them) and shown masked.
 import { View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { RELATIONS, timeLeftText, WINDOW_PROOF, WINDOW_RELATIVE_GRANT_DAYS, PROXY_GRANT_MINUTES, type GrantView, type Relation, type WindowGrantKind } from '@/domain/assist'
 import { maskIdNumber } from '@/domain/mask'
 import { AppButton } from '../Button'
@@ -51,6 +51,15 @@ export function WindowGrantForm(p: WindowGrantFormProps) {
   const [proxyName, setProxyName] = useState('')
   const [proxyIdNumber, setProxyIdNumber] = useState('')
   const [promise, setPromise] = useState(false)
+  // registered: the people's numbers leave the screen (the next citizen is served at the same window)
+  useEffect(() => {
+    if (!p.registered) return
+    setIdNumber('')
+    setRelativeMobile('')
+    setProxyName('')
+    setProxyIdNumber('')
+    setPromise(false)
+  }, [p.registered?.id]) // eslint-disable-line react-hooks/exhaustive-deps
   const e = p.fieldErrors
   const paper = WINDOW_PROOF[kind]
   const proof = p.proof?.kind === kind ? p.proof : undefined
