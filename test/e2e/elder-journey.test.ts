@@ -81,7 +81,9 @@ test('长辈版 退休: known answers not asked, optional fields folded, dates p
     await fold.waitFor()
     expect(await fold.getAttribute('aria-expanded')).toBe('false')
     // the optional fields are out of sight; the required ones, and the dates as pickers, are there
-    expect(await page.getByRole('textbox', { name: /荣誉证/ }).count()).toBe(0)
+    expect(await fold.textContent()).toContain('2 项')
+    expect(await page.getByRole('textbox', { name: /光荣证编号/ }).count()).toBe(0)
+    expect(await page.getByRole('textbox', { name: /住房公积金个人账号/ }).count()).toBe(0)
     expect(await page.locator('#f-retireDate').getAttribute('type')).toBe('date')
     await check(page, 'form-folded', problems, ++shot)
     await fold.click()
@@ -92,15 +94,19 @@ test('长辈版 退休: known answers not asked, optional fields folded, dates p
     expect(await folded.getByRole('textbox').count()).toBeGreaterThan(0)
     await check(page, 'form-unfolded', problems, ++shot)
     // typed into the fold, then folded again and back: kept
-    const first = folded.getByRole('textbox').first()
-    await first.fill('湘 0001')
+    await folded.getByRole('textbox', { name: /光荣证编号/ }).fill('湘 0001')
     await open.click()
     await page.getByRole('button', { name: /^选填项（可不填）/ }).click()
-    expect(await page.getByRole('group', { name: '选填项' }).getByRole('textbox').first().inputValue()).toBe('湘 0001')
-    // reload: a field holding something is no longer folded away
+    expect(await page.getByRole('group', { name: '选填项' }).getByRole('textbox', { name: /光荣证编号/ }).inputValue()).toBe('湘 0001')
+    // reload: the form stays (the questions answered from his record still count) and a field holding
+    // something is no longer folded away
     await page.reload()
     await d.heading1('填写申请信息').waitFor()
-    await page.locator('input[value="湘 0001"]').first().waitFor()
+    const kept = page.getByRole('textbox', { name: /光荣证编号/ })
+    await kept.waitFor()
+    expect(await kept.inputValue()).toBe('湘 0001')
+    expect(await page.getByRole('button', { name: /^选填项（可不填）/ }).textContent()).toContain('1 项')
+    await check(page, 'form-after-reload', problems, ++shot)
   })
   expect(problems).toEqual([])
 })
