@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { answerError, consultDueDate, isConsultOverdue, questionError } from '../../src/domain/consult'
 import { maskName } from '../../src/domain/mask'
-import { AnswerQuestionRequestSchema, AskQuestionRequestSchema, type ConsultListResponse, type ConsultQuestion, type StaffConsultListResponse, type StaffConsultView } from '../../src/services/contract-consult'
+import { AnswerQuestionRequestSchema, AskQuestionRequestSchema, type ConsultListResponse, type ConsultQuestion, type StaffConsultCount, type StaffConsultListResponse, type StaffConsultView } from '../../src/services/contract-consult'
 import { auditBy, findHall, nearestHallId } from './assist'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, json } from './http'
@@ -91,6 +91,19 @@ export function consultRoutes(core: Core): Route[] {
       pattern: '/consultations/:id',
       auth: 'citizen',
       handler: (ctx) => json(200, citizenView(mine(ctx))),
+    },
+    {
+      method: 'GET',
+      pattern: '/staff/consultations/count',
+      // a tally only (no question, no name): no personal data read, so no audit entry for each poll
+      auth: 'staff',
+      handler(ctx) {
+        const { hall } = hallOf(ctx)
+        const now = nowIso()
+        const open = core.state.questions.values().filter((q) => q.hallId === hall.hall.id && q.status === 'open')
+        const res: StaffConsultCount = { open: open.length, overdue: open.filter((q) => isConsultOverdue(q, now)).length }
+        return json(200, res)
+      },
     },
     {
       method: 'GET',

@@ -1,7 +1,7 @@
 // 长辈版, simpler: what an elder passes from the guide to 核对信息 in 退休 and 身后事, standard vs 长辈版, from the
 // engine (questions answered from the profile and e-licences are not asked; 长辈版 folds empty optional fields).
 import { guide, pathLength, type GuideDraft } from '../../src/domain/engine'
-import type { Answers } from '../../src/domain/rules'
+import type { Answers } from '../../src/domain/template/types'
 import { loadBundles, printTable, typicalAnswers, typicalContext, typicalPrefill, type BenchSection } from './_lib'
 
 const BUNDLES = ['tuixiu', 'shenhoushi']

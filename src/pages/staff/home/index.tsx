@@ -8,6 +8,7 @@ import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { useCases } from '@/stores/app-cases'
 import { useStaff } from '@/stores/app-staff'
 import { StaffConsultDesk } from './consult'
+import { useConsultDesk } from '@/stores/app-consult'
 import { queryKey } from '@/stores/catalogue'
 import { ROUTES, urlOf } from '@/stores/routes'
 import { actingFor } from '@/stores/session'
@@ -63,6 +64,7 @@ export default function StaffHomePage() {
     })),
   )
   const bundles = useCatalogue((x) => x.lists[queryKey(ALL)]?.bundles)
+  const consultTally = useConsultDesk((x) => x.unanswered)
   useEffect(() => {
     if (useStaff.getState().status === 'unknown') void useStaff.getState().restore()
     if (!bundles) void useCatalogue.getState().loadBundles(ALL)
@@ -140,6 +142,7 @@ export default function StaffHomePage() {
         }}
         onRefresh={() => void store.refresh()}
         consult={s.status === 'signed-in' && s.role === 'staff' ? <StaffConsultDesk /> : undefined}
+        consultTally={s.status === 'signed-in' && s.role === 'staff' ? consultTally : undefined}
       />
     </Frame>
   )
