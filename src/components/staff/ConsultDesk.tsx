@@ -43,16 +43,14 @@ export function ConsultDesk(p: ConsultDeskProps) {
       <Heading level={2} id='consult-desk-title' focusable>
         在线咨询（待答复 {open} 条）
       </Heading>
-      <View className='ui-visually-hidden' role='status'>
+      {/* always there, so a screen reader hears it when a poll brings new questions */}
+      <View className='ui-strong' role='status'>
         {arrived > 0 ? `有 ${arrived} 条新的在线咨询` : ''}
       </View>
       {arrived > 0 ? (
-        <View className='ui-inline'>
-          <View className='ui-strong'>有 {arrived} 条新的在线咨询</View>
-          <AppButton variant='secondary' onTap={p.onRefresh}>
-            显示新咨询
-          </AppButton>
-        </View>
+        <AppButton variant='secondary' onTap={p.onRefresh}>
+          显示新咨询
+        </AppButton>
       ) : null}
       {overdue ? <Notice tone='warning'>{`有 ${overdue} 条已超过 5 个工作日的答复期限，请优先答复。`}</Notice> : null}
       {p.answeredText ? (
