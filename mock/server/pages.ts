@@ -21,3 +21,14 @@ export function paginate<T>(ctx: Ctx, sorted: T[], key: (item: T) => string, ord
   const items = rest.slice(0, limit)
   return rest.length > limit ? { items, nextCursor: Buffer.from(key(items[items.length - 1]), 'utf8').toString('base64url') } : { items }
 }
+
+/**
+ * One page of a list: sorted by `key` in `order` (keys unique), cut by `?limit=`/`?cursor=`, each item shown by
+ * `view`. `more` is `{ nextCursor }` when another page follows, else empty: spread it into the response.
+ */
+export function listPage<T, V>(ctx: Ctx, items: T[], key: (item: T) => string, order: 'asc' | 'desc', view: (item: T) => V): { items: V[]; more: { nextCursor?: string } } {
+  const sign = order === 'asc' ? 1 : -1
+  const sorted = [...items].sort((a, b) => (key(a) < key(b) ? -sign : key(a) > key(b) ? sign : 0))
+  const page = paginate(ctx, sorted, key, order)
+  return { items: page.items.map(view), more: page.nextCursor ? { nextCursor: page.nextCursor } : {} }
+}

@@ -7,12 +7,12 @@
 import { randomBytes } from 'node:crypto'
 import { answerError, consultDueDate, isConsultOverdue, questionError } from '../../src/domain/consult'
 import { maskName } from '../../src/domain/mask'
-import { AnswerQuestionRequestSchema, AskQuestionRequestSchema, type ConsultListResponse, type ConsultQuestion, type StaffConsultListResponse, type StaffConsultView } from '../../src/services/contract-consult'
+import { AnswerQuestionRequestSchema, AskQuestionRequestSchema, type ConsultListResponse, type ConsultQuestion, type StaffConsultCount, type StaffConsultListResponse, type StaffConsultView } from '../../src/services/contract-consult'
 import { auditBy, findHall, nearestHallId } from './assist'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, json } from './http'
 import { parseBody } from './input'
-import { paginate } from './pages'
+import { listPage } from './pages'
 import type { StoredQuestion } from './state'
 
 const QUESTION_ID = /^Q-[A-Za-z0-9_-]{6,40}$/
@@ -80,12 +80,9 @@ export function consultRoutes(core: Core): Route[] {
       auth: 'citizen',
       handler(ctx) {
         const uid = me(ctx).profile.userId
-        const list = core.state.questions
-          .values()
-          .filter((q) => q.ownerId === uid)
-          .sort((a, b) => (`${a.askedAt} ${a.id}` < `${b.askedAt} ${b.id}` ? 1 : -1))
-        const page = paginate(ctx, list, (q) => `${q.askedAt} ${q.id}`, 'desc')
-        const res: ConsultListResponse = { questions: page.items.map(citizenView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
+        const asked = core.state.questions.values().filter((q) => q.ownerId === uid)
+        const page = listPage(ctx, asked, (q) => `${q.askedAt} ${q.id}`, 'desc', citizenView)
+        const res: ConsultListResponse = { questions: page.items, ...page.more }
         return json(200, res)
       },
     },
@@ -97,6 +94,19 @@ export function consultRoutes(core: Core): Route[] {
     },
     {
       method: 'GET',
+      pattern: '/staff/consultations/count',
+      // a tally only (no question, no name): no personal data read, so no audit entry for each poll
+      auth: 'staff',
+      handler(ctx) {
+        const { hall } = hallOf(ctx)
+        const now = nowIso()
+        const open = core.state.questions.values().filter((q) => q.hallId === hall.hall.id && q.status === 'open')
+        const res: StaffConsultCount = { open: open.length, overdue: open.filter((q) => isConsultOverdue(q, now)).length }
+        return json(200, res)
+      },
+    },
+    {
+      method: 'GET',
       pattern: '/staff/consultations',
       // the window answers; a reviewer decides cases and does not see questions
       auth: 'staff',
@@ -105,11 +115,11 @@ export function consultRoutes(core: Core): Route[] {
         // the earliest due first (then the earliest asked); the key is unique and sorts the same way
         const keyOf = (q: StoredQuestion) => `${q.dueDate} ${q.askedAt} ${q.id}`
         const open = core.state.questions.values().filter((q) => q.hallId === hall.hall.id && q.status === 'open')
-        const page = paginate(ctx, open.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1)), keyOf, 'asc')
+        const page = listPage(ctx, open, keyOf, 'asc', (q) => q)
         const citizenIds = [...new Set(page.items.map((q) => q.ownerId))]
         if (citizenIds.length)
           auditBy(core, u, { citizenIds, basis: 'hall', action: 'read', what: '查看待答复的在线咨询（姓名已遮挡）', purpose: '在线咨询答复', route: 'GET /staff/consultations' })
-        const res: StaffConsultListResponse = { questions: page.items.map(staffView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
+        const res: StaffConsultListResponse = { questions: page.items.map(staffView), ...page.more }
         return json(200, res)
       },
     },

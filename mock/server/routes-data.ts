@@ -11,7 +11,7 @@ import { cleanFileName, structureProblem } from './files'
 import { Checker, parseBody } from './input'
 import { sniffType, TYPE_MIME, typeList, type Part } from './multipart'
 import { fileScope } from './assist'
-import { paginate } from './pages'
+import { listPage } from './pages'
 import { partyRoutes } from './routes-parties'
 import type { StoredDraft, StoredUpload } from './state'
 
@@ -140,12 +140,9 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
         const uid = me(ctx).profile.userId
         // newest first; the id breaks ties so the order (and the cursor) is total
         const order = (d: StoredDraft) => `${d.updatedAt}|${d.id}`
-        const mine = core.state.drafts
-          .values()
-          .filter((d) => d.ownerId === uid)
-          .sort((a, b) => (order(a) < order(b) ? 1 : order(a) > order(b) ? -1 : 0))
-        const page = paginate(ctx, mine, order, 'desc')
-        const res: DraftListResponse = { drafts: page.items.map(publicDraft), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
+        const mine = core.state.drafts.values().filter((d) => d.ownerId === uid)
+        const page = listPage(ctx, mine, order, 'desc', publicDraft)
+        const res: DraftListResponse = { drafts: page.items, ...page.more }
         return json(200, res)
       },
     },

@@ -51,3 +51,7 @@ export type StaffConsultView = v.InferOutput<typeof StaffConsultViewSchema>
 
 export const StaffConsultListResponseSchema = v.object({ questions: v.array(StaffConsultViewSchema), nextCursor: v.optional(v.string()) })
 export type StaffConsultListResponse = v.InferOutput<typeof StaffConsultListResponseSchema>
+
+/** The window's tally of its hall's open questions (no question, no name: polled while the console is open). */
+export const StaffConsultCountSchema = v.object({ open: v.pipe(v.number(), v.integer(), v.minValue(0)), overdue: v.pipe(v.number(), v.integer(), v.minValue(0)) })
+export type StaffConsultCount = v.InferOutput<typeof StaffConsultCountSchema>

@@ -12,7 +12,7 @@ export const ADMIN_TOKEN_HEADER = 'X-Admin-Token'
 
 export * from './contract-assist'
 // types only: the schemas load with the 在线咨询 pages, not with the first page
-export type { AnswerQuestionRequest, AskQuestionRequest, ConsultListResponse, ConsultQuestion, StaffConsultListResponse, StaffConsultView } from './contract-consult'
+export type { AnswerQuestionRequest, AskQuestionRequest, ConsultListResponse, ConsultQuestion, StaffConsultCount, StaffConsultListResponse, StaffConsultView } from './contract-consult'
 
 // ---------- errors ----------
 

@@ -4,7 +4,7 @@
 // (domain/consult.ts) checks before sending; the platform checks again with the same words.
 import { create } from 'zustand'
 import { answerError, questionError } from '@/domain/consult'
-import type { ConsultQuestion, StaffConsultView } from '@/services/contract-consult'
+import type { ConsultQuestion, StaffConsultCount, StaffConsultView } from '@/services/contract-consult'
 import { isPlatformError, newIdempotencyKey } from '@/services/platform'
 import type { ConsultClient } from '@/services/platform/consult'
 import type { KeyValueStorage } from '@/services/storage'
@@ -156,14 +156,18 @@ export interface ConsultDeskState {
   fieldErrors: Record<string, string>
   /** the question last answered (said once in a status line) */
   answered?: StaffConsultView
+  /** the hall's tally, polled while the console is shown (undefined until first read) */
+  unanswered?: StaffConsultCount
   load(): Promise<void>
+  /** reads the tally; a failure keeps the last one (the next poll tries again) */
+  count(): Promise<void>
   type(id: string, text: string): void
   answer(id: string): Promise<boolean>
   reset(): void
 }
 
 /** The window's 在线咨询 desk. */
-export function createConsultDeskStore(client: Pick<ConsultClient, 'staffQuestions' | 'answerQuestion'>) {
+export function createConsultDeskStore(client: Pick<ConsultClient, 'staffQuestions' | 'answerQuestion' | 'staffQuestionCount'>) {
   return create<ConsultDeskState>()((set, get) => {
     const keys: Record<string, string> = {}
     return {
@@ -175,9 +179,17 @@ export function createConsultDeskStore(client: Pick<ConsultClient, 'staffQuestio
       async load() {
         set({ status: get().questions.length ? 'ready' : 'loading' })
         try {
-          set({ questions: await client.staffQuestions(), status: 'ready', error: undefined })
+          const questions = await client.staffQuestions()
+          set({ questions, status: 'ready', error: undefined, unanswered: { open: questions.length, overdue: questions.filter((q) => q.overdue).length } })
         } catch (e) {
           set({ status: 'error', error: message(e, '暂时无法读取在线咨询，请稍后重试') })
+        }
+      },
+      async count() {
+        try {
+          set({ unanswered: await client.staffQuestionCount() })
+        } catch {
+          // kept: the next poll asks again
         }
       },
       type(id, text) {
@@ -200,7 +212,9 @@ export function createConsultDeskStore(client: Pick<ConsultClient, 'staffQuestio
           const done = await client.answerQuestion(id, { answer: text }, keys[id])
           const answers = { ...get().answers }
           delete answers[id]
-          set({ busy: false, answers, answered: done, questions: get().questions.filter((q) => q.id !== id) })
+          const u = get().unanswered
+          const wasOverdue = !!get().questions.find((q) => q.id === id)?.overdue
+          set({ busy: false, answers, answered: done, questions: get().questions.filter((q) => q.id !== id), unanswered: u && { open: Math.max(0, u.open - 1), overdue: Math.max(0, u.overdue - (wasOverdue ? 1 : 0)) } })
           return true
         } catch (e) {
           const fe = (isPlatformError(e) && e.fieldErrors) || {}
@@ -208,7 +222,7 @@ export function createConsultDeskStore(client: Pick<ConsultClient, 'staffQuestio
           return false
         }
       },
-      reset: () => set({ questions: [], status: 'idle', error: undefined, busy: false, answers: {}, fieldErrors: {}, answered: undefined }),
+      reset: () => set({ questions: [], status: 'idle', error: undefined, busy: false, answers: {}, fieldErrors: {}, answered: undefined, unanswered: undefined }),
     }
   })
 }

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { FormScreen } from '@/components/screens/FormScreen'
 import { ANSWERED, PREFILL, guidanceFor } from './helpers'
 
-function Harness({ onContinue = () => undefined, initial = {} }: { onContinue?: () => void; initial?: Record<string, string> }) {
+function Harness({ onContinue = () => undefined, initial = {}, fold }: { onContinue?: () => void; initial?: Record<string, string>; fold?: boolean }) {
   const [values, setValues] = useState<Record<string, string>>(initial)
   const g = guidanceFor({ answers: ANSWERED, values }, { licences: ['businessLicence'] }, PREFILL)
   return (
@@ -18,6 +18,7 @@ function Harness({ onContinue = () => undefined, initial = {} }: { onContinue?: 
       onValue={(id, v) => setValues((x) => ({ ...x, [id]: v }))}
       onContinue={onContinue}
       onBack={() => undefined}
+      foldOptional={fold}
     />
   )
 }
@@ -97,4 +98,42 @@ test('a name typed before the real-name data arrived is kept; the data is offere
   await userEvent.click(screen.getByRole('button', { name: '使用实名信息上的信息' }))
   expect(screen.getByRole('group', { name: '姓名' })).toHaveTextContent('张三')
   expect(screen.queryByRole('group', { name: '实名信息上的信息' })).not.toBeInTheDocument()
+})
+
+describe('长辈版: optional fields folded away', () => {
+  test('an empty optional field is behind one 选填项 control; opened, it can be filled and stays while typed in', async () => {
+    render(<Harness fold />)
+    expect(screen.queryByRole('textbox', { name: /电子邮箱/ })).not.toBeInTheDocument()
+    const fold = screen.getByRole('button', { name: '选填项（可不填）· 1 项' })
+    expect(fold).toHaveAttribute('aria-expanded', 'false')
+    await userEvent.click(fold)
+    expect(screen.getByRole('button', { name: '收起选填项' })).toHaveAttribute('aria-expanded', 'true')
+    const email = screen.getByRole('textbox', { name: /电子邮箱/ })
+    await userEvent.type(email, 'a@b.cn')
+    expect(screen.getByRole('textbox', { name: /电子邮箱/ })).toHaveValue('a@b.cn')
+    expect(screen.getByRole('group', { name: '选填项' })).toContainElement(screen.getByRole('textbox', { name: /电子邮箱/ }))
+  })
+  test('an optional field already filled in is not folded; standard mode folds nothing', () => {
+    const { unmount } = render(<Harness fold initial={{ email: 'a@b.cn' }} />)
+    expect(screen.getByRole('textbox', { name: /电子邮箱/ })).toHaveValue('a@b.cn')
+    expect(screen.queryByRole('button', { name: /选填项/ })).not.toBeInTheDocument()
+    unmount()
+    render(<Harness />)
+    expect(screen.getByRole('textbox', { name: /电子邮箱/ })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /选填项/ })).not.toBeInTheDocument()
+  })
+  test('a wrong value in the fold opens it at 继续 and the error is listed', async () => {
+    const onContinue = jest.fn()
+    render(<Harness fold onContinue={onContinue} />)
+    await userEvent.click(screen.getByRole('button', { name: /选填项/ }))
+    await userEvent.type(screen.getByRole('textbox', { name: /电子邮箱/ }), 'not-an-email')
+    await userEvent.click(screen.getByRole('button', { name: '收起选填项' }))
+    expect(screen.queryByRole('textbox', { name: /电子邮箱/ })).not.toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '继续' }))
+    expect(onContinue).not.toHaveBeenCalled()
+    expect(screen.getByRole('button', { name: '收起选填项' })).toHaveAttribute('aria-expanded', 'true')
+    const email = screen.getByRole('textbox', { name: /电子邮箱/ })
+    expect(email).toHaveValue('not-an-email')
+    expect(email).toHaveAttribute('aria-invalid', 'true')
+  })
 })

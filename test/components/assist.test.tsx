@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // The citizen's 授权与查看记录 and the window's console, as screens: what each shows and what each control sends.
-import { fireEvent, render, screen } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { AuditEntry, GrantView } from '@/domain/assist'
 import { GrantsScreen, type GrantsScreenProps } from '@/components/grants/GrantsScreen'
@@ -165,4 +165,20 @@ test('signed out: the sign-in form; Enter in the password signs in', async () =>
   await userEvent.type(password, 'pw')
   fireEvent.keyDown(password, { key: 'Enter', keyCode: 13 })
   expect(p.onLogin).toHaveBeenCalledWith('staff02', 'pw')
+})
+
+test('the hall’s 在线咨询 tally in the side column: the count, overdue in words, 去答复 only when some wait', () => {
+  console_({ consultTally: { open: 3, overdue: 1 } })
+  const card = screen.getByLabelText('在线咨询待答复')
+  expect(card).toHaveTextContent('在线咨询待答复 3 条，其中 1 条已超期')
+  expect(screen.getByRole('button', { name: '去答复' })).toBeInTheDocument()
+})
+
+test('no tally yet: no card; none waiting: the count without 去答复', () => {
+  console_()
+  expect(screen.queryByLabelText('在线咨询待答复')).toBeNull()
+  cleanup()
+  console_({ consultTally: { open: 0, overdue: 0 } })
+  expect(screen.getByLabelText('在线咨询待答复')).toHaveTextContent('在线咨询待答复 0 条')
+  expect(screen.queryByRole('button', { name: '去答复' })).toBeNull()
 })

@@ -38,6 +38,22 @@ test('the error is said at the question box, which keeps what was typed', async 
   expect(p.onSubmit).toHaveBeenCalled()
 })
 
+test('the question box takes several lines, up to 500 characters, with the count in view and read with the box', async () => {
+  const typed: string[] = []
+  const p = props({ bundleId: 'kaiban-canyin', text: '健康证\n要每个员工都办吗？', onText: (t: string) => typed.push(t) })
+  const { rerender } = render(<ConsultScreen {...p} />)
+  const box = screen.getByRole('textbox', { name: '您的问题' })
+  expect(box.tagName).toBe('TEXTAREA')
+  expect(box).toHaveValue('健康证\n要每个员工都办吗？')
+  expect(box).toHaveAttribute('maxlength', '500')
+  expect(screen.getByText(/已输入/)).toHaveTextContent('已输入 13 / 500 字')
+  expect(box).toHaveAccessibleDescription(expect.stringContaining('已输入 13 / 500 字'))
+  await userEvent.type(box, '？')
+  expect(typed[typed.length - 1]).toBe('健康证\n要每个员工都办吗？？')
+  rerender(<ConsultScreen {...p} text={'问'.repeat(500)} />)
+  expect(screen.getByText(/已输入/)).toHaveTextContent('已输入 500 / 500 字，已到上限')
+})
+
 test('a bundle already chosen is one line; 更换 opens the list with it checked; choosing closes it again', async () => {
   const p = props({ bundleId: 'kaiban-canyin' })
   render(<ConsultScreen {...p} />)
@@ -114,6 +130,20 @@ test('the window: overdue ones said in words, the answer checked at its field, s
   expect(first).toHaveAccessibleDescription(expect.stringContaining('答复内容太短了，请至少写 5 个字'))
   await userEvent.click(screen.getByRole('button', { name: '答复陈*关于“新生儿出生”的咨询' }))
   expect(onAnswer).toHaveBeenCalledWith('Q-b')
+})
+
+test('the window: a poll counting more open questions than listed says how many came in and shows them on request', async () => {
+  const onRefresh = jest.fn()
+  const q = { id: 'Q-a', bundleName: '开办餐饮店', question: '可以先营业吗？\n要多久？', askerName: '刘*', askedText: '11月20日 10:00', dueText: '11月27日（周五）前答复', overdue: false }
+  const { rerender } = render(<ConsultDesk questions={[q]} unanswered={{ open: 1, overdue: 0 }} loading={false} answers={{}} fieldErrors={{}} busy={false} onType={jest.fn()} onAnswer={jest.fn()} onRefresh={onRefresh} />)
+  expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('在线咨询（待答复 1 条）')
+  expect(screen.queryByText(/条新的在线咨询/)).toBeNull()
+  expect(screen.getByText(/可以先营业吗/)).toHaveClass('ui-lines')
+  rerender(<ConsultDesk questions={[q]} unanswered={{ open: 3, overdue: 0 }} loading={false} answers={{}} fieldErrors={{}} busy={false} onType={jest.fn()} onAnswer={jest.fn()} onRefresh={onRefresh} />)
+  expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('在线咨询（待答复 3 条）')
+  expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('有 2 条新的在线咨询')
+  await userEvent.click(screen.getByRole('button', { name: '显示新咨询' }))
+  expect(onRefresh).toHaveBeenCalled()
 })
 
 test('消息: the answer to a question is opened as the question, not as a case', async () => {

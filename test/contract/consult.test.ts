@@ -132,3 +132,23 @@ test('an unanswered question past its due date is flagged overdue for the window
   expect(listed.find((x) => x.id === q.id)).toMatchObject({ overdue: true, status: 'open' })
   expect(listed[0].overdue).toBe(true)
 })
+
+test('the window’s tally: its hall’s open questions counted, a new one adds one, an answer takes one; no names, no audit row; others refused', async () => {
+  const window = await staff('staff03')
+  const before = await window.consult.staffQuestionCount()
+  expect(before.open).toBe((await window.consult.staffQuestions()).length)
+  const liu = await ask('dev-citizen-1')
+  const auditBefore = (await liu.c.listAudit()).length
+  const q = await liu.consult.askQuestion({ bundleId: 'kaiban-canyin', question: '招牌需要审批吗？要多久？' }, newIdempotencyKey())
+  expect(await window.consult.staffQuestionCount()).toEqual({ open: before.open + 1, overdue: before.overdue })
+  // polling reads no personal data: the citizen's 谁查看了我的信息 gains nothing
+  expect((await liu.c.listAudit()).length).toBe(auditBefore)
+  // another hall does not count it
+  const elsewhere = await staff('staff01')
+  const there = await elsewhere.consult.staffQuestionCount()
+  expect(there.open).toBe((await elsewhere.consult.staffQuestions()).length)
+  await window.consult.answerQuestion(q.id, { answer: '招牌面积较大的需要审批，一般 5 个工作日。' })
+  expect((await window.consult.staffQuestionCount()).open).toBe(before.open)
+  expect((await failure((await staff('reviewer01')).consult.staffQuestionCount()))?.status).toBe(403)
+  expect((await failure(liu.consult.staffQuestionCount()))?.status).toBe(403)
+})

@@ -40,6 +40,7 @@ async function setElder(page: Page, on: boolean): Promise<void> {
 }
 
 const QUESTION = '餐饮店的营业执照和食品经营许可证能一起办吗？'
+const SECOND = '我想再问一下：开业以后多久内要办健康证？\n店里的帮工也要办吗？'
 const ANSWER = '可以一起办：在“开办餐饮店”里一次提交，营业执照和食品经营许可证同时办理。'
 
 test('a citizen asks from the guide, the window answers from its console, the answer arrives in 消息 and opens the question', async () => {
@@ -76,7 +77,7 @@ test('a citizen asks from the guide, the window answers from its console, the an
     await box.fill(QUESTION)
     await citizen.reload()
     await heading1(citizen, '在线咨询').waitFor()
-    await citizen.waitForFunction((q) => (document.querySelector('input') as HTMLInputElement | null)?.value === q, QUESTION)
+    await citizen.waitForFunction((q) => document.querySelector('textarea')?.value === q, QUESTION)
     await tap(citizen, '提交咨询')
     const sent = citizen.getByRole('status').filter({ hasText: '已提交关于“开办餐饮店”的咨询' })
     await sent.waitFor()
@@ -90,6 +91,8 @@ test('a citizen asks from the guide, the window answers from its console, the an
   })
 
   await withScreenshotOnFailure(clerk, 'consult-window', async () => {
+    // the console's poll runs on the page's timers: fast-forwarded below instead of waiting 30 s
+    await clerk.clock.install()
     await clerk.goto(`${base}/#/pages/staff/home/index`)
     await heading1(clerk, '窗口工作台').waitFor()
     await clerk.getByRole('textbox', { name: '工作账号' }).fill('staff03')
@@ -110,6 +113,19 @@ test('a citizen asks from the guide, the window answers from its console, the an
     await clerk.getByText('已答复 刘* 关于“开办餐饮店”的咨询，答复已发到其“消息”。').waitFor()
     await clerk.getByRole('heading', { level: 2, name: '在线咨询（待答复 0 条）' }).waitFor()
     await shot(clerk, '05-window-answered')
+
+    // a new question while the console is open: the next poll (every 30 s) tells the window
+    await citizen.getByRole('textbox', { name: '您的问题' }).fill(SECOND)
+    await tap(citizen, '提交咨询')
+    await citizen.getByRole('status').filter({ hasText: '已提交关于“开办餐饮店”的咨询' }).waitFor()
+    await clerk.clock.runFor(31_000)
+    await clerk.getByRole('heading', { level: 2, name: '在线咨询（待答复 1 条）' }).waitFor()
+    await clerk.getByText('有 1 条新的在线咨询', { exact: true }).waitFor()
+    expect(await clerk.getByLabel('在线咨询待答复').innerText()).toMatch(/在线咨询待答复\s*1\s*条/)
+    await noAxe(clerk, '窗口工作台, a new question announced')
+    await tap(clerk, '显示新咨询')
+    await clerk.getByText(SECOND).waitFor()
+    await shot(clerk, '05b-window-new-question')
   })
 
   await withScreenshotOnFailure(citizen, 'consult-citizen-answer', async () => {

@@ -105,3 +105,27 @@ test('the window: open questions of its hall; an answer refused at the field, th
   expect(desk.getState().answered).toMatchObject({ id: asked.id, status: 'answered', askerName: '刘*' })
   expect(await citizen.consult.getQuestion(asked.id)).toMatchObject({ status: 'answered', answer: { text: '不可以，须先取得食品经营许可证。' } })
 })
+
+test('the desk’s tally: read on load, polled by count(), one less after an answer; a failed poll keeps the last', async () => {
+  const window = client()
+  await window.c.loginStaff('staff03', 'Window@2026')
+  const desk = createConsultDeskStore(window.consult)
+  await desk.getState().load()
+  const listed = desk.getState().questions.length
+  expect(desk.getState().unanswered?.open).toBe(listed)
+  const citizen = client()
+  await citizen.c.loginWechat('dev-citizen-1')
+  const asked = await citizen.consult.askQuestion({ bundleId: 'kaiban-canyin', question: '外卖需要另外办证吗？' }, 'key-consult-tally-0001')
+  await desk.getState().count()
+  expect(desk.getState().unanswered?.open).toBe(listed + 1)
+  // the list is not reloaded by a poll: what the clerk is reading stays put
+  expect(desk.getState().questions.length).toBe(listed)
+  await desk.getState().load()
+  desk.getState().type(asked.id, '不需要，食品经营许可证已包含。')
+  expect(await desk.getState().answer(asked.id)).toBe(true)
+  expect(desk.getState().unanswered?.open).toBe(listed)
+  const offline = createConsultDeskStore({ ...window.consult, staffQuestionCount: () => Promise.reject(new Error('offline')) })
+  offline.setState({ unanswered: { open: 3, overdue: 1 } })
+  await offline.getState().count()
+  expect(offline.getState().unanswered).toEqual({ open: 3, overdue: 1 })
+})

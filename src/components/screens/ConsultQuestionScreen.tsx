@@ -45,7 +45,7 @@ export function ConsultQuestionScreen(p: ConsultQuestionScreenProps) {
         <View>
           <View className='ui-card'>
             <Heading level={2}>{q.bundleName}</Heading>
-            <View>{q.question}</View>
+            <View className='ui-lines'>{q.question}</View>
             <View className='ui-help'>{q.askedText} 提问</View>
             <View className='ui-inline'>
               <View className={`ui-tag ${q.answer ? '' : 'ui-tag--strong'}`}>{q.statusText}</View>
@@ -55,7 +55,7 @@ export function ConsultQuestionScreen(p: ConsultQuestionScreenProps) {
           {q.answer ? (
             <View className='ui-card'>
               <Heading level={2}>答复</Heading>
-              <View>{q.answer.text}</View>
+              <View className='ui-lines'>{q.answer.text}</View>
               <View className='ui-help'>{q.answer.byText}</View>
             </View>
           ) : null}

@@ -8,7 +8,7 @@ import { AppButton } from '../Button'
 import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
-import { TextField } from '../TextField'
+import { TextArea } from '../TextArea'
 
 export interface ConsultListItem {
   id: string
@@ -93,11 +93,12 @@ export function ConsultScreen(p: ConsultScreenProps) {
               </AppButton>
             </View>
           ) : null}
-          <TextField
+          <TextArea
             id='consult-question'
             label='您的问题'
             help={`至少 5 个字，最多 ${QUESTION_MAX} 个字。请不要填写身份证号等个人信息。`}
             value={p.text}
+            maxLength={QUESTION_MAX}
             onInput={p.onText}
             error={p.fieldErrors.question}
           />
@@ -125,7 +126,7 @@ export function ConsultScreen(p: ConsultScreenProps) {
           {p.questions.map((q) => (
             <View key={q.id} className='ui-card'>
               <Heading level={3}>{q.bundleName}</Heading>
-              <View>{q.question}</View>
+              <View className='ui-lines'>{q.question}</View>
               <View className='ui-inline'>
                 <View className={`ui-tag ${q.answered ? '' : 'ui-tag--strong'}`}>{q.statusText}</View>
                 <View className='ui-help'>{q.whenText}</View>

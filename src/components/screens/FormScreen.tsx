@@ -3,6 +3,7 @@
 import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { FieldSectionView, FieldView, LicenceKind, PrefillOffer } from '@/domain'
+import { foldOptional } from '@/domain/engine/elder'
 import { AppButton } from '../Button'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { DateField } from '../DateField'
@@ -39,6 +40,8 @@ export interface FormScreenProps {
   serverErrors?: Record<string, string>
   /** a field to focus when the page opens (the first one the platform refused) */
   focusId?: string
+  /** 长辈版: optional fields nothing was typed in go behind one 选填项（可不填） control */
+  foldOptional?: boolean
 }
 
 const KIND: Partial<Record<FieldView['field']['type'], InputKind>> = { idNumber: 'idcard', mobile: 'tel', number: 'digit', bankAccount: 'number' }
@@ -54,6 +57,9 @@ function focusField(id: string) {
 
 export function FormScreen(props: FormScreenProps) {
   const { bundleName, sections, offers = [], licenceOffers, onConsent, onValue, onItemAdd, onItemRemove, onItemValue, onContinue, onBack, saveFailed, summary, consentError, serverErrors, focusId } = props
+  // chosen once when the page opens, so a field being typed in does not jump out of the fold
+  const [foldedIds] = useState(() => new Set(props.foldOptional ? foldOptional(sections.flatMap((s) => s.fields), serverErrors).folded.map((f) => f.id) : []))
+  const [foldOpen, setFoldOpen] = useState(false)
   const [touched, setTouched] = useState<Record<string, boolean>>({})
   const [showAll, setShowAll] = useState(false)
   const [attempt, setAttempt] = useState(0)
@@ -62,6 +68,9 @@ export function FormScreen(props: FormScreenProps) {
   const groupErrors = groups.filter((g) => g.error).map((g) => ({ id: `${g.id}-add`, message: g.error as string }))
   const errors = showAll ? [...all.filter((f) => f.error).map((f) => ({ id: f.id, message: f.error as string })), ...groupErrors] : []
   const errorOf = (f: FieldView) => (showAll || touched[f.id] ? f.error : undefined) ?? serverErrors?.[f.id]
+  const folded = sections.flatMap((s) => s.fields).filter((f) => foldedIds.has(f.id))
+  // an error inside the fold opens it: nothing the citizen must see stays hidden
+  const showFold = foldOpen || folded.some((f) => errorOf(f))
   useEffect(() => {
     if (focusId) focusField(focusId)
   }, [focusId])
@@ -173,7 +182,7 @@ export function FormScreen(props: FormScreenProps) {
         <View key={s.section.id} className='ui-section'>
           <Heading level={2}>{s.section.title}</Heading>
           {s.section.description ? <View className='ui-help'>{s.section.description}</View> : null}
-          {s.fields.map((f) => renderField(f))}
+          {s.fields.filter((f) => !foldedIds.has(f.id)).map((f) => renderField(f))}
           {s.groups.map((g) => (
             <View key={g.id} className='ui-group' role='group' aria-labelledby={`${fieldDomId(g.id)}-title`}>
               <Heading level={3} id={`${fieldDomId(g.id)}-title`}>
@@ -205,6 +214,18 @@ export function FormScreen(props: FormScreenProps) {
           ))}
         </View>
       ))}
+      {folded.length ? (
+        <View className='ui-section'>
+          <AppButton variant='secondary' block id='optional-fold' ariaExpanded={showFold} ariaControls={showFold ? 'optional-fields' : undefined} onTap={() => setFoldOpen(!showFold)}>
+            {showFold ? '收起选填项' : `选填项（可不填）· ${folded.length} 项`}
+          </AppButton>
+          {showFold ? (
+            <View id='optional-fields' role='group' aria-label='选填项'>
+              {folded.map((f) => renderField(f))}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
       {summary ? <View className='ui-help'>{summary}</View> : null}
       <AppButton block onTap={cont}>
         继续

@@ -5,7 +5,7 @@ import { ANSWER_MAX } from '@/domain/consult'
 import { AppButton } from '../Button'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
-import { TextField } from '../TextField'
+import { TextArea } from '../TextArea'
 
 export interface ConsultDeskItem {
   id: string
@@ -20,6 +20,8 @@ export interface ConsultDeskItem {
 
 export interface ConsultDeskProps {
   questions: ConsultDeskItem[]
+  /** the hall's tally as last polled: more open questions than listed means new ones came in */
+  unanswered?: { open: number; overdue: number }
   loading: boolean
   error?: string
   answers: Record<string, string>
@@ -34,9 +36,22 @@ export interface ConsultDeskProps {
 
 export function ConsultDesk(p: ConsultDeskProps) {
   const overdue = p.questions.filter((q) => q.overdue).length
+  const open = p.unanswered?.open ?? p.questions.length
+  const arrived = open - p.questions.length
   return (
-    <View className='ui-card' aria-label='在线咨询'>
-      <Heading level={2}>在线咨询（待答复 {p.questions.length} 条）</Heading>
+    <View className='ui-card' id='consult-desk' aria-label='在线咨询'>
+      <Heading level={2} id='consult-desk-title' focusable>
+        在线咨询（待答复 {open} 条）
+      </Heading>
+      {/* always there, so a screen reader hears it when a poll brings new questions */}
+      <View className='ui-strong' role='status'>
+        {arrived > 0 ? `有 ${arrived} 条新的在线咨询` : ''}
+      </View>
+      {arrived > 0 ? (
+        <AppButton variant='secondary' onTap={p.onRefresh}>
+          显示新咨询
+        </AppButton>
+      ) : null}
       {overdue ? <Notice tone='warning'>{`有 ${overdue} 条已超过 5 个工作日的答复期限，请优先答复。`}</Notice> : null}
       {p.answeredText ? (
         <Notice tone='success' live='status'>
@@ -59,8 +74,8 @@ export function ConsultDesk(p: ConsultDeskProps) {
               {q.dueText} · {q.askerName} · {q.askedText} 提问
             </View>
           </View>
-          <View>{q.question}</View>
-          <TextField id={`answer-${q.id}`} label='答复内容' help={`最多 ${ANSWER_MAX} 个字`} value={p.answers[q.id] ?? ''} onInput={(t) => p.onType(q.id, t)} error={p.fieldErrors[q.id]} />
+          <View className='ui-lines'>{q.question}</View>
+          <TextArea id={`answer-${q.id}`} label='答复内容' maxLength={ANSWER_MAX} value={p.answers[q.id] ?? ''} onInput={(t) => p.onType(q.id, t)} error={p.fieldErrors[q.id]} />
           <AppButton busy={p.busy} onTap={() => p.onAnswer(q.id)} ariaLabel={`答复${q.askerName}关于“${q.bundleName}”的咨询`}>
             提交答复
           </AppButton>

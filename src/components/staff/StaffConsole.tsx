@@ -16,6 +16,7 @@ import { AppButton } from '../Button'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { Heading } from '../Heading'
 import { Notice } from '../Notice'
+import { focusById, scrollToId } from '../reveal'
 import { SampleMark } from '../SampleMark'
 import { TextField } from '../TextField'
 
@@ -61,6 +62,8 @@ export interface StaffConsoleProps {
   windowGrant?: Pick<WindowGrantFormProps, 'fieldErrors' | 'proof' | 'registered' | 'onPickProof' | 'onRegister'>
   /** the window's 在线咨询 desk (./ConsultDesk) */
   consult?: ReactNode
+  /** the hall's open 在线咨询 as last polled, in the side column (去答复 goes to the desk) */
+  consultTally?: { open: number; overdue: number }
 }
 
 function SignIn({ busy, error, fieldErrors, onLogin }: Pick<StaffConsoleProps, 'busy' | 'error' | 'fieldErrors' | 'onLogin'>) {
@@ -167,6 +170,26 @@ export function StaffConsole(p: StaffConsoleProps) {
         </View>
 
         <View className='ui-staff__side'>
+          {p.consultTally ? (
+            <View className='ui-card' aria-label='在线咨询待答复'>
+              <View className='ui-inline'>
+                <View>
+                  在线咨询待答复 <Text className='ui-strong'>{p.consultTally.open}</Text> 条{p.consultTally.overdue ? `，其中 ${p.consultTally.overdue} 条已超期` : ''}
+                </View>
+                {p.consultTally.open ? (
+                  <AppButton
+                    variant='secondary'
+                    onTap={() => {
+                      scrollToId('consult-desk')
+                      focusById('consult-desk-title')
+                    }}
+                  >
+                    去答复
+                  </AppButton>
+                ) : null}
+              </View>
+            </View>
+          ) : null}
           <QueueCard title='本厅待受理' empty='暂无待受理的办件。' action='受理审查' cases={p.queue} now={p.now} onOpenCase={p.onOpenCase} onRefresh={p.onRefresh} />
 
           <View className='ui-card'>

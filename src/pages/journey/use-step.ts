@@ -66,9 +66,11 @@ export function useStep(step: JourneyStepId) {
     if (draft && !data.template) load()
   }, [draft, data.template, load])
 
-  // came too early (a bookmarked later step): go to the furthest step allowed. Steps after the form are
-  // judged with the prefilled values, so only once the session is known (signed out: the page asks to sign in).
-  const sessionKnown = step === 'questions' || step === 'form' || (sessionStatus === 'signed-in' && hasProfile && (!missingLicences || licencesTried))
+  // came too early (a bookmarked later step): go to the furthest step allowed. Steps from the form on are
+  // judged with what the platform holds (questions answered from the profile or an e-licence, prefilled
+  // values), so only once the session is known (signed out: the form asks to sign in).
+  const signedInKnown = sessionStatus === 'signed-in' && hasProfile && (!missingLicences || licencesTried)
+  const sessionKnown = step === 'questions' || signedInKnown || (step === 'form' && sessionStatus === 'signed-out')
   const allowed = guidance ? canVisit(guidance, step) : true
   useEffect(() => {
     if (guidance && draft && sessionKnown && !allowed) replace(urlOf(furthestPlace(guidance), draft))

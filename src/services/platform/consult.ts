@@ -3,11 +3,13 @@
 import {
   ConsultListResponseSchema,
   ConsultQuestionSchema,
+  StaffConsultCountSchema,
   StaffConsultListResponseSchema,
   StaffConsultViewSchema,
   type AnswerQuestionRequest,
   type AskQuestionRequest,
   type ConsultQuestion,
+  type StaffConsultCount,
   type StaffConsultView,
 } from '../contract-consult'
 import type { CallOptions, PlatformClient } from './client'
@@ -34,6 +36,8 @@ export function createConsultClient(client: Pick<PlatformClient, 'call'>) {
     getQuestion: (id: string) => client.call<ConsultQuestion>({ method: 'GET', path: `/consultations/${enc(id)}`, retry: true, auth: true, reply: ConsultQuestionSchema }),
     /** the window: open questions of its hall, the earliest due first */
     staffQuestions: () => allPages<StaffConsultView>(client, { method: 'GET', path: '/staff/consultations', retry: true, auth: true, reply: StaffConsultListResponseSchema }),
+    /** the window: how many of its hall's questions wait for an answer (polled while the console is open) */
+    staffQuestionCount: () => client.call<StaffConsultCount>({ method: 'GET', path: '/staff/consultations/count', retry: true, auth: true, reply: StaffConsultCountSchema }),
     answerQuestion: (id: string, req: AnswerQuestionRequest, idempotencyKey: string = newIdempotencyKey()) =>
       client.call<StaffConsultView>({ method: 'POST', path: `/staff/consultations/${enc(id)}/answer`, body: req, idempotencyKey, retry: true, auth: true, reply: StaffConsultViewSchema }),
   }

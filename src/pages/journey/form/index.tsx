@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { FormScreen } from '@/components/screens/FormScreen'
 import { SignInPrompt } from '@/components/SignInPrompt'
 import { Frame, Loading } from '../../Frame'
-import { useCatalogue, useDrafts, useSession } from '@/stores/app'
+import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
 import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { afterStep, licencesToOffer, placeBefore, summaryText } from '@/stores/journey'
 import { heldLicenceKinds } from '@/stores/session'
@@ -24,6 +24,7 @@ export default function FormPage() {
   const [consentError, setConsentError] = useState<string>()
   const licenceKinds = useCatalogue((s) => s.licenceKinds)
   const licenceNames = licenceNamesOf(licenceKinds)
+  const elderMode = usePreferences((s) => s.elderMode)
 
   if (!draft) return <Loading error='没有找到这份申请，请从首页重新开始' onHome={home} />
   if (!template || !guidance) return <Loading error={templateError} onRetry={retry} onHome={home} />
@@ -59,6 +60,7 @@ export default function FormPage() {
         }}
         serverErrors={serverErrors}
         focusId={router.params.field}
+        foldOptional={elderMode}
         onValue={(id, value) => {
           useDrafts.getState().setValue(draft.id, id, value)
           useSubmission.getState().clearFieldError(draft.id, id)

@@ -1,19 +1,32 @@
-// The window's 在线咨询 desk over its store: loaded when shown and after each answer.
-import { useDidShow } from '@tarojs/taro'
-import { useEffect } from 'react'
+// The window's 在线咨询 desk over its store: loaded when shown and after each answer; while the console is shown
+// the hall's tally of open questions is asked for every 30 s (stopped when the page is hidden or closed).
+import { useDidHide, useDidShow } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { ConsultDesk } from '@/components/staff/ConsultDesk'
 import { formatDate, formatTime } from '@/domain/datetime'
 import { useConsultDesk } from '@/stores/app-consult'
+import { createPoller } from '@/stores/poll'
 import { nowIso } from '../../nav'
+
+export const CONSULT_POLL_MS = 30_000
 
 export function StaffConsultDesk() {
   const d = useConsultDesk()
+  const [poller] = useState(() => createPoller(() => useConsultDesk.getState().count(), CONSULT_POLL_MS))
   useEffect(() => {
     void useConsultDesk.getState().load()
-    // signed out: the next clerk starts from an empty desk
-    return () => useConsultDesk.getState().reset()
-  }, [])
-  useDidShow(() => void useConsultDesk.getState().load())
+    poller.start()
+    return () => {
+      poller.stop()
+      // signed out: the next clerk starts from an empty desk
+      useConsultDesk.getState().reset()
+    }
+  }, [poller])
+  useDidShow(() => {
+    void useConsultDesk.getState().load()
+    poller.start()
+  })
+  useDidHide(() => poller.stop())
   const now = nowIso()
   return (
     <ConsultDesk
@@ -26,6 +39,7 @@ export function StaffConsultDesk() {
         dueText: `${formatDate(q.dueDate, now)}前答复`,
         overdue: q.overdue,
       }))}
+      unanswered={d.unanswered}
       loading={d.status === 'loading' || d.status === 'idle'}
       error={d.error}
       answers={d.answers}

@@ -8,6 +8,7 @@ import { useCatalogue, useDrafts, useSession } from '@/stores/app'
 import { useCases } from '@/stores/app-cases'
 import { useStaff } from '@/stores/app-staff'
 import { StaffConsultDesk } from './consult'
+import { useConsultDesk } from '@/stores/app-consult'
 import { queryKey } from '@/stores/catalogue'
 import { ROUTES, urlOf } from '@/stores/routes'
 import { actingFor } from '@/stores/session'
@@ -67,6 +68,7 @@ export default function StaffHomePage() {
     })),
   )
   const bundles = useCatalogue((x) => x.lists[queryKey(ALL)]?.bundles)
+  const consultTally = useConsultDesk((x) => x.unanswered)
   useEffect(() => {
     if (useStaff.getState().status === 'unknown') void useStaff.getState().restore()
     if (!bundles) void useCatalogue.getState().loadBundles(ALL)
@@ -154,6 +156,7 @@ export default function StaffHomePage() {
           onRegister: (input) => void store.registerGrant(input, nowIso()),
         }}
         consult={s.status === 'signed-in' && s.role === 'staff' ? <StaffConsultDesk /> : undefined}
+        consultTally={s.status === 'signed-in' && s.role === 'staff' ? consultTally : undefined}
       />
     </Frame>
   )

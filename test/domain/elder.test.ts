@@ -1,0 +1,62 @@
+// 长辈版, simpler: questions the platform can answer are not asked; the form folds away optional fields
+// nothing was typed in (never one holding a value, an error, or the platform's refusal).
+import tuixiuJson from '../../mock/catalogue/bundles/tuixiu.json'
+import { foldOptional, guide, pathLength, type GuideDraft, type PrefillData } from '@/domain/engine'
+import { ctx, draft, loadTemplate } from '../fixtures/templates'
+
+const t = loadTemplate(tuixiuJson)
+const NOW = '2025-03-03T09:00:00+08:00'
+// a man born in May 1964: past the statutory age; his 社保卡 holds his contribution years and bank
+const ELDER: PrefillData = {
+  profile: { name: '王建国', idNumber: '430102196405011234', mobile: '13812345678', sex: '男', birthDate: '1964-05-01' },
+  licences: { socialSecurityCard: { contributionYears: '35', bank: '中国工商银行' } },
+}
+const ANSWERS = { retireType: 'normal', archiveReview: false, hukouOutOfProvince: false, medicalYears: 30, familyPlanning: 'onlyChild', filer: 'self', housingFund: true }
+const context = ctx({ now: NOW, licences: ['socialSecurityCard'], consented: ['socialSecurityCard'] })
+const g = (over: Partial<GuideDraft> = {}) => guide(t, draft({ answers: ANSWERS, ...over }), context, ELDER)
+
+test('性别, 是否到龄 and 缴费年限 are answered from the profile and the 社保卡, said where they came from', () => {
+  const visible = g().questions
+  expect(visible.complete).toBe(true)
+  const fromData = visible.visible.filter((v) => v.fromData).map((v) => [v.question.id, v.fromData?.sourceLabel])
+  expect(fromData).toEqual([
+    ['sex', '来自实名信息'],
+    ['reachedAge', '来自实名信息'],
+    ['contributionYears', expect.stringMatching(/^来自电子/)],
+  ])
+})
+
+test('a typed answer is never replaced by the held one', () => {
+  const sex = g({ answers: { ...ANSWERS, sex: 'female' } }).questions.visible.find((v) => v.question.id === 'sex')
+  expect(sex?.answer).toBe('female')
+  expect(sex?.fromData).toBeUndefined()
+})
+
+describe('foldOptional', () => {
+  const ids = (fs: { id: string }[]) => fs.map((f) => f.id)
+  test('optional fields that hold nothing are folded; required and prefilled ones stay', () => {
+    const { shown, folded } = foldOptional(g().fields.all)
+    expect(ids(folded)).toEqual(['housingFundAccount', 'gloryCertNumber'])
+    expect(ids(shown)).toEqual(['applicantName', 'applicantIdNumber', 'applicantMobile', 'applicantAddress', 'workStartDate', 'retireDate', 'bankName', 'bankAccount', 'spouseName', 'spouseIdNumber'])
+    expect(shown.filter((f) => f.prefill).map((f) => f.id)).toEqual(['applicantName', 'applicantIdNumber', 'applicantMobile', 'bankName'])
+  })
+  test('an optional field with something typed in it, an error, or a refusal by the platform stays in view', () => {
+    const typed = foldOptional(g({ values: { gloryCertNumber: '湘荣 001' } }).fields.all)
+    expect(ids(typed.shown)).toContain('gloryCertNumber')
+    const refused = foldOptional(g().fields.all, { housingFundAccount: '公积金账号不存在' })
+    expect(ids(refused.shown)).toContain('housingFundAccount')
+    const withError = g().fields.all.map((f) => (f.id === 'gloryCertNumber' ? { ...f, error: '格式不正确' } : f))
+    expect(ids(foldOptional(withError).shown)).toContain('gloryCertNumber')
+  })
+})
+
+test('pathLength: the same screens and questions; 长辈版 shows 10 fields of 12 and folds 2', () => {
+  const guidance = g()
+  const normal = pathLength(guidance, false)
+  const elder = pathLength(guidance, true)
+  // 13 questions in the template, 10 visible on this path, 3 answered from data
+  expect(normal).toMatchObject({ questionsAsked: 7, questionsAnsweredForYou: 3, fieldsShown: 12, fieldsToFill: 8, fieldsFolded: 0 })
+  expect(elder).toMatchObject({ questionsAsked: 7, questionsAnsweredForYou: 3, fieldsShown: 10, fieldsToFill: 6, fieldsFolded: 2 })
+  expect(elder.screens).toBe(normal.screens)
+  expect(normal.screens).toBe(1 + 7 + 1 + 1 + 1 + 1)
+})
