@@ -1,9 +1,10 @@
-// H5: draft sync (its store and the three-way merge) loads once a citizen is signed in. Before that it has
+// H5: draft sync (its store and the three-way merge) loads once a citizen is signed in, or at start when the
+// device holds a draft that was synced (deleting it must be remembered for the platform). Otherwise it has
 // nothing to do (it pulls and pushes a signed-in citizen's drafts; what changed meanwhile is found dirty and
 // pushed at the catch-up on sign-in), so a visitor's first load goes without it. sync-start.weapp.ts: WeChat
 // has it in the package and starts it at once.
 import { create } from 'zustand'
-import { useSession } from './app'
+import { useDrafts, useSession } from './app'
 import type { SessionState } from './session'
 
 type SyncModule = typeof import('./app-sync')
@@ -30,9 +31,12 @@ function load(): Promise<void> {
   return loading
 }
 
-/** Starts draft sync when a citizen is (or becomes) signed in, not acting for someone. */
+/**
+ * Starts draft sync when a citizen is (or becomes) signed in, not acting for someone, or now if a draft here has
+ * a platform copy (a synced draft can only appear through sync, so looking once is enough).
+ */
 export function startDraftSyncWhenSignedIn(): void {
-  if (wanted(useSession.getState())) void load()
+  if (wanted(useSession.getState()) || Object.values(useDrafts.getState().drafts).some((d) => d.remote)) void load()
   useSession.subscribe((s) => {
     if (wanted(s)) void load()
   })
