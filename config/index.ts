@@ -69,6 +69,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Every target browser has fetch and AbortController, the app never asks Taro.request for JSONP and
         // uses no Stencil component: these would only cost first-load bytes and start-up time.
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
+        // Draft sync loads late (src/stores/sync-start.ts) but the journey pages import it: one chunk for all of
+        // them, not a copy in each page's chunk (Taro splits only initial chunks) plus one for the late load.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: { draftSync: { name: 'draft-sync', test: /[\\/]src[\\/](stores[\\/](sync|app-sync)|domain[\\/]draft-merge)\.ts$/, chunks: 'all', enforce: true, priority: 50 } },
+          },
+        })
         // Taro's own CSS (reset, components) is injected from JS at start-up by style-loader: in a production
         // build it goes into the page's stylesheet instead, before the app's rules (src/taro-styles.h5.ts).
         if (chain.plugins.has('miniCssExtractPlugin')) {

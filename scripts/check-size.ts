@@ -11,7 +11,7 @@ export const budgets = {
   weappMainBytes: 600 * KiB,
   weappSubpackageBytes: 1024 * KiB,
   weappTotalBytes: 20 * 1024 * KiB,
-  h5FirstLoadGzipBytes: 150 * 1000,
+  h5FirstLoadGzipBytes: 125 * 1000,
 }
 
 const root = path.resolve(__dirname, '..')

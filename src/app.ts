@@ -1,6 +1,7 @@
 import { PropsWithChildren, useEffect } from 'react'
 import Taro from '@tarojs/taro'
-import { catchUpDrafts, startDraftSync, useCatalogue, useDrafts, usePreferences, usePrivacy, useSession, useSync } from './stores/app'
+import { useCatalogue, useDrafts, usePreferences, usePrivacy, useSession } from './stores/app'
+import { catchUpDraftsNow, flushDrafts, startDraftSyncWhenSignedIn } from './stores/sync-start'
 import { DEFAULT_REGION } from './stores/preferences'
 import { HOME_DEFAULT_KIND, homeListQuery } from './pages/index/home-query'
 import './taro-styles'
@@ -35,9 +36,9 @@ function App({ children }: PropsWithChildren) {
   useEffect(() => {
     // drafts follow the citizen from every page: pushed shortly after each change and at once when the app
     // goes to the background (H5: the page is hidden or closed), pulled back in the foreground
-    startDraftSync()
-    Taro.onAppHide(() => void useSync.getState().flush())
-    Taro.onAppShow(() => void catchUpDrafts())
+    startDraftSyncWhenSignedIn()
+    Taro.onAppHide(flushDrafts)
+    Taro.onAppShow(catchUpDraftsNow)
     void useSession.getState().restore()
     if (process.env.TARO_ENV === 'h5') prefetchOpeningPage()
     // WeChat 关怀模式 or a large font setting: start in 长辈版 unless the citizen chose otherwise

@@ -3,7 +3,7 @@
 // allowed in WeChat). Unknown keys are dropped, never trusted. Messages are Chinese.
 import * as v from 'valibot'
 import type { Assert, Equals } from './type-assert'
-import type { ActingFor, DeliveryChoice, DraftContent, GroupItem, MaterialChoice, StaffStamp } from './draft'
+import type { ActingFor, DeliveryChoice, DraftContent, GroupItem, MaterialChoice, PartyConfirmation, StaffStamp } from './draft'
 
 /**
  * Ids of fields, materials, questions and bundles as they appear in a draft. `~` joins a material needed per
@@ -100,6 +100,9 @@ export const ActingForSchema = v.object({
   authorisationId: v.optional(text(80)),
 })
 
+/** a co-applicant's confirmation kept on a draft (the platform's record and the device's copy) */
+export const PartyConfirmationSchema = v.object({ party: v.string(), name: v.string(), at: v.string() })
+
 // ---------- tied to the TypeScript types: compilation fails when they drift ----------
 
 export type DraftSchemaMatchesTypes = [
@@ -107,6 +110,7 @@ export type DraftSchemaMatchesTypes = [
   Assert<Equals<v.InferOutput<typeof MaterialChoiceSchema>, MaterialChoice>>,
   Assert<Equals<v.InferOutput<typeof DeliveryChoiceSchema>, DeliveryChoice>>,
   Assert<Equals<v.InferOutput<typeof ActingForSchema>, ActingFor>>,
+  Assert<Equals<v.InferOutput<typeof PartyConfirmationSchema>, PartyConfirmation>>,
   Assert<Equals<v.InferOutput<typeof GroupItemSchema>, GroupItem>>,
   Assert<Equals<v.InferOutput<typeof DraftContentSchema>, DraftContent>>,
 ]

@@ -4,7 +4,7 @@
 import * as v from 'valibot'
 import type { Assert, Equals } from '../domain/type-assert'
 import { SIGNATURE_LIMITS } from '../domain/assist/signature'
-import { ActingForSchema, DeliveryChoiceSchema, DRAFT_ID_PATTERN, DraftContentSchema, FieldValuesSchema, MaterialChoicesSchema } from '../domain/draft-schema'
+import { ActingForSchema, DeliveryChoiceSchema, DRAFT_ID_PATTERN, DraftContentSchema, FieldValuesSchema, MaterialChoicesSchema, PartyConfirmationSchema } from '../domain/draft-schema'
 import type {
   CaseGuidance,
   ConfirmInvitationRequest,
@@ -67,7 +67,7 @@ export const SupplementSubmitRequestSchema = v.object({
 
 // ---------- replies ----------
 
-export const PartyConfirmationSchema = v.object({ party: v.string(), name: v.string(), at: v.string() })
+export { PartyConfirmationSchema }
 export const InvitationRequestSchema = v.object({ party: v.pipe(v.string('应为字符串'), v.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/, '申请方标识格式不正确')) })
 export const ConfirmInvitationRequestSchema = v.object({ contentHash: v.pipe(v.string('应为字符串'), v.regex(/^[0-9a-f]{16,64}$/, '内容摘要格式不正确')) })
 export const InvitationSchema = v.object({ code: v.string(), party: v.string(), partyLabel: v.string(), expiresAt: v.string() })

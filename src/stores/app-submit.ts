@@ -1,7 +1,8 @@
 // Singletons for submission, cases, several parties and template upgrades, built on the app's stores (src/stores/app.ts).
-// Loaded by the journey subpackage only. Draft sync runs for the whole app (src/stores/app.ts).
+// Loaded by the journey subpackage only. Draft sync runs for the whole app (src/stores/app-sync.ts).
 import { platform } from '@/services/app'
-import { useCatalogue, useDrafts, useSession, useSync } from './app'
+import { useCatalogue, useDrafts, useSession } from './app'
+import { useSync } from './app-sync'
 import { useCases } from './app-cases'
 import { guidanceContext } from './journey'
 import { prefillData } from './session'

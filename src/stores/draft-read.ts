@@ -3,9 +3,8 @@
 // part that does (answers, values, material choices one by one), so nothing the citizen typed is lost to one
 // bad entry; a draft with no bundle to belong to is dropped.
 import * as v from 'valibot'
-import { ActingForSchema, DraftContentSchema, GroupItemSchema, MaterialChoiceSchema } from '@/domain/draft-schema'
+import { ActingForSchema, DraftContentSchema, GroupItemSchema, MaterialChoiceSchema, PartyConfirmationSchema } from '@/domain/draft-schema'
 import type { DraftContent, LicenceKind } from '@/domain'
-import { PartyConfirmationSchema } from '@/services/contract-schema'
 import type { LocalDraft } from './draft'
 
 const SELF = { actor: 'self' as const, promiseAuthorised: true }

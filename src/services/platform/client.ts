@@ -4,7 +4,6 @@ import type * as v from 'valibot'
 import type { WindowGrantKind } from '../../domain/assist/grants'
 import type { DraftContent, PartyConfirmation } from '../../domain/draft'
 import type { FirmAuthority } from '../../domain/firm'
-import { LicenceKindListSchema } from '../../domain/template/licence-kinds'
 import type { LicenceKind, LicenceKindInfo } from '../../domain/template/types'
 import {
   ACTING_GRANT_HEADER,
@@ -79,10 +78,10 @@ import {
   type UploadedFile,
 } from '../contract'
 import { parseWith } from '../../domain/draft-schema'
-import { CaseListResponseSchema, CaseRecordSchema, OpenBookingContentSchema, DraftListEnvelopeSchema, DraftRecordSchema, InvitationSchema, InvitationViewSchema, PartyConfirmationSchema } from '../contract-schema'
+import { loadReplySchemas, type ReplySchemas } from './reply-schemas'
 import { isTransportError, type Transport, type UploadBody } from '../http/transport'
 import { canonicalJson } from './canonical'
-import { defaultMessage, fromResponse, PlatformError } from './errors'
+import { conflictDraftOf, defaultMessage, fromResponse, PlatformError } from './errors'
 import { newIdempotencyKey } from './ids'
 
 type MaybePromise<T> = T | Promise<T>
@@ -143,8 +142,8 @@ export interface CallOptions {
   cache?: boolean
   /** H5: may outlive the page */
   keepalive?: boolean
-  /** the reply's schema: a body that does not fit is one PlatformError 'bad-reply', never a cast */
-  reply?: v.GenericSchema
+  /** the reply's schema (picked from the lazily loaded set): a body that does not fit is one PlatformError 'bad-reply', never a cast */
+  reply?: (schemas: ReplySchemas) => v.GenericSchema
 }
 
 interface RawResult {
@@ -153,6 +152,13 @@ interface RawResult {
 }
 
 const RETRY_DEFAULTS: Required<RetryOptions> = { attempts: 4, baseDelayMs: 300, maxDelayMs: 5000 }
+
+/** the reply schemas; a chunk that cannot be fetched (H5) is a network failure like any other */
+function schemas(): Promise<ReplySchemas> {
+  return loadReplySchemas().catch(() => {
+    throw new PlatformError({ kind: 'offline', message: defaultMessage('offline') })
+  })
+}
 
 function checkedReply<T>(schema: v.GenericSchema, json: unknown, path: string): T {
   const r = parseWith(schema, json)
@@ -276,8 +282,8 @@ export function createPlatformClient(options: PlatformClientOptions) {
           continue
         }
       }
-      if (r.status >= 200 && r.status < 300) return o.reply ? checkedReply<T>(o.reply, r.json, o.path) : (r.json as T)
-      last = fromResponse(r.status, r.json)
+      if (r.status >= 200 && r.status < 300) return o.reply ? checkedReply<T>(o.reply(await schemas()), r.json, o.path) : (r.json as T)
+      last = fromResponse(r.status, r.json, conflictDraftOf(r.json) === undefined ? undefined : (await schemas()).DraftRecordSchema)
       if (r.status === 401 && o.auth) await options.session.clear()
       if (!retryable(r)) throw last
     }
@@ -349,7 +355,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
       call<unknown>({ method: 'GET', path: version === undefined ? `/bundles/${enc(id)}` : `/bundles/${enc(id)}/versions/${version}`, retry: true, auth: false, cache: true }),
     /** The e-licence kinds the platform can supply, with their names (catalogue data). */
     async listLicenceKinds(): Promise<LicenceKindInfo[]> {
-      return (await call<{ kinds: LicenceKindInfo[] }>({ method: 'GET', path: '/licence-kinds', retry: true, auth: false, cache: true, reply: LicenceKindListSchema })).kinds
+      return (await call<{ kinds: LicenceKindInfo[] }>({ method: 'GET', path: '/licence-kinds', retry: true, auth: false, cache: true, reply: (s) => s.LicenceKindListSchema })).kinds
     },
     listCategories: () => call<CategoryListResponse>({ method: 'GET', path: '/categories', retry: true, auth: false, cache: true }),
     async listRegions(): Promise<Region[]> {
@@ -359,13 +365,14 @@ export function createPlatformClient(options: PlatformClientOptions) {
     // ---------- drafts ----------
     /** The platform's drafts, every page; a record that does not parse is left out (the device's own copy stays). */
     async listDrafts(): Promise<DraftRecord[]> {
-      const drafts = await allPages<unknown, { drafts: unknown[]; nextCursor?: string }>({ method: 'GET', path: '/drafts', retry: true, auth: true, reply: DraftListEnvelopeSchema }, (p) => p.drafts)
+      const drafts = await allPages<unknown, { drafts: unknown[]; nextCursor?: string }>({ method: 'GET', path: '/drafts', retry: true, auth: true, reply: (s) => s.DraftListEnvelopeSchema }, (p) => p.drafts)
+      const { DraftRecordSchema } = await schemas()
       return drafts.flatMap((d) => {
         const r = parseWith(DraftRecordSchema, d)
         return r.ok ? [r.value] : []
       })
     },
-    getDraft: (id: string) => call<DraftRecord>({ method: 'GET', path: `/drafts/${enc(id)}`, retry: true, auth: true, reply: DraftRecordSchema }),
+    getDraft: (id: string) => call<DraftRecord>({ method: 'GET', path: `/drafts/${enc(id)}`, retry: true, auth: true, reply: (s) => s.DraftRecordSchema }),
     /**
      * baseVersion 0 creates. On an older version the platform merges by item with what other devices wrote
      * (the answer carries the merged content); items changed on both sides throw kind 'conflict' with
@@ -375,7 +382,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
       try {
         // safe to repeat: the same content on the same base merges to what the first try stored
         const body: PutDraftRequest = { content, baseVersion, ...meta }
-        return await call<DraftRecord>({ method: 'PUT', path: `/drafts/${enc(id)}`, body, retry: true, auth: true, keepalive: true, reply: DraftRecordSchema })
+        return await call<DraftRecord>({ method: 'PUT', path: `/drafts/${enc(id)}`, body, retry: true, auth: true, keepalive: true, reply: (s) => s.DraftRecordSchema })
       } catch (e) {
         // an earlier try landed but its answer was lost: the server already holds exactly this content
         if (e instanceof PlatformError && e.kind === 'conflict' && e.current && e.current.id === id && e.current.version === baseVersion + 1 && canonicalJson(e.current.content) === canonicalJson(content)) return e.current
@@ -387,9 +394,9 @@ export function createPlatformClient(options: PlatformClientOptions) {
     // ---------- several parties ----------
     /** A code for a co-applicant (buyer, shareholder) to confirm this draft in their own account. */
     inviteParty: (draftId: string, party: string) =>
-      call<Invitation>({ method: 'POST', path: `/drafts/${enc(draftId)}/invitations`, body: { party }, retry: false, auth: true, reply: InvitationSchema }),
+      call<Invitation>({ method: 'POST', path: `/drafts/${enc(draftId)}/invitations`, body: { party }, retry: false, auth: true, reply: (s) => s.InvitationSchema }),
     /** What the co-applicant is asked to confirm. */
-    getInvitation: (code: string) => call<InvitationView>({ method: 'GET', path: `/invitations/${enc(code.trim().toUpperCase())}`, retry: true, auth: true, reply: InvitationViewSchema }),
+    getInvitation: (code: string) => call<InvitationView>({ method: 'GET', path: `/invitations/${enc(code.trim().toUpperCase())}`, retry: true, auth: true, reply: (s) => s.InvitationViewSchema }),
     /** Confirms exactly the content shown (its hash); a changed application is a conflict. */
     confirmInvitation: (code: string, contentHash: string) =>
       call<PartyConfirmation>({
@@ -399,7 +406,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
         idempotencyKey: newIdempotencyKey(),
         retry: true,
         auth: true,
-        reply: PartyConfirmationSchema,
+        reply: (s) => s.PartyConfirmationSchema,
       }),
 
     // ---------- uploads ----------
@@ -419,11 +426,11 @@ export function createPlatformClient(options: PlatformClientOptions) {
     // ---------- cases ----------
     /** Keep `idempotencyKey` with the submission attempt until the platform confirms: a retry returns the same case. */
     submitCase: (req: SubmitCaseRequest, idempotencyKey: string) =>
-      call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true, reply: CaseRecordSchema }),
-    listCases: (): Promise<CaseRecord[]> => allPages({ method: 'GET', path: '/cases', retry: true, auth: true, reply: CaseListResponseSchema }, (p: CaseListResponse) => p.cases),
-    getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true, reply: CaseRecordSchema }),
+      call<CaseRecord>({ method: 'POST', path: '/cases', body: req satisfies SubmitCaseRequest, idempotencyKey, retry: true, auth: true, reply: (s) => s.CaseRecordSchema }),
+    listCases: (): Promise<CaseRecord[]> => allPages({ method: 'GET', path: '/cases', retry: true, auth: true, reply: (s) => s.CaseListResponseSchema }, (p: CaseListResponse) => p.cases),
+    getCase: (id: string) => call<CaseRecord>({ method: 'GET', path: `/cases/${enc(id)}`, retry: true, auth: true, reply: (s) => s.CaseRecordSchema }),
     submitSupplement: (caseId: string, req: SupplementSubmitRequest, idempotencyKey: string) =>
-      call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true, reply: CaseRecordSchema }),
+      call<CaseRecord>({ method: 'POST', path: `/cases/${enc(caseId)}/supplement`, body: req, idempotencyKey, retry: true, auth: true, reply: (s) => s.CaseRecordSchema }),
     evaluateCase: (caseId: string, req: EvaluationRequest, idempotencyKey: string = newIdempotencyKey()) =>
       call<Evaluation>({ method: 'POST', path: `/cases/${enc(caseId)}/evaluation`, body: req, idempotencyKey, retry: true, auth: true }),
     /** Idempotent: withdrawing a withdrawn case answers the same case. */
@@ -517,7 +524,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
     /** cancelling twice is harmless: safe to retry */
     cancelBooking: (id: string) => call<BookingView>({ method: 'POST', path: `/bookings/${enc(id)}/cancel`, retry: true, auth: true }),
     /** staff: the booking a citizen shows; the prefilled application in it is parsed, never cast */
-    openBooking: (number: string) => call<OpenBookingResponse>({ method: 'POST', path: '/staff/bookings/open', body: { number }, retry: true, auth: true, reply: OpenBookingContentSchema }),
+    openBooking: (number: string) => call<OpenBookingResponse>({ method: 'POST', path: '/staff/bookings/open', body: { number }, retry: true, auth: true, reply: (s) => s.OpenBookingContentSchema }),
 
     // ---------- simulation controls (tests and tools on the platform's machine): adminToken ----------
     admin: {

@@ -31,15 +31,15 @@ export function createConsultClient(client: Pick<PlatformClient, 'call'>) {
   return {
     /** Keep `idempotencyKey` with the question until the platform answers: a retry gets the same question. */
     askQuestion: (req: AskQuestionRequest, idempotencyKey: string) =>
-      client.call<ConsultQuestion>({ method: 'POST', path: '/consultations', body: req, idempotencyKey, retry: true, auth: true, reply: ConsultQuestionSchema }),
-    listQuestions: () => allPages<ConsultQuestion>(client, { method: 'GET', path: '/consultations', retry: true, auth: true, reply: ConsultListResponseSchema }),
-    getQuestion: (id: string) => client.call<ConsultQuestion>({ method: 'GET', path: `/consultations/${enc(id)}`, retry: true, auth: true, reply: ConsultQuestionSchema }),
+      client.call<ConsultQuestion>({ method: 'POST', path: '/consultations', body: req, idempotencyKey, retry: true, auth: true, reply: () => ConsultQuestionSchema }),
+    listQuestions: () => allPages<ConsultQuestion>(client, { method: 'GET', path: '/consultations', retry: true, auth: true, reply: () => ConsultListResponseSchema }),
+    getQuestion: (id: string) => client.call<ConsultQuestion>({ method: 'GET', path: `/consultations/${enc(id)}`, retry: true, auth: true, reply: () => ConsultQuestionSchema }),
     /** the window: open questions of its hall, the earliest due first */
-    staffQuestions: () => allPages<StaffConsultView>(client, { method: 'GET', path: '/staff/consultations', retry: true, auth: true, reply: StaffConsultListResponseSchema }),
+    staffQuestions: () => allPages<StaffConsultView>(client, { method: 'GET', path: '/staff/consultations', retry: true, auth: true, reply: () => StaffConsultListResponseSchema }),
     /** the window: how many of its hall's questions wait for an answer (polled while the console is open) */
-    staffQuestionCount: () => client.call<StaffConsultCount>({ method: 'GET', path: '/staff/consultations/count', retry: true, auth: true, reply: StaffConsultCountSchema }),
+    staffQuestionCount: () => client.call<StaffConsultCount>({ method: 'GET', path: '/staff/consultations/count', retry: true, auth: true, reply: () => StaffConsultCountSchema }),
     answerQuestion: (id: string, req: AnswerQuestionRequest, idempotencyKey: string = newIdempotencyKey()) =>
-      client.call<StaffConsultView>({ method: 'POST', path: `/staff/consultations/${enc(id)}/answer`, body: req, idempotencyKey, retry: true, auth: true, reply: StaffConsultViewSchema }),
+      client.call<StaffConsultView>({ method: 'POST', path: `/staff/consultations/${enc(id)}/answer`, body: req, idempotencyKey, retry: true, auth: true, reply: () => StaffConsultViewSchema }),
   }
 }
 

@@ -1,7 +1,7 @@
 // The one error type of the platform client. Pages read `kind` to choose what to say; `message` is Chinese.
 import { parseWith } from '../../domain/draft-schema'
+import type * as v from 'valibot'
 import type { ApiError, ApiErrorCode, DraftRecord } from '../contract'
-import { DraftRecordSchema } from '../contract-schema'
 
 export type PlatformErrorKind =
   | 'offline'
@@ -99,8 +99,16 @@ export function kindOfStatus(status: number, code?: ApiErrorCode): PlatformError
 /** A 413 without the platform's message (a gateway's own page): what was sent is too large, not offline. */
 export const TOO_LARGE_MESSAGE = '提交的内容太大，超过了平台允许的上限，请压缩或减少后再试'
 
-/** An HTTP answer that is not 2xx/304 → PlatformError. `body` is the parsed JSON or undefined. */
-export function fromResponse(status: number, body: unknown): PlatformError {
+/** the draft a conflict answer carries, if any (the client loads the schema to read it only then) */
+export function conflictDraftOf(body: unknown): unknown {
+  return (body as { error?: { current?: unknown } } | undefined)?.error?.current
+}
+
+/**
+ * An HTTP answer that is not 2xx/304 → PlatformError. `body` is the parsed JSON or undefined; `draftSchema`
+ * (DraftRecordSchema) reads the platform's copy of a draft a conflict carries.
+ */
+export function fromResponse(status: number, body: unknown, draftSchema?: v.GenericSchema): PlatformError {
   const err = (body as { error?: Partial<ApiError> } | undefined)?.error
   const code = typeof err?.code === 'string' ? (err.code as ApiErrorCode) : undefined
   const kind = kindOfStatus(status, code)
@@ -114,15 +122,15 @@ export function fromResponse(status: number, body: unknown): PlatformError {
     answerErrors: err?.answerErrors,
     deliveryError: err?.deliveryError,
     handlingError: err?.handlingError,
-    current: currentDraft(err?.current),
+    current: currentDraft(err?.current, draftSchema),
     conflicts: Array.isArray(err?.conflicts) ? err.conflicts.filter((k): k is string => typeof k === 'string') : undefined,
     caseId: err?.caseId,
   })
 }
 
 /** The platform's copy of a draft sent with a conflict, when it is one; else dropped (the conflict stands). */
-function currentDraft(json: unknown): DraftRecord | undefined {
-  if (json === undefined) return undefined
-  const r = parseWith(DraftRecordSchema, json)
-  return r.ok ? r.value : undefined
+function currentDraft(json: unknown, schema: v.GenericSchema | undefined): DraftRecord | undefined {
+  if (json === undefined || !schema) return undefined
+  const r = parseWith(schema, json)
+  return r.ok ? (r.value as DraftRecord) : undefined
 }
