@@ -266,7 +266,8 @@ export function identityRoutes(core: Core): Route[] {
       // under a grant the citizen's authorisation is the consent for the grant's bundle only
       acting: {
         scope: (ctx) => ({ bundleId: String((ctx.body as { bundleId?: unknown } | undefined)?.bundleId ?? '（未指明）') }),
-        audit: (ctx) => ({ action: 'read', what: `调用电子证照：${core.catalogue.licenceName(ctx.params.kind)}`, record: ctx.params.kind }),
+        // the citizen reads the record in brackets: the licence's name, not its key ("居民身份证", not "idCard")
+        audit: (ctx) => ({ action: 'read', what: '调用电子证照', record: core.catalogue.licenceName(ctx.params.kind) }),
       },
       body: 'json-optional',
       idempotency: 'optional',

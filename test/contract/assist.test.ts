@@ -145,6 +145,8 @@ test('no grant, a waiting grant, another hall, a used code, an expired grant, a 
   await refused('outside the scope', here.consentLicence('idCard', { bundleId: 'tuixiu' }), /超出了申请人授权的范围/)
   await here.consentLicence('idCard', { bundleId: t.id })
   accesses++
+  // the citizen's log names the licence in words, not by its key
+  expect((await elder.listAudit())[0]).toMatchObject({ what: '调用电子证照', record: '居民身份证' })
   // the citizen's own lists are not acting routes: staff get 403, even with a grant
   await refused('citizen-only route under a grant', here.listCases(), /仅限群众和企业办事人/)
 
