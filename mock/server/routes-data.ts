@@ -60,6 +60,8 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
     return u
   }
 
+  // the citizen reads an audit row's record in brackets: the file's name, not its id
+  const fileLabel = (fileId: string) => core.state.uploads.get(fileId)?.name ?? fileId
   return [
     ...partyRoutes(core, ownDraft, draftKey),
     // ---------- catalogue ----------
@@ -251,14 +253,14 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
       method: 'GET',
       pattern: '/uploads/:fileId',
       auth: 'citizen',
-      acting: { scope: (ctx) => fileScope(core, ctx), audit: (ctx) => ({ action: 'read', what: '查看材料信息', record: ctx.params.fileId }) },
+      acting: { scope: (ctx) => fileScope(core, ctx), audit: (ctx) => ({ action: 'read', what: '查看材料信息', record: fileLabel(ctx.params.fileId) }) },
       handler: (ctx) => json(200, publicUpload(ownUpload(ctx))),
     },
     {
       method: 'GET',
       pattern: '/uploads/:fileId/content',
       auth: 'citizen',
-      acting: { scope: (ctx) => fileScope(core, ctx), audit: (ctx) => ({ action: 'read', what: '查看材料内容', record: ctx.params.fileId }) },
+      acting: { scope: (ctx) => fileScope(core, ctx), audit: (ctx) => ({ action: 'read', what: '查看材料内容', record: fileLabel(ctx.params.fileId) }) },
       handler(ctx) {
         const u = ownUpload(ctx)
         const data = core.state.blobs.get(u.fileId)

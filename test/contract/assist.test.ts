@@ -168,6 +168,10 @@ test('assisted filing: the case is the citizen’s, the window and the originals
   // the window scans the paper original: the upload is the citizen's
   const content = await fillDraft(t, { profile, licences: [], upload: uploadBy(here, true), prefer: ['upload', 'shared', 'promise', 'defer'], now: new Date(Date.now()).toISOString() })
   const scanned = Object.entries(content.materials).find(([, m]) => m.mode === 'upload')!
+  // the window reads the scan back: the citizen's log names the file, not its id
+  const scan = await here.getUpload((scanned[1] as { fileIds: string[] }).fileIds[0])
+  accesses++
+  expect((await elder.listAudit())[0]).toMatchObject({ what: '查看材料信息', record: scan.name })
   const verifiedAt = '2026-11-26T02:30:00.000Z'
   content.materials[scanned[0]] = { ...(scanned[1] as { mode: 'upload'; fileIds: string[] }), verified: { at: verifiedAt } }
   // (the template's own check judges the rest)
