@@ -40,6 +40,21 @@ export const UPLOAD_QUOTA: UploadQuota = { files: 100, bytes: 200 * 1024 * 1024 
 
 const DAY_MS = 24 * 3600_000
 
+/** Keeps an uploaded file: the bytes first, so a crash before the record leaves only bytes nobody names (removed at start). */
+export function storeUpload(core: Core, data: Buffer, meta: Pick<StoredUpload, 'ownerId' | 'name' | 'type' | 'bundleId' | 'materialId' | 'actorId'>): StoredUpload {
+  const fileId = `f-${randomBytes(12).toString('base64url')}`
+  const rec: StoredUpload = {
+    fileId,
+    ...meta,
+    size: data.length,
+    uploadedAt: new Date(core.now()).toISOString(),
+    sha256: createHash('sha256').update(data).digest('hex'),
+  }
+  core.state.blobs.put(fileId, data)
+  core.state.uploads.set(fileId, rec)
+  return rec
+}
+
 export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}): Route[] {
   const quota = { ...UPLOAD_QUOTA, ...quotaOptions }
   const ownDraft = (ctx: Ctx): StoredDraft => {
@@ -224,25 +239,16 @@ export function dataRoutes(core: Core, quotaOptions: Partial<UploadQuota> = {}):
         if (recent.length >= quota.files || recent.reduce((n, u) => n + u.size, 0) + file.data.length > quota.bytes) {
           bad(`24 小时内上传的文件已达上限（${quota.files} 个或 ${formatBytes(quota.bytes)}），请稍后再上传`)
         }
-        const fileId = `f-${randomBytes(12).toString('base64url')}`
         // WeChat's uploadFile names the part after its temp file; the app sends the picked name as fileName
-        const name = cleanFileName(field('fileName') ?? file.filename)
-        const rec: StoredUpload = {
-          fileId,
+        const rec = storeUpload(core, file.data, {
           ownerId,
-          name,
-          size: file.data.length,
+          name: cleanFileName(field('fileName') ?? file.filename),
           type: type!,
           bundleId: bundleId!,
           materialId: material.id,
-          uploadedAt: new Date(core.now()).toISOString(),
-          sha256: createHash('sha256').update(file.data).digest('hex'),
           ...(ctx.actor ? { actorId: ctx.actor.user.profile.userId } : {}),
-        }
-        // the bytes first: a crash before the record leaves only bytes nobody names, removed at start
-        core.state.blobs.put(fileId, file.data)
-        core.state.uploads.set(fileId, rec)
-        return { ...json(201, publicUpload(rec)), ref: fileId }
+        })
+        return { ...json(201, publicUpload(rec)), ref: rec.fileId }
       },
       replay: (id) => {
         const u = core.state.uploads.get(id)

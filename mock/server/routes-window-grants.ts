@@ -1,7 +1,7 @@
 // Grants registered at the window on paper: an elder without a phone brings a relative and the 户口簿 (亲情帮办),
 // or a proxy who is not the citizen brings the citizen's signed 授权委托书. The window uploads the scan first
 // (POST /staff/proofs), then registers the grant naming it; the rules are the app's (windowGrantErrors).
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { toBeijingDate } from '../../src/domain/calendar'
 import {
   grantExpiry,
@@ -18,6 +18,7 @@ import { auditBy, findHall, grantView, stampOf } from './assist'
 import { me, type Core, type Route } from './core'
 import { fail, formatBytes, json } from './http'
 import { cleanFileName, structureProblem } from './files'
+import { storeUpload } from './routes-data'
 import { Checker } from './input'
 import { sniffType, typeList, type Part, type SniffedType } from './multipart'
 import type { StoredGrant, StoredUpload } from './state'
@@ -56,22 +57,15 @@ export function windowGrantRoutes(core: Core): Route[] {
         if (!type || !PROOF_TYPES.includes(type)) bad(`${WINDOW_PROOF[kind!]}扫描件应为 ${typeList(PROOF_TYPES)} 格式`)
         const problem = structureProblem(type!, file.data)
         if (problem) bad(`${problem}，请重新扫描后上传`)
-        const fileId = `f-${randomBytes(12).toString('base64url')}`
-        const rec: StoredUpload = {
-          fileId,
+        const rec = storeUpload(core, file.data, {
           ownerId: staff.profile.userId,
           // WeChat's uploadFile names the part after its temp file; the app sends the picked name as fileName
           name: cleanFileName(field('fileName') ?? file.filename),
-          size: file.data.length,
           type: type!,
           bundleId: PROOF_BUNDLE,
           materialId: kind!,
-          uploadedAt: nowIso(),
-          sha256: createHash('sha256').update(file.data).digest('hex'),
-        }
-        core.state.blobs.put(fileId, file.data)
-        core.state.uploads.set(fileId, rec)
-        return { ...json(201, proofView(rec)), ref: fileId }
+        })
+        return { ...json(201, proofView(rec)), ref: rec.fileId }
       },
       replay: (id) => {
         const u = core.state.uploads.get(id)
