@@ -74,8 +74,10 @@ export function createConsultStore(deps: { client: Pick<ConsultClient, 'askQuest
       busy: false,
       fieldErrors: {},
       open(userId, bundleId) {
-        // another person on this device: nothing of the one before
-        if (get().draft.userId !== userId) set({ questions: [], status: 'idle', current: undefined, currentError: undefined })
+        // another person on this device: nothing of the one before. A list read before anyone was known (saved
+        // tokens still being checked at start-up) came with this person's token and stays.
+        const before = get().draft.userId
+        if (before && before !== userId) set({ questions: [], status: 'idle', current: undefined, currentError: undefined })
         const kept = readDraft(storage, userId)
         // a bundle named by the link (a guide's 在线咨询) is chosen; what was typed stays
         const draft: ConsultDraft = { ...(kept ?? { userId, text: '' }), ...(bundleId ? { bundleId } : {}) }

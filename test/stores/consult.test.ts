@@ -84,6 +84,21 @@ test('an answer lost on the way: the text stays, and sending again after a reloa
   expect(reloaded.getState().current).toEqual(q)
 })
 
+test('at start-up the list read while saved tokens are checked stays when the person becomes known; another person’s does not', async () => {
+  const { c, consult } = client()
+  const me = await c.loginWechat('dev-father')
+  await consult.askQuestion({ bundleId: 'kaiban-canyin', question: '店面需要消防验收吗？' }, 'key-consult-startup-0001')
+  const store = createConsultStore({ client: consult, storage: memoryStorage() })
+  // the page reads 我的咨询 with the saved token before the profile (and so the person) is known
+  await store.getState().load()
+  store.getState().open(me.profile.userId)
+  expect(store.getState().status).toBe('ready')
+  expect(store.getState().questions.map((q) => q.question)).toContain('店面需要消防验收吗？')
+  // someone else signs in on this device: nothing of the one before is shown
+  store.getState().open('u-someone-else')
+  expect(store.getState()).toMatchObject({ status: 'idle', questions: [] })
+})
+
 test('the window: open questions of its hall; an answer refused at the field, then sent and gone from the list', async () => {
   const citizen = client()
   await citizen.c.loginWechat('dev-citizen-1')
