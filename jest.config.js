@@ -11,8 +11,10 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/src/$1',
-    // The H5 build renders @tarojs/components-react (h5.useHtmlComponents); tests render the same code.
-    '^@tarojs/components$': '<rootDir>/test/support/taro-components.ts',
+    // The H5 build renders src/components/h5-elements.ts (plain View and Text, the rest @tarojs/components-react);
+    // tests render the same code, with the package's plain React components only (its index also loads Stencil's).
+    '^@tarojs/components$': '<rootDir>/src/components/h5-elements.ts',
+    '^@tarojs/components-react$': '<rootDir>/test/support/taro-components.ts',
     '\\.(css|scss|less)$': '<rootDir>/test/support/style-stub.js',
   },
 }

@@ -69,6 +69,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Every target browser has fetch and AbortController, the app never asks Taro.request for JSONP and
         // uses no Stencil component: these would only cost first-load bytes and start-up time.
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
+        // View and Text as plain elements (src/components/h5-elements.ts); set here, after Taro's H5 plugin sets its own
+        chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, '..', 'src', 'components', 'h5-elements.ts'))
         // Draft sync loads late (src/stores/sync-start.ts) but the journey pages import it: one chunk for all of
         // them, not a copy in each page's chunk (Taro splits only initial chunks) plus one for the late load.
         chain.optimization.merge({
