@@ -1,10 +1,8 @@
 // 长辈版, simpler: questions the platform can answer are not asked; the form folds away optional fields
 // nothing was typed in (never one holding a value, an error, or the platform's refusal).
 import tuixiuJson from '../../mock/catalogue/bundles/tuixiu.json'
-import licencesJson from '../../mock/catalogue/licences.json'
-import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { foldOptional, guide, pathLength, type GuideDraft, type PrefillData } from '@/domain/engine'
-import { ctx, draft, loadTemplate } from '../fixtures/templates'
+import { LICENCE_NAMES, ctx, draft, loadTemplate } from '../fixtures/templates'
 
 const t = loadTemplate(tuixiuJson)
 const NOW = '2025-03-03T09:00:00+08:00'
@@ -71,7 +69,7 @@ describe('数据多跑路: 退休 answers 户籍 and 医保 years from the 户�
       socialSecurityCard: { contributionYears: '38', provinceContributionYears: '38', medicalContributionYears: '33' },
     },
   }
-  const both = ctx({ now: NOW, licences: ['household', 'socialSecurityCard'], consented: ['household', 'socialSecurityCard'], licenceNames: licenceNamesOf(licencesJson.kinds) })
+  const both = ctx({ now: NOW, licences: ['household', 'socialSecurityCard'], consented: ['household', 'socialSecurityCard'], licenceNames: { ...LICENCE_NAMES, household: { name: '居民户口簿', shortName: '户口簿' } } })
   const ASKED = { retireType: 'normal', archiveReview: false, familyPlanning: 'onlyChild', filer: 'self', housingFund: true }
   const view = (gd: ReturnType<typeof guide>, id: string) => gd.questions.visible.find((v) => v.question.id === id)
 
@@ -107,4 +105,10 @@ describe('数据多跑路: 退休 answers 户籍 and 医保 years from the 户�
     const odd = { ...WANG, licences: { ...WANG.licences, household: { regionCode: '长沙' } } }
     expect(view(guide(t, draft({ answers: ASKED }), both, odd), 'hukouOutOfProvince')?.answered).toBe(false)
   })
+})
+
+test('an option’s help names the elder’s dates, not the placeholder (弹性提前退休: 最早可在…退休)', () => {
+  const retireType = g().questions.visible.find((v) => v.question.id === 'retireType')
+  expect(retireType?.optionHelp?.flexible).toMatch(/最早可在\d{4}年\d{1,2}月\d{1,2}日退休/)
+  expect(retireType?.optionHelp?.flexible).not.toContain('{')
 })

@@ -117,7 +117,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
           ]
         : q.kind === 'region'
           ? regionOptions ?? []
-          : (q.options ?? []).map((o) => ({ value: o.value, label: o.label, help: o.help }))
+          : (q.options ?? []).map((o) => ({ value: o.value, label: o.label, help: view.optionHelp?.[o.value] ?? o.help }))
     // "以上都没有" makes "none" an answer of its own, so nothing is left unanswered by accident: the template's
     // own exclusive option when it has one (never a second one), else an empty list
     const ownNone = q.options?.find((o) => o.exclusive)?.value
@@ -168,6 +168,19 @@ export function QuestionScreen(props: QuestionScreenProps) {
       {view.fromData ? (
         <Notice tone='info'>已根据您的信息填好（{view.fromData.sourceLabel}），请核对；如有不同，请直接修改。</Notice>
       ) : null}
+      {input}
+      {foldHelp && help ? (
+        <View className='ui-section'>
+          <AppButton variant='secondary' block id={`q-${q.id}-help-toggle`} ariaExpanded={helpOpen} ariaControls={helpOpen ? `q-${q.id}-more` : undefined} onTap={() => setHelpOpen(!helpOpen)}>
+            {helpOpen ? '收起说明' : '这是什么意思？'}
+          </AppButton>
+          {helpOpen ? (
+            <View id={`q-${q.id}-more`} className='ui-help'>
+              {help}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
       {licenceOffer && onConsent ? (
         <View className='ui-card ui-offer'>
           <View className='ui-lead'>
@@ -182,19 +195,6 @@ export function QuestionScreen(props: QuestionScreenProps) {
         <Notice tone='error' live='alert'>
           {consentError}
         </Notice>
-      ) : null}
-      {input}
-      {foldHelp && help ? (
-        <View className='ui-section'>
-          <AppButton variant='secondary' block id={`q-${q.id}-help-toggle`} ariaExpanded={helpOpen} ariaControls={helpOpen ? `q-${q.id}-more` : undefined} onTap={() => setHelpOpen(!helpOpen)}>
-            {helpOpen ? '收起说明' : '这是什么意思？'}
-          </AppButton>
-          {helpOpen ? (
-            <View id={`q-${q.id}-more`} className='ui-help'>
-              {help}
-            </View>
-          ) : null}
-        </View>
       ) : null}
       {stop ? <StopPanel stop={stop} hall={stopHall} onOtherBundle={onOtherBundle} onSaveAndLeave={onSaveAndLeave} /> : null}
       <SummaryBar text={summary} />

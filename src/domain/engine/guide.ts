@@ -70,9 +70,12 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
     visibleIds.add(q.id)
     const view: QuestionView = { question: q, answered: false }
     const given = own(draft.answers, q.id) && draft.answers[q.id] !== undefined
-    const wantsRetirement = template.retirement && ((q.help ?? '').includes('{') || (!given && q.prefill?.source === 'profile' && q.prefill.key === 'retirementReached'))
+    const optionHelps = (q.options ?? []).filter((o) => o.help?.includes('{'))
+    const wantsRetirement = template.retirement && ((q.help ?? '').includes('{') || optionHelps.length > 0 || (!given && q.prefill?.source === 'profile' && q.prefill.key === 'retirementReached'))
     const retirementSoFar = wantsRetirement ? retirementNow() : undefined
-    if (q.help) view.help = interpolate(q.help, params, ctx.regionName, retirementNames(template, retirementSoFar))
+    const fill = (text: string) => interpolate(text, params, ctx.regionName, retirementNames(template, retirementSoFar))
+    if (q.help) view.help = fill(q.help)
+    if (optionHelps.length) view.optionHelp = Object.fromEntries(optionHelps.map((o) => [o.value, fill(o.help as string)]))
     const held = given ? undefined : heldAnswer(q, ctx, today, prefillData, retirementSoFar)
     if (given || held) {
       const value = given ? draft.answers[q.id] : (held?.value as AnswerValue)
