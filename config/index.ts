@@ -71,9 +71,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
         // Draft sync loads late (src/stores/sync-start.ts) but the journey pages import it: one chunk for all of
         // them, not a copy in each page's chunk (Taro splits only initial chunks) plus one for the late load.
+        // The same for the full platform client (src/services/app-platform.ts).
         chain.optimization.merge({
           splitChunks: {
-            cacheGroups: { draftSync: { name: 'draft-sync', test: /[\\/]src[\\/](stores[\\/](sync|app-sync)|domain[\\/]draft-merge)\.ts$/, chunks: 'all', enforce: true, priority: 50 } },
+            cacheGroups: {
+              draftSync: { name: 'draft-sync', test: /[\\/]src[\\/](stores[\\/](sync|app-sync)|domain[\\/]draft-merge)\.ts$/, chunks: 'all', enforce: true, priority: 50 },
+              // the full platform client: loaded late by the stores built at start (services/app-platform.ts) and
+              // imported by the stores of later pages: one chunk, not a copy in each
+              platformClient: { name: 'platform-client', test: /[\\/]src[\\/]services[\\/](app-client|upload-transport|platform[\\/](client|ids|canonical))\.ts$/, chunks: 'all', enforce: true, priority: 40 },
+            },
           },
         })
         // Taro's own CSS (reset, components) is injected from JS at start-up by style-loader: in a production
