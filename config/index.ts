@@ -78,7 +78,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
               draftSync: { name: 'draft-sync', test: /[\\/]src[\\/](stores[\\/](sync|app-sync)|domain[\\/]draft-merge)\.ts$/, chunks: 'all', enforce: true, priority: 50 },
               // the full platform client: loaded late by the stores built at start (services/app-platform.ts) and
               // imported by the stores of later pages: one chunk, not a copy in each
-              platformClient: { name: 'platform-client', test: /[\\/]src[\\/]services[\\/](app-client|upload-transport|platform[\\/](client|ids|canonical))\.ts$/, chunks: 'all', enforce: true, priority: 40 },
+              platformClient: {
+                name: 'platform-client',
+                test: /[\\/]src[\\/]services[\\/](app-client|files|upload-transport|http[\\/]taro-upload|platform[\\/](client|ids|canonical))\.ts$|[\\/]@tarojs[\\/]taro-h5[\\/]dist[\\/]api[\\/]network[\\/]upload\.js$/,
+                chunks: 'all',
+                enforce: true,
+                priority: 40,
+              },
+              // valibot and the draft schemas left the entry (stores/draft-reader.ts, services/platform/reply-schemas.ts):
+              // one chunk for every page and late load that parses, not a copy in each
+              valibot: { name: 'valibot', test: /[\\/]node_modules[\\/]valibot[\\/]|[\\/]src[\\/]domain[\\/]draft-schema\.ts$/, chunks: 'all', enforce: true, priority: 30 },
             },
           },
         })

@@ -14,7 +14,7 @@ import { useDrafts, useMessages, usePreferences, usePrivacy, useSession } from '
 import { privacyPurpose } from '@/stores/privacy'
 import { ROUTES, TABS, type TabName } from '@/stores/routes'
 import { DraftSyncNotices } from './DraftSyncNotices'
-import { SessionExpiry } from './SessionExpiry'
+import { SessionExpiry } from './SessionExpiryLate'
 import { addressDrift, go, replace } from './nav'
 import { useShown } from './use-shown'
 
