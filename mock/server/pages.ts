@@ -7,7 +7,7 @@ export const PAGE_DEFAULT = 50
 export const PAGE_MAX = 100
 
 /** `sorted` must already be in `order` of `key`; keys are unique. */
-export function paginate<T>(ctx: Ctx, sorted: T[], key: (item: T) => string, order: 'asc' | 'desc'): { items: T[]; nextCursor?: string } {
+function paginate<T>(ctx: Ctx, sorted: T[], key: (item: T) => string, order: 'asc' | 'desc'): { items: T[]; nextCursor?: string } {
   const limitText = ctx.query.get('limit')
   const limit = limitText === null || limitText === '' ? PAGE_DEFAULT : Number(limitText)
   if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) fail('BAD_REQUEST', `limit 应为 1 至 ${PAGE_MAX} 的整数`, { fieldErrors: { limit: `应为 1 至 ${PAGE_MAX} 的整数` } })

@@ -32,8 +32,8 @@ import { me, type Core, type Ctx, type Route } from './core'
 import { fail, json } from './http'
 import { Checker } from './input'
 import { licenceSummaries } from './routes-identity'
-import { paginate } from './pages'
-import type { StoredAudit, StoredCase, StoredGrant, UserRecord } from './state'
+import { listPage } from './pages'
+import { ownerGroup, type StoredAudit, type StoredCase, type StoredGrant, type UserRecord } from './state'
 
 const CASE_ID = /^HN\d{13}$/
 const SMS_GRANT_MINUTES = 30
@@ -237,12 +237,8 @@ export function assistRoutes(core: Core): Route[] {
       handler(ctx) {
         const uid = me(ctx).profile.userId
         // ids sort in the order written: newest first
-        const rows = core.state.audit
-          .values()
-          .filter((a) => a.citizenIds.includes(uid))
-          .sort((a, b) => (a.id < b.id ? 1 : -1))
-        const page = paginate(ctx, rows, (a) => a.id, 'desc')
-        const res: AuditListResponse = { entries: page.items.map(auditEntry), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
+        const page = listPage(ctx, core.state.audit.inGroup(ownerGroup(uid)), (a) => a.id, 'desc', auditEntry)
+        const res: AuditListResponse = { entries: page.items, ...page.more }
         return json(200, res)
       },
     },
@@ -354,17 +350,14 @@ export function assistRoutes(core: Core): Route[] {
         const { u: staff, hall } = staffOf(ctx)
         const reviewer = staff.profile.role === 'reviewer'
         const due = (c: StoredCase) => (reviewer ? c.matters.some((m) => (DECIDABLE_STATUSES as readonly string[]).includes(m.status)) : c.status === 'submitted')
-        const listed = core.state.cases
-          .values()
-          .filter((c) => c.hallId === hall.hall.id && due(c))
-          .sort((a, b) => (a.id < b.id ? -1 : 1))
-        const page = paginate(ctx, listed, (c) => c.id, 'asc')
+        const listed = core.state.cases.values().filter((c) => c.hallId === hall.hall.id && due(c))
+        const page = listPage(ctx, listed, (c) => c.id, 'asc', (c) => c)
         const items = page.items.map((c) => queueCase(core, c))
         const res: QueueResponse = {
           hall: { id: hall.hall.id, name: hall.hall.name, ...(staff.profile.window ? { window: staff.profile.window } : {}) },
           waiting: reviewer ? [] : items,
           ...(reviewer ? { deciding: items } : {}),
-          ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+          ...page.more,
         }
         const citizenIds = [...new Set(page.items.map((c) => c.ownerId))]
         if (citizenIds.length)
@@ -386,10 +379,8 @@ export function assistRoutes(core: Core): Route[] {
       pattern: '/admin/audit',
       auth: 'simulation',
       handler(ctx) {
-        const rows = core.state.audit.values().sort((a, b) => (a.id < b.id ? -1 : 1))
-        const page = paginate(ctx, rows, (a) => a.id, 'asc')
-        const entries: AdminAuditEntry[] = page.items.map((a) => ({ ...auditEntry(a), actorId: a.actorId, citizenIds: a.citizenIds, route: a.route }))
-        return json(200, { entries, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) })
+        const page = listPage(ctx, core.state.audit.values(), (a) => a.id, 'asc', (a): AdminAuditEntry => ({ ...auditEntry(a), actorId: a.actorId, citizenIds: a.citizenIds, route: a.route }))
+        return json(200, { entries: page.items, ...page.more })
       },
     },
   ]

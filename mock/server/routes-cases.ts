@@ -15,9 +15,9 @@ import { filingUnderGrant, withoutStamps } from './filing'
 import { Checker, parseBody } from './input'
 import { addWorkingDaysMs, feePaid, findMatter, withdraw } from './lifecycle'
 import { recordSubscription } from './notify'
-import { paginate } from './pages'
+import { listPage } from './pages'
 import { currentConfirmations } from './routes-parties'
-import type { StoredCase, StoredDraft } from './state'
+import { ownerGroup, type StoredCase, type StoredDraft } from './state'
 import { draftKey } from './drafts'
 
 const CASE_ID = /^HN\d{13}$/
@@ -67,7 +67,6 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
 
   const replayOwn = (id: string) => replayCase(core, id)
 
-  const byIdDesc = (a: StoredCase, b: StoredCase) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
 
   const clock = (): ClockResponse => ({ now: new Date(core.now()).toISOString(), offsetMs: core.state.meta.get().clockOffsetMs })
 
@@ -119,12 +118,8 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       auth: 'citizen',
       handler(ctx) {
         const uid = me(ctx).profile.userId
-        const mine = core.state.cases
-          .values()
-          .filter((c) => c.ownerId === uid)
-          .sort(byIdDesc)
-        const page = paginate(ctx, mine, (c) => c.id, 'desc')
-        const res: CaseListResponse = { cases: page.items.map((c) => view(core, refreshCase(core, c))), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
+        const page = listPage(ctx, core.state.cases.inGroup(ownerGroup(uid)), (c) => c.id, 'desc', (c) => view(core, refreshCase(core, c)))
+        const res: CaseListResponse = { cases: page.items, ...page.more }
         return json(200, res)
       },
     },
@@ -284,16 +279,11 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       handler(ctx) {
         const uid = me(ctx).profile.userId
         // bring the citizen's cases up to now first: their events are messages
-        for (const c of core.state.cases.values()) if (c.ownerId === uid) refreshCase(core, c)
-        const mine = core.state.messages.values().filter((m) => m.ownerId === uid)
+        for (const c of core.state.cases.inGroup(ownerGroup(uid))) refreshCase(core, c)
+        const mine = core.state.messages.inGroup(ownerGroup(uid))
         // newest first; the cursor key (time, then id) is unique and sorts the same way
-        const keyOf = (m: (typeof mine)[number]) => `${m.at} ${m.id}`
-        const page = paginate(ctx, mine.sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : -1)), keyOf, 'desc')
-        const res: MessageListResponse = {
-          messages: page.items.map(({ ownerId: _o, ...m }) => m),
-          unread: mine.filter((m) => !m.read).length,
-          ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-        }
+        const page = listPage(ctx, mine, (m) => `${m.at} ${m.id}`, 'desc', ({ ownerId: _o, ...m }) => m)
+        const res: MessageListResponse = { messages: page.items, unread: mine.filter((m) => !m.read).length, ...page.more }
         return json(200, res)
       },
     },
@@ -308,7 +298,7 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
         const b = ctx.body === undefined ? {} : c.object(ctx.body, '')
         const ids = b && c.stringArray(b.ids, 'ids', true, 500)
         c.done()
-        for (const m of core.state.messages.values()) if (m.ownerId === uid && !m.read && (!ids || ids.includes(m.id))) core.state.messages.set(m.id, { ...m, read: true })
+        for (const m of core.state.messages.inGroup(ownerGroup(uid))) if (!m.read && (!ids || ids.includes(m.id))) core.state.messages.set(m.id, { ...m, read: true })
         return json(200, { ok: true })
       },
     },
@@ -340,9 +330,8 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
           .values()
           .map((c) => refreshCase(core, c))
           .filter((c) => (!status || c.status === status) && (!bundleId || c.bundleId === bundleId))
-          .sort((a, b) => -byIdDesc(a, b))
-        const page = paginate(ctx, cases, (c) => c.id, 'asc')
-        const res: CaseListResponse = { cases: page.items.map((c) => view(core, c)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
+        const page = listPage(ctx, cases, (c) => c.id, 'asc', (c) => view(core, c))
+        const res: CaseListResponse = { cases: page.items, ...page.more }
         return json(200, res)
       },
     },
@@ -369,13 +358,9 @@ export function caseRoutes(core: Core, hooks: { reset(): void }): Route[] {
       auth: 'simulation',
       handler(ctx) {
         const caseId = ctx.query.get('caseId')
-        const keyOf = (o: { at: string; id: string }) => `${o.at} ${o.id}`
-        const entries = core.state.outbox
-          .values()
-          .filter((o) => !caseId || o.caseId === caseId)
-          .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
-        const page = paginate(ctx, entries, keyOf, 'asc')
-        const res: OutboxResponse = { outbox: page.items.map(({ userId: _u, ...o }) => o), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
+        const entries = core.state.outbox.values().filter((o) => !caseId || o.caseId === caseId)
+        const page = listPage(ctx, entries, (o) => `${o.at} ${o.id}`, 'asc', ({ userId: _u, ...o }) => o)
+        const res: OutboxResponse = { outbox: page.items, ...page.more }
         return json(200, res)
       },
     },

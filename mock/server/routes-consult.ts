@@ -13,7 +13,7 @@ import { me, type Core, type Ctx, type Route } from './core'
 import { fail, json } from './http'
 import { parseBody } from './input'
 import { listPage } from './pages'
-import type { StoredQuestion } from './state'
+import { openInHallGroup, ownerGroup, type StoredQuestion } from './state'
 
 const QUESTION_ID = /^Q-[A-Za-z0-9_-]{6,40}$/
 
@@ -80,7 +80,7 @@ export function consultRoutes(core: Core): Route[] {
       auth: 'citizen',
       handler(ctx) {
         const uid = me(ctx).profile.userId
-        const asked = core.state.questions.values().filter((q) => q.ownerId === uid)
+        const asked = core.state.questions.inGroup(ownerGroup(uid))
         const page = listPage(ctx, asked, (q) => `${q.askedAt} ${q.id}`, 'desc', citizenView)
         const res: ConsultListResponse = { questions: page.items, ...page.more }
         return json(200, res)
@@ -100,7 +100,7 @@ export function consultRoutes(core: Core): Route[] {
       handler(ctx) {
         const { hall } = hallOf(ctx)
         const now = nowIso()
-        const open = core.state.questions.values().filter((q) => q.hallId === hall.hall.id && q.status === 'open')
+        const open = core.state.questions.inGroup(openInHallGroup(hall.hall.id))
         const res: StaffConsultCount = { open: open.length, overdue: open.filter((q) => isConsultOverdue(q, now)).length }
         return json(200, res)
       },
@@ -114,7 +114,7 @@ export function consultRoutes(core: Core): Route[] {
         const { u, hall } = hallOf(ctx)
         // the earliest due first (then the earliest asked); the key is unique and sorts the same way
         const keyOf = (q: StoredQuestion) => `${q.dueDate} ${q.askedAt} ${q.id}`
-        const open = core.state.questions.values().filter((q) => q.hallId === hall.hall.id && q.status === 'open')
+        const open = core.state.questions.inGroup(openInHallGroup(hall.hall.id))
         const page = listPage(ctx, open, keyOf, 'asc', (q) => q)
         const citizenIds = [...new Set(page.items.map((q) => q.ownerId))]
         if (citizenIds.length)

@@ -12,7 +12,7 @@ import { fail, json } from './http'
 import { Checker } from './input'
 import { deptAccept, deptDecide, deptDeliver, deptReject, findMatter } from './lifecycle'
 import { notify } from './notify'
-import { paginate } from './pages'
+import { listPage } from './pages'
 import { findCase, replayCase } from './routes-cases'
 import type { StoredCase } from './state'
 
@@ -102,13 +102,9 @@ export function deptRoutes(core: Core): Route[] {
       auth: 'staff',
       handler(ctx) {
         // newest first; the cursor key (time, then rating id) is unique and sorts the same way
-        const keyOf = (c: StoredCase) => `${c.evaluation!.at} ${c.ratingId}`
-        const rated = core.state.cases
-          .values()
-          .filter((c) => c.evaluation && c.ratingId)
-          .sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : -1))
-        const page = paginate(ctx, rated, keyOf, 'desc')
-        const res: DeptRatingListResponse = { ratings: page.items.map(ratingOf), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
+        const rated = core.state.cases.values().filter((c) => c.evaluation && c.ratingId)
+        const page = listPage(ctx, rated, (c) => `${c.evaluation!.at} ${c.ratingId}`, 'desc', ratingOf)
+        const res: DeptRatingListResponse = { ratings: page.items, ...page.more }
         return json(200, res)
       },
     },

@@ -149,6 +149,10 @@ export interface StoredBooking extends BookingFacts {
   lapsedAt?: string
 }
 
+/** Groups read without a scan: a person's records, a hall's open questions. */
+export const ownerGroup = (userId: string) => `owner:${userId}`
+export const openInHallGroup = (hallId: string) => `open:${hallId}`
+
 /** The secondary key of a citizen's booking of a bundle that may still stand (at most one: a second is refused). */
 export const standingKey = (citizenId: string, bundleId: string) => `standing:${citizenId}:${bundleId}`
 
@@ -241,18 +245,19 @@ export class State {
     this.drafts = new Collection(this.store, 'drafts')
     this.draftVersions = new Collection(this.store, 'draft-versions')
     this.uploads = new Collection(this.store, 'uploads')
-    this.cases = new Collection(this.store, 'cases')
+    this.cases = new Collection(this.store, 'cases', undefined, (c) => [ownerGroup(c.ownerId)])
     this.consents = new Collection(this.store, 'consents')
     this.idempotency = new Collection(this.store, 'idempotency')
     this.grants = new Collection(this.store, 'grants', (g) => [g.code ? `code:${g.code}` : undefined])
-    this.audit = new Collection(this.store, 'audit')
+    this.audit = new Collection(this.store, 'audit', undefined, (a) => a.citizenIds.map(ownerGroup))
     // a standing booking holds its slot (one booking a slot) and is found by citizen and bundle without a scan
     this.bookings = new Collection(this.store, 'bookings', (b) =>
       b.status === 'booked' ? [`slot:${b.hallId}:${b.start}`, b.lapsedAt ? undefined : standingKey(b.citizenId, b.bundleId)] : [],
     )
     this.templates = new Collection(this.store, 'templates')
-    this.messages = new Collection(this.store, 'messages')
-    this.questions = new Collection(this.store, 'questions')
+    this.messages = new Collection(this.store, 'messages', undefined, (m) => [ownerGroup(m.ownerId)])
+    // the window's desk and its 30 s tally read a hall's open questions only
+    this.questions = new Collection(this.store, 'questions', undefined, (q) => [ownerGroup(q.ownerId), q.status === 'open' ? openInHallGroup(q.hallId) : undefined])
     this.outbox = new Collection(this.store, 'outbox')
     this.payments = new Collection(this.store, 'payments')
     this.subscriptions = new Collection(this.store, 'subscriptions')

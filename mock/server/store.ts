@@ -338,12 +338,15 @@ export class Collection<T> implements Table {
   private readonly map = new Map<string, T>()
   /** secondary keys (e.g. token hashes) → id, kept in step with every change, undo and replay */
   private readonly byKey = new Map<string, string>()
+  /** groups (e.g. an owner's records) → ids, kept in step the same way: a list is read without a scan */
+  private readonly byGroup = new Map<string, Set<string>>()
   readonly dir: string
 
   constructor(
     private readonly store: Store,
     readonly name: string,
     private readonly keysOf?: (value: T) => (string | undefined)[],
+    private readonly groupsOf?: (value: T) => (string | undefined)[],
   ) {
     this.dir = path.join(store.root, name)
     store.register(this)
@@ -366,6 +369,12 @@ export class Collection<T> implements Table {
     this.drop(id)
     this.map.set(id, value)
     if (this.keysOf) for (const k of this.keysOf(value)) if (k) this.byKey.set(k, id)
+    if (this.groupsOf)
+      for (const g of this.groupsOf(value)) {
+        if (!g) continue
+        const ids = this.byGroup.get(g) ?? new Set<string>()
+        this.byGroup.set(g, ids.add(id))
+      }
   }
 
   private drop(id: string): void {
@@ -373,11 +382,19 @@ export class Collection<T> implements Table {
     if (old === undefined) return
     this.map.delete(id)
     if (this.keysOf) for (const k of this.keysOf(old)) if (k && this.byKey.get(k) === id) this.byKey.delete(k)
+    if (this.groupsOf)
+      for (const g of this.groupsOf(old)) {
+        const ids = g ? this.byGroup.get(g) : undefined
+        if (!ids) continue
+        ids.delete(id)
+        if (!ids.size) this.byGroup.delete(g!)
+      }
   }
 
   load(warn: Warn): void {
     this.map.clear()
     this.byKey.clear()
+    this.byGroup.clear()
     fs.mkdirSync(this.dir, { recursive: true })
     for (const f of fs.readdirSync(this.dir)) {
       const full = path.join(this.dir, f)
@@ -405,6 +422,11 @@ export class Collection<T> implements Table {
   findBy(key: string): T | undefined {
     const id = this.byKey.get(key)
     return id === undefined ? undefined : this.map.get(id)
+  }
+
+  /** The records in group `group` (see `groupsOf`), in no particular order. */
+  inGroup(group: string): T[] {
+    return [...(this.byGroup.get(group) ?? [])].map((id) => this.map.get(id)!)
   }
 
   has(id: string): boolean {
