@@ -41,7 +41,7 @@ export function PartiesPanel({ parties, codes, busy, error, onInvite, onRefresh 
                   确认码 <Text className='ui-strong' selectable>{codes[p.id].code}</Text>：请告诉{p.label}，在“我的草稿 › 确认他人发起的申请”中输入（{codes[p.id].expiresText}前有效）。
                 </View>
               ) : (
-                <AppButton variant='secondary' busy={busy === p.id} onTap={() => onInvite(p.id)} ariaLabel={`生成${p.label}的确认码`}>
+                <AppButton variant='secondary' busy={busy === p.id} onTap={() => onInvite(p.id)} ariaLabel={`生成确认码：${p.label}`}>
                   生成确认码
                 </AppButton>
               )}

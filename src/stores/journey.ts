@@ -170,6 +170,22 @@ export function licencesToOffer(g: Guidance, held: LicenceKind[], consented: Par
   return [...kinds]
 }
 
+/**
+ * E-licences that would answer questions still to be asked (户口簿 → 户籍地, 社保卡 → 缴费年限): held, not yet
+ * opened in this session. Offered on the question page, so the questions they answer are not asked.
+ */
+export function questionLicenceOffers(g: Guidance, held: LicenceKind[], loaded: Partial<Record<LicenceKind, unknown>>): { kinds: LicenceKind[]; questions: number } {
+  const kinds = new Set<LicenceKind>()
+  let questions = 0
+  for (const v of g.questions.visible) {
+    const p = v.question.prefill
+    if (v.answered || p?.source !== 'licence' || !held.includes(p.kind) || loaded[p.kind]) continue
+    kinds.add(p.kind)
+    questions++
+  }
+  return { kinds: [...kinds], questions }
+}
+
 // ---------- choices the pages turn taps into ----------
 
 /** The draft choice for a material mode the citizen picked; uploaded files are kept when switching back. */

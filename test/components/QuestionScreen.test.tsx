@@ -1,14 +1,15 @@
 /** @jest-environment jsdom */
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { useState } from 'react'
+import { useState, type ComponentProps } from 'react'
 import type { AnswerValue, Answers } from '@/domain'
 import { QuestionScreen } from '@/components/screens/QuestionScreen'
 import { summaryText } from '@/stores/journey'
 import { guidanceFor } from './helpers'
 
 /** The screen with a live draft: answers go through the engine as in the app. */
-function Harness({ questionId, initial = {}, onContinue = () => undefined, onReadAloud }: { questionId: string; initial?: Answers; onContinue?: () => void; onReadAloud?: (text: string) => void }) {
+type Extra = Partial<Pick<ComponentProps<typeof QuestionScreen>, 'foldHelp' | 'licenceOffer' | 'onConsent'>>
+function Harness({ questionId, initial = {}, onContinue = () => undefined, onReadAloud, ...extra }: { questionId: string; initial?: Answers; onContinue?: () => void; onReadAloud?: (text: string) => void } & Extra) {
   const [answers, setAnswers] = useState<Answers>(initial)
   const g = guidanceFor({ answers })
   const view = g.questions.visible.find((v) => v.question.id === questionId)!
@@ -31,6 +32,7 @@ function Harness({ questionId, initial = {}, onContinue = () => undefined, onRea
       onBack={() => undefined}
       onOtherBundle={() => undefined}
       onReadAloud={onReadAloud}
+      {...extra}
     />
   )
 }
@@ -145,4 +147,39 @@ test('letters in a number question are called what they are (请只填写数字)
 test('before any answer names a matter, the summary does not say "需办理 0 个事项"', () => {
   expect(summaryText({ matterCount: 0, materialCount: 0, workingDays: 0 } as Parameters<typeof summaryText>[0])).toBe('回答问题后，这里会显示要办几个事项、准备几份材料')
   expect(summaryText({ matterCount: 2, materialCount: 5, workingDays: 3 } as Parameters<typeof summaryText>[0])).toBe('需办理 2 个事项，需准备 5 份材料，预计 3 个工作日')
+})
+
+test('长辈版: the choices first, the help behind 这是什么意思？ (a disclosure), still read by 朗读本题; choosing does not move on', async () => {
+  const read = jest.fn()
+  const next = jest.fn()
+  render(<Harness questionId='tobacco' foldHelp onReadAloud={read} onContinue={next} />)
+  const group = screen.getByRole('radiogroup', { name: '是否销售卷烟？' })
+  expect(group).not.toHaveAccessibleDescription('销售卷烟需要烟草专卖零售许可。')
+  expect(screen.queryByText('销售卷烟需要烟草专卖零售许可。')).toBeNull()
+  const more = screen.getByRole('button', { name: '这是什么意思？' })
+  expect(more).toHaveAttribute('aria-expanded', 'false')
+  // the disclosure comes after the choices
+  expect(screen.getByRole('radio', { name: '否' }).compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  await userEvent.click(more)
+  const less = screen.getByRole('button', { name: '收起说明' })
+  expect(less).toHaveAttribute('aria-expanded', 'true')
+  expect(document.getElementById(less.getAttribute('aria-controls') as string)).toHaveTextContent('销售卷烟需要烟草专卖零售许可。')
+  await userEvent.click(screen.getByRole('radio', { name: '是' }))
+  expect(next).not.toHaveBeenCalled()
+  await userEvent.click(screen.getByRole('button', { name: '朗读本题' }))
+  expect(read).toHaveBeenLastCalledWith('是否销售卷烟？销售卷烟需要烟草专卖零售许可。选项有：是；否。')
+})
+
+test('标准版 shows the help with the question and has no 这是什么意思？', () => {
+  render(<Harness questionId='area' />)
+  expect(screen.getByText('按房产证或租赁合同上的面积填写。')).toBeInTheDocument()
+  expect(screen.queryByRole('button', { name: '这是什么意思？' })).toBeNull()
+})
+
+test('e-licences that would answer questions are offered on the question page with how many they answer', async () => {
+  const consent = jest.fn()
+  render(<Harness questionId='tobacco' licenceOffer={{ names: '户口簿、社保卡', questions: 3 }} onConsent={consent} />)
+  expect(screen.getByText('平台有您的电子户口簿、社保卡。同意使用后，3 个问题由证照上的信息回答，您只需核对。')).toBeInTheDocument()
+  await userEvent.click(screen.getByRole('button', { name: '同意使用电子户口簿、社保卡' }))
+  expect(consent).toHaveBeenCalledTimes(1)
 })

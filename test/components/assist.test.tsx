@@ -63,7 +63,7 @@ test('a waiting code is shown grouped with its QR and time left; revoking sends 
   const p = grants()
   expect(screen.getByText('1234 5678')).toBeTruthy()
   expect(screen.getByText(/还剩 20 分钟，只能使用一次/)).toBeTruthy()
-  await userEvent.click(screen.getByRole('button', { name: '撤销开办餐饮店的授权' }))
+  await userEvent.click(screen.getByRole('button', { name: '撤销授权：开办餐饮店' }))
   expect(p.onRevoke).toHaveBeenCalledWith(waiting)
 })
 
@@ -73,9 +73,16 @@ test('亲情帮办 received: the elder (masked) and the bundle; filing starts un
   expect(screen.getAllByText(/授权您帮办“开办餐饮店”/)).toHaveLength(2)
   await userEvent.click(screen.getByRole('button', { name: '为王*明帮办开办餐饮店' }))
   expect(p.onActFor).toHaveBeenCalledWith(fromElder)
-  await userEvent.click(screen.getByRole('button', { name: '查看王*明的办件 HN2026112600001 的进度' }))
+  await userEvent.click(screen.getByRole('button', { name: '查看办理进度：王*明的办件 HN2026112600001' }))
   expect(p.onFollow).toHaveBeenCalledWith(expect.objectContaining({ id: 'g-filed' }))
   expect(document.body.textContent).not.toContain('430103195801012114')
+})
+
+test('亲情帮办 registered at the window: the relative is told which hall registered it on which paper', () => {
+  const stamp = { staffName: '周敏', hallName: '长沙市天心区政务服务中心', window: '5号窗口' }
+  const atWindow: GrantView = { ...waiting, id: 'g-window', grantee: 'relative', state: 'active', code: undefined, qrText: undefined, citizen: { name: '王*明', idNumber: '430103********2114' }, proof: { kind: 'relative', fileId: 'f-1', registeredBy: stamp } }
+  grants({ received: [atWindow] })
+  expect(screen.getByText(/长沙市天心区政务服务中心窗口凭户口簿登记/)).toBeInTheDocument()
 })
 
 test('谁查看了我的信息: who, where, what and on what basis', () => {

@@ -152,7 +152,7 @@ describe('办件详情', () => {
     expect(screen.getByText('未缴费期间不计时，缴费后部门继续办理。')).toBeInTheDocument()
     expect(screen.getByText('缴费后继续计时办理')).toBeInTheDocument()
     expect(screen.getAllByText(/^缴费期间不计时，剩余/).length).toBeGreaterThan(0)
-    await userEvent.click(screen.getByRole('button', { name: '缴纳食品经营许可费用 80 元' }))
+    await userEvent.click(screen.getByRole('button', { name: '缴纳 80 元（食品经营许可费用）' }))
     expect(p.onPay).toHaveBeenCalledWith('food')
   })
 
@@ -279,7 +279,7 @@ test('补正 screen: only the named items, prefilled; errors at the field; uploa
   await userEvent.type(seats, '5')
   expect(onInput).toHaveBeenLastCalledWith('seats', '405')
   expect(screen.getByText('平面图.pdf')).toBeInTheDocument()
-  await userEvent.click(screen.getByRole('button', { name: '上传经营场所平面图' }))
+  await userEvent.click(screen.getByRole('button', { name: '上传文件：经营场所平面图' }))
   expect(onPick).toHaveBeenCalledWith('layout')
   await userEvent.click(screen.getByRole('button', { name: '提交补正' }))
   expect(onSubmit).toHaveBeenCalled()

@@ -83,7 +83,7 @@ test('我的咨询: 待答复 with its date, 已答复 with a way to the answer;
   const { unmount } = render(<ConsultScreen {...p} />)
   expect(screen.getByRole('status')).toHaveTextContent('已提交关于“开办餐饮店”的咨询，将在 12月3日（周四）前答复，答复会发到“消息”。')
   expect(screen.getByText('12月3日（周四）前答复')).toBeInTheDocument()
-  await userEvent.click(screen.getByRole('button', { name: '查看咨询：新生儿出生，已答复' }))
+  await userEvent.click(screen.getByRole('button', { name: '查看答复：新生儿出生，已答复' }))
   expect(p.onOpen).toHaveBeenCalledWith('Q-1')
   unmount()
   const onSignIn = jest.fn()
@@ -128,7 +128,7 @@ test('the window: overdue ones said in words, the answer checked at its field, s
   expect(screen.getByText('已超期')).toBeInTheDocument()
   const [first] = screen.getAllByLabelText('答复内容')
   expect(first).toHaveAccessibleDescription(expect.stringContaining('答复内容太短了，请至少写 5 个字'))
-  await userEvent.click(screen.getByRole('button', { name: '答复陈*关于“新生儿出生”的咨询' }))
+  await userEvent.click(screen.getByRole('button', { name: '提交答复：陈*关于“新生儿出生”的咨询' }))
   expect(onAnswer).toHaveBeenCalledWith('Q-b')
 })
 

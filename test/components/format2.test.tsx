@@ -182,7 +182,7 @@ test('several parties: who has confirmed, a code for who has not', async () => {
   ]
   const { rerender } = render(<PartiesPanel parties={parties} codes={{}} onInvite={onInvite} onRefresh={() => undefined} />)
   expect(screen.getByText('待确认')).toBeInTheDocument()
-  await userEvent.click(screen.getByRole('button', { name: '生成买方的确认码' }))
+  await userEvent.click(screen.getByRole('button', { name: '生成确认码：买方' }))
   expect(onInvite).toHaveBeenCalledWith('buyer')
   rerender(<PartiesPanel parties={parties} codes={{ buyer: { code: 'ABCD2345', expiresText: '12月3日' } }} onInvite={onInvite} onRefresh={() => undefined} />)
   expect(screen.getByText('ABCD2345')).toBeInTheDocument()

@@ -22,6 +22,17 @@ describe('parseTemplate', () => {
     }
   })
 
+  it('a region prefill: `within` only on a yes/no question (or mapped), and a yes/no question maps only to true or false', () => {
+    const t = clone()
+    t.questions[0].prefill = { source: 'licence', kind: 'household', key: 'regionCode', within: '430000', map: { true: 'false', false: 'true' } }
+    expect(parseTemplate(t).ok).toBe(true)
+    t.questions[1].prefill = { source: 'licence', kind: 'household', key: 'regionCode', within: '430000', map: { true: '是' } }
+    t.questions[3].prefill = { source: 'licence', kind: 'household', key: 'regionCode', within: '430000' }
+    const issues = issuesOf(t)
+    expect(issues).toContainEqual({ path: '$.questions[1].prefill.map.true', message: '是非题只能对应到 true 或 false' })
+    expect(issues).toContainEqual({ path: '$.questions[3].prefill.within', message: expect.stringContaining('只用于是非题') })
+  })
+
   it('rejects something that is not an object', () => {
     expect(issuesOf(null)[0].path).toBe('$')
     expect(issuesOf([]).map((i) => i.path)).toContain('$.schemaVersion')

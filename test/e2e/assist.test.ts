@@ -276,7 +276,7 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
   const r = new Driver(reviewer, run.platform.url)
   const decide = async (name: string, outcome: '准予许可' | '不予许可') => {
     await r.choose(outcome, reviewer.getByRole('radiogroup', { name: `${name}的审批决定` }))
-    await r.press(`确认${name}${outcome}`)
+    await r.press(`确认${outcome}：${name}`)
   }
   await withScreenshotOnFailure(reviewer, 'assist-decide', async () => {
     await reviewer.goto(run.platform.url + '/#/pages/staff/home/index')
@@ -296,12 +296,12 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
     await reviewer.getByText(/^已准予许可：营业执照 示例/).waitFor()
     // 不予许可 without a ground: the rulebook's words at the field, nothing sent
     await r.choose('不予许可', reviewer.getByRole('radiogroup', { name: `${others[0].name}的审批决定` }))
-    await r.press(`确认${others[0].name}不予许可`)
+    await r.press(`确认不予许可：${others[0].name}`)
     await reviewer.getByText('请选择不予许可的理由').waitFor()
     await r.choose('现场核查情况与申请材料不符')
     await r.fill(/^说明（申请人可见）/, '后厨面积小于申报面积')
     await shot(reviewer, '11-reviewer-refusal')
-    await r.press(`确认${others[0].name}不予许可`)
+    await r.press(`确认不予许可：${others[0].name}`)
     await reviewer.getByText('已决定不予许可：现场核查情况与申请材料不符：后厨面积小于申报面积').waitFor()
     for (const m of others.slice(1)) {
       await decide(m.name, '准予许可')
@@ -379,7 +379,7 @@ test('亲情帮办: the elder authorises a relative in their app; the relative f
     await relative.waitForTimeout(500)
     expect(await relative.getByText(caseId).filter({ visible: true }).count()).toBe(0)
     await relative.goto(run.platform.url + '/#/pages/account/grants/index')
-    await relative.getByRole('button', { name: `查看王*明的办件 ${caseId} 的进度` }).filter({ visible: true }).click()
+    await relative.getByRole('button', { name: `查看办理进度：王*明的办件 ${caseId}` }).filter({ visible: true }).click()
     await relative.getByText(caseId).first().waitFor()
     await relative.getByText('待受理').first().waitFor()
     await relative.waitForTimeout(400) // (the page's slide-in, for the picture)

@@ -1,6 +1,7 @@
 // 长辈版 is simpler, not only bigger: an elder signed in files 退休 on a 375×812 phone. Questions the platform can
-// answer from his real-name record (性别, 是否到龄) are not asked; the form folds its empty optional fields behind
-// one 选填项（可不填） control; dates are picked, never typed. axe clean, text ≥ 18 px, targets ≥ 60 px throughout.
+// answer from his real-name record (性别, 是否到龄) and, once he agrees on the first question, his 社保卡 and 户口簿
+// (缴费年限, 户口在省外, 医保年限) are not asked: 5 questions instead of 8. Help waits behind 这是什么意思？; the form
+// folds its empty optional fields behind 选填项（可不填）; dates are picked. axe clean, text ≥ 18 px, targets ≥ 60 px.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -28,7 +29,7 @@ async function check(page: Page, state: string, problems: string[], shot: number
   if (m.minFont < 18) problems.push(`${state}: ${m.minFont} px text (${m.minFontText})`)
 }
 
-test('长辈版 退休: known answers not asked, optional fields folded, dates picked; axe clean and large throughout', async () => {
+test('长辈版 退休: answers the platform holds not asked (5 of 10), help folded, optional fields folded, dates picked; axe clean and large throughout', async () => {
   const context = shared.track(
     await shared.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }),
   )
@@ -53,29 +54,52 @@ test('长辈版 退休: known answers not asked, optional fields folded, dates p
     }
     // the first question asked is the kind of retirement: 性别 and 是否到龄 come from his real-name record
     await seen('您是哪种情况退休？')
+    expect(await page.getByText(/问题 1 \/ 共 8/).count()).toBe(1)
+    // 长辈版: the choices first, the help behind 这是什么意思？
+    expect(await page.getByText('到了法定退休年龄的选', { exact: false }).count()).toBe(0)
+    const more = page.getByRole('button', { name: '这是什么意思？' })
+    expect(await more.getAttribute('aria-expanded')).toBe('false')
+    // his 社保卡 and 户口簿 answer 3 of the questions to come once he agrees
+    const offer = page.getByText('平台有您的电子社保卡、户口簿。同意使用后，3 个问题由证照上的信息回答，您只需核对。')
+    await offer.waitFor()
     await check(page, 'question', problems, ++shot)
-    expect(await page.getByText(/问题 1 \/ 共/).textContent()).toMatch(/问题 1 \/ 共/)
+    await more.click()
+    expect(await page.getByRole('button', { name: '收起说明' }).getAttribute('aria-expanded')).toBe('true')
+    await check(page, 'question-help-open', problems, ++shot)
+    await d.press('同意使用电子社保卡、户口簿')
+    await offer.waitFor({ state: 'detached' })
+    await page.getByText(/问题 1 \/ 共 5/).waitFor()
     await d.choose('到龄正常退休')
     await d.press('继续')
     await seen('需要用人事档案认定出生时间、参加工作时间或视同缴费年限吗？')
     await d.choose('否')
     await d.press('继续')
-    await seen('养老保险累计缴费年限（含视同缴费年限）一共多少年？')
-    await d.fill('养老保险累计缴费年限（含视同缴费年限）一共多少年？', '38')
-    await d.press('继续')
-    await d.no('您的户口在湖南省外吗？')
-    asked.push('户口')
-    await d.answer('职工医保累计缴费年限（含视同缴费年限）多少年？', () => d.fill('职工医保累计缴费年限（含视同缴费年限）多少年？', '30'))
-    asked.push('医保')
     await d.answer('下面哪种情况符合您？', () => d.choose(/独生子女父母/))
     asked.push('计生')
     await d.answer('谁来申报退休？', () => d.choose(/本人申报/))
     asked.push('申报')
     await d.yes('您缴存过住房公积金、要一起办理退休提取吗？')
     asked.push('公积金')
-    expect(asked).not.toContain('您的性别')
-    expect(asked).not.toContain('您已经达到法定退休年龄了吗？')
+    // 5 asked; 性别, 到龄, 缴费年限, 户口 and 医保年限 answered from his data
+    expect(asked).toHaveLength(5)
 
+    await d.heading1('填写申请信息').waitFor()
+    // each answer from data is there to check, saying where it came from (as 核对信息's 修改 opens it)
+    const formUrl = page.url()
+    const questionUrl = (id: string) => formUrl.replace('/pages/journey/form/index?', '/pages/journey/question/index?') + `&q=${id}`
+    for (const [id, heading, source] of [
+      ['sex', '您的性别', '实名信息'],
+      ['reachedAge', '您已经达到法定退休年龄了吗？', '实名信息'],
+      ['contributionYears', '养老保险累计缴费年限（含视同缴费年限）一共多少年？', '电子社保卡'],
+      ['hukouOutOfProvince', '您的户口在湖南省外吗？', '电子户口簿'],
+      ['medicalYears', '职工医保累计缴费年限（含视同缴费年限）多少年？', '电子社保卡'],
+    ]) {
+      await page.goto(questionUrl(id))
+      await d.heading1(heading).waitFor()
+      await page.getByText(`已根据您的信息填好（来自${source}），请核对；如有不同，请直接修改。`).waitFor()
+    }
+    await check(page, 'question-from-data', problems, ++shot)
+    await page.goto(formUrl)
     await d.heading1('填写申请信息').waitFor()
     const fold = page.getByRole('button', { name: /^选填项（可不填）· \d+ 项$/ })
     await fold.waitFor()

@@ -92,6 +92,8 @@ test('亲情帮办 at the window with the 户口簿: the clerk registers it (ref
     await son.reload()
     await son.getByRole('heading', { name: '亲属请我帮办' }).waitFor()
     await son.getByText('王*明').first().waitFor()
+    // the son is told where the grant came from
+    await son.getByText(/长沙市天心区政务服务中心窗口凭户口簿登记/).waitFor()
     await shot(son, '04-son-received')
     expect(await axeViolations(son)).toEqual([])
     return relativeFilesRestaurant(son, run.platform.url, () => shot(son, '05-son-review'))

@@ -12,10 +12,13 @@ import {
   materialErrors,
   placeBefore,
   promiseUnavailableReason,
+  questionLicenceOffers,
   summaryText,
   urlOf,
 } from '@/stores/journey'
 import { NOW, profile, template } from '../components/fixtures'
+import tuixiuJson from '../../mock/catalogue/bundles/tuixiu.json'
+import { ctx as contextFor, draft as guideDraft, loadTemplate } from '../fixtures/templates'
 
 const REGIONS = [
   {
@@ -148,4 +151,18 @@ test('delivery: EMS starts from the profile and keeps edits; pickup names a hall
   expect(all.delivery.handlingError).toBe('请选择办理方式')
   const answered = draftWith({ tobacco: true, area: 50, menu: [], site: 'shop' })
   expect(g({ ...answered, content: { ...answered.content, handling: 'online' } }).delivery.handlingError).toBeUndefined()
+})
+
+test('the question page offers the e-licences that would answer questions still to come, with how many', () => {
+  const tuixiu = loadTemplate(tuixiuJson)
+  const data = { profile: { sex: '男', birthDate: '1958-01-01' } }
+  const start = guide(tuixiu, guideDraft(), contextFor({ now: NOW, licences: ['household', 'socialSecurityCard'], consented: [] }), data)
+  // 缴费年限 and 医保年限 (社保卡), 户口在省外 (户口簿)
+  expect(questionLicenceOffers(start, ['household', 'socialSecurityCard'], {})).toEqual({ kinds: ['socialSecurityCard', 'household'], questions: 3 })
+  // opened in this session: nothing more to offer for it; not held: never offered
+  expect(questionLicenceOffers(start, ['household', 'socialSecurityCard'], { household: { regionCode: '430103' } })).toEqual({ kinds: ['socialSecurityCard'], questions: 2 })
+  expect(questionLicenceOffers(start, [], {})).toEqual({ kinds: [], questions: 0 })
+  // a question the citizen already answered is not counted
+  const typed = guide(tuixiu, guideDraft({ answers: { medicalYears: 30 } }), contextFor({ now: NOW, licences: ['socialSecurityCard'], consented: [] }), data)
+  expect(questionLicenceOffers(typed, ['socialSecurityCard'], {})).toEqual({ kinds: ['socialSecurityCard'], questions: 1 })
 })

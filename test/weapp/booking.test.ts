@@ -40,9 +40,7 @@ test('my booking on WeChat: number marked 示例, slot, hall, QR; cancelling ask
   const d = new WeappDriver(app)
   try {
     await app.waitForPage('pages/account/booking/index', '我的预约')
-    await d.press('登录后继续')
-    await app.waitForPage('pages/login/index', '登录')
-    await d.press('微信一键登录')
+    await d.signInOnTheWay('登录后继续')
     await app.waitForText('请按预约时间到窗口出示此码')
     const text = app.text()
     expect(text).toContain(`预约号 ${made.json.id.replace(/^(YY\d{4})(\d{4})$/, '$1 $2')}`)

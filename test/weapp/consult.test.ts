@@ -19,9 +19,7 @@ test('ask on WeChat: sign in on the way, the error at the field, the text kept a
   try {
     await app.waitForPage(CONSULT, '在线咨询')
     const d = new WeappDriver(app)
-    await d.press('登录')
-    await app.waitForPage('pages/login/index', '登录')
-    await d.press('微信一键登录')
+    await d.signInOnTheWay('登录')
     await app.waitForPage(CONSULT, '在线咨询')
     await app.waitForText('您还没有咨询过。')
     await d.fill('您的问题', '怎么办')

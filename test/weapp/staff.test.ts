@@ -128,7 +128,7 @@ test('审批 on a reviewer’s tablet: 扫一扫 the 受理通知书’s QR, eac
     const names = (c as unknown as { matters: { matterId: string; name: string }[] }).matters
     const decide = async (name: string, outcome: '准予许可' | '不予许可') => {
       await app.tap(await app.getByRole('radio', outcome, await app.getByRole('radiogroup', `${name}的审批决定`)))
-      await app.tap(await app.getByRole('button', `确认${name}${outcome}`))
+      await app.tap(await app.getByRole('button', `确认${outcome}：${name}`))
     }
     await decide(names.find((m) => m.matterId === 'registration')!.name, '准予许可')
     await app.waitForText(/已准予许可：营业执照 示例/)
@@ -136,7 +136,7 @@ test('审批 on a reviewer’s tablet: 扫一扫 the 受理通知书’s QR, eac
     await decide(others[0].name, '不予许可')
     await app.waitForText('请选择不予许可的理由')
     await app.tap(await app.getByRole('radio', '申请人不符合法定条件、标准'))
-    await app.tap(await app.getByRole('button', `确认${others[0].name}不予许可`))
+    await app.tap(await app.getByRole('button', `确认不予许可：${others[0].name}`))
     await app.waitForText('已决定不予许可：申请人不符合法定条件、标准')
     for (const m of others.slice(1)) {
       await decide(m.name, '准予许可')

@@ -59,7 +59,7 @@ export function MatterCard({ m, onPay, paying }: { m: MatterProgressView; onPay?
             <View>
               <Notice tone='warning'>未缴费期间不计时，缴费后部门继续办理。</Notice>
               {onPay ? (
-                <AppButton busy={paying} onTap={() => onPay(m.id)} ariaLabel={`缴纳${m.name}费用 ${m.fee.total}`}>
+                <AppButton busy={paying} onTap={() => onPay(m.id)} ariaLabel={`缴纳 ${m.fee.total}（${m.name}费用）`}>
                   缴纳 {m.fee.total}
                 </AppButton>
               ) : null}

@@ -74,7 +74,7 @@ export function SupplementScreen(p: SupplementScreenProps) {
                 {error}
               </View>
             ) : null}
-            <AppButton variant='secondary' onTap={() => p.onPick(m.id)} ariaLabel={`上传${m.name}`}>
+            <AppButton variant='secondary' onTap={() => p.onPick(m.id)} ariaLabel={`上传文件：${m.name}`}>
               上传文件
             </AppButton>
           </View>

@@ -123,7 +123,7 @@ export function GrantsScreen(p: GrantsScreenProps) {
             {grouped(g.code!)}
           </Text>
           {g.qrText ? <QrCode text={g.qrText} label='授权码二维码，供窗口扫描' /> : <View className='ui-help'>（短信授权码：请读给提出请求的窗口工作人员）</View>}
-          <AppButton variant='danger' onTap={() => p.onRevoke(g)} ariaLabel={`撤销${g.scopeLabel}的授权`}>
+          <AppButton variant='danger' onTap={() => p.onRevoke(g)} ariaLabel={`撤销授权：${g.scopeLabel}`}>
             撤销授权
           </AppButton>
         </View>
@@ -141,11 +141,12 @@ export function GrantsScreen(p: GrantsScreenProps) {
                 </View>
                 <View className='ui-help'>
                   {timeLeftText(g.expiresAt, p.now)}
+                  {g.proof ? ` · ${g.proof.registeredBy.hallName}窗口凭${WINDOW_PROOF[g.proof.kind]}登记` : ''}
                   {g.promiseAuthorised ? ' · 已书面授权您代为告知承诺' : ''}
                   {g.caseId ? ` · 已提交办件 ${g.caseId}` : ''}
                 </View>
                 {g.caseId ? (
-                  <AppButton variant='secondary' onTap={() => p.onFollow(g)} ariaLabel={`查看${who}的办件 ${g.caseId} 的进度`}>
+                  <AppButton variant='secondary' onTap={() => p.onFollow(g)} ariaLabel={`查看办理进度：${who}的办件 ${g.caseId}`}>
                     查看办理进度
                   </AppButton>
                 ) : (

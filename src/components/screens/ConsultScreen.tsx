@@ -131,7 +131,7 @@ export function ConsultScreen(p: ConsultScreenProps) {
                 <View className={`ui-tag ${q.answered ? '' : 'ui-tag--strong'}`}>{q.statusText}</View>
                 <View className='ui-help'>{q.whenText}</View>
               </View>
-              <AppButton variant='secondary' onTap={() => p.onOpen(q.id)} ariaLabel={`查看咨询：${q.bundleName}，${q.statusText}`}>
+              <AppButton variant='secondary' onTap={() => p.onOpen(q.id)} ariaLabel={`${q.answered ? '查看答复' : '查看'}：${q.bundleName}，${q.statusText}`}>
                 {q.answered ? '查看答复' : '查看'}
               </AppButton>
             </View>

@@ -30,6 +30,13 @@ export interface QuestionScreenProps {
   onSaveAndLeave?: () => void
   /** 朗读: reads the question, its help and its choices aloud; absent where the device cannot */
   onReadAloud?: (text: string) => void
+  /** 长辈版: the choices first, the help behind "这是什么意思？" (朗读 still reads it) */
+  foldHelp?: boolean
+  /** e-licences the citizen holds that would answer questions still to come, with their names */
+  licenceOffer?: { names: string; questions: number }
+  onConsent?: () => void
+  consentBusy?: boolean
+  consentError?: string
 }
 
 const FULL_WIDTH_DIGITS = /[０-９．]/g
@@ -51,10 +58,13 @@ export function readAloudText(text: string, help: string | undefined, choices: C
 }
 
 export function QuestionScreen(props: QuestionScreenProps) {
-  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle, stopHall, onSaveAndLeave, onReadAloud } = props
+  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle, stopHall, onSaveAndLeave, onReadAloud, foldHelp, licenceOffer, onConsent, consentBusy, consentError } = props
   const q = view.question
   // help with the region and parameter values filled in
   const help = view.help ?? q.help
+  const [helpOpen, setHelpOpen] = useState(false)
+  // the help shown with the question (folded: under "这是什么意思？" after the choices)
+  const shownHelp = foldHelp ? undefined : help
   // letters in a number question: said as such, not as "unanswered"
   const [notNumber, setNotNumber] = useState<string>()
   const shownError = notNumber ?? error ?? view.error
@@ -72,6 +82,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   useEffect(() => {
     setText(typeof view.answer === 'number' ? String(view.answer) : '')
     setNotNumber(undefined)
+    setHelpOpen(false)
     // only when another question is shown
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q.id])
@@ -84,7 +95,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
         id={`q-${q.id}`}
         label={q.text}
         labelAsHeading
-        help={help}
+        help={shownHelp}
         value={text}
         kind='digit'
         unit={q.unit}
@@ -106,7 +117,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
           ]
         : q.kind === 'region'
           ? regionOptions ?? []
-          : (q.options ?? []).map((o) => ({ value: o.value, label: o.label, help: o.help }))
+          : (q.options ?? []).map((o) => ({ value: o.value, label: o.label, help: view.optionHelp?.[o.value] ?? o.help }))
     // "以上都没有" makes "none" an answer of its own, so nothing is left unanswered by accident: the template's
     // own exclusive option when it has one (never a second one), else an empty list
     const ownNone = q.options?.find((o) => o.exclusive)?.value
@@ -132,7 +143,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
         id={`q-${q.id}`}
         legend={q.text}
         legendAsHeading
-        help={q.kind === 'multiple' ? [help?.replace(/。$/, ''), '可多选'].filter(Boolean).join('。') : help}
+        help={q.kind === 'multiple' ? [shownHelp?.replace(/。$/, ''), '可多选'].filter(Boolean).join('。') : shownHelp}
         options={options}
         multiple={q.kind === 'multiple'}
         value={value}
@@ -158,6 +169,33 @@ export function QuestionScreen(props: QuestionScreenProps) {
         <Notice tone='info'>已根据您的信息填好（{view.fromData.sourceLabel}），请核对；如有不同，请直接修改。</Notice>
       ) : null}
       {input}
+      {foldHelp && help ? (
+        <View className='ui-section'>
+          <AppButton variant='secondary' block id={`q-${q.id}-help-toggle`} ariaExpanded={helpOpen} ariaControls={helpOpen ? `q-${q.id}-more` : undefined} onTap={() => setHelpOpen(!helpOpen)}>
+            {helpOpen ? '收起说明' : '这是什么意思？'}
+          </AppButton>
+          {helpOpen ? (
+            <View id={`q-${q.id}-more`} className='ui-help'>
+              {help}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {licenceOffer && onConsent ? (
+        <View className='ui-card ui-offer'>
+          <View className='ui-lead'>
+            平台有您的电子{licenceOffer.names}。同意使用后，{licenceOffer.questions} 个问题由证照上的信息回答，您只需核对。
+          </View>
+          <AppButton variant='secondary' busy={consentBusy} onTap={onConsent}>
+            同意使用电子{licenceOffer.names}
+          </AppButton>
+        </View>
+      ) : null}
+      {consentError ? (
+        <Notice tone='error' live='alert'>
+          {consentError}
+        </Notice>
+      ) : null}
       {stop ? <StopPanel stop={stop} hall={stopHall} onOtherBundle={onOtherBundle} onSaveAndLeave={onSaveAndLeave} /> : null}
       <SummaryBar text={summary} />
       <AppButton

@@ -76,7 +76,7 @@ export function ConsultDesk(p: ConsultDeskProps) {
           </View>
           <View className='ui-lines'>{q.question}</View>
           <TextArea id={`answer-${q.id}`} label='答复内容' maxLength={ANSWER_MAX} value={p.answers[q.id] ?? ''} onInput={(t) => p.onType(q.id, t)} error={p.fieldErrors[q.id]} />
-          <AppButton busy={p.busy} onTap={() => p.onAnswer(q.id)} ariaLabel={`答复${q.askerName}关于“${q.bundleName}”的咨询`}>
+          <AppButton busy={p.busy} onTap={() => p.onAnswer(q.id)} ariaLabel={`提交答复：${q.askerName}关于“${q.bundleName}”的咨询`}>
             提交答复
           </AppButton>
         </View>

@@ -69,7 +69,7 @@ function MatterDecision({ m, p }: { m: CaseMatter; p: DecisionPanelProps }) {
             </View>
           ) : null}
           {outcome ? (
-            <AppButton variant={outcome === 'refused' ? 'danger' : 'primary'} busy={p.busy} onTap={() => p.onDecide(m.matterId, outcome, reason, note)} ariaLabel={`确认${m.name}${outcome === 'approved' ? '准予许可' : '不予许可'}`}>
+            <AppButton variant={outcome === 'refused' ? 'danger' : 'primary'} busy={p.busy} onTap={() => p.onDecide(m.matterId, outcome, reason, note)} ariaLabel={`${outcome === 'approved' ? '确认准予许可' : '确认不予许可'}：${m.name}`}>
               {outcome === 'approved' ? '确认准予许可' : '确认不予许可'}
             </AppButton>
           ) : null}

@@ -2,7 +2,7 @@
 // Pure and deterministic: the current time comes in ctx.now; nothing here is stored.
 import { toBeijingDate } from '../calendar'
 import type { GuidanceContext, MaterialChoice } from '../draft'
-import { holds, offeredIn, pickByRegion, type RuleScope } from '../rules'
+import { holds, offeredIn, pickByRegion, regionWithin, type RuleScope } from '../rules'
 import type { AnswerValue, Answers, ApplicantKind, BundleTemplate, Material, Matter, Question } from '../template/types'
 import { validateMobile } from '../validators'
 import { answerError, answerLabel } from './answers'
@@ -40,7 +40,14 @@ function heldAnswer(q: Question, ctx: GuidanceContext, today: string, data?: Pre
   const p = q.prefill
   const found = p && heldValue(p, ctx, today, data, retirement)
   if (!p || !found) return undefined
-  const raw = p.map?.[found.value] ?? found.value
+  const area = p.source === 'licence' ? p.within : undefined
+  // a region code is read as inside / outside the area; anything else answers nothing
+  if (area !== undefined && !/^\d{6}$/.test(found.value)) return undefined
+  const held = area !== undefined ? String(regionWithin(found.value, area)) : found.value
+  // a held value the map does not name answers nothing: the question is asked
+  if (p.map && !own(p.map, held)) return undefined
+  const raw = p.map ? p.map[held] : held
+  if (q.kind === 'yesno' && raw !== 'true' && raw !== 'false') return undefined
   const value: AnswerValue = q.kind === 'number' ? Number(raw) : q.kind === 'yesno' ? raw === 'true' : raw
   return answerError(q, value) ? undefined : { value, sourceLabel: `来自${found.label}` }
 }
@@ -63,9 +70,12 @@ export function guide(template: BundleTemplate, draft: GuideDraft, ctx: Guidance
     visibleIds.add(q.id)
     const view: QuestionView = { question: q, answered: false }
     const given = own(draft.answers, q.id) && draft.answers[q.id] !== undefined
-    const wantsRetirement = template.retirement && ((q.help ?? '').includes('{') || (!given && q.prefill?.source === 'profile' && q.prefill.key === 'retirementReached'))
+    const optionHelps = (q.options ?? []).filter((o) => o.help?.includes('{'))
+    const wantsRetirement = template.retirement && ((q.help ?? '').includes('{') || optionHelps.length > 0 || (!given && q.prefill?.source === 'profile' && q.prefill.key === 'retirementReached'))
     const retirementSoFar = wantsRetirement ? retirementNow() : undefined
-    if (q.help) view.help = interpolate(q.help, params, ctx.regionName, retirementNames(template, retirementSoFar))
+    const fill = (text: string) => interpolate(text, params, ctx.regionName, retirementNames(template, retirementSoFar))
+    if (q.help) view.help = fill(q.help)
+    if (optionHelps.length) view.optionHelp = Object.fromEntries(optionHelps.map((o) => [o.value, fill(o.help as string)]))
     const held = given ? undefined : heldAnswer(q, ctx, today, prefillData, retirementSoFar)
     if (given || held) {
       const value = given ? draft.answers[q.id] : (held?.value as AnswerValue)

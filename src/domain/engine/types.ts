@@ -36,6 +36,8 @@ export interface QuestionView {
   question: Question
   /** the help text with `{地区}` and parameters filled in */
   help?: string
+  /** option helps that name `{地区}`, parameters or retirement dates, filled in, by option value */
+  optionHelp?: Record<string, string>
   /** answered from data the platform holds (not asked): shown on 核对信息 to confirm */
   fromData?: { sourceLabel: string }
   /** answered with a value that is valid for the question */
@@ -98,6 +100,8 @@ export interface FieldView {
   field: Field
   /** the help text with `{地区}` and parameters filled in */
   help?: string
+  /** option helps that name `{地区}`, parameters or retirement dates, filled in, by option value */
+  optionHelp?: Record<string, string>
   /** matter ids that need this datum, in matter order */
   usedBy: string[]
   required: boolean

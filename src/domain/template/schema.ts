@@ -90,7 +90,7 @@ const PrefillSchema = v.variant('source', [
 ])
 const QuestionPrefillSchema = v.variant('source', [
   v.strictObject({ source: v.literal('profile'), key: profileKey, map: v.optional(v.record(v.string(), v.string())) }),
-  v.strictObject({ source: v.literal('licence'), kind: licenceKind, key: text, map: v.optional(v.record(v.string(), v.string())) }),
+  v.strictObject({ source: v.literal('licence'), kind: licenceKind, key: text, within: v.optional(regionCode), map: v.optional(v.record(v.string(), v.string())) }),
 ])
 
 const QuestionSchema = v.strictObject({
@@ -453,7 +453,10 @@ function referenceIssues(t: BundleTemplate): TemplateIssue[] {
     }
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) add(['questions', i, 'min'], '最小值大于最大值')
     for (const [from, to] of Object.entries(q.prefill?.map ?? {}))
-      if (!q.options?.some((o) => o.value === to)) add(['questions', i, 'prefill', 'map', from], `选项值“${to}”不存在`)
+      if (q.kind !== 'yesno' && !q.options?.some((o) => o.value === to)) add(['questions', i, 'prefill', 'map', from], `选项值“${to}”不存在`)
+      else if (q.kind === 'yesno' && to !== 'true' && to !== 'false') add(['questions', i, 'prefill', 'map', from], '是非题只能对应到 true 或 false')
+    if (q.prefill?.source === 'licence' && q.prefill.within !== undefined && q.kind !== 'yesno' && !q.prefill.map)
+      add(['questions', i, 'prefill', 'within'], '“within”得出 true 或 false：只用于是非题，或用 map 对应到选项')
     checkRule(q.showWhen, ['questions', i, 'showWhen'])
   })
   ;(t.stops ?? []).forEach((s, i) => checkRule(s.when, ['stops', i, 'when']))

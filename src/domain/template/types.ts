@@ -99,10 +99,14 @@ export interface Question {
   prefill?: QuestionPrefill
 }
 
-/** A prefill source for a question; `map` turns the held value (男) into an option value (male). */
+/**
+ * A prefill source for a question; `map` turns the held value (男) into an option value (male), and a held value
+ * the map does not name leaves the question to be asked. `within` reads a held region code (户口簿's 户籍地) as
+ * 'true' or 'false': whether it lies within that area (430000 湖南省), before `map`.
+ */
 export type QuestionPrefill =
   | { source: 'profile'; key: ProfileKey; map?: Record<string, string> }
-  | { source: 'licence'; kind: LicenceKind; key: string; map?: Record<string, string> }
+  | { source: 'licence'; kind: LicenceKind; key: string; within?: RegionCode; map?: Record<string, string> }
 
 /** Where to go from a dead end. Texts may name `{地区}` and parameters (`{windowAddress}`). */
 export interface Place {

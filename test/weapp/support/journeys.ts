@@ -65,6 +65,13 @@ export class WeappDriver {
     return this.app.getByRole('button', name, within).then((el) => this.app.tap(el))
   }
 
+  /** a page's sign-in entry (`entry`), then 微信一键登录 on the sign-in page, which returns to the page */
+  async signInOnTheWay(entry: TextMatcher): Promise<void> {
+    await this.press(entry)
+    await this.app.waitForPage('pages/login/index', '登录')
+    await this.press('微信一键登录')
+  }
+
   /** one question per screen: wait for it, act, 继续 */
   async answer(question: TextMatcher, act: () => Promise<void>): Promise<void> {
     await this.app.waitForPage(ROUTES.question, question)

@@ -4,10 +4,13 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { JourneyStepId } from '@/domain'
 import { QuestionScreen } from '@/components/screens/QuestionScreen'
-import { useCatalogue, useDrafts } from '@/stores/app'
+import { useCatalogue, useDrafts, usePreferences, useSession } from '@/stores/app'
+import { useShallow } from 'zustand/react/shallow'
+import { licenceNamesOf } from '@/domain/template/licence-kinds'
+import { heldLicenceKinds } from '@/stores/session'
 import { cityRegions } from '@/stores/catalogue'
 import type { JourneyPlace } from '@/stores/draft'
-import { ROUTES, afterQuestion, currentQuestion, nearestHall, placeBefore, questionPosition, summaryText, urlOf } from '@/stores/journey'
+import { ROUTES, afterQuestion, questionLicenceOffers, currentQuestion, nearestHall, placeBefore, questionPosition, summaryText, urlOf } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
 import { back, go, home, replace } from '../../nav'
 import { canSpeak, speak } from '@/services/speech'
@@ -41,6 +44,10 @@ export default function QuestionPage() {
   const asked = router.params.q ? decodeURIComponent(router.params.q) : undefined
   const [error, setError] = useState<string>()
   const regions = useCatalogue((s) => s.regions)
+  const licenceKinds = useCatalogue((s) => s.licenceKinds)
+  const elderMode = usePreferences((s) => s.elderMode)
+  const session = useSession(useShallow((s) => ({ licences: s.licences, licenceData: s.licenceData, consentLicence: s.consentLicence })))
+  const [consent, setConsent] = useState<{ busy?: boolean; error?: string }>({})
 
   const q = guidance ? currentQuestion(guidance, asked ?? draft?.place.questionId) : undefined
   // only the page on top navigates: earlier questions stay alive below it (and hear answer changes too)
@@ -69,12 +76,27 @@ export default function QuestionPage() {
   if (!template || !guidance || !q) return <Loading error={templateError} onRetry={retry} onHome={home} />
   const view = guidance.questions.visible.find((v) => v.question.id === q.id) ?? { question: q, answered: false }
   const withReturn = (place: JourneyPlace) => urlOf(place, draft, returnTo ? { return: returnTo } : {})
+  const offer = questionLicenceOffers(guidance, heldLicenceKinds(session), session.licenceData)
+  const names = licenceNamesOf(licenceKinds)
+  const consentAll = async () => {
+    setConsent({ busy: true })
+    for (const kind of offer.kinds) {
+      if (!(await session.consentLicence(kind, template.id))) return setConsent({ error: useSession.getState().error })
+      useDrafts.getState().addLicence(draft.id, kind)
+    }
+    setConsent({})
+  }
 
   return (
     <Frame>
       <QuestionScreen
         bundleName={template.name}
         onReadAloud={speakable ? speak : undefined}
+        foldHelp={elderMode}
+        licenceOffer={offer.kinds.length ? { names: offer.kinds.map((k) => names[k]?.shortName ?? names[k]?.name ?? k).join('、'), questions: offer.questions } : undefined}
+        onConsent={() => void consentAll()}
+        consentBusy={consent.busy}
+        consentError={consent.error}
         view={view}
         position={questionPosition(guidance, q.id)}
         summary={summaryText(guidance.summary)}
