@@ -244,7 +244,7 @@ test('不予受理 shows the reason and the remedies; withdrawal after a confirm
     await page.getByText('待缴费：80 元').waitFor()
     expect(await text()).toContain('缴费期间不计时')
     await snap('payment-due')
-    await tap(/^缴纳.*80 元$/)
+    await tap(/^缴纳 80 元（/)
     await page.getByRole('heading', { name: '统一公共支付平台' }).waitFor()
     await snap('cashier')
     await page.getByRole('button', { name: '确认支付' }).click()
