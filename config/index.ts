@@ -73,9 +73,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, '..', 'src', 'components', 'h5-elements.ts'))
         // Draft sync loads late (src/stores/sync-start.ts) but the journey pages import it: one chunk for all of
         // them, not a copy in each page's chunk (Taro splits only initial chunks) plus one for the late load.
+        // The same for the full platform client (src/services/app-platform.ts).
         chain.optimization.merge({
           splitChunks: {
-            cacheGroups: { draftSync: { name: 'draft-sync', test: /[\\/]src[\\/](stores[\\/](sync|app-sync)|domain[\\/]draft-merge)\.ts$/, chunks: 'all', enforce: true, priority: 50 } },
+            cacheGroups: {
+              draftSync: { name: 'draft-sync', test: /[\\/]src[\\/](stores[\\/](sync|app-sync)|domain[\\/]draft-merge)\.ts$/, chunks: 'all', enforce: true, priority: 50 },
+              // the full platform client: loaded late by the stores built at start (services/app-platform.ts) and
+              // imported by the stores of later pages: one chunk, not a copy in each
+              platformClient: {
+                name: 'platform-client',
+                test: /[\\/]src[\\/]services[\\/](app-client|files|upload-transport|http[\\/]taro-upload|platform[\\/](client|ids|canonical))\.ts$|[\\/]@tarojs[\\/]taro-h5[\\/]dist[\\/]api[\\/]network[\\/]upload\.js$/,
+                chunks: 'all',
+                enforce: true,
+                priority: 40,
+              },
+              // valibot and the draft schemas left the entry (stores/draft-reader.ts, services/platform/reply-schemas.ts):
+              // one chunk for every page and late load that parses, not a copy in each
+              valibot: { name: 'valibot', test: /[\\/]node_modules[\\/]valibot[\\/]|[\\/]src[\\/]domain[\\/]draft-schema\.ts$/, chunks: 'all', enforce: true, priority: 30 },
+            },
           },
         })
         // Taro's own CSS (reset, components) is injected from JS at start-up by style-loader: in a production

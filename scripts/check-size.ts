@@ -11,7 +11,8 @@ export const budgets = {
   weappMainBytes: 600 * KiB,
   weappSubpackageBytes: 1024 * KiB,
   weappTotalBytes: 20 * 1024 * KiB,
-  h5FirstLoadGzipBytes: 125 * 1000,
+  // 112.9 KB measured (issue 16: drafts read late, the full platform client out of the entry) + a small margin
+  h5FirstLoadGzipBytes: 116 * 1000,
 }
 
 const root = path.resolve(__dirname, '..')

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useCatalogue, useDrafts, usePreferences, usePrivacy, useSession } from './stores/app'
 import { catchUpDraftsNow, flushDrafts, startDraftSyncWhenSignedIn } from './stores/sync-start'
 import { DEFAULT_REGION } from './stores/preferences'
+import { draftsReady } from './stores/draft'
 import { HOME_DEFAULT_KIND, homeListQuery } from './pages/index/home-query'
 import './taro-styles'
 import './styles/tokens.css'
@@ -26,6 +27,13 @@ function prefetchOpeningPage(): void {
     return
   }
   if (!route.startsWith('pages/journey/')) return
+  // a draft's template once the saved drafts are read (they may load late: stores/draft-reader.ts)
+  if (params.get('draft')) void draftsReady(useDrafts).then(() => prefetchJourney(route, params))
+  else prefetchJourney(route, params)
+}
+
+function prefetchJourney(route: string, params: URLSearchParams): void {
+  const catalogue = useCatalogue.getState()
   const draft = params.get('draft') ? useDrafts.getState().drafts[params.get('draft') as string] : undefined
   if (draft) void catalogue.loadTemplate(draft.content.bundleId, draft.content.templateVersion)
   else if (route === 'pages/journey/guide/index' && params.get('bundle')) void catalogue.loadTemplate(params.get('bundle') as string)

@@ -10,11 +10,11 @@ import { Notice } from '@/components/Notice'
 import { PRIVACY_AGREE_ID, PrivacyPrompt } from '@/components/PrivacyPrompt'
 import { focusPageHeading } from '@/components/reveal'
 import { TabBar } from '@/components/TabBar'
-import { useMessages, usePreferences, usePrivacy, useSession } from '@/stores/app'
+import { useDrafts, useMessages, usePreferences, usePrivacy, useSession } from '@/stores/app'
 import { privacyPurpose } from '@/stores/privacy'
 import { ROUTES, TABS, type TabName } from '@/stores/routes'
 import { DraftSyncNotices } from './DraftSyncNotices'
-import { SessionExpiry } from './SessionExpiry'
+import { SessionExpiry } from './SessionExpiryLate'
 import { addressDrift, go, replace } from './nav'
 import { useShown } from './use-shown'
 
@@ -65,6 +65,9 @@ export function Frame({ children, tab }: { children: ReactNode; tab?: TabName })
   useEffect(() => {
     if (!bodyShown) startTransition(() => setBodyShown(true))
   }, [bodyShown])
+  // H5: the drafts saved on the device are read by a late chunk: no page shows (or starts) a draft before
+  // (stores/draft-reader.ts; at once when none are saved, and always on WeChat)
+  const draftsReady = useDrafts((s) => s.ready)
   useDidShow(() => {
     // H5: the address names another page than this one (a link opened over it): open what the address names
     const drift = addressDrift()
@@ -89,7 +92,7 @@ export function Frame({ children, tab }: { children: ReactNode; tab?: TabName })
       {/* acting for a citizen: their drafts are not synced on this device (nothing to ask) */}
       {shown && !acting ? <DraftSyncNotices /> : null}
       {shown && signedIn && !acting ? <SessionExpiry /> : null}
-      {bodyShown ? children : null}
+      {bodyShown && draftsReady ? children : null}
       {tab && isH5 ? <TabBar tabs={TABS.map((t) => ({ ...t, badge: t.name === 'messages' ? count : undefined }))} current={tab} onSelect={(name) => go(ROUTES[name as TabName])} /> : null}
       {/* the prompt and its toast exist only on WeChat: H5 loads none of it */}
       {process.env.TARO_ENV === 'weapp' ? <WechatPrivacy /> : null}

@@ -1,20 +1,11 @@
-// The app's service singletons: one platform client over Taro's transport (with upload progress), its
-// tokens in Taro storage, and the file picker. Stores are built on these in src/stores/app.ts.
+// The app's service singletons: storage and tokens (app-base.ts), the catalogue's routes for the opening page,
+// the routes the session and messages stores use (app-platform.ts: on H5 the full client loads with their first
+// call), and the file picker lives in files.ts. Stores only some pages need take the full client from
+// app-client.ts. Stores are built on these in src/stores/app.ts.
+import { clientOptions } from './app-base'
 import { createTaroTransport } from './http/taro-transport'
-import { createPlatformClient } from './platform'
-import { taroStorage } from './taro-storage'
-import { createProgressRegistry, withUploadProgress } from './upload-transport'
-import { createTokenStore } from './tokens'
+import { createCatalogueClient } from './platform/catalogue'
 
-export const storage = taroStorage
-export const uploadProgress = createProgressRegistry()
-export const tokens = createTokenStore(storage)
-/** window staff acting for a citizen: the grant in use (memory only; the staff console sets it) */
-export const acting: { grantId?: string } = {}
-export const platform = createPlatformClient({
-  baseUrl: API_BASE,
-  transport: withUploadProgress(createTaroTransport(), uploadProgress),
-  session: tokens,
-  actingGrant: () => acting.grantId,
-})
-export { pickFiles } from './files'
+export { acting, storage, tokens } from './app-base'
+export { messageClient, sessionClient } from './app-platform'
+export const catalogueClient = createCatalogueClient({ ...clientOptions, transport: createTaroTransport() })

@@ -1,5 +1,6 @@
 // The window console's store singleton (pages/staff only): not built with the first load (src/stores/app.ts).
-import { acting, platform } from '@/services/app'
+import { acting } from '@/services/app'
+import { platform } from '@/services/app-client'
 import { createStaffStore } from './staff'
 
 export const useStaff = createStaffStore({ client: platform, acting })

@@ -1,6 +1,6 @@
 // Singletons for submission, cases, several parties and template upgrades, built on the app's stores (src/stores/app.ts).
 // Loaded by the journey subpackage only. Draft sync runs for the whole app (src/stores/app-sync.ts).
-import { platform } from '@/services/app'
+import { platform } from '@/services/app-client'
 import { useCatalogue, useDrafts, useSession } from './app'
 import { useSync } from './app-sync'
 import { useCases } from './app-cases'

@@ -1,6 +1,7 @@
 // Draft sync's store singleton and its start, built on the app's stores (src/stores/app.ts). The app starts it
 // through sync-start.ts (on H5 once a citizen is signed in); journey pages and the sync panel import it directly.
-import { platform, storage } from '@/services/app'
+import { storage } from '@/services/app'
+import { platform } from '@/services/app-client'
 import { useDrafts, useSession } from './app'
 import { createSyncStore, watchDrafts } from './sync'
 

@@ -1,6 +1,7 @@
 // The upload store singleton, for the materials page only: the picker and the upload queue stay out of the
 // first load (src/stores/app.ts).
-import { pickFiles, platform, uploadProgress } from '@/services/app'
+import { platform, uploadProgress } from '@/services/app-client'
+import { pickFiles } from '@/services/files'
 import { useDrafts } from './app'
 import { createUploadStore } from './uploads'
 

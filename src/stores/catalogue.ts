@@ -2,7 +2,9 @@
 import { create } from 'zustand'
 import type { BundleTemplate, LicenceKindInfo } from '@/domain'
 import type { BundleQuery, BundleSummary, CategoryListResponse, Region } from '@/services/contract'
-import { isPlatformError, PlatformError, type PlatformClient } from '@/services/platform'
+import type { PlatformClient } from '@/services/platform'
+// errors alone, not the index: the full client stays out of the first load (services/app-platform.ts)
+import { isPlatformError, PlatformError } from '@/services/platform/errors'
 
 export type CatalogueClient = Pick<PlatformClient, 'listBundles' | 'getBundle' | 'listRegions' | 'listLicenceKinds' | 'listCategories'>
 

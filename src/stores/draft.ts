@@ -1,6 +1,9 @@
 // The local draft store: what the citizen has given for each bundle, saved on the device at every change
 // (zustand persist over the storage adapter). The platform copy (issue 6) and a pending submission hang off
 // the same record, so a later sync and an exactly-once submit need no new shape.
+// What the device holds is parsed by a reader (draft-read.ts, valibot) that may load late (H5: draft-reader.ts):
+// until it has, the store is not `ready`, nothing is written (the saved drafts cannot be overwritten), and the
+// drafts read join what is in memory without replacing it.
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type {
@@ -15,7 +18,6 @@ import type {
   PartyConfirmation,
   RegionCode,
 } from '@/domain'
-import { readDrafts } from './draft-read'
 import type { UploadFileType } from '@/services/contract'
 import type { KeyValueStorage } from '@/services/storage'
 import { jsonStorage } from './persist'
@@ -95,6 +97,8 @@ export interface StartDraftInput {
 
 export interface DraftState {
   drafts: Record<string, LocalDraft>
+  /** the drafts saved on the device have been read (pages show drafts only from then on: Frame waits) */
+  ready: boolean
   /** the last write to the device's storage failed (full): the draft is only in memory */
   saveFailed: boolean
   /** resumes the open draft for this bundle and applicant kind, else creates one; returns its id */
@@ -133,8 +137,15 @@ export function visibleTo(d: Pick<LocalDraft, 'ownerId'>, userId: string | undef
   return !d.ownerId || !userId || d.ownerId === userId
 }
 
+/** the drafts record as stored (any version) → drafts that can be used (draft-read.ts) */
+export type DraftReader = (raw: unknown) => Record<string, LocalDraft>
+
 export interface DraftStoreDeps {
   storage: KeyValueStorage
+  /** reads the saved drafts at once (WeChat, tests) … */
+  read?: DraftReader
+  /** … or loads the reader first, only when drafts are saved (H5: the parse stays out of the first load) */
+  loadReader?: () => Promise<DraftReader>
   now?: () => string
   newId?: () => string
   newItemKey?: () => string
@@ -146,6 +157,16 @@ export function createDraftStore(deps: DraftStoreDeps) {
   const newId = deps.newId ?? (() => `d-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`)
   const newItemKey = deps.newItemKey ?? (() => `k${(counter++).toString(36)}${Math.random().toString(36).slice(2, 7)}`)
 
+  let read = deps.read
+  const saved = () => {
+    const raw = deps.storage.getItem(DRAFTS_KEY)
+    return raw !== null && raw !== undefined && raw !== ''
+  }
+  // a late reader with drafts saved: not ready, and no write, until they are read
+  let ready = !!read || !saved()
+  /** a write was held back before the drafts were read: write when they are */
+  let unwritten = false
+  const readSaved = (raw: unknown) => (read ? read(raw) : {})
   let ref: { getState(): DraftState; setState(p: Partial<DraftState>): void } | undefined
   const store = create<DraftState>()(
     persist(
@@ -161,6 +182,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
 
         return {
           drafts: {},
+          ready,
           saveFailed: false,
           start(input) {
             const acting = input.acting ?? SELF
@@ -268,22 +290,61 @@ export function createDraftStore(deps: DraftStoreDeps) {
         name: DRAFTS_KEY,
         // 1: format-1 drafts; 2: every draft read through the domain's DraftContent schema
         version: 2,
-        migrate: (persisted) => ({ drafts: readDrafts((persisted as { drafts?: unknown } | undefined)?.drafts) }) as unknown as DraftState,
-        // every load, whatever its version: what the device holds is parsed, never trusted
-        merge: (persisted, current) => ({ ...current, drafts: readDrafts((persisted as { drafts?: unknown } | undefined)?.drafts) }),
-        storage: jsonStorage(deps.storage, (ok) => {
-          // only a change of state: a failing write does not set off another one
-          if (ref && ref.getState().saveFailed === ok) ref.setState({ saveFailed: !ok })
-        }),
+        migrate: (persisted) => ({ drafts: readSaved((persisted as { drafts?: unknown } | undefined)?.drafts) }) as unknown as DraftState,
+        // every load, whatever its version: what the device holds is parsed, never trusted; a draft already in
+        // memory (made while the reader loaded) stays as it is
+        merge: (persisted, current) => ({ ...current, drafts: { ...readSaved((persisted as { drafts?: unknown } | undefined)?.drafts), ...current.drafts } }),
+        storage: jsonStorage(
+          deps.storage,
+          (ok) => {
+            // only a change of state: a failing write does not set off another one
+            if (ref && ref.getState().saveFailed === ok) ref.setState({ saveFailed: !ok })
+          },
+          () => {
+            if (!ready) unwritten = true
+            return ready
+          },
+        ),
+        // a late reader hydrates once it has loaded (below)
+        skipHydration: !read,
         partialize: (s) => ({ drafts: s.drafts }) as unknown as DraftState,
       },
     ),
   )
   ref = store
+  if (!read && !ready && deps.loadReader)
+    deps.loadReader().then(
+      (reader) => {
+        read = reader
+        return store.persist.rehydrate().then(() => {
+          // what changed in memory meanwhile is written now, with the drafts read; else nothing is written
+          if (unwritten) ready = true
+          store.setState({ ready: true })
+          ready = true
+        })
+      },
+      () => {
+        // the reader could not be fetched: the saved drafts stay untouched on the device (never overwritten by
+        // what is in memory), and the screen says drafts are not being saved
+        store.setState({ ready: true, saveFailed: true })
+      },
+    )
   return store
 }
 
 export type DraftStore = ReturnType<typeof createDraftStore>
+
+/** resolves once the saved drafts have been read (at once where they are read synchronously) */
+export function draftsReady(store: DraftStore): Promise<void> {
+  if (store.getState().ready) return Promise.resolve()
+  return new Promise((resolve) => {
+    const stop = store.subscribe((s) => {
+      if (!s.ready) return
+      stop()
+      resolve()
+    })
+  })
+}
 
 // ---------- selectors (small: a page subscribes to what it shows) ----------
 

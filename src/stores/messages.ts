@@ -1,7 +1,8 @@
 // 消息: every event of the citizen's cases, newest first, with the unread count the home page shows.
 import { create } from 'zustand'
 import type { CaseMessage, SubscriptionTopic } from '@/services/contract'
-import { isPlatformError, type PlatformClient } from '@/services/platform'
+import type { PlatformClient } from '@/services/platform'
+import { isPlatformError } from '@/services/platform/errors'
 import templates from '../../config/subscribe-templates.json'
 
 /** WeChat subscription message templates (受理结果, 补正通知, 办结通知): ids from config/subscribe-templates.json. */

@@ -3,7 +3,8 @@
 import { createJSONStorage, type PersistStorage, type StateStorage } from 'zustand/middleware'
 import type { KeyValueStorage } from '@/services/storage'
 
-export function stateStorage(kv: KeyValueStorage, onWrite?: (ok: boolean) => void): StateStorage {
+/** `canWrite`: false holds a write back (the saved state has not been read yet: it must not be overwritten) */
+export function stateStorage(kv: KeyValueStorage, onWrite?: (ok: boolean) => void, canWrite?: () => boolean): StateStorage {
   return {
     getItem: (name) => {
       const value = kv.getItem(name)
@@ -11,6 +12,7 @@ export function stateStorage(kv: KeyValueStorage, onWrite?: (ok: boolean) => voi
       return value === '' ? null : value
     },
     setItem: (name, value) => {
+      if (canWrite && !canWrite()) return
       let ok: boolean
       try {
         ok = kv.setItem(name, value)
@@ -23,6 +25,6 @@ export function stateStorage(kv: KeyValueStorage, onWrite?: (ok: boolean) => voi
   }
 }
 
-export function jsonStorage<S>(kv: KeyValueStorage, onWrite?: (ok: boolean) => void): PersistStorage<S> | undefined {
-  return createJSONStorage<S>(() => stateStorage(kv, onWrite))
+export function jsonStorage<S>(kv: KeyValueStorage, onWrite?: (ok: boolean) => void, canWrite?: () => boolean): PersistStorage<S> | undefined {
+  return createJSONStorage<S>(() => stateStorage(kv, onWrite, canWrite))
 }

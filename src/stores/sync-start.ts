@@ -5,6 +5,7 @@
 // has it in the package and starts it at once.
 import { create } from 'zustand'
 import { useDrafts, useSession } from './app'
+import { draftsReady } from './draft'
 import type { SessionState } from './session'
 
 type SyncModule = typeof import('./app-sync')
@@ -17,9 +18,10 @@ let loading: Promise<void> | undefined
 const wanted = (s: SessionState) => s.status === 'signed-in' && !s.acting
 
 function load(): Promise<void> {
+  // never before the saved drafts are read: a pull merged into drafts not read yet would lose their edits
   if (!loading)
-    loading = import('./app-sync').then(
-      (sync) => {
+    loading = Promise.all([import('./app-sync'), draftsReady(useDrafts)]).then(
+      ([sync]) => {
         sync.startDraftSync()
         useSyncModule.setState({ sync })
       },
@@ -36,7 +38,10 @@ function load(): Promise<void> {
  * a platform copy (a synced draft can only appear through sync, so looking once is enough).
  */
 export function startDraftSyncWhenSignedIn(): void {
-  if (wanted(useSession.getState()) || Object.values(useDrafts.getState().drafts).some((d) => d.remote)) void load()
+  if (wanted(useSession.getState())) void load()
+  else void draftsReady(useDrafts).then(() => {
+    if (Object.values(useDrafts.getState().drafts).some((d) => d.remote)) void load()
+  })
   useSession.subscribe((s) => {
     if (wanted(s)) void load()
   })

@@ -3,6 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createFetchTransport } from '@/services/http/fetch-transport'
 import { createTaroTransport } from '@/services/http/taro-transport'
+import { taroUpload } from '@/services/http/taro-upload'
 import { TransportError } from '@/services/http/transport'
 
 const taro = { request: jest.fn(), uploadFile: jest.fn() }
@@ -67,7 +68,7 @@ describe('fetch transport', () => {
 })
 
 describe('Taro transport', () => {
-  const t = createTaroTransport()
+  const t = createTaroTransport(taroUpload)
   beforeEach(() => {
     taro.request.mockReset()
     taro.uploadFile.mockReset()

@@ -15,6 +15,7 @@ jest.mock('@/services/app', () =>
     uploadFile: jest.fn(),
   }),
 )
+jest.mock('@/services/app-client', () => jest.requireMock('@/services/app'))
 
 import FormPage from '@/pages/journey/form/index'
 import QuestionPage from '@/pages/journey/question/index'

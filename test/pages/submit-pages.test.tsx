@@ -20,6 +20,7 @@ jest.mock('@/services/app', () =>
     getUpload: jest.fn(),
   }),
 )
+jest.mock('@/services/app-client', () => jest.requireMock('@/services/app'))
 
 import DonePage from '@/pages/journey/done/index'
 import DraftsPage from '@/pages/journey/drafts/index'

@@ -1,6 +1,7 @@
 // services/storage.ts imports @tarojs/taro (unusable in jest) beside memoryStorage: stub the module.
 import { memoryStorage } from '@/services/storage'
 import { createDraftStore, DRAFTS_KEY, selectOpenDrafts } from '@/stores/draft'
+import { readDrafts } from '@/stores/draft-read'
 import { isDirty } from '@/stores/sync'
 
 const input = { bundleId: 'test-shop', templateVersion: 3, region: '430100', applicantKind: 'person' as const }
@@ -8,7 +9,7 @@ const input = { bundleId: 'test-shop', templateVersion: 3, region: '430100', app
 function make(storage = memoryStorage()) {
   let t = 0
   let n = 0
-  const store = createDraftStore({ storage, now: () => new Date(Date.UTC(2026, 10, 26, 2, 0, t++)).toISOString(), newId: () => `d${++n}` })
+  const store = createDraftStore({ read: readDrafts, storage, now: () => new Date(Date.UTC(2026, 10, 26, 2, 0, t++)).toISOString(), newId: () => `d${++n}` })
   return { store, storage }
 }
 
@@ -22,7 +23,7 @@ test('every change is written to storage at once and read back by a new store', 
   expect(saved.state.drafts[id].content.answers).toEqual({ tobacco: true })
   expect(saved.state.drafts[id].content.values).toEqual({ shopName: '湘味小馆' })
 
-  const again = createDraftStore({ storage })
+  const again = createDraftStore({ read: readDrafts, storage })
   const d = again.getState().drafts[id]
   expect(d.content.answers.tobacco).toBe(true)
   expect(d.place).toMatchObject({ step: 'questions', questionId: 'area', at: expect.any(String) })
@@ -53,7 +54,7 @@ test('a full storage does not throw: the draft stays in memory and saveFailed te
 
 test("Taro's empty string for a missing key reads as no saved drafts", () => {
   const storage = { getItem: () => '', setItem: () => true, removeItem: () => undefined }
-  const store = createDraftStore({ storage })
+  const store = createDraftStore({ read: readDrafts, storage })
   expect(store.getState().drafts).toEqual({})
 })
 
@@ -106,7 +107,7 @@ test('drafts read back from the device are parsed with the DraftContent schema; 
     },
   }
   const storage = memoryStorage({ [DRAFTS_KEY]: JSON.stringify(saved) })
-  const store = createDraftStore({ storage })
+  const store = createDraftStore({ read: readDrafts, storage })
   const drafts = store.getState().drafts
   expect(Object.keys(drafts).sort()).toEqual(['damaged', 'ok'])
   expect(drafts.ok.content).toEqual(good)
@@ -137,7 +138,7 @@ test('what sync keeps with a draft survives being read back: the base of the nex
   }
   const damagedBase = { ...draft, id: 'older', remote: { version: 2, syncedAt: '2026-11-26T02:04:00.000Z', base: { answers: 'x' } } }
   const storage = memoryStorage({ [DRAFTS_KEY]: JSON.stringify({ version: 2, state: { drafts: { synced: draft, older: damagedBase } } }) })
-  const drafts = createDraftStore({ storage }).getState().drafts
+  const drafts = createDraftStore({ read: readDrafts, storage }).getState().drafts
   expect(drafts.synced).toEqual(draft)
   // unchanged since the platform last saw it: nothing to push
   expect(isDirty(drafts.synced)).toBe(false)

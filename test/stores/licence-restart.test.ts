@@ -5,6 +5,7 @@ import type { LicenceSummary } from '@/services/contract'
 import { memoryStorage } from '@/services/storage'
 import { createTokenStore } from '@/services/tokens'
 import { createDraftStore, DRAFTS_KEY } from '@/stores/draft'
+import { readDrafts } from '@/stores/draft-read'
 import { createSessionStore, type SessionClient } from '@/stores/session'
 import { profile } from '../components/fixtures'
 
@@ -13,7 +14,7 @@ const idCard: LicenceSummary = { kind: 'idCard', title: '居民身份证', holde
 test('an agreed e-licence is recorded once with the draft, persisted, without marking the draft changed', () => {
   const storage = memoryStorage()
   let t = 0
-  const drafts = createDraftStore({ storage, now: () => `2026-11-26T02:00:0${t++}.000Z` })
+  const drafts = createDraftStore({ read: readDrafts, storage, now: () => `2026-11-26T02:00:0${t++}.000Z` })
   const id = drafts.getState().start({ bundleId: 'b', templateVersion: 1, region: '430100', applicantKind: 'person' })
   const before = drafts.getState().drafts[id].updatedAt
   drafts.getState().addLicence(id, 'birthCertificate')

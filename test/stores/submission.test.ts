@@ -4,6 +4,7 @@ import { PlatformError } from '@/services/platform'
 import { memoryStorage } from '@/services/storage'
 import { createCaseStore, CASES_KEY } from '@/stores/cases'
 import { createDraftStore, DRAFTS_KEY } from '@/stores/draft'
+import { readDrafts } from '@/stores/draft-read'
 import { createSubmissionStore, faultsInOrder, type SubmitClient } from '@/stores/submission'
 import type { Guidance } from '@/domain'
 import { caseRecord } from '../support/cases'
@@ -16,7 +17,7 @@ function caseOf(id: string, draftId: string): CaseRecord {
 
 function setup(client: Partial<SubmitClient>) {
   const storage = memoryStorage()
-  const drafts = createDraftStore({ storage, newId: () => 'draft-0001' })
+  const drafts = createDraftStore({ read: readDrafts, storage, newId: () => 'draft-0001' })
   const cases = createCaseStore({ client: { getCase: jest.fn(), listCases: jest.fn() }, storage })
   let k = 0
   const sub = createSubmissionStore({ client: client as SubmitClient, drafts, cases, newKey: () => `key-${++k}` })
@@ -71,7 +72,7 @@ test('a key that survived a restart is used by the new app instance', async () =
   const { sub, id, storage } = setup({ submitCase })
   await sub.getState().submit(id)
   // the app is killed and started again
-  const drafts2 = createDraftStore({ storage })
+  const drafts2 = createDraftStore({ read: readDrafts, storage })
   const cases2 = createCaseStore({ client: { getCase: jest.fn(), listCases: jest.fn() }, storage })
   const submit2 = jest.fn().mockResolvedValue(caseOf('HN2026112600003', id))
   const sub2 = createSubmissionStore({ client: { submitCase: submit2, getCase: jest.fn() }, drafts: drafts2, cases: cases2, newKey: () => 'other' })

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { memoryStorage } from '@/services/storage'
 import { createDraftStore, type DraftStore } from '@/stores/draft'
+import { readDrafts } from '@/stores/draft-read'
 import { createSyncStore, isDirty, type SyncStore } from '@/stores/sync'
 import { CATALOGUE, PDF, start, START, type Running, type TestClient } from '../contract/support/harness'
 
@@ -24,7 +25,7 @@ async function device(code = 'dev-citizen-1'): Promise<Device> {
   const client = r.client()
   const { profile } = await client.loginWechat(code)
   const storage = memoryStorage()
-  const drafts = createDraftStore({ storage, now: deviceNow })
+  const drafts = createDraftStore({ read: readDrafts, storage, now: deviceNow })
   const sync = createSyncStore({ client, drafts, storage, signedIn: () => true, userId: () => profile.userId, now: deviceNow })
   return { client, drafts, sync }
 }

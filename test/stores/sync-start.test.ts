@@ -8,19 +8,22 @@ interface Session {
 }
 interface Drafts {
   drafts: Record<string, { remote?: object }>
+  /** the saved drafts have been read (H5 reads them late) */
+  ready: boolean
 }
 
 const started = jest.fn()
 
-function load(session: Session, drafts: Drafts['drafts'] = {}) {
+function load(session: Session, drafts: Drafts['drafts'] = {}, ready = true) {
   let mod!: typeof import('@/stores/sync-start')
   const useSession = create<Session>(() => session)
+  const useDrafts = create<Drafts>(() => ({ drafts, ready }))
   jest.isolateModules(() => {
-    jest.doMock('@/stores/app', () => ({ useSession, useDrafts: create<Drafts>(() => ({ drafts })) }))
+    jest.doMock('@/stores/app', () => ({ useSession, useDrafts }))
     jest.doMock('@/stores/app-sync', () => ({ startDraftSync: started, catchUpDrafts: jest.fn(), useSync: create(() => ({})) }))
     mod = require('@/stores/sync-start')
   })
-  return { mod, useSession }
+  return { mod, useSession, useDrafts }
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
@@ -43,6 +46,26 @@ test('a visitor: not loaded until a citizen signs in, then started once', async 
 test('a synced draft on the device: started at once, signed in or not', async () => {
   const { mod } = load({ status: 'signed-out' }, { a: {}, b: { remote: { version: 1 } } })
   mod.startDraftSyncWhenSignedIn()
+  await settle()
+  expect(started).toHaveBeenCalledTimes(1)
+})
+
+test('signed in before the saved drafts are read: sync starts only once they are (a pull never lands before them)', async () => {
+  const { mod, useDrafts } = load({ status: 'signed-in' }, {}, false)
+  mod.startDraftSyncWhenSignedIn()
+  await settle()
+  expect(started).not.toHaveBeenCalled()
+  useDrafts.setState({ ready: true, drafts: { a: {} } })
+  await settle()
+  expect(started).toHaveBeenCalledTimes(1)
+})
+
+test('a synced draft among the drafts read late: started once they are read', async () => {
+  const { mod, useDrafts } = load({ status: 'signed-out' }, {}, false)
+  mod.startDraftSyncWhenSignedIn()
+  await settle()
+  expect(started).not.toHaveBeenCalled()
+  useDrafts.setState({ ready: true, drafts: { b: { remote: { version: 1 } } } })
   await settle()
   expect(started).toHaveBeenCalledTimes(1)
 })

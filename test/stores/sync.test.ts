@@ -3,6 +3,7 @@ import type { DraftRecord } from '@/services/contract'
 import { PlatformError } from '@/services/platform'
 import { memoryStorage } from '@/services/storage'
 import { createDraftStore, selectOpenDraftsOf } from '@/stores/draft'
+import { readDrafts } from '@/stores/draft-read'
 import { createSyncStore, isDirty, SYNC_KEY, watchDrafts, type SyncClient } from '@/stores/sync'
 
 const input = { bundleId: 'test-shop', templateVersion: 3, region: '430100', applicantKind: 'person' as const }
@@ -23,7 +24,7 @@ function setup(client: Partial<SyncClient>, signedIn = true) {
   const storage = memoryStorage()
   const now = clock()
   let n = 0
-  const drafts = createDraftStore({ storage, now, newId: () => `draft-${String(++n).padStart(4, '0')}` })
+  const drafts = createDraftStore({ read: readDrafts, storage, now, newId: () => `draft-${String(++n).padStart(4, '0')}` })
   const user = { id: signedIn ? 'u-liuyang' : undefined }
   const sync = createSyncStore({ client: client as SyncClient, drafts, storage, signedIn: () => !!user.id, userId: () => user.id, now })
   return { storage, drafts, sync, now, user }

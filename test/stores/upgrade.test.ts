@@ -9,6 +9,7 @@ import { memoryStorage } from '@/services/storage'
 import { createCaseStore } from '@/stores/cases'
 import { createCatalogueStore, type CatalogueClient } from '@/stores/catalogue'
 import { createDraftStore, type DraftStore } from '@/stores/draft'
+import { readDrafts } from '@/stores/draft-read'
 import { createSubmissionStore, type SubmitClient } from '@/stores/submission'
 import { applyUpgrade, createUpgradeCheck, planUpgrade } from '@/stores/upgrade'
 import { NOW, template as v3 } from '../components/fixtures'
@@ -59,7 +60,7 @@ function completeDraft(drafts: DraftStore): string {
 function setup() {
   let t = 0
   const storage = memoryStorage()
-  const drafts = createDraftStore({ storage, now: () => new Date(Date.parse(NOW) + 1000 * t++).toISOString(), newId: () => 'draft-0001' })
+  const drafts = createDraftStore({ read: readDrafts, storage, now: () => new Date(Date.parse(NOW) + 1000 * t++).toISOString(), newId: () => 'draft-0001' })
   const id = completeDraft(drafts)
   return { storage, drafts, id }
 }

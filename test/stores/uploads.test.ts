@@ -4,6 +4,7 @@ import { PlatformError } from '@/services/platform'
 import { memoryStorage } from '@/services/storage'
 import { createProgressRegistry } from '@/services/upload-transport'
 import { createDraftStore } from '@/stores/draft'
+import { readDrafts } from '@/stores/draft-read'
 import { checkPickedFile, createUploadStore, type UploadClient } from '@/stores/uploads'
 import { template } from '../components/fixtures'
 
@@ -11,7 +12,7 @@ const lease = template.materials.find((m) => m.id === 'lease')!
 const pdf = (name = '合同.pdf', size = 2048): PickedFile => ({ name, size, mime: 'application/pdf', data: new Blob(['%PDF']) })
 
 function setup(uploadFile: UploadClient['uploadFile'], files: PickedFile[]) {
-  const drafts = createDraftStore({ storage: memoryStorage() })
+  const drafts = createDraftStore({ read: readDrafts, storage: memoryStorage() })
   const id = drafts.getState().start({ bundleId: 'test-shop', templateVersion: 3, region: '430100', applicantKind: 'person' })
   const progress = createProgressRegistry()
   let k = 0

@@ -1,6 +1,4 @@
 // The one error type of the platform client. Pages read `kind` to choose what to say; `message` is Chinese.
-import { parseWith } from '../../domain/draft-schema'
-import type * as v from 'valibot'
 import type { ApiError, ApiErrorCode, DraftRecord } from '../contract'
 
 export type PlatformErrorKind =
@@ -105,10 +103,10 @@ export function conflictDraftOf(body: unknown): unknown {
 }
 
 /**
- * An HTTP answer that is not 2xx/304 → PlatformError. `body` is the parsed JSON or undefined; `draftSchema`
- * (DraftRecordSchema) reads the platform's copy of a draft a conflict carries.
+ * An HTTP answer that is not 2xx/304 → PlatformError. `body` is the parsed JSON or undefined; `readDraft`
+ * (DraftRecordSchema's parse) reads the platform's copy of a draft a conflict carries.
  */
-export function fromResponse(status: number, body: unknown, draftSchema?: v.GenericSchema): PlatformError {
+export function fromResponse(status: number, body: unknown, readDraft?: (json: unknown) => DraftRecord | undefined): PlatformError {
   const err = (body as { error?: Partial<ApiError> } | undefined)?.error
   const code = typeof err?.code === 'string' ? (err.code as ApiErrorCode) : undefined
   const kind = kindOfStatus(status, code)
@@ -122,15 +120,9 @@ export function fromResponse(status: number, body: unknown, draftSchema?: v.Gene
     answerErrors: err?.answerErrors,
     deliveryError: err?.deliveryError,
     handlingError: err?.handlingError,
-    current: currentDraft(err?.current, draftSchema),
+    current: err?.current === undefined ? undefined : readDraft?.(err.current),
     conflicts: Array.isArray(err?.conflicts) ? err.conflicts.filter((k): k is string => typeof k === 'string') : undefined,
     caseId: err?.caseId,
   })
 }
 
-/** The platform's copy of a draft sent with a conflict, when it is one; else dropped (the conflict stands). */
-function currentDraft(json: unknown, schema: v.GenericSchema | undefined): DraftRecord | undefined {
-  if (json === undefined || !schema) return undefined
-  const r = parseWith(schema, json)
-  return r.ok ? (r.value as DraftRecord) : undefined
-}

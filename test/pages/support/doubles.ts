@@ -42,5 +42,6 @@ export function appServicesDouble(extra: Record<string, jest.Mock> = {}) {
     consentLicence: jest.fn(),
     ...extra,
   }
-  return { storage: memoryStorage(), tokens: createTokenStore(memoryStorage()), uploadProgress: createProgressRegistry(), platform, pickFiles: jest.fn(async () => []) }
+  // one double for every way the app reaches the platform (services/app.ts and services/app-client.ts)
+  return { storage: memoryStorage(), tokens: createTokenStore(memoryStorage()), acting: {}, uploadProgress: createProgressRegistry(), platform, catalogueClient: platform, sessionClient: platform, messageClient: platform }
 }
