@@ -10,7 +10,6 @@
 // Needs dist/h5 (npm run build:h5); builds nothing. BENCH_H5_DIR serves another build; BENCH_FIBERS_AGAINST=<dir>
 // measures a second build interleaved with the first (A, B, A, B … in the same run, each on its own server) and
 // prints both: the fair before/after comparison on a machine whose load moves.
-import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
@@ -18,7 +17,7 @@ import { caseUrl, ROUTES } from '../../src/stores/routes'
 import { CHROMIUM } from '../../test/e2e/support/browser'
 import { repoRoot, startPlatform, type RunningPlatform } from '../../test/e2e/support/platform'
 import { median, printTable, type BenchSection } from './_lib'
-import { fileRestaurantCase, FLAGS, h5Dir, signInBrowser } from './lighthouse'
+import { browserSectionReady, fileRestaurantCase, FLAGS, h5Dir, signInBrowser } from './lighthouse'
 
 const RUNS = Math.max(1, Math.round(Number(process.env.BENCH_FIBERS_RUNS)) || 5)
 const CPU_SLOWDOWN = 4
@@ -145,16 +144,7 @@ const section: BenchSection = {
   title: `首屏渲染：React fiber 数与长任务（CPU 降速 ${CPU_SLOWDOWN}×，${RUNS} 次冷加载取中位数）`,
   async run() {
     const dirs = [h5Dir(), ...(process.env.BENCH_FIBERS_AGAINST ? [path.resolve(repoRoot, process.env.BENCH_FIBERS_AGAINST)] : [])]
-    for (const dir of dirs) {
-      if (!fs.existsSync(path.join(dir, 'index.html'))) {
-        console.log(`  跳过：没有 ${path.relative(repoRoot, dir) || dir}/index.html。先运行 npm run build:h5（本节不构建）。`)
-        return
-      }
-    }
-    if (!fs.existsSync(CHROMIUM)) {
-      console.log(`  跳过：没有 ${CHROMIUM}（bash scripts/ensure-browser.sh 会安装）。`)
-      return
-    }
+    if (!browserSectionReady(dirs)) return
     const wanted = (process.env.BENCH_FIBERS_PAGES ?? PAGES.map(([k]) => k).join(',')).split(',').map((s) => s.trim())
     const pages = PAGES.filter(([k]) => wanted.includes(k))
     const chromeLauncher = await import('chrome-launcher')

@@ -47,6 +47,21 @@ export function h5Dir(): string {
   return path.resolve(repoRoot, process.env.BENCH_H5_DIR ?? path.join('dist', 'h5'))
 }
 
+/** Whether a browser section can run: each H5 build exists and so does Chromium; says why not when it cannot. */
+export function browserSectionReady(dirs: string[]): boolean {
+  for (const dir of dirs) {
+    if (!fs.existsSync(path.join(dir, 'index.html'))) {
+      console.log(`  跳过：没有 ${path.relative(repoRoot, dir) || dir}/index.html。先运行 npm run build:h5（本节不构建）。`)
+      return false
+    }
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(`  跳过：没有 ${CHROMIUM}（bash scripts/ensure-browser.sh 会安装）。`)
+    return false
+  }
+  return true
+}
+
 const score = (lhr: LH.Result, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
 const metric = (lhr: LH.Result, id: string) => lhr.audits[id]?.numericValue ?? NaN
 
@@ -158,14 +173,7 @@ const section: BenchSection = {
   title: `Lighthouse 移动端（lighthouse 12.2.3，${RUNS} 次取中位数，目标 ≥ ${GOAL}）`,
   async run() {
     const dir = h5Dir()
-    if (!fs.existsSync(path.join(dir, 'index.html'))) {
-      console.log(`  跳过：没有 ${path.relative(repoRoot, dir) || dir}/index.html。先运行 npm run build:h5（本节不构建）。`)
-      return
-    }
-    if (!fs.existsSync(CHROMIUM)) {
-      console.log(`  跳过：没有 ${CHROMIUM}（bash scripts/ensure-browser.sh 会安装）。`)
-      return
-    }
+    if (!browserSectionReady([dir])) return
     const { default: lighthouse } = await import('lighthouse')
     const chromeLauncher = await import('chrome-launcher')
     const reports = path.join(repoRoot, 'test-results', 'lighthouse')

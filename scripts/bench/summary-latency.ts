@@ -8,13 +8,11 @@
 // then a message posted from it: after that frame's paint).
 //
 // Needs dist/h5 (npm run build:h5); builds nothing. BENCH_H5_DIR serves another build folder.
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { CHROMIUM, launchBrowser, newPhoneContext } from '../../test/e2e/support/browser'
-import { repoRoot, startPlatform } from '../../test/e2e/support/platform'
+import { launchBrowser, newPhoneContext } from '../../test/e2e/support/browser'
+import { startPlatform } from '../../test/e2e/support/platform'
 import { formatMs, goal, median, printTable, type BenchSection } from './_lib'
-import { h5Dir } from './lighthouse'
+import { browserSectionReady, h5Dir } from './lighthouse'
 
 const GOAL_MS = 50
 const CPU_SLOWDOWN = 4
@@ -68,14 +66,7 @@ const section: BenchSection = {
   title: `回答 → 摘要更新（Chromium，CPU 降速 ${CPU_SLOWDOWN}×，目标中位数 ≤ ${GOAL_MS} ms）`,
   async run() {
     const dir = h5Dir()
-    if (!fs.existsSync(path.join(dir, 'index.html'))) {
-      console.log(`  跳过：没有 ${path.relative(repoRoot, dir) || dir}/index.html。先运行 npm run build:h5（本节不构建）。`)
-      return
-    }
-    if (!fs.existsSync(CHROMIUM)) {
-      console.log(`  跳过：没有 ${CHROMIUM}（bash scripts/ensure-browser.sh 会安装）。`)
-      return
-    }
+    if (!browserSectionReady([dir])) return
     const platform = await startPlatform({ MOCK_STATIC_DIR: dir })
     const browser = await launchBrowser()
     try {
