@@ -33,6 +33,11 @@ export function findHall(core: Core, id: string | undefined): HallEntry | undefi
   return id ? hallList(core).find((h) => h.hall.id === id) : undefined
 }
 
+/** The hall a staff account works at; an account without one is refused. */
+export function staffHall(core: Core, u: UserRecord): HallEntry {
+  return findHall(core, u.profile.hallId) ?? fail('FORBIDDEN', '您的账号未分配服务大厅，请联系管理员')
+}
+
 const prefixOf = (code: string) => code.replace(/(00)+$/, '')
 
 /** The hall of the most specific region containing `region` (a case's 受理 hall when filed online). */

@@ -27,7 +27,7 @@ import type {
   SmsGrantResponse,
   SubjectResponse,
 } from '../../src/services/contract'
-import { actingCallerOf, auditBy, findHall, grantView, hallsNear, newWindowCode, stampOf } from './assist'
+import { actingCallerOf, auditBy, findHall, grantView, hallsNear, newWindowCode, staffHall, stampOf } from './assist'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, json } from './http'
 import { Checker } from './input'
@@ -104,9 +104,7 @@ export function assistRoutes(core: Core): Route[] {
 
   const staffOf = (ctx: Ctx) => {
     const u = me(ctx)
-    const hall = findHall(core, u.profile.hallId)
-    if (!hall) return fail('FORBIDDEN', '您的账号未分配服务大厅，请联系管理员')
-    return { u, hall }
+    return { u, hall: staffHall(core, u) }
   }
 
   /** A waiting grant redeemed by this window: active from now, the code used up. */

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { answerError, consultDueDate, isConsultOverdue, questionError } from '../../src/domain/consult'
 import { maskName } from '../../src/domain/mask'
 import { AnswerQuestionRequestSchema, AskQuestionRequestSchema, type ConsultListResponse, type ConsultQuestion, type StaffConsultCount, type StaffConsultListResponse, type StaffConsultView } from '../../src/services/contract-consult'
-import { auditBy, findHall, nearestHallId } from './assist'
+import { auditBy, findHall, nearestHallId, staffHall } from './assist'
 import { me, type Core, type Ctx, type Route } from './core'
 import { fail, json } from './http'
 import { parseBody } from './input'
@@ -34,9 +34,7 @@ export function consultRoutes(core: Core): Route[] {
   }
   const hallOf = (ctx: Ctx) => {
     const u = me(ctx)
-    const hall = findHall(core, u.profile.hallId)
-    if (!hall) return fail('FORBIDDEN', '您的账号未分配服务大厅，请联系管理员')
-    return { u, hall }
+    return { u, hall: staffHall(core, u) }
   }
 
   return [

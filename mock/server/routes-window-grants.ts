@@ -14,7 +14,7 @@ import {
 } from '../../src/domain/assist'
 import { validateIdNumber, validateMobile } from '../../src/domain/validators'
 import type { ProofFile } from '../../src/services/contract'
-import { auditBy, findHall, grantView, stampOf } from './assist'
+import { auditBy, grantView, staffHall, stampOf } from './assist'
 import { me, type Core, type Route } from './core'
 import { fail, formatBytes, json } from './http'
 import { cleanFileName, structureProblem } from './files'
@@ -80,8 +80,7 @@ export function windowGrantRoutes(core: Core): Route[] {
       idempotency: 'optional',
       handler(ctx) {
         const staff = me(ctx)
-        const hall = findHall(core, staff.profile.hallId)
-        if (!hall) return fail('FORBIDDEN', '您的账号未分配服务大厅，请联系管理员')
+        const hall = staffHall(core, staff)
         const c = new Checker()
         const b = c.object(ctx.body, '')
         const kind = b && (c.oneOf(b.kind, 'kind', ['relative', 'proxy'] as const) as WindowGrantKind | undefined)

@@ -6,7 +6,7 @@ import { decisionRefusalText, grantRequestErrors } from '@/domain/assist'
 import type { BundleTemplate } from '@/domain/template/types'
 import type { GrantView, Signature } from '@/services/contract'
 import { newDraftId, newIdempotencyKey, PlatformError } from '@/services/platform'
-import { CATALOGUE, fileOf, fillDraft, raw, signIn, start, type Running, type TestClient } from './support/harness'
+import { actingCast, catalogueTemplate, fileOf, fillDraft, raw, signIn, start, type Running, type TestClient } from './support/harness'
 
 let r: Running
 let t: BundleTemplate
@@ -76,17 +76,10 @@ async function staffGrant(minutes = 30, scope: GrantView['scope'] = { kind: 'bun
 
 beforeAll(async () => {
   r = await start()
-  t = JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', 'kaiban-canyin.json'), 'utf8')) as BundleTemplate
-  elder = r.client()
-  await signIn(elder, 'dev-elder')
-  relative = r.client()
-  await signIn(relative, 'dev-citizen-1')
+  t = catalogueTemplate('kaiban-canyin')
+  ;({ elder, relative, staffHere, staffThere } = await actingCast(r))
   stranger = r.client()
   await signIn(stranger, 'dev-no-licence')
-  staffHere = r.client()
-  await staffHere.loginStaff('staff02', 'Window@2026')
-  staffThere = r.client()
-  await staffThere.loginStaff('staff01', 'Window@2026')
 })
 afterAll(() => r.stop())
 

@@ -1,14 +1,12 @@
 // 线上预填、线下办理 on the platform: a hall's slots, booking one with the prefilled application (the same rule
 // and words as the app: slotRefusal), one booking a slot, cancelling, and the window opening it under a grant
 // limited to it (another hall, expired, cancelled refused), filing from it, the citizen seeing the case.
-import fs from 'node:fs'
-import path from 'node:path'
 import { bookedOnlineRefusal, bookingDayRefusal, bookingOpenRefusal, hallSlots, secondBookingRefusal, slotRefusal, SLOT_MINUTES } from '@/domain/assist/booking'
 import type { DraftContent } from '@/domain/draft'
 import type { BundleTemplate } from '@/domain/template/types'
 import type { Signature } from '@/services/contract'
 import { newDraftId, newIdempotencyKey, PlatformError } from '@/services/platform'
-import { CATALOGUE, fileOf, fillDraft, signIn, start, START, type Running, type TestClient } from './support/harness'
+import { actingCast, catalogueTemplate, fileOf, fillDraft, start, START, type Running, type TestClient } from './support/harness'
 
 let r: Running
 let t: BundleTemplate
@@ -32,15 +30,9 @@ async function failure(p: Promise<unknown>): Promise<PlatformError> {
 
 beforeAll(async () => {
   r = await start()
-  t = JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', 'kaiban-canyin.json'), 'utf8')) as BundleTemplate
-  elder = r.client()
-  const { profile } = await signIn(elder, 'dev-elder')
-  other = r.client()
-  await signIn(other, 'dev-citizen-1')
-  staffHere = r.client()
-  await staffHere.loginStaff('staff02', 'Window@2026')
-  staffThere = r.client()
-  await staffThere.loginStaff('staff01', 'Window@2026')
+  t = catalogueTemplate('kaiban-canyin')
+  ;({ elder, relative: other, staffHere, staffThere } = await actingCast(r))
+  const profile = await elder.me()
   const upload = async (materialId: string, accept: string[]) => {
     const f = fileOf(accept[0] ?? 'pdf')
     return (await elder.uploadFile({ bundleId: t.id, materialId, file: { name: f.name, type: f.mime, data: f.data } })).fileId

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseTemplate } from '@/domain/template/schema'
 import type { BundleTemplate } from '@/domain/template/types'
-import { CATALOGUE, raw, start, tmpDir, type Running } from './support/harness'
+import { CATALOGUE, catalogueTemplate, raw, start, tmpDir, type Running } from './support/harness'
 
 describe('the project catalogue', () => {
   let r: Running
@@ -115,7 +115,7 @@ describe('the project catalogue', () => {
 describe('a catalogue folder of its own', () => {
   let r: Running
   let dir: string
-  const source = JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', 'kaiban-canyin.json'), 'utf8')) as BundleTemplate
+  const source = catalogueTemplate('kaiban-canyin')
   const write = (name: string, value: unknown) => fs.writeFileSync(path.join(dir, 'bundles', name), typeof value === 'string' ? value : JSON.stringify(value))
 
   beforeAll(async () => {

@@ -5,13 +5,11 @@ import type { DraftContent } from '@/domain/draft'
 import type { DraftRecord } from '@/services/contract'
 import { createFetchTransport } from '@/services/http/fetch-transport'
 import { newDraftId, PlatformError } from '@/services/platform'
-import fs from 'node:fs'
-import path from 'node:path'
 import { DRAFT_BASE_DAYS } from '../../mock/server/drafts'
-import { CATALOGUE, PDF, raw, start, type Running, type TestClient } from './support/harness'
+import { catalogueTemplate, PDF, raw, start, type Running, type TestClient } from './support/harness'
 
 // the version the catalogue publishes now (a draft names a version that exists)
-const published = (JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', 'kaiban-canyin.json'), 'utf8')) as { version: number }).version
+const published = catalogueTemplate('kaiban-canyin').version
 
 let r: Running
 /** the citizen's phone and, signed in to the same account, their computer */

@@ -7,7 +7,7 @@ import { checkRating, remediesOf } from '@/domain/case'
 import type { BundleTemplate } from '@/domain/template/types'
 import type { CaseRecord, MatterStatus } from '@/services/contract'
 import { newDraftId, newIdempotencyKey, PlatformError } from '@/services/platform'
-import { CATALOGUE, fillDraft, raw, signIn, start, tmpDir, uploader, type Running, type TestClient } from './support/harness'
+import { CATALOGUE, catalogueTemplate, fillDraft, raw, signIn, start, tmpDir, uploader, type Running, type TestClient } from './support/harness'
 
 let r: Running
 let c: TestClient
@@ -18,7 +18,7 @@ let t: BundleTemplate
 // a bundle of our own with known shape: A (promised, 受理 1 wd → 现场核查 1 wd → 决定 1 wd, result an e-licence),
 // B (即办件, one step of 1 h), C (promised, after A, 受理 2 h → 审查 1 wd, a fee of 80 元); committed 5 working days
 beforeAll(async () => {
-  const source = JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', 'kaiban-canyin.json'), 'utf8')) as BundleTemplate
+  const source = catalogueTemplate('kaiban-canyin')
   const [a, b, c3] = source.matters
   const wd = (value: number) => ({ value, unit: 'workday' as const })
   t = {

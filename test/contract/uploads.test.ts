@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleTemplate, Material } from '@/domain/template/types'
-import { CATALOGUE, EXE, HEIC, JPG, PDF, PNG, raw, start, tmpDir, type Running, type TestClient } from './support/harness'
+import { catalogueTemplate, EXE, HEIC, JPG, PDF, PNG, raw, start, tmpDir, type Running, type TestClient } from './support/harness'
 
 let r: Running
 let c: TestClient
@@ -14,7 +14,7 @@ let catalogueDir: string
 
 beforeAll(async () => {
   // a catalogue of our own: one material takes PDF/JPG/PNG up to 1 MB, another JPG or HEIC
-  const source = JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', 'kaiban-canyin.json'), 'utf8')) as BundleTemplate
+  const source = catalogueTemplate('kaiban-canyin')
   const withUpload = source.materials.filter((m) => m.upload)
   plain = { ...withUpload[0], upload: { accept: ['pdf', 'jpg', 'png'], maxSizeMB: 1, maxCount: 3 } }
   photo = { ...withUpload[1], upload: { accept: ['jpg', 'heic'], maxSizeMB: 5, maxCount: 1 } }

@@ -3,13 +3,11 @@
 // words (windowGrantErrors), writes one audit row the citizen reads, and the grants work like the app's: the
 // relative files for the elder on their own phone; the window files for the citizen under the proxy's paper, and
 // a 告知承诺 only when the paper says so (proxyPromiseRefusal).
-import fs from 'node:fs'
-import path from 'node:path'
 import { proxyPromiseRefusal, windowGrantAuditWhat, windowGrantErrors, WINDOW_RELATIVE_GRANT_DAYS } from '@/domain/assist'
 import type { BundleTemplate } from '@/domain/template/types'
 import type { Signature, WindowGrantRequest } from '@/services/contract'
 import { newDraftId, newIdempotencyKey, PlatformError } from '@/services/platform'
-import { CATALOGUE, fileOf, fillDraft, signIn, start, START, type Running, type TestClient } from './support/harness'
+import { actingCast, catalogueTemplate, fileOf, fillDraft, start, START, type Running, type TestClient } from './support/harness'
 
 let r: Running
 let t: BundleTemplate
@@ -40,15 +38,8 @@ async function auditRows(): Promise<{ what: string; actorId: string; route: stri
 
 beforeAll(async () => {
   r = await start()
-  t = JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', 'kaiban-canyin.json'), 'utf8')) as BundleTemplate
-  elder = r.client()
-  await signIn(elder, 'dev-elder')
-  relative = r.client()
-  await signIn(relative, 'dev-citizen-1')
-  staff = r.client()
-  await staff.loginStaff('staff02', 'Window@2026')
-  otherStaff = r.client()
-  await otherStaff.loginStaff('staff01', 'Window@2026')
+  t = catalogueTemplate('kaiban-canyin')
+  ;({ elder, relative, staffHere: staff, staffThere: otherStaff } = await actingCast(r))
 })
 afterAll(() => r.stop())
 

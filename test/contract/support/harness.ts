@@ -331,6 +331,28 @@ export async function signIn(c: Pick<PlatformClient, 'loginWechat' | 'listLicenc
   return { profile: r.profile, licences }
 }
 
+/** A bundle template as the catalogue publishes it (the file, not the platform's answer). */
+export function catalogueTemplate(id: string): BundleTemplate {
+  return JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', `${id}.json`), 'utf8')) as BundleTemplate
+}
+
+/** The people of the acting tests: 王德明 (the elder), 刘洋 (his relative) and a clerk of his hall (天心区) and of another (芙蓉区). */
+export interface ActingCast {
+  elder: TestClient
+  relative: TestClient
+  staffHere: TestClient
+  staffThere: TestClient
+}
+
+export async function actingCast(r: Running): Promise<ActingCast> {
+  const cast = { elder: r.client(), relative: r.client(), staffHere: r.client(), staffThere: r.client() }
+  await signIn(cast.elder, 'dev-elder')
+  await signIn(cast.relative, 'dev-citizen-1')
+  await cast.staffHere.loginStaff('staff02', 'Window@2026')
+  await cast.staffThere.loginStaff('staff01', 'Window@2026')
+  return cast
+}
+
 /**
  * Submits a filled draft; a bundle with parties that must confirm (二手房's buyer) is first put on the
  * platform and confirmed by `confirmer` in their own account, as the app's flow does.
