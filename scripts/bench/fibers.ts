@@ -45,15 +45,18 @@ interface Build {
 
 /**
  * Installed before the app's scripts: React DOM (production too) reports every commit to
- * __REACT_DEVTOOLS_GLOBAL_HOOK__. Each commit's tree is walked: fibers in it, and fibers React created or
- * reused as work-in-progress in this commit (objects not in the previous commit's tree).
+ * __REACT_DEVTOOLS_GLOBAL_HOOK__. Counting fibers walks each commit's tree (fibers in it, and fibers React created or
+ * reused as work-in-progress in this commit: objects not in the previous commit's tree); the timing loads only stamp
+ * commits (settling) and record long tasks from the navigation on (buffered), so the walk does not slow them.
  */
-function installFiberHook(): void {
-  const w = window as unknown as { __fiberCommits: unknown[]; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }
+function installProbe(countFibers: boolean): void {
   type Fiber = { child: Fiber | null; sibling: Fiber | null }
+  const w = window as unknown as { __fiberCommits: unknown[]; __longTasks: number[]; __lastCommit: number; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }
   const commits: { fibers: number; worked: number; dom: number }[] = []
   let previous = new WeakSet<Fiber>()
   w.__fiberCommits = commits
+  w.__longTasks = []
+  w.__lastCommit = 0
   w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true,
     isDisabled: false,
@@ -64,47 +67,34 @@ function installFiberHook(): void {
     onCommitFiberUnmount: () => undefined,
     onPostCommitFiberRoot: () => undefined,
     onCommitFiberRoot(_id: number, root: { current: Fiber }) {
-      const now = new WeakSet<Fiber>()
-      let fibers = 0
-      let worked = 0
-      const stack: Fiber[] = [root.current]
-      while (stack.length) {
-        const f = stack.pop() as Fiber
-        fibers++
-        if (!previous.has(f)) worked++
-        now.add(f)
-        if (f.sibling) stack.push(f.sibling)
-        if (f.child) stack.push(f.child)
+      if (countFibers) {
+        const now = new WeakSet<Fiber>()
+        let fibers = 0
+        let worked = 0
+        const stack: Fiber[] = [root.current]
+        while (stack.length) {
+          const f = stack.pop() as Fiber
+          fibers++
+          if (!previous.has(f)) worked++
+          now.add(f)
+          if (f.sibling) stack.push(f.sibling)
+          if (f.child) stack.push(f.child)
+        }
+        previous = now
+        commits.push({ fibers, worked, dom: document.getElementsByTagName('*').length })
       }
-      previous = now
-      commits.push({ fibers, worked, dom: document.getElementsByTagName('*').length })
-      ;(window as unknown as { __lastCommit: number }).__lastCommit = performance.now()
-    },
-  }
-}
-
-/** Long tasks from the navigation on (buffered), for the timing loads; commits only stamped (settling). */
-function installLongTaskObserver(): void {
-  const w = window as unknown as { __longTasks: number[]; __lastCommit: number; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }
-  w.__longTasks = []
-  w.__lastCommit = 0
-  w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true,
-    isDisabled: false,
-    renderers: new Map(),
-    inject: () => 1,
-    checkDCE: () => undefined,
-    onCommitFiberRoot: () => {
       w.__lastCommit = performance.now()
     },
   }
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longTasks.push(e.duration)
-  }).observe({ type: 'longtask', buffered: true })
+  if (!countFibers) {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration)
+    }).observe({ type: 'longtask', buffered: true })
+  }
 }
 
 /** Opens `url` in a new tab of `context`, cold (HTTP cache off, CPU slowed), and waits until it settles. */
-async function load<T>(context: BrowserContext, url: string, script: () => void, read: () => T): Promise<T> {
+async function load<T>(context: BrowserContext, url: string, countFibers: boolean, read: () => T): Promise<T> {
   const page = await context.newPage()
   try {
     await page.setViewportSize({ width: 375, height: 812 })
@@ -113,7 +103,7 @@ async function load<T>(context: BrowserContext, url: string, script: () => void,
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
     // tsx keeps functions' names with a helper (__name) the page does not have
-    await page.addInitScript({ content: `var __name = (f) => f;\n(${script.toString()})()` })
+    await page.addInitScript({ content: `var __name = (f) => f;\n(${installProbe.toString()})(${countFibers})` })
     await page.goto(url, { waitUntil: 'networkidle', timeout: 60000 })
     // settled: no commit for QUIET_MS (data that arrives late renders late under the slowed CPU)
     await page.waitForFunction((quiet) => performance.now() - (window as unknown as { __lastCommit: number }).__lastCommit > quiet, QUIET_MS, { timeout: 60000, polling: 250 })
@@ -160,7 +150,7 @@ const section: BenchSection = {
       const contextFor = (signed: boolean) => (signed ? signedIn : visitor)
 
       const commits = new Map<string, Commit[]>()
-      for (const b of builds) for (const [key, , signed] of pages) commits.set(`${b.name}:${key}`, await load(contextFor(signed), b.urls[key], installFiberHook, readCommits))
+      for (const b of builds) for (const [key, , signed] of pages) commits.set(`${b.name}:${key}`, await load(contextFor(signed), b.urls[key], true, readCommits))
 
       const before = loadavg()
       const tasks = new Map<string, number[][]>()
@@ -168,7 +158,7 @@ const section: BenchSection = {
         for (const [key, , signed] of pages) {
           for (const b of builds) {
             const id = `${b.name}:${key}`
-            tasks.set(id, [...(tasks.get(id) ?? []), await load(contextFor(signed), b.urls[key], installLongTaskObserver, readLongTasks)])
+            tasks.set(id, [...(tasks.get(id) ?? []), await load(contextFor(signed), b.urls[key], false, readLongTasks)])
           }
         }
       }
