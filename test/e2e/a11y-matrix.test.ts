@@ -130,9 +130,7 @@ for (const mode of ['normal', 'elder'] as const) {
 
       await d.heading1('办理方式与结果领取').waitFor()
       await at('办理方式与结果领取')
-      await d.choose('全程网办')
-      await d.choose('免费邮寄（EMS）')
-      await d.choose('长沙市', page.getByRole('radiogroup', { name: '收件地区' }))
+      await d.mailedOnline()
       await d.press('继续')
       await d.heading1('核对申请信息').waitFor()
       await at('核对申请信息')

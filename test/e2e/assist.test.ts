@@ -204,10 +204,7 @@ test('帮代办 through the same guide: the window fills, scans and verifies ori
     await shot(clerk, '05-window-materials')
     await d.press('继续')
 
-    await d.heading1('办理方式与结果领取').waitFor()
-    await d.choose('全程网办')
-    await d.choose('免费邮寄（EMS）')
-    await d.choose('长沙市', clerk.getByRole('radiogroup', { name: '收件地区' }))
+    await d.mailedOnline()
     await d.press('继续')
     await d.heading1('核对申请信息').waitFor()
     // no signature: refused before sending

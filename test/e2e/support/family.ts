@@ -43,10 +43,7 @@ export async function relativeFilesRestaurant(relative: Page, platformUrl: strin
   }
   await d.choose('稍后补交（容缺受理）', relative.locator('#m-health-cert'))
   await d.press('继续')
-  await d.heading1('办理方式与结果领取').waitFor()
-  await d.choose('全程网办')
-  await d.choose('免费邮寄（EMS）')
-  await d.choose('长沙市', relative.getByRole('radiogroup', { name: '收件地区' }))
+  await d.mailedOnline()
   await d.press('继续')
   if (review) await review()
   return (await d.submit()).caseId

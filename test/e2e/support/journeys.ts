@@ -63,6 +63,14 @@ export class Driver {
     return this.tap(scope.getByRole('radio', { name, exact: typeof name === 'string' }))
   }
 
+  /** 办理方式与结果领取: 全程网办, the result mailed by EMS to 长沙市 (the page's own address fields stay as prefilled) */
+  async mailedOnline(): Promise<void> {
+    await this.heading1('办理方式与结果领取').waitFor()
+    await this.choose('全程网办')
+    await this.choose('免费邮寄（EMS）')
+    await this.choose('长沙市', this.page.getByRole('radiogroup', { name: '收件地区' }))
+  }
+
   check(name: string, scope: Page | Locator = this.page): Promise<void> {
     return this.tap(scope.getByRole('checkbox', { name, exact: true }))
   }
@@ -241,10 +249,7 @@ export async function restaurantToReview(d: Driver): Promise<void> {
   await d.checkpoint('materials')
   await d.press('继续')
 
-  await d.heading1('办理方式与结果领取').waitFor()
-  await d.choose('全程网办')
-  await d.choose('免费邮寄（EMS）')
-  await d.choose('长沙市', page.getByRole('radiogroup', { name: '收件地区' }))
+  await d.mailedOnline()
   await d.checkpoint('delivery')
   await d.press('继续')
   await d.heading1('核对申请信息').waitFor()
