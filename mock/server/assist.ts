@@ -79,7 +79,10 @@ export function scopeLabel(core: Core, scope: GrantScope): string {
 
 export function purposeOf(core: Core, g: StoredGrant): string {
   const what = scopeLabel(core, g.scope)
-  return g.grantee === 'relative' ? `亲情帮办：代办“${what}”` : g.scope.kind === 'case' ? `办理${what}` : `窗口代办“${what}”`
+  if (g.grantee === 'relative') return `亲情帮办：代办“${what}”`
+  // a proxy's paper: every row under it says whose, so the citizen knows it was not their own grant code
+  if (g.proxy) return `代理人${g.proxy.name}代办“${what}”（凭授权委托书）`
+  return g.scope.kind === 'case' ? `办理${what}` : `窗口代办“${what}”`
 }
 
 const nowIso = (core: Core) => new Date(core.now()).toISOString()

@@ -14,7 +14,7 @@ import {
 } from '../../src/domain/assist'
 import { validateIdNumber, validateMobile } from '../../src/domain/validators'
 import type { ProofFile } from '../../src/services/contract'
-import { auditBy, grantView, staffHall, stampOf } from './assist'
+import { auditBy, grantView, purposeOf, staffHall, stampOf } from './assist'
 import { me, type Core, type Route } from './core'
 import { fail, formatBytes, json } from './http'
 import { cleanFileName, structureProblem } from './files'
@@ -147,7 +147,7 @@ export function windowGrantRoutes(core: Core): Route[] {
           action: 'write',
           what: windowGrantAuditWhat(kind!),
           record: proof.name,
-          purpose: kind === 'relative' ? `亲情帮办“${grantView(core, g, 'staff').scopeLabel}”` : `代理人代办“${grantView(core, g, 'staff').scopeLabel}”`,
+          purpose: purposeOf(core, g),
           route: 'POST /staff/grants',
         })
         return { ...json(201, grantView(core, g, 'staff')), ref: grantId }

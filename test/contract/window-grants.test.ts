@@ -80,7 +80,7 @@ test('亲情帮办 at the window: refused without the 户口簿 in the rulebook�
   expect(rows).toHaveLength(1)
   expect(rows[0]).toMatchObject({ what: windowGrantAuditWhat('relative'), route: 'POST /staff/grants', record: '材料.pdf' })
   const seen = (await elder.listAudit()).find((a) => a.what === '登记亲情帮办授权（户口簿）')
-  expect(seen).toMatchObject({ actorRole: 'staff', hallName: '长沙市天心区政务服务中心', basis: 'grant', purpose: `亲情帮办“${t.name}”` })
+  expect(seen).toMatchObject({ actorRole: 'staff', hallName: '长沙市天心区政务服务中心', basis: 'grant', purpose: `亲情帮办：代办“${t.name}”` })
   // the elder's app lists it like one made there
   expect((await elder.listGrants()).find((x) => x.id === g.id)).toMatchObject({ relative: { relation: '子女', mobile: '138****0001' }, proof: { kind: 'relative' } })
 
@@ -143,6 +143,10 @@ test('a proxy with a 授权委托书: the window acts for the citizen; 告知承
   expect((await elder.listCases()).map((x) => x.id)).toContain(cs.id)
   const seen = (await elder.listAudit()).filter((a) => a.what === '登记代理人授权（授权委托书）')
   expect(seen).toHaveLength(2)
+  // every row under the paper, the registration and the filing, names the proxy to the citizen
+  const underPaper = (await elder.listAudit()).filter((a) => a.grantId === authorised.id)
+  expect(underPaper.map((a) => a.what)).toEqual(expect.arrayContaining(['登记代理人授权（授权委托书）', `代为提交申请`]))
+  for (const a of underPaper) expect(a.purpose).toBe(`代理人李四代办“${t.name}”（凭授权委托书）`)
 })
 
 test('window grants survive a restart', async () => {

@@ -200,6 +200,8 @@ test('a proxy with the citizen’s 授权委托书: refused without the scan, re
     await citizen.getByRole('heading', { level: 1, name: '授权与查看记录' }).waitFor()
     await citizen.getByText('办理：登记代理人授权（授权委托书）（授权委托书.pdf）').waitFor()
     await citizen.getByText(`办理：代为提交申请（${caseId}）`).waitFor()
+    // every row under the paper names the proxy
+    expect(await citizen.getByText('依据您的授权：代理人李四代办“开办餐饮店”（凭授权委托书）').count()).toBeGreaterThan(2)
     await shot(citizen, '13-citizen-sees-proxy-row', citizen.getByText('办理：登记代理人授权（授权委托书）（授权委托书.pdf）'))
     expect(await axeViolations(citizen)).toEqual([])
     await citizen.goto(run.platform.url + '/#/pages/my-cases/index')
