@@ -101,13 +101,14 @@ export function referenceChecks(t: BundleTemplate, facts: CatalogueFacts = {}): 
   // shared record kinds and keys (a deceased's records): catalogue data too
   if (facts.sharedRecordKinds) {
     const kinds = new Map(facts.sharedRecordKinds.map((k) => [k.kind, k]))
-    t.questions.forEach((q, i) => {
-      const p = q.prefill
-      if (p?.source !== 'record') return
+    const record = (p: { source: string; kind?: string; key: string } | undefined, keys: Keys) => {
+      if (p?.source !== 'record' || !p.kind) return
       const k = kinds.get(p.kind)
-      if (!k) add(['questions', i, 'prefill', 'kind'], `平台没有共享记录种类“${p.kind}”（见 shared-records.json）`)
-      else if (!Object.prototype.hasOwnProperty.call(k.fields, p.key)) add(['questions', i, 'prefill', 'key'], `${k.name}没有数据项“${p.key}”（有：${Object.keys(k.fields).join('、')}）`)
-    })
+      if (!k) add([...keys, 'kind'], `平台没有共享记录种类“${p.kind}”（见 shared-records.json）`)
+      else if (!Object.prototype.hasOwnProperty.call(k.fields, p.key)) add([...keys, 'key'], `${k.name}没有数据项“${p.key}”（有：${Object.keys(k.fields).join('、')}）`)
+    }
+    t.questions.forEach((q, i) => record(q.prefill, ['questions', i, 'prefill']))
+    t.fields.forEach((f, i) => record(f.prefill, ['fields', i, 'prefill']))
   }
 
   // {地区} and {param} in texts shown to the applicant

@@ -35,7 +35,8 @@ export function heldValue(
   const kind = p.kind as string
   if (p.source === 'record') {
     const held = data.records?.[kind]?.[p.key]
-    return held?.value ? { source: `record:${kind}`, label: held.source, value: held.value } : undefined
+    // grouped by department: each group's line names its own source
+    return held?.value ? { source: `record:${kind}:${held.source}`, label: held.source, value: held.value } : undefined
   }
   if (ctx.consented && !ctx.consented.includes(kind)) return undefined
   const value = data.licences?.[kind]?.[p.key]

@@ -87,6 +87,7 @@ const OptionSchema = v.strictObject({ value: v.string(), label: text, help: v.op
 const PrefillSchema = v.variant('source', [
   v.strictObject({ source: v.literal('profile'), key: profileKey }),
   v.strictObject({ source: v.literal('licence'), kind: licenceKind, key: text }),
+  v.strictObject({ source: v.literal('record'), kind: licenceKind, key: text }),
 ])
 const QuestionPrefillSchema = v.variant('source', [
   v.strictObject({ source: v.literal('profile'), key: profileKey, map: v.optional(v.record(v.string(), v.string())) }),

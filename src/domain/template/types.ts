@@ -206,6 +206,7 @@ export interface RetirementRule {
 export type Prefill =
   | { source: 'profile'; key: ProfileKey }
   | { source: 'licence'; kind: LicenceKind; key: string }
+  | { source: 'record'; kind: SharedRecordKind; key: string }
 
 /** A date relative to today (years, months, days may be negative). */
 export interface DateOffset {
