@@ -4,7 +4,7 @@
 // (questions answered from them are not asked); for 身后事 his wife's (示例) death record, shared on standing; 长辈版 folds empty optional fields and the questions' help.
 import fs from 'node:fs'
 import path from 'node:path'
-import * as v from 'valibot'
+import { parse as parseWithSchema } from 'valibot'
 import { USER_FIXTURES } from '../../mock/fixtures/users'
 import { DEATH_REGISTER } from '../../mock/fixtures/deceased'
 import { deceasedRecordStanding } from '../../src/domain/deceased'
@@ -29,7 +29,7 @@ function firstScreenChars(g: Guidance, elder: boolean): number {
 /** 王德明's wife's death record (示例), shared with him as the platform would: on standing, with each source. */
 function deceasedRecords(): PrefillData['records'] {
   const file = path.resolve(__dirname, '..', '..', 'mock', 'catalogue', 'shared-records.json')
-  const kind = v.parse(SharedRecordKindListSchema, JSON.parse(fs.readFileSync(file, 'utf8'))).kinds.find((k) => k.kind === 'deceased')
+  const kind = parseWithSchema(SharedRecordKindListSchema, JSON.parse(fs.readFileSync(file, 'utf8'))).kinds.find((k) => k.kind === 'deceased')
   const data = (k: string) => ELDER?.licences.find((l) => l.kind === k)?.data
   const ties = { householdNumber: data('household')?.householdNumber, spouseIdNumber: data('marriage')?.spouseIdNumber }
   const d = DEATH_REGISTER.find((x) => deceasedRecordStanding(ties, x).ok)
