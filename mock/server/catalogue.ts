@@ -248,7 +248,12 @@ export function normaliseCategories(json: unknown): CategoryListResponse {
     .map((c) => ({ name: c.name, icon: c.icon }))
   const elderTiles = (Array.isArray(o.elderTiles) ? o.elderTiles : [])
     .filter((t): t is ElderTile => text(t?.label) && text(t?.icon) && typeof t?.query === 'object' && t.query !== null && (text(t.query.category) || text(t.query.q, 100)))
-    .map((t) => ({ label: t.label, icon: t.icon, query: { ...(t.query.category ? { category: t.query.category } : {}), ...(t.query.q ? { q: t.query.q } : {}) } }))
+    .map((t) => ({
+      label: t.label,
+      icon: t.icon,
+      query: { ...(t.query.category ? { category: t.query.category } : {}), ...(t.query.q ? { q: t.query.q } : {}) },
+      ...(text(t.note, 200) ? { note: t.note } : {}),
+    }))
   return { categories, elderTiles }
 }
 

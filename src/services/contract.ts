@@ -304,6 +304,8 @@ export interface ElderTile {
   label: string
   icon: string
   query: { category?: string; q?: string }
+  /** a plain line above its results: what they are, and where to turn for what is not online (12345) */
+  note?: string
 }
 
 /** GET /categories: how the home pages show life events (from mock/catalogue/categories.json). */
