@@ -38,7 +38,7 @@ export function DeceasedRecordCard(props: DeceasedRecordCardProps) {
   return (
     <View className='ui-card ui-offer'>
       <View className='ui-lead'>
-        如果已经开具了死亡医学证明，卫健、公安、人社、医保等部门会共享逝者的信息。输入逝者的身份证号码，平台核对您与逝者在同一户口簿或有结婚登记后，{questions} 个问题由记录回答，您只需核对。
+        请节哀。如果已经开具了死亡医学证明，卫健、公安、人社、医保等部门会共享逝者的信息。输入逝者的身份证号码，平台核对您与逝者在同一户口簿或有结婚登记后，{questions} 个问题由记录回答，您只需核对。
       </View>
       <TextField id='deceased-id-number' label='逝者的身份证号码' kind='idcard' maxLength={18} value={idNumber} error={fieldError} onInput={setIdNumber} onConfirm={(v) => onLookUp(v)} />
       <AppButton variant='secondary' busy={busy} onTap={() => onLookUp(idNumber)}>

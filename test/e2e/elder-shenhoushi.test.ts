@@ -79,7 +79,7 @@ test('长辈版 身后事: the deceased’s shared records answer 8 of 9 questio
 
     await d.press('继续')
     await d.heading1('您和逝者是什么关系？').waitFor()
-    expect(await page.getByText(/问题 2 \/ 共 2/).count()).toBe(1)
+    expect(await page.getByText(/问题 1 \/ 共 1/).count()).toBe(1)
     await d.choose('配偶')
     await d.press('继续')
     await d.heading1('填写申请信息').waitFor()
