@@ -84,15 +84,15 @@ test('长辈版 身后事: the deceased’s shared records answer 8 of 9 questio
     await d.press('继续')
     await d.heading1('填写申请信息').waitFor()
     // her name, number (masked), sex and date of death come from the records, with their sources
-    await page.getByText(/来自公安部门户籍记录/).first().waitFor()
-    await page.getByText(/来自卫健部门死亡医学证明/).first().waitFor()
+    await page.getByText(/来自公安部门户籍记录，不可修改/).first().waitFor()
+    await page.getByText(/来自卫健部门死亡医学证明，不可修改/).first().waitFor()
     expect(await page.content()).not.toContain(WIFE)
     await check(page, 'form', problems, ++shot)
 
     // reload: the form stays (the records are read again by their handle); Back: the one question he answered
     await page.reload()
     await d.heading1('填写申请信息').waitFor()
-    await page.getByText(/来自公安部门户籍记录/).first().waitFor()
+    await page.getByText(/来自公安部门户籍记录，不可修改/).first().waitFor()
     await page.goBack()
     await d.heading1('您和逝者是什么关系？').waitFor()
     expect(await page.getByRole('radio', { name: '配偶' }).isChecked()).toBe(true)
