@@ -4,19 +4,20 @@ import fs from 'node:fs'
 import path from 'node:path'
 import * as v from 'valibot'
 import { catalogueIds, catalogueIssues, checkEntry, errorsOf, formatIssue, type CatalogueEntry, type CheckOptions, type RegionNode, type TemplateCheck } from '../src/domain/checker'
-import { LicenceKindListSchema } from '../src/domain/template/licence-kinds'
+import { LicenceKindListSchema, SharedRecordKindListSchema } from '../src/domain/template/licence-kinds'
 
 export const CATALOGUE_DIR = path.resolve(__dirname, '..', 'mock', 'catalogue', 'bundles')
 
 /** The platform's e-licence kinds and regions beside the bundles: kinds, keys and district codes are checked. */
-export function catalogueFacts(dir = CATALOGUE_DIR): Pick<CheckOptions, 'licenceKinds' | 'regions'> {
+export function catalogueFacts(dir = CATALOGUE_DIR): Pick<CheckOptions, 'licenceKinds' | 'sharedRecordKinds' | 'regions'> {
   const read = (name: string): unknown => {
     const file = path.join(dir, '..', name)
     return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined
   }
   const kinds = v.safeParse(LicenceKindListSchema, read('licences.json'))
+  const records = v.safeParse(SharedRecordKindListSchema, read('shared-records.json'))
   const regions = (read('regions.json') as { regions?: RegionNode[] } | undefined)?.regions
-  return { ...(kinds.success ? { licenceKinds: kinds.output.kinds } : {}), ...(regions ? { regions } : {}) }
+  return { ...(kinds.success ? { licenceKinds: kinds.output.kinds } : {}), ...(records.success ? { sharedRecordKinds: records.output.kinds } : {}), ...(regions ? { regions } : {}) }
 }
 
 /** Every .json file of a folder, sorted, as entries named relative to the working directory. */

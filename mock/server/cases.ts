@@ -16,6 +16,7 @@ import { checkedFirm } from './firms'
 import { fail } from './http'
 import { matterSteps, overallStatus, progress, SITE_CHECK, stepStatus, type LifeHooks } from './lifecycle'
 import { notify } from './notify'
+import { sharedPrefill, sharedRecordOf } from './routes-shared-records'
 import type { StoredCase, UserRecord } from './state'
 
 /** Kinds of e-licence the applicant agreed to use (the platform keeps every consent). */
@@ -34,6 +35,12 @@ export function prefillOf(user: UserRecord, firm?: FirmAuthority): PrefillData {
   const licences: PrefillData['licences'] = {}
   for (const l of user.licences) licences[l.kind] = l.data
   return { profile, licences }
+}
+
+/** prefillOf, with the records shared for this draft (a deceased's) while the applicant still has standing. */
+export function draftPrefillOf(core: Core, user: UserRecord, content: DraftContent, firm?: FirmAuthority): PrefillData {
+  const p = prefillOf(user, firm)
+  return content.sharedRecord ? { ...p, records: sharedPrefill(sharedRecordOf(core, user, content.sharedRecord)) } : p
 }
 
 /** The same context the app builds for the signed-in applicant (stores/journey.ts guidanceContext). */
@@ -137,7 +144,7 @@ export function checkSubmission(
   const nowIso = new Date(core.now()).toISOString()
   const firm = checkedFirm(user, content)
   const ctx = contextOf(core, user, content, nowIso, acting, confirmations)
-  const prefill = prefillOf(user, firm)
+  const prefill = draftPrefillOf(core, user, content, firm)
   const g = guide(template, content, ctx, prefill)
   const v = validateDraft(template, content, ctx, prefill)
   const keep = <T>(rec: Record<string, T>, set?: Set<string>) => (set ? Object.fromEntries(Object.entries(rec).filter(([k]) => set.has(k))) : rec)

@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import * as v from 'valibot'
-import { LicenceKindListSchema } from '../../src/domain/template/licence-kinds'
+import { LicenceKindListSchema, SharedRecordKindListSchema } from '../../src/domain/template/licence-kinds'
 import { parseTemplate } from '../../src/domain/template/schema'
-import type { BundleTemplate, LicenceKindInfo } from '../../src/domain/template/types'
+import type { BundleTemplate, LicenceKindInfo, SharedRecordKindInfo } from '../../src/domain/template/types'
 import type { BundleQuery, BundleSummary, CategoryInfo, CategoryListResponse, ElderTile, Region } from '../../src/services/contract'
 import { regionWithin } from '../../src/domain/rules'
 import { canonicalJson } from '../../src/services/platform/canonical'
@@ -30,6 +30,7 @@ export class Catalogue {
   private latest = new Map<string, Published>()
   private regionsCache = new Map<string, { mtimeMs: number; value: Region[]; etag: string }>()
   private kindsCache = new Map<string, { mtimeMs: number; value: LicenceKindInfo[]; etag: string }>()
+  private recordKindsCache = new Map<string, { mtimeMs: number; value: SharedRecordKindInfo[]; etag: string }>()
   private categoriesCache?: CategoryListResponse & { mtimeMs: number; etag: string }
   private etags = new Map<string, string>()
 
@@ -46,6 +47,7 @@ export class Catalogue {
     this.etags.clear()
     this.regionsCache.clear()
     this.kindsCache.clear()
+    this.recordKindsCache.clear()
   }
 
   /** Re-reads files whose size or mtime changed; cheap enough to run on every request. */
@@ -220,6 +222,16 @@ export class Catalogue {
     return { kinds: r.value, etag: r.etag }
   }
 
+  /** Records departments share about someone else (shared-records.json): what each key holds and its source. */
+  sharedRecordKind(kind: string): SharedRecordKindInfo | undefined {
+    const r = this.sideFile('shared-records.json', this.recordKindsCache, (json) => {
+      const parsed = v.safeParse(SharedRecordKindListSchema, json)
+      if (parsed.success) return parsed.output.kinds
+      throw new Error(`格式有误：${parsed.issues[0].message}`)
+    })
+    return r.value.find((k) => k.kind === kind)
+  }
+
   /** The name of an e-licence kind, for titles and messages. */
   licenceName(kind: string): string {
     return this.licenceKinds().kinds.find((k) => k.kind === kind)?.name ?? '电子证照'
@@ -236,7 +248,12 @@ export function normaliseCategories(json: unknown): CategoryListResponse {
     .map((c) => ({ name: c.name, icon: c.icon }))
   const elderTiles = (Array.isArray(o.elderTiles) ? o.elderTiles : [])
     .filter((t): t is ElderTile => text(t?.label) && text(t?.icon) && typeof t?.query === 'object' && t.query !== null && (text(t.query.category) || text(t.query.q, 100)))
-    .map((t) => ({ label: t.label, icon: t.icon, query: { ...(t.query.category ? { category: t.query.category } : {}), ...(t.query.q ? { q: t.query.q } : {}) } }))
+    .map((t) => ({
+      label: t.label,
+      icon: t.icon,
+      query: { ...(t.query.category ? { category: t.query.category } : {}), ...(t.query.q ? { q: t.query.q } : {}) },
+      ...(text(t.note, 200) ? { note: t.note } : {}),
+    }))
   return { categories, elderTiles }
 }
 

@@ -21,6 +21,7 @@ import { consultRoutes } from './routes-consult'
 import { deptRoutes } from './routes-dept'
 import { dataRoutes, type UploadQuota } from './routes-data'
 import { identityRoutes } from './routes-identity'
+import { sharedRecordRoutes } from './routes-shared-records'
 import { State } from './state'
 import { createStaticHandler } from './static'
 import { Crash, type CrashPlan } from './store'
@@ -162,6 +163,7 @@ export function createPlatform(options: PlatformOptions): Platform {
       handler: () => json(200, { ok: true, version: PLATFORM_VERSION, time: new Date(now()).toISOString() } satisfies HealthResponse),
     } as Route,
     ...identityRoutes(core),
+    ...sharedRecordRoutes(core),
     ...dataRoutes(core, { ...options.uploadQuota }),
     ...caseRoutes(core, { reset }),
     ...assistRoutes(core),

@@ -9,7 +9,7 @@ import type { DraftContent, PartyConfirmation } from '../../src/domain/draft'
 import { ConfirmInvitationRequestSchema, InvitationRequestSchema } from '../../src/services/contract-schema'
 import type { Invitation, InvitationView } from '../../src/services/contract'
 import { canonicalJson } from '../../src/services/platform/canonical'
-import { contextOf, prefillOf } from './cases'
+import { contextOf, draftPrefillOf } from './cases'
 import { me, type Core, type Route } from './core'
 import { fail, json } from './http'
 import { parseBody } from './input'
@@ -72,7 +72,7 @@ export function partyRoutes(core: Core, ownDraft: (ctx: Parameters<Route['handle
         const owner = core.state.users.get(draft.ownerId)
         const p = t.parties?.find((x) => x.id === party)
         const first = t.parties?.[0]
-        const g = owner ? guide(t, draft.content, contextOf(core, owner, draft.content, new Date(core.now()).toISOString()), prefillOf(owner)) : undefined
+        const g = owner ? guide(t, draft.content, contextOf(core, owner, draft.content, new Date(core.now()).toISOString()), draftPrefillOf(core, owner, draft.content)) : undefined
         const res: InvitationView = {
           code: ctx.params.code.toUpperCase(),
           bundleName: t.name,

@@ -80,6 +80,9 @@ export const MaterialChoicesSchema = idRecord(MaterialChoiceSchema, '材料')
 export const GroupItemSchema = v.object({ key: v.pipe(v.string('应为字符串'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, '项目标识格式不正确')), values: FieldValuesSchema })
 export const GroupItemsSchema = idRecord(v.pipe(v.array(GroupItemSchema, '应为数组'), v.maxLength(200, '最多 200 项')), '分组')
 
+/** the platform's opaque handle of records shared for a draft (never an ID number) */
+export const SHARED_RECORD_HANDLE = /^sr-[A-Za-z0-9_-]{8,40}$/
+
 export const DraftContentSchema = v.object({
   bundleId: v.pipe(v.string('应为字符串'), v.regex(DRAFT_ID_PATTERN, '一件事标识格式不正确')),
   templateVersion: v.pipe(v.number('应为整数'), v.integer('应为整数'), v.minValue(1, '不能小于 1')),
@@ -92,6 +95,7 @@ export const DraftContentSchema = v.object({
   items: v.optional(GroupItemsSchema),
   delivery: v.optional(DeliveryChoiceSchema),
   handling: v.optional(v.picklist(['online', 'offline'], '应为 online / offline 之一')),
+  sharedRecord: v.optional(v.pipe(v.string('应为字符串'), v.regex(SHARED_RECORD_HANDLE, '共享记录编号格式不正确'))),
 })
 
 export const ActingForSchema = v.object({

@@ -68,6 +68,11 @@ export interface DraftContent {
   items?: Record<string, GroupItem[]>
   delivery?: DeliveryChoice
   handling?: 'online' | 'offline'
+  /**
+   * records the platform shared with the applicant for this draft (a deceased's, 公民身后事): the platform's
+   * opaque handle, never the deceased's ID number. The platform rechecks standing each time it is used.
+   */
+  sharedRecord?: string
 }
 
 /** Facts about the applicant the engine needs; the current time is always passed in. */

@@ -10,11 +10,13 @@ function later<K extends keyof PlatformClient>(name: K): PlatformClient[K] {
   return ((...args: unknown[]) => load().then((client) => (client[name] as (...a: unknown[]) => unknown)(...args))) as PlatformClient[K]
 }
 
-export const sessionClient: Pick<PlatformClient, 'me' | 'myFirms' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout' | 'refresh'> = {
+export const sessionClient: Pick<PlatformClient, 'me' | 'myFirms' | 'listLicences' | 'consentLicence' | 'openDeceasedRecord' | 'sharedRecord' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout' | 'refresh'> = {
   me: later('me'),
   myFirms: later('myFirms'),
   listLicences: later('listLicences'),
   consentLicence: later('consentLicence'),
+  openDeceasedRecord: later('openDeceasedRecord'),
+  sharedRecord: later('sharedRecord'),
   loginWechat: later('loginWechat'),
   loginWechatPhone: later('loginWechatPhone'),
   sendSmsCode: later('sendSmsCode'),

@@ -4,7 +4,7 @@
 import * as v from 'valibot'
 import type { Assert, Equals } from '../domain/type-assert'
 import { SIGNATURE_LIMITS } from '../domain/assist/signature'
-import { ActingForSchema, DeliveryChoiceSchema, DRAFT_ID_PATTERN, DraftContentSchema, FieldValuesSchema, MaterialChoicesSchema, PartyConfirmationSchema } from '../domain/draft-schema'
+import { SHARED_RECORD_HANDLE, ActingForSchema, DeliveryChoiceSchema, DRAFT_ID_PATTERN, DraftContentSchema, FieldValuesSchema, MaterialChoicesSchema, PartyConfirmationSchema } from '../domain/draft-schema'
 import type {
   CaseGuidance,
   ConfirmInvitationRequest,
@@ -21,12 +21,30 @@ import type {
   SubmitCaseRequest,
   SupplementRequest,
   SupplementSubmitRequest,
+  DeceasedRecordRequest,
+  SharedRecordResponse,
 } from './contract'
 
 const DRAFT_ID = v.pipe(v.string('应为字符串'), v.regex(/^[A-Za-z0-9-]{8,64}$/, '草稿编号格式不正确'))
 const count = v.pipe(v.number('应为整数'), v.integer('应为整数'), v.minValue(0, '不能为负数'))
 
 // ---------- requests ----------
+
+/** the deceased's ID number is checked as such by domain/deceased.ts (the app's message); here only its shape */
+export const DeceasedRecordRequestSchema = v.object({
+  idNumber: v.pipe(v.string('应为字符串'), v.maxLength(40, '不能超过 40 个字符')),
+  bundleId: v.pipe(v.string('应为字符串'), v.regex(/^[A-Za-z0-9_.-]{1,80}$/, '一件事标识格式不正确')),
+})
+
+const shortText = v.pipe(v.string('应为字符串'), v.maxLength(200, '不能超过 200 个字符'))
+export const SharedRecordResponseSchema = v.object({
+  handle: v.pipe(v.string('应为字符串'), v.regex(SHARED_RECORD_HANDLE, '共享记录编号格式不正确')),
+  kind: shortText,
+  subject: shortText,
+  subjectIdNumber: shortText,
+  basis: shortText,
+  records: v.record(v.string(), v.object({ value: shortText, source: shortText })),
+})
 
 const instant = v.pipe(v.string('应为字符串'), v.maxLength(40, '不能超过 40 个字符'), v.check((s) => !Number.isNaN(Date.parse(s)), '应为 ISO 时间'))
 /** where the citizen last was in a draft, and when they got there */
@@ -244,6 +262,8 @@ export const CaseListResponseSchema = v.object({ cases: v.array(CaseRecordSchema
 
 export type ContractSchemaMatchesTypes = [
   Assert<Equals<v.InferOutput<typeof PutDraftRequestSchema>, PutDraftRequest>>,
+  Assert<Equals<v.InferOutput<typeof DeceasedRecordRequestSchema>, DeceasedRecordRequest>>,
+  Assert<Equals<v.InferOutput<typeof SharedRecordResponseSchema>, SharedRecordResponse>>,
   Assert<Equals<v.InferOutput<typeof SubmitCaseRequestSchema>, SubmitCaseRequest>>,
   Assert<Equals<v.InferOutput<typeof SupplementSubmitRequestSchema>, SupplementSubmitRequest>>,
   Assert<Equals<v.InferOutput<typeof DraftRecordSchema>, DraftRecord>>,

@@ -211,6 +211,33 @@ export interface LicenceConsentResponse {
   consentedAt: string
 }
 
+// ---------- records shared about a deceased (公民身后事) ----------
+
+/**
+ * POST /shared-records/deceased: the deceased's ID number goes in the body, never in a URL. Answered only when
+ * the applicant has standing (domain/deceased.ts); otherwise 404 with DECEASED_RECORD_REFUSAL, the same reply
+ * as for a death that is not registered.
+ */
+export interface DeceasedRecordRequest {
+  idNumber: string
+  bundleId: string
+}
+
+/** The records shared with this applicant; GET /shared-records/:handle reads them again (reload, submit). */
+export interface SharedRecordResponse {
+  /** opaque: what a draft keeps (DraftContent.sharedRecord) */
+  handle: string
+  kind: string
+  /** masked name of the person the records are about, e.g. 李*英 */
+  subject: string
+  /** masked ID number */
+  subjectIdNumber: string
+  /** why the applicant may see them: 同一户口簿 / 结婚登记 */
+  basis: string
+  /** key → value and the department's record it comes from */
+  records: Record<string, { value: string; source: string }>
+}
+
 // ---------- catalogue ----------
 
 export interface BundleSummary {
@@ -277,6 +304,8 @@ export interface ElderTile {
   label: string
   icon: string
   query: { category?: string; q?: string }
+  /** a plain line above its results: what they are, and where to turn for what is not online (12345) */
+  note?: string
 }
 
 /** GET /categories: how the home pages show life events (from mock/catalogue/categories.json). */

@@ -18,7 +18,7 @@ export const checkUpgrade = createUpgradeCheck({
   context: (draft) => {
     const s = useSession.getState()
     const cat = useCatalogue.getState()
-    return { ctx: guidanceContext(draft, s, new Date().toISOString(), cat.regions, cat.licenceKinds), prefill: prefillData(s, draft.content.firm) }
+    return { ctx: guidanceContext(draft, s, new Date().toISOString(), cat.regions, cat.licenceKinds), prefill: prefillData({ ...s, shared: draft.content.sharedRecord ? s.sharedRecords[draft.content.sharedRecord] : undefined }, draft.content.firm) }
   },
 })
 export { useCases }

@@ -115,6 +115,8 @@ export interface DraftState {
   removeFile(id: string, materialId: string, fileId: string): void
   setDelivery(id: string, delivery: DeliveryChoice): void
   setHandling(id: string, handling: 'online' | 'offline'): void
+  /** the records the platform shared for this draft (a deceased's): its handle, or none to stop using them */
+  setSharedRecord(id: string, handle: string | undefined): void
   setPlace(id: string, place: JourneyPlace): void
   /** records an e-licence the citizen agreed to use for this draft (not a change of content: no sync) */
   addLicence(id: string, kind: LicenceKind): void
@@ -257,6 +259,7 @@ export function createDraftStore(deps: DraftStoreDeps) {
             }),
           setDelivery: (id, delivery) => editContent(id, () => ({ delivery })),
           setHandling: (id, handling) => editContent(id, () => ({ handling })),
+          setSharedRecord: (id, handle) => editContent(id, () => ({ sharedRecord: handle })),
           setPlace: (id, place) =>
             set((s) => {
               const d = s.drafts[id]

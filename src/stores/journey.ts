@@ -186,6 +186,24 @@ export function questionLicenceOffers(g: Guidance, held: LicenceKind[], loaded: 
   return { kinds: [...kinds], questions }
 }
 
+/**
+ * Questions records shared about someone else would answer (公民身后事: the deceased's), by record kind: still to
+ * be answered, or already answered from them. Offered on the question page; nothing typed is replaced.
+ */
+export function sharedRecordQuestions(g: Guidance): { kind?: string; open: number; answered: number } {
+  let kind: string | undefined
+  let open = 0
+  let answered = 0
+  for (const v of g.questions.visible) {
+    const p = v.question.prefill
+    if (p?.source !== 'record') continue
+    kind = kind ?? p.kind
+    if (v.fromData) answered++
+    else if (!v.answered) open++
+  }
+  return { kind, open, answered }
+}
+
 // ---------- choices the pages turn taps into ----------
 
 /** The draft choice for a material mode the citizen picked; uploaded files are kept when switching back. */

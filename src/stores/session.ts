@@ -3,7 +3,7 @@
 // start (never written to storage: it carries the ID number).
 import { create } from 'zustand'
 import type { ActingFor, LicenceKind, PrefillData } from '@/domain'
-import type { LicenceSummary, Profile } from '@/services/contract'
+import type { LicenceSummary, Profile, SharedRecordResponse } from '@/services/contract'
 import { asFirm, type FirmAuthority } from '@/domain/firm'
 import type { KeyValueStorage } from '@/services/storage'
 import type { PlatformClient } from '@/services/platform'
@@ -30,7 +30,8 @@ export type SessionStatus = 'unknown' | 'restoring' | 'signed-out' | 'signing-in
 /** the citizen's choice to act for a firm, kept on the device for that person only */
 export const FIRM_CHOICE_KEY = 'yjs.firm-choice.v1'
 
-export type SessionClient = Pick<PlatformClient, 'me' | 'myFirms' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout'> & Partial<Pick<PlatformClient, 'refresh'>>
+export type SessionClient = Pick<PlatformClient, 'me' | 'myFirms' | 'listLicences' | 'consentLicence' | 'loginWechat' | 'loginWechatPhone' | 'sendSmsCode' | 'loginSms' | 'logout'> &
+  Partial<Pick<PlatformClient, 'refresh' | 'openDeceasedRecord' | 'sharedRecord'>>
 
 export interface SessionState {
   status: SessionStatus
@@ -38,6 +39,8 @@ export interface SessionState {
   licences: LicenceSummary[]
   /** data of e-licences the citizen agreed to use, by kind (memory only) */
   licenceData: Partial<Record<LicenceKind, Record<string, string>>>
+  /** records the platform shared with the citizen (a deceased's), by handle (memory only) */
+  sharedRecords: Record<string, SharedRecordResponse>
   /** a Chinese message for the last failed sign-in step */
   error?: string
   /** epoch ms before which no new SMS code may be asked for */
@@ -58,6 +61,13 @@ export interface SessionState {
   loginWechatPhone(code: string): Promise<boolean>
   /** asks the platform for an e-licence's data after the citizen agreed; true when attached */
   consentLicence(kind: LicenceKind, bundleId?: string): Promise<boolean>
+  /**
+   * asks for a deceased's shared records by their ID number (sent in the body only, never kept); the handle,
+   * or the message to show (the ID number's problem at the field, or the platform's refusal)
+   */
+  openDeceasedRecord(idNumber: string, bundleId: string): Promise<{ handle: string } | { error: string; field?: boolean }>
+  /** reads a draft's shared records again after a reload; false when the platform no longer shares them */
+  loadSharedRecord(handle: string): Promise<boolean>
   logout(): Promise<void>
   /** the window (or a relative) starts filing for the citizen of a grant it holds */
   actFor(acting: ActingSession, profile: Profile, licences: LicenceSummary[]): void
@@ -76,7 +86,7 @@ const message = (e: unknown, fallback: string) => (isPlatformError(e) ? e.messag
 export function createSessionStore(deps: { client: SessionClient; tokens: TokenStore; now?: () => number; storage?: KeyValueStorage }) {
   const { client, tokens, storage } = deps
   const now = deps.now ?? (() => Date.now())
-  const initial = { status: 'unknown' as SessionStatus, profile: undefined, licences: [], licenceData: {}, error: undefined, smsCooldownUntil: undefined, acting: undefined, firms: [], firm: undefined }
+  const initial = { status: 'unknown' as SessionStatus, profile: undefined, licences: [], licenceData: {}, sharedRecords: {}, error: undefined, smsCooldownUntil: undefined, acting: undefined, firms: [], firm: undefined }
 
   const store = create<SessionState>()((set, get) => {
     async function loadSignedIn(profile?: Profile): Promise<void> {
@@ -170,6 +180,28 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
           return false
         }
       },
+      async openDeceasedRecord(idNumber, bundleId) {
+        const open = client.openDeceasedRecord
+        if (!open) return { error: '暂时无法查询逝者的信息，请按实际情况回答下面的问题' }
+        try {
+          const res = await open({ idNumber, bundleId })
+          set((s) => ({ sharedRecords: { ...s.sharedRecords, [res.handle]: res } }))
+          return { handle: res.handle }
+        } catch (e) {
+          const field = isPlatformError(e) && e.code === 'VALIDATION'
+          return { error: message(e, '暂时无法查询逝者的信息，请稍后重试，或按实际情况回答下面的问题'), field }
+        }
+      },
+      async loadSharedRecord(handle) {
+        if (get().sharedRecords[handle] || !client.sharedRecord) return !!get().sharedRecords[handle]
+        try {
+          const res = await client.sharedRecord(handle)
+          set((s) => ({ sharedRecords: { ...s.sharedRecords, [res.handle]: res } }))
+          return true
+        } catch {
+          return false
+        }
+      },
       async logout() {
         await client.logout()
         set({ ...initial, status: 'signed-out' })
@@ -201,7 +233,7 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
   tokens.onSet?.(() => store.setState({ sessionEndsAt: tokens.sessionEndsAt() }))
   tokens.onClear(() => {
     store.setState({ sessionEndsAt: undefined })
-    if (store.getState().status === 'signed-in') store.setState({ status: 'signed-out', profile: undefined, licences: [], licenceData: {}, firms: [], firm: undefined })
+    if (store.getState().status === 'signed-in') store.setState({ status: 'signed-out', profile: undefined, licences: [], licenceData: {}, sharedRecords: {}, firms: [], firm: undefined })
   })
   return store
 }
@@ -230,7 +262,7 @@ export function consentedLicences(s: Pick<SessionState, 'licences' | 'licenceDat
 
 /** what the engine may prefill from: the profile and the e-licences the citizen agreed to use */
 /** `firm`: the 统一社会信用代码 a draft is filed for: the firm's name and code, the person as 经办人 */
-export function prefillData(s: Pick<SessionState, 'profile' | 'licenceData'> & { firms?: FirmAuthority[] }, firm?: string): PrefillData | undefined {
+export function prefillData(s: Pick<SessionState, 'profile' | 'licenceData'> & { firms?: FirmAuthority[]; shared?: SharedRecordResponse }, firm?: string): PrefillData | undefined {
   const p = s.profile && asFirm(s.profile, firm ? s.firms?.find((f) => f.uscc === firm) : undefined)
   if (!p) return undefined
   const profile: PrefillData['profile'] = {
@@ -244,7 +276,7 @@ export function prefillData(s: Pick<SessionState, 'profile' | 'licenceData'> & {
   if (p.firmName) profile.firmName = p.firmName
   if (p.uscc) profile.uscc = p.uscc
   if (p.legalRepresentative) profile.legalRepresentative = p.legalRepresentative
-  return { profile, licences: s.licenceData }
+  return { profile, licences: s.licenceData, ...(s.shared ? { records: { [s.shared.kind]: s.shared.records } } : {}) }
 }
 
 /** Who files a draft begun now: the citizen, or the window or a relative acting under a grant. */

@@ -25,6 +25,7 @@ export function useJourney(draftId: string | undefined, now: string): JourneyDat
   const profile = useSession((s) => s.profile)
   const licenceData = useSession((s) => s.licenceData)
   const firms = useSession((s) => s.firms)
+  const shared = useSession((s) => (draft?.content.sharedRecord ? s.sharedRecords[draft.content.sharedRecord] : undefined))
   const regions = useCatalogue((s) => s.regions)
   const licenceKinds = useCatalogue((s) => s.licenceKinds)
   const loadLicenceKinds = useCatalogue((s) => s.loadLicenceKinds)
@@ -37,7 +38,7 @@ export function useJourney(draftId: string | undefined, now: string): JourneyDat
   const guidance = useMemo(() => {
     if (!draft || !template) return undefined
     const ctx = guidanceContext(draft, { licences, licenceData, profile }, now, regions, licenceKinds)
-    return guide(template, draft.content, ctx, prefillData({ profile, licenceData, firms }, draft.content.firm))
-  }, [draft, template, licences, profile, licenceData, firms, now, regions, licenceKinds])
+    return guide(template, draft.content, ctx, prefillData({ profile, licenceData, firms, shared }, draft.content.firm))
+  }, [draft, template, licences, profile, licenceData, firms, shared, now, regions, licenceKinds])
   return { draft, template, guidance }
 }

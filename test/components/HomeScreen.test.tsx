@@ -217,3 +217,12 @@ test('长辈版 home: a tile\'s bundles are shown right under the tiles, and a t
   rerender(<ElderHomeScreen {...elderProps({ tile: { index: 3, loading: false, bundles: [] } })} />)
   expect(screen.getByText(/暂时不能在网上办。可以拨打 12345/)).toBeInTheDocument()
 })
+
+test('长辈版 home: a tile’s note (catalogue data) says plainly above its results what they are and where to turn (高龄津贴: applying is not online here)', () => {
+  const note = '申请高龄津贴（老年补贴）暂时不能在这里办理。怎么申请、到哪里申请，请拨打 12345 问清楚，或请家人帮您办。下面列出的，是亲人去世后停发高龄津贴要办的事。'
+  const tiles = elderProps().tiles.map((t) => (t.label === '高龄津贴' ? { ...t, note } : t))
+  render(<ElderHomeScreen {...elderProps({ tiles, tile: { index: 3, loading: false, bundles: [bundle('shenhoushi', '公民身后事一件事', '身后事')] } })} />)
+  const line = screen.getByText(note)
+  // the line comes before the bundle it explains
+  expect(line.compareDocumentPosition(screen.getByRole('button', { name: '公民身后事一件事' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+})

@@ -15,6 +15,8 @@ import { BundleList, TodoCards, type HomeScreenProps, type ListState } from './H
 export interface ElderTileItem {
   label: string
   icon: IconName
+  /** a plain line above the tile's results (catalogue data) */
+  note?: string
 }
 
 export interface ElderHomeScreenProps extends Pick<HomeScreenProps, 'results' | 'onSearch' | 'onClearSearch' | 'onOpen' | 'resume' | 'onResume' | 'onDrafts' | 'unread' | 'onMessages' | 'onElderMode' | 'onSignIn' | 'greetingPending' | 'userName'> {
@@ -80,6 +82,7 @@ export function ElderHomeScreen(p: ElderHomeScreenProps) {
           <Heading level={2} id='elder-results-title'>
             {chosen.label}
           </Heading>
+          {chosen.note ? <Notice tone='info'>{chosen.note}</Notice> : null}
           {p.tile.loading ? (
             <View className='ui-help' role='status'>
               正在查找…

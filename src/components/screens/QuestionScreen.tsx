@@ -1,6 +1,6 @@
 // One situation question per screen: plain words, help, back link, the live summary, dead ends explained.
 import { View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { AnswerValue, Place, QuestionView, StopView } from '@/domain'
 import { AppButton } from '../Button'
 import { ChoiceGroup, type ChoiceOption } from '../ChoiceGroup'
@@ -34,6 +34,8 @@ export interface QuestionScreenProps {
   foldHelp?: boolean
   /** e-licences the citizen holds that would answer questions still to come, with their names */
   licenceOffer?: { names: string; questions: number }
+  /** the offer of records shared about someone else (a deceased's), rendered by the page */
+  recordCard?: ReactNode
   onConsent?: () => void
   consentBusy?: boolean
   consentError?: string
@@ -58,7 +60,7 @@ export function readAloudText(text: string, help: string | undefined, choices: C
 }
 
 export function QuestionScreen(props: QuestionScreenProps) {
-  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle, stopHall, onSaveAndLeave, onReadAloud, foldHelp, licenceOffer, onConsent, consentBusy, consentError } = props
+  const { bundleName, view, position, summary, stop, error, regionOptions, onAnswer, onContinue, onBack, onOtherBundle, stopHall, onSaveAndLeave, onReadAloud, foldHelp, licenceOffer, onConsent, consentBusy, consentError, recordCard } = props
   const q = view.question
   // help with the region and parameter values filled in
   const help = view.help ?? q.help
@@ -196,6 +198,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
           {consentError}
         </Notice>
       ) : null}
+      {recordCard}
       {stop ? <StopPanel stop={stop} hall={stopHall} onOtherBundle={onOtherBundle} onSaveAndLeave={onSaveAndLeave} /> : null}
       <SummaryBar text={summary} />
       <AppButton

@@ -41,7 +41,7 @@ export function checkTemplate(file: string, json: unknown, options: CheckOptions
     }
     template = shape.output as BundleTemplate
   }
-  add(referenceChecks(template, { catalogueIds: options.catalogueIds, licenceKinds: options.licenceKinds }))
+  add(referenceChecks(template, { catalogueIds: options.catalogueIds, licenceKinds: options.licenceKinds, sharedRecordKinds: options.sharedRecordKinds }))
   if (result.issues.length) {
     result.walkSkipped = '引用有误'
     return result

@@ -3,7 +3,7 @@ import { RETIREMENT_NAMES } from '../engine/retirement'
 import { placeholders } from '../engine/text'
 import { regionPrefix, ruleParamRefs, ruleQuestionRefs, walkRule } from '../rules'
 import { jsonPath } from '../template/schema'
-import type { BundleTemplate, LicenceKindInfo, Question, Rule } from '../template/types'
+import type { BundleTemplate, LicenceKindInfo, Question, Rule, SharedRecordKindInfo } from '../template/types'
 import { comparisons, rulesOf, type Keys } from './rulesOf'
 
 export interface Found {
@@ -26,6 +26,8 @@ export interface CatalogueFacts {
   catalogueIds?: ReadonlySet<string>
   /** the platform's e-licence kinds (licences.json), for licence kinds and prefill keys */
   licenceKinds?: readonly LicenceKindInfo[]
+  /** records shared about someone else (shared-records.json), for question prefill kinds and keys */
+  sharedRecordKinds?: readonly SharedRecordKindInfo[]
 }
 
 const REGION_VARS = (t: BundleTemplate) => new Set(['$region', ...t.questions.filter((q) => q.kind === 'region').map((q) => q.id)])
@@ -94,6 +96,19 @@ export function referenceChecks(t: BundleTemplate, facts: CatalogueFacts = {}): 
     t.matters.forEach((m, i) => kind(m.result.licence, ['matters', i, 'result', 'licence']))
     t.fields.forEach((f, i) => key(f.prefill, ['fields', i, 'prefill']))
     t.questions.forEach((q, i) => key(q.prefill, ['questions', i, 'prefill']))
+  }
+
+  // shared record kinds and keys (a deceased's records): catalogue data too
+  if (facts.sharedRecordKinds) {
+    const kinds = new Map(facts.sharedRecordKinds.map((k) => [k.kind, k]))
+    const record = (p: { source: string; kind?: string; key: string } | undefined, keys: Keys) => {
+      if (p?.source !== 'record' || !p.kind) return
+      const k = kinds.get(p.kind)
+      if (!k) add([...keys, 'kind'], `平台没有共享记录种类“${p.kind}”（见 shared-records.json）`)
+      else if (!Object.prototype.hasOwnProperty.call(k.fields, p.key)) add([...keys, 'key'], `${k.name}没有数据项“${p.key}”（有：${Object.keys(k.fields).join('、')}）`)
+    }
+    t.questions.forEach((q, i) => record(q.prefill, ['questions', i, 'prefill']))
+    t.fields.forEach((f, i) => record(f.prefill, ['fields', i, 'prefill']))
   }
 
   // {地区} and {param} in texts shown to the applicant

@@ -1,5 +1,5 @@
 // What the guide-template checker reports. Messages are Chinese, like parseTemplate's.
-import type { LicenceKindInfo } from '../template/types'
+import type { LicenceKindInfo, SharedRecordKindInfo } from '../template/types'
 
 export interface CheckIssue {
   /** the file as the caller named it */
@@ -51,6 +51,8 @@ export interface CheckOptions {
   catalogueIds?: ReadonlySet<string>
   /** the platform's e-licence kinds (licences.json); kinds and prefill keys unchecked when absent */
   licenceKinds?: readonly LicenceKindInfo[]
+  /** records shared about someone else (shared-records.json); question prefill from them unchecked when absent */
+  sharedRecordKinds?: readonly SharedRecordKindInfo[]
   /** the platform's regions (regions.json): every district the template is offered in is walked */
   regions?: readonly RegionNode[]
   /** cap on answer paths (summed over contexts); default 200 000 */

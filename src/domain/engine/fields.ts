@@ -15,7 +15,7 @@ const typedValue = (values: Record<string, string>, id: string) => (own(values, 
 
 /** The value a profile or licence key holds for this applicant (licences only when consented to). */
 export function heldValue(
-  p: { source: 'profile' | 'licence'; key: string; kind?: string },
+  p: { source: 'profile' | 'licence' | 'record'; key: string; kind?: string },
   ctx: GuidanceContext,
   today: string,
   data?: PrefillData,
@@ -33,6 +33,11 @@ export function heldValue(
     return FIRM_REGISTER_KEYS.includes(p.key) ? { source: 'register', label: '企业登记信息', value } : { source: 'profile', label: '实名信息', value }
   }
   const kind = p.kind as string
+  if (p.source === 'record') {
+    const held = data.records?.[kind]?.[p.key]
+    // grouped by department: each group's line names its own source
+    return held?.value ? { source: `record:${kind}:${held.source}`, label: held.source, value: held.value } : undefined
+  }
   if (ctx.consented && !ctx.consented.includes(kind)) return undefined
   const value = data.licences?.[kind]?.[p.key]
   return value ? { source: `licence:${kind}`, label: `电子${ctx.licenceNames?.[kind]?.shortName ?? ctx.licenceNames?.[kind]?.name ?? kind}`, value } : undefined

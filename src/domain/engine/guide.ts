@@ -40,15 +40,17 @@ function heldAnswer(q: Question, ctx: GuidanceContext, today: string, data?: Pre
   const p = q.prefill
   const found = p && heldValue(p, ctx, today, data, retirement)
   if (!p || !found) return undefined
-  const area = p.source === 'licence' ? p.within : undefined
+  const area = p.source !== 'profile' ? p.within : undefined
   // a region code is read as inside / outside the area; anything else answers nothing
   if (area !== undefined && !/^\d{6}$/.test(found.value)) return undefined
   const held = area !== undefined ? String(regionWithin(found.value, area)) : found.value
-  // a held value the map does not name answers nothing: the question is asked
-  if (p.map && !own(p.map, held)) return undefined
-  const raw = p.map ? p.map[held] : held
+  // a held value the map does not name answers nothing: the question is asked (a list: each of its values)
+  const heldValues = q.kind === 'multiple' ? held.split(',') : [held]
+  if (p.map && !heldValues.every((h) => own(p.map as object, h))) return undefined
+  const mapped = heldValues.map((h) => (p.map ? (p.map[h] as string) : h))
+  const raw = mapped[0]
   if (q.kind === 'yesno' && raw !== 'true' && raw !== 'false') return undefined
-  const value: AnswerValue = q.kind === 'number' ? Number(raw) : q.kind === 'yesno' ? raw === 'true' : raw
+  const value: AnswerValue = q.kind === 'multiple' ? mapped : q.kind === 'number' ? Number(raw) : q.kind === 'yesno' ? raw === 'true' : raw
   return answerError(q, value) ? undefined : { value, sourceLabel: `来自${found.label}` }
 }
 

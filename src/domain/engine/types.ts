@@ -30,6 +30,14 @@ export interface GuideDraft {
 export interface PrefillData {
   profile?: Partial<Record<ProfileKey, string>>
   licences?: Partial<Record<LicenceKind, Record<string, string>>>
+  /** records shared with this applicant for this draft (the deceased's), each value with its department's source */
+  records?: Partial<Record<string, Record<string, SharedRecordValue>>>
+}
+
+/** One shared value and where it comes from, e.g. { value: 'retired', source: '人社部门养老保险记录' }. */
+export interface SharedRecordValue {
+  value: string
+  source: string
 }
 
 export interface QuestionView {

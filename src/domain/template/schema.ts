@@ -87,10 +87,12 @@ const OptionSchema = v.strictObject({ value: v.string(), label: text, help: v.op
 const PrefillSchema = v.variant('source', [
   v.strictObject({ source: v.literal('profile'), key: profileKey }),
   v.strictObject({ source: v.literal('licence'), kind: licenceKind, key: text }),
+  v.strictObject({ source: v.literal('record'), kind: licenceKind, key: text }),
 ])
 const QuestionPrefillSchema = v.variant('source', [
   v.strictObject({ source: v.literal('profile'), key: profileKey, map: v.optional(v.record(v.string(), v.string())) }),
   v.strictObject({ source: v.literal('licence'), kind: licenceKind, key: text, within: v.optional(regionCode), map: v.optional(v.record(v.string(), v.string())) }),
+  v.strictObject({ source: v.literal('record'), kind: licenceKind, key: text, within: v.optional(regionCode), map: v.optional(v.record(v.string(), v.string())) }),
 ])
 
 const QuestionSchema = v.strictObject({
@@ -455,7 +457,7 @@ function referenceIssues(t: BundleTemplate): TemplateIssue[] {
     for (const [from, to] of Object.entries(q.prefill?.map ?? {}))
       if (q.kind !== 'yesno' && !q.options?.some((o) => o.value === to)) add(['questions', i, 'prefill', 'map', from], `选项值“${to}”不存在`)
       else if (q.kind === 'yesno' && to !== 'true' && to !== 'false') add(['questions', i, 'prefill', 'map', from], '是非题只能对应到 true 或 false')
-    if (q.prefill?.source === 'licence' && q.prefill.within !== undefined && q.kind !== 'yesno' && !q.prefill.map)
+    if ((q.prefill?.source === 'licence' || q.prefill?.source === 'record') && q.prefill.within !== undefined && q.kind !== 'yesno' && !q.prefill.map)
       add(['questions', i, 'prefill', 'within'], '“within”得出 true 或 false：只用于是非题，或用 map 对应到选项')
     checkRule(q.showWhen, ['questions', i, 'showWhen'])
   })

@@ -107,6 +107,23 @@ export interface Question {
 export type QuestionPrefill =
   | { source: 'profile'; key: ProfileKey; map?: Record<string, string> }
   | { source: 'licence'; kind: LicenceKind; key: string; within?: RegionCode; map?: Record<string, string> }
+  | { source: 'record'; kind: SharedRecordKind; key: string; within?: RegionCode; map?: Record<string, string> }
+
+/**
+ * Records departments share about someone other than the applicant, opened for one draft when the applicant has
+ * standing (`deceased`: the death record and the deceased's 社保, 医保, 公积金, 驾驶证 and 救助 records, shared once
+ * a death is registered; domain/deceased.ts says who may see them). Each key is catalogue data
+ * (mock/catalogue/shared-records.json); a multiple-choice question reads a held list as option values joined by ','.
+ */
+export type SharedRecordKind = string
+
+/** What the platform says about one shared record kind: its name and the keys it answers, with their sources. */
+export interface SharedRecordKindInfo {
+  kind: SharedRecordKind
+  name: string
+  /** key → what it holds and which department's record it comes from */
+  fields: Record<string, { label: string; source: string }>
+}
 
 /** Where to go from a dead end. Texts may name `{地区}` and parameters (`{windowAddress}`). */
 export interface Place {
@@ -189,6 +206,7 @@ export interface RetirementRule {
 export type Prefill =
   | { source: 'profile'; key: ProfileKey }
   | { source: 'licence'; kind: LicenceKind; key: string }
+  | { source: 'record'; kind: SharedRecordKind; key: string }
 
 /** A date relative to today (years, months, days may be negative). */
 export interface DateOffset {

@@ -121,7 +121,7 @@ export default function HomePage() {
       <Frame tab='home'>
         <ElderHomeScreen
           {...common}
-          tiles={(categories?.elderTiles ?? []).map((t) => ({ label: t.label, icon: iconOf(t.icon) }))}
+          tiles={(categories?.elderTiles ?? []).map((t) => ({ label: t.label, icon: iconOf(t.icon), note: t.note }))}
           tile={tile === undefined ? undefined : { index: tile, loading: !tileList || tileList.status === 'loading', error: tileList?.error, bundles: tileList?.bundles ?? [] }}
           onTile={setTile}
           all={list?.bundles ?? []}

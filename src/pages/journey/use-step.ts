@@ -48,6 +48,16 @@ export function useStep(step: JourneyStepId) {
     void refetchLicences(missingLicences.split(',') as LicenceKind[], draft.content.bundleId).finally(() => setLicencesTried(true))
   }, [sessionStatus, hasProfile, draft?.id, missingLicences]) // eslint-disable-line react-hooks/exhaustive-deps
 
+  // records shared for this draft (a deceased's) are in memory only: read again after a reload
+  const sharedHandle = draft?.content.sharedRecord
+  const sharedMissing = useSession((s) => !!sharedHandle && !s.sharedRecords[sharedHandle])
+  const loadSharedRecord = useSession((s) => s.loadSharedRecord)
+  const [sharedTried, setSharedTried] = useState(false)
+  useEffect(() => {
+    if (sessionStatus !== 'signed-in' || !hasProfile || !sharedHandle || !sharedMissing) return
+    void loadSharedRecord(sharedHandle).finally(() => setSharedTried(true))
+  }, [sessionStatus, hasProfile, sharedHandle, sharedMissing, loadSharedRecord])
+
   const load = useCallback(() => {
     if (draft) void loadTemplate(draft.content.bundleId, draft.content.templateVersion)
   }, [draft?.content.bundleId, draft?.content.templateVersion, loadTemplate]) // eslint-disable-line react-hooks/exhaustive-deps
@@ -70,7 +80,7 @@ export function useStep(step: JourneyStepId) {
   // came too early (a bookmarked later step): go to the furthest step allowed. Steps from the form on are
   // judged with what the platform holds (questions answered from the profile or an e-licence, prefilled
   // values), so only once the session is known (signed out: the form asks to sign in).
-  const signedInKnown = sessionStatus === 'signed-in' && hasProfile && (!missingLicences || licencesTried)
+  const signedInKnown = sessionStatus === 'signed-in' && hasProfile && (!missingLicences || licencesTried) && (!sharedMissing || sharedTried)
   const sessionKnown = step === 'questions' || signedInKnown || (step === 'form' && sessionStatus === 'signed-out')
   const allowed = guidance ? canVisit(guidance, step) : true
   useEffect(() => {

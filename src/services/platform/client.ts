@@ -5,6 +5,8 @@ import type { DraftContent, PartyConfirmation } from '../../domain/draft'
 import type { FirmAuthority } from '../../domain/firm'
 import type { LicenceKind } from '../../domain/template/types'
 import {
+  type DeceasedRecordRequest,
+  type SharedRecordResponse,
   type AdminAuditEntry,
   type AuditEntry,
   type AuditListResponse,
@@ -134,6 +136,11 @@ export function createPlatformClient(options: PlatformClientOptions) {
     },
     consentLicence: (kind: LicenceKind, req: LicenceConsentRequest = {}) =>
       call<LicenceConsentResponse>({ method: 'POST', path: `/licences/${enc(kind)}/consent`, body: req, idempotencyKey: newIdempotencyKey(), retry: true, auth: true }),
+
+    // ---------- records shared about a deceased: the ID number only in the body ----------
+    openDeceasedRecord: (req: DeceasedRecordRequest) =>
+      call<SharedRecordResponse>({ method: 'POST', path: '/shared-records/deceased', body: req, retry: true, auth: true, reply: (s) => s.SharedRecordResponseSchema }),
+    sharedRecord: (handle: string) => call<SharedRecordResponse>({ method: 'GET', path: `/shared-records/${enc(handle)}`, retry: true, auth: true, reply: (s) => s.SharedRecordResponseSchema }),
 
     ...catalogueRoutes(call),
 

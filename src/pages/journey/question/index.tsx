@@ -10,11 +10,14 @@ import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { heldLicenceKinds } from '@/stores/session'
 import { cityRegions } from '@/stores/catalogue'
 import type { JourneyPlace } from '@/stores/draft'
-import { ROUTES, afterQuestion, questionLicenceOffers, currentQuestion, nearestHall, placeBefore, questionPosition, summaryText, urlOf } from '@/stores/journey'
+import { ROUTES, afterQuestion, questionLicenceOffers, sharedRecordQuestions, currentQuestion, nearestHall, placeBefore, questionPosition, summaryText, urlOf } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
 import { back, go, home, replace } from '../../nav'
 import { canSpeak, speak } from '@/services/speech'
 import { useStep } from '../use-step'
+import { DeceasedRecordCard } from '@/components/DeceasedRecordCard'
+import { deceasedIdNumberProblem, deceasedRecordStanding } from '@/domain/deceased'
+import { toBeijingDate } from '@/domain/calendar'
 
 // WeChat's stack holds 10 pages. Questions are pushed (the bar's back steps through them) while fewer than 8
 // pages are open, then replace each other; going on to the form closes them first, so home · guide · form ·
@@ -46,8 +49,10 @@ export default function QuestionPage() {
   const regions = useCatalogue((s) => s.regions)
   const licenceKinds = useCatalogue((s) => s.licenceKinds)
   const elderMode = usePreferences((s) => s.elderMode)
-  const session = useSession(useShallow((s) => ({ licences: s.licences, licenceData: s.licenceData, consentLicence: s.consentLicence })))
+  const session = useSession(useShallow((s) => ({ licences: s.licences, licenceData: s.licenceData, consentLicence: s.consentLicence, signedIn: s.status === 'signed-in', profile: s.profile })))
   const [consent, setConsent] = useState<{ busy?: boolean; error?: string }>({})
+  const shared = useSession((s) => (draft?.content.sharedRecord ? s.sharedRecords[draft.content.sharedRecord] : undefined))
+  const [lookup, setLookup] = useState<{ busy?: boolean; fieldError?: string; refusal?: string }>({})
 
   const q = guidance ? currentQuestion(guidance, asked ?? draft?.place.questionId) : undefined
   // only the page on top navigates: earlier questions stay alive below it (and hear answer changes too)
@@ -87,6 +92,35 @@ export default function QuestionPage() {
     setConsent({})
   }
 
+  const records = sharedRecordQuestions(guidance)
+  // the deceased is identified once by ID number (sent in a request body only); the standing rule is the
+  // platform's (domain/deceased.ts): checked here first, so a number is not sent when no tie could be found
+  const lookUp = async (idNumber: string) => {
+    const problem = deceasedIdNumberProblem(idNumber, session.profile?.idNumber, toBeijingDate(new Date().toISOString()))
+    if (problem) return setLookup({ fieldError: problem })
+    const held = heldLicenceKinds(session).filter((k): k is 'household' | 'marriage' => k === 'household' || k === 'marriage')
+    const standing = deceasedRecordStanding({ holds: held })
+    if (!standing.ok) return setLookup({ refusal: standing.message })
+    setLookup({ busy: true })
+    const r = await useSession.getState().openDeceasedRecord(idNumber, template.id)
+    if ('handle' in r) {
+      useDrafts.getState().setSharedRecord(draft.id, r.handle)
+      setLookup({})
+    } else setLookup(r.field ? { fieldError: r.error } : { refusal: r.error })
+  }
+  const recordCard =
+    records.kind === 'deceased' && session.signedIn && (shared || records.open > 0) ? (
+      <DeceasedRecordCard
+        questions={records.open}
+        found={shared ? { subject: shared.subject, subjectIdNumber: shared.subjectIdNumber, basis: shared.basis, answered: records.answered } : undefined}
+        busy={lookup.busy}
+        fieldError={lookup.fieldError}
+        refusal={lookup.refusal}
+        onLookUp={(id) => void lookUp(id)}
+        onStopUsing={() => useDrafts.getState().setSharedRecord(draft.id, undefined)}
+      />
+    ) : undefined
+
   return (
     <Frame>
       <QuestionScreen
@@ -97,6 +131,7 @@ export default function QuestionPage() {
         onConsent={() => void consentAll()}
         consentBusy={consent.busy}
         consentError={consent.error}
+        recordCard={recordCard}
         view={view}
         position={questionPosition(guidance, q.id)}
         summary={summaryText(guidance.summary)}
