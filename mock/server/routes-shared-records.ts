@@ -9,6 +9,7 @@ import type { PrefillData } from '../../src/domain/engine'
 import { DeceasedRecordRequestSchema } from '../../src/services/contract-schema'
 import type { SharedRecordResponse } from '../../src/services/contract'
 import { DEATH_REGISTER, type DeathRecordFixture } from '../fixtures/deceased'
+import { auditBy } from './assist'
 import { me, type Core, type Route } from './core'
 import { fail, json } from './http'
 import { parseBody } from './input'
@@ -40,6 +41,11 @@ function shared(core: Core, user: UserRecord, d: DeathRecordFixture): SharedReco
   return { handle: handleOf(user.profile.userId, d.idNumber), kind: KIND, subject: maskName(d.name), subjectIdNumber: maskIdNumber(d.idNumber), basis: standing.basis, records }
 }
 
+/** Who read which deceased's records on what tie: a row of the platform's audit (no living person's data is read). */
+function auditLookup(core: Core, user: UserRecord, r: SharedRecordResponse, route: string): void {
+  auditBy(core, user, { citizenIds: [], basis: 'family', action: 'read', what: `查看逝者${r.subject}的共享记录`, record: r.subjectIdNumber, purpose: `公民身后事（${r.basis}）`, route })
+}
+
 /** The records a draft's handle opens for this applicant, or nothing (no standing any more, unknown handle). */
 export function sharedRecordOf(core: Core, user: UserRecord, handle: string): SharedRecordResponse | undefined {
   const d = DEATH_REGISTER.find((x) => handleOf(user.profile.userId, x.idNumber) === handle)
@@ -66,7 +72,9 @@ export function sharedRecordRoutes(core: Core): Route[] {
         const id = req.idNumber.trim().toUpperCase()
         const d = DEATH_REGISTER.find((x) => x.idNumber === id)
         const r = d && shared(core, u, d)
-        return r ? json(200, r) : fail('NOT_FOUND', DECEASED_RECORD_REFUSAL)
+        if (!r) return fail('NOT_FOUND', DECEASED_RECORD_REFUSAL)
+        auditLookup(core, u, r, 'POST /shared-records/deceased')
+        return json(200, r)
       },
     },
     {
@@ -74,8 +82,11 @@ export function sharedRecordRoutes(core: Core): Route[] {
       pattern: '/shared-records/:handle',
       auth: 'citizen',
       handler(ctx) {
-        const r = sharedRecordOf(core, me(ctx), ctx.params.handle)
-        return r ? json(200, r) : fail('NOT_FOUND', DECEASED_RECORD_REFUSAL)
+        const u = me(ctx)
+        const r = sharedRecordOf(core, u, ctx.params.handle)
+        if (!r) return fail('NOT_FOUND', DECEASED_RECORD_REFUSAL)
+        auditLookup(core, u, r, 'GET /shared-records/:handle')
+        return json(200, r)
       },
     },
   ]

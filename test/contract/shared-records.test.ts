@@ -30,6 +30,11 @@ test('王德明 (same 户口簿) gets his wife’s records with each department�
   expect(res.handle).not.toContain(WIFE)
   // read again by its handle (a reload): the same records
   expect(await c.sharedRecord(res.handle)).toEqual(res)
+  // each read is a row of the platform's audit: who, whose (masked), on which tie
+  const rows = (await r.client().admin.listAudit()).filter((a) => a.what === '查看逝者李*英的共享记录')
+  expect(rows.map((a) => a.route)).toEqual(['POST /shared-records/deceased', 'GET /shared-records/:handle'])
+  for (const a of rows) expect(a).toMatchObject({ basis: 'family', action: 'read', record: res.subjectIdNumber, purpose: '公民身后事（同一户口簿）' })
+  expect(JSON.stringify(rows)).not.toContain(WIFE)
 })
 
 test('without standing: the same refusal for a registered death, an unregistered one and someone else’s handle, and no data', async () => {

@@ -126,6 +126,7 @@ test('the citizen reads who acted, where, and on what basis', () => {
   expect(auditWho({ actorName: '刘*', actorRole: 'relative' })).toBe('刘*（亲属）')
   expect(auditBasisText('grant', '窗口代办“开办餐饮店”')).toBe('依据您的授权：窗口代办“开办餐饮店”')
   expect(auditBasisText('hall', '一窗受理')).toBe('依职责：一窗受理')
+  expect(auditBasisText('family', '公民身后事（同一户口簿）')).toBe('依据亲属关系：公民身后事（同一户口簿）')
 })
 
 test('不予受理 needs a listed reason (and for 其他, the words); 补正 names the materials and what to do, at once', () => {

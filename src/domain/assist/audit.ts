@@ -2,8 +2,8 @@
 // one record. These words are what the citizen is shown.
 
 export type AuditAction = 'read' | 'write'
-/** under a grant of the citizen's, or by the hall's duty (a case submitted to this hall) */
-export type AuditBasis = 'grant' | 'hall'
+/** under a grant of the citizen's, by the hall's duty (a case submitted to this hall), or by a family tie (a deceased's shared records) */
+export type AuditBasis = 'grant' | 'hall' | 'family'
 export type AuditActorRole = 'staff' | 'reviewer' | 'relative'
 
 export const AUDIT_ROLE_LABELS: Record<AuditActorRole, string> = { staff: '窗口工作人员', reviewer: '审批人员', relative: '亲属' }
@@ -16,5 +16,6 @@ export function auditWho(row: { actorName: string; actorRole: AuditActorRole; ha
 }
 
 export function auditBasisText(basis: AuditBasis, purpose: string): string {
+  if (basis === 'family') return `依据亲属关系：${purpose}`
   return basis === 'grant' ? `依据您的授权：${purpose}` : `依职责：${purpose}`
 }
