@@ -7,7 +7,7 @@ export function useSame<T>(value: T): T {
   const last = useRef<{ input: T; json: string; value: T }>()
   const prev = last.current
   // compared once per new object (the caller memoises it), not on every render
-  if (prev?.input === value) return prev.value
+  if (prev && prev.input === value) return prev.value
   const json = JSON.stringify(value) ?? ''
   last.current = { input: value, json, value: prev?.json === json ? prev.value : value }
   return last.current.value
