@@ -143,8 +143,11 @@ export async function fileRestaurantCase(origin: string, { supplement }: { suppl
   const clerk = makeClient(origin, { adminToken: undefined })
   await clerk.loginStaff('staff03', 'Window@2026')
   for (const m of filed.matters) await clerk.dept.accept(filed.id, { matterId: m.matterId })
-  const field = t.fields.find((f) => !f.prefill && t.matters.find((m) => m.id === filed.matters[0].matterId)?.fields.includes(f.id) && f.type === 'text')
-  if (field) await clerk.dept.requestSupplement(filed.id, { matterId: filed.matters[0].matterId, message: '请核对后重新填写', fields: [field.id] })
+  // a field the citizen typed (not one filled from the profile or an e-licence); the first matter's are all of
+  // other types than 'text' (asking only for a text field left the case 审查中, not 待补正)
+  const field = t.fields.find((f) => !f.prefill && t.matters.find((m) => m.id === filed.matters[0].matterId)?.fields.includes(f.id))
+  if (!field) throw new Error(`${BUNDLE}: the first matter has no field typed by the citizen to ask a 补正 for`)
+  await clerk.dept.requestSupplement(filed.id, { matterId: filed.matters[0].matterId, message: '请核对后重新填写', fields: [field.id] })
   return filed.id
 }
 

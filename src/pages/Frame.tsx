@@ -42,7 +42,12 @@ function WechatPrivacy() {
 
 const MESSAGES_TAB = TABS.findIndex((t) => t.name === 'messages')
 
-export function Frame({ children, tab }: { children: ReactNode; tab?: TabName }) {
+/**
+ * `atOnce`: the page shows no draft and its first render is small (我的办件, 办件详情 from the kept copies), so
+ * it is drawn with the frame in the first commit: no wait for the saved drafts, no transition (which start-up's
+ * other answers — sign-in check, messages, draft sync — each restarted, painting the page ~0.7 s later).
+ */
+export function Frame({ children, tab, atOnce }: { children: ReactNode; tab?: TabName; atOnce?: boolean }) {
   const elder = usePreferences((s) => s.elderMode)
   // the unread count of 消息 on its tab (the tab pages and home load it)
   const unread = useMessages((s) => s.unread)
@@ -61,13 +66,13 @@ export function Frame({ children, tab }: { children: ReactNode; tab?: TabName })
   // H5: the first commit draws the frame alone and the page's body follows in a transition, which React renders
   // in slices of a few milliseconds: a page's first render (hundreds of Taro component fibers) never holds the
   // main thread long enough to delay a tap (Lighthouse's blocking time). The heading gets focus when it arrives.
-  const [bodyShown, setBodyShown] = useState(!isH5)
+  const [bodyShown, setBodyShown] = useState(!isH5 || !!atOnce)
   useEffect(() => {
     if (!bodyShown) startTransition(() => setBodyShown(true))
   }, [bodyShown])
   // H5: the drafts saved on the device are read by a late chunk: no page shows (or starts) a draft before
   // (stores/draft-reader.ts; at once when none are saved, and always on WeChat)
-  const draftsReady = useDrafts((s) => s.ready)
+  const draftsReady = useDrafts((s) => atOnce || s.ready)
   useDidShow(() => {
     // H5: the address names another page than this one (a link opened over it): open what the address names
     const drift = addressDrift()
@@ -100,9 +105,9 @@ export function Frame({ children, tab }: { children: ReactNode; tab?: TabName })
   )
 }
 
-export function Loading({ error, onRetry, onHome }: { error?: string; onRetry?: () => void; onHome?: () => void }) {
+export function Loading({ error, onRetry, onHome, atOnce }: { error?: string; onRetry?: () => void; onHome?: () => void; atOnce?: boolean }) {
   return (
-    <Frame>
+    <Frame atOnce={atOnce}>
       <View className='ui-page'>
         {error ? (
           <Notice tone='error' live='alert'>

@@ -165,3 +165,36 @@ test('signing in with answers given for a bundle the platform already holds a dr
     await shot(computer.page, 'computer-merged-form')
   })
 })
+
+test('with drafts saved on the phone, 我的办件 shows at once while they are still being read; the form waits for its draft and keeps what was typed', async () => {
+  const phone = await device()
+  await withScreenshotOnFailure(phone.page, 'sync-drafts-late', async () => {
+    await toTheForm(phone.d)
+    await signInOnTheForm(phone.d)
+    await phone.d.fill(BUSINESS_NAME, '晚读测试小馆')
+    await platformHolds(env.citizen, (r) => r.content.values['business-name'] === '晚读测试小馆', 'the shop name')
+    const form = phone.page.url()
+    // the drafts' reader (valibot and the draft schemas, a late chunk on H5) is held back from here on
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let asked = 0
+    await phone.page.route(/\/js\/valibot\.[0-9a-f]+\.js$/, async (route) => {
+      asked++
+      await held
+      await route.continue()
+    })
+    // (a script held back holds the page's load event too: wait for the navigation only)
+    await phone.page.goto(`${env.platform.url}/#/pages/my-cases/index`)
+    await phone.page.reload({ waitUntil: 'commit' })
+    await phone.d.heading1('我的办件').waitFor()
+    await until(async () => asked > 0, 'the reader asked for')
+    // the form of the draft is not shown before its draft is read (nothing typed can be overwritten)
+    await phone.page.goto(form, { waitUntil: 'commit' })
+    await phone.page.reload({ waitUntil: 'commit' })
+    await phone.page.waitForTimeout(1500)
+    expect(await phone.d.heading1('填写申请信息').count()).toBe(0)
+    release()
+    await phone.d.heading1('填写申请信息').waitFor()
+    await expect(box(phone.page, BUSINESS_NAME).inputValue()).resolves.toBe('晚读测试小馆')
+  })
+})

@@ -1,6 +1,7 @@
 // 我的办件: per case the bundle, number, state in plain words, 红黄牌 with the time left, and a badge when the
 // citizen has something to do. Cases needing action come first (the caller sorts).
 import { View } from '@tarojs/components'
+import { memo } from 'react'
 import type { CaseListItem } from '@/domain/case'
 import { BackLink } from '../BackLink'
 import { AppButton } from '../Button'
@@ -23,7 +24,8 @@ export interface CaseListScreenProps {
   signIn?: { onSignIn: () => void; busy?: boolean }
 }
 
-export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessages, onHome, signIn }: CaseListScreenProps) {
+/** memo: the tab renders again as the session and messages load; the list only when what it shows changed */
+export const CaseListScreen = memo(function CaseListScreen({ cases, loading, error, unread, onOpen, onMessages, onHome, signIn }: CaseListScreenProps) {
   const waiting = cases.filter((c) => c.awaitingCitizen).length
   return (
     <View className='ui-page'>
@@ -68,4 +70,4 @@ export function CaseListScreen({ cases, loading, error, unread, onOpen, onMessag
       ))}
     </View>
   )
-}
+})

@@ -1,7 +1,7 @@
 // 办件详情: the state in plain words and what awaits whom, the case's 红黄牌 and why the clock stopped, the
 // 补正 notice (一次性告知), each matter's own timeline, withdrawal after a confirmation, the rating and its follow-up.
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import type { EvaluationRequest , CaseView } from '@/domain/case'
 import { BackLink } from '../BackLink'
 import { AppButton } from '../Button'
@@ -26,7 +26,8 @@ export interface CaseScreenProps {
   onCases: () => void
 }
 
-export function CaseScreen(p: CaseScreenProps) {
+/** memo: the page renders again as its load settles; the screen only when what it shows changed */
+export const CaseScreen = memo(function CaseScreen(p: CaseScreenProps) {
   const v = p.view
   const [confirming, setConfirming] = useState(false)
   return (
@@ -126,4 +127,4 @@ export function CaseScreen(p: CaseScreenProps) {
       </AppButton>
     </View>
   )
-}
+})

@@ -1,8 +1,8 @@
 // 办件 (tab, main package): 我的办件 — cases needing the citizen first, each with its state and 红黄牌 (the
 // device's kept copies offline). Signed out, it says what is here and offers sign-in.
-import { useDeferredValue } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { caseListItem, sortCases } from '@/domain/case'
+import { caseListItem, sortCases, type CaseListItem } from '@/domain/case'
 import { CaseListScreen } from '@/components/cases/CaseListScreen'
 import { useMessages, useSession } from '@/stores/app'
 import { useCases } from '@/stores/app-cases'
@@ -10,7 +10,13 @@ import { caseUrl, ROUTES } from '@/stores/routes'
 import { Frame } from '../Frame'
 import { go, signIn } from '../nav'
 import { shownAt } from '../cases/now'
+import { useSame } from '../use-same'
 import { useSignedInLoad } from '../use-signed-in'
+
+const NO_CASES: CaseListItem[] = []
+const openCase = (id: string) => go(caseUrl(id))
+const openMessages = () => go(ROUTES.messages)
+const SIGN_IN = { onSignIn: () => signIn() }
 
 export default function CasesTab() {
   const latest = useCases(useShallow((s) => Object.values(s.cases)))
@@ -25,17 +31,22 @@ export default function CasesTab() {
     void useMessages.getState().load()
   })
   const signedOut = status === 'signed-out'
-  const now = shownAt(cases.map((c) => c.asOf ?? '').sort().slice(-1)[0])
+  // the rows (memo) render again only when what they show changed, not as the session, messages or list load settle
+  const items = useSame(useMemo(() => {
+    const now = shownAt(cases.map((c) => c.asOf ?? '').sort().slice(-1)[0])
+    return sortCases(cases).map((c) => caseListItem(c, now))
+  }, [cases]))
   return (
-    <Frame tab='cases'>
+    <Frame tab='cases' atOnce>
       <CaseListScreen
-        cases={signedOut ? [] : sortCases(cases).map((c) => caseListItem(c, now))}
-        loading={!signedOut && ((!listed && !latest.length && !error) || cases !== latest)}
+        cases={signedOut ? NO_CASES : items}
+        // only a list still empty shows 正在加载… (so rows already shown do not render again as the load settles)
+        loading={!signedOut && !items.length && ((!listed && !latest.length && !error) || cases !== latest)}
         error={signedOut ? undefined : error}
         unread={unread}
-        onOpen={(id) => go(caseUrl(id))}
-        onMessages={signedOut ? undefined : () => go(ROUTES.messages)}
-        signIn={signedOut ? { onSignIn: () => signIn() } : undefined}
+        onOpen={openCase}
+        onMessages={signedOut ? undefined : openMessages}
+        signIn={signedOut ? SIGN_IN : undefined}
       />
     </Frame>
   )
