@@ -1,10 +1,11 @@
-// The platform client with every route, over Taro's transport with upload progress. Stores that only some pages
-// need import it from here; the stores built at start reach it through app-platform.ts (H5: loaded late).
+// The platform client with every route, over the app's transport (http/app-transport.ts) with upload progress.
+// Stores that only some pages need import it from here; the stores built at start reach it through
+// app-platform.ts (H5: loaded late).
 import { clientOptions } from './app-base'
-import { createTaroTransport } from './http/taro-transport'
+import { createAppTransport } from './http/app-transport'
 import { taroUpload } from './http/taro-upload'
 import { createPlatformClient } from './platform'
 import { createProgressRegistry, withUploadProgress } from './upload-transport'
 
 export const uploadProgress = createProgressRegistry()
-export const platform = createPlatformClient({ ...clientOptions, transport: withUploadProgress(createTaroTransport(taroUpload), uploadProgress) })
+export const platform = createPlatformClient({ ...clientOptions, transport: withUploadProgress(createAppTransport(taroUpload), uploadProgress) })

@@ -1,5 +1,6 @@
 // Key-value storage the stores persist through. Never throws: a full or broken storage must not crash
-// the app, so writes report success instead. The app uses taroStorage (./taro-storage).
+// the app, so writes report success instead. The app uses taroStorage (./taro-storage: localStorage on H5, Taro's
+// storage on WeChat).
 
 export interface KeyValueStorage {
   /** null when absent (Taro returns '' for a missing key) */
@@ -7,6 +8,36 @@ export interface KeyValueStorage {
   /** false when the write failed, e.g. storage full */
   setItem(key: string, value: string): boolean
   removeItem(key: string): void
+}
+
+/** A platform's sync storage calls as KeyValueStorage: nothing, '' or a throw reads as null; a throw fails the write. */
+export function syncStorage(api: { get(key: string): unknown; set(key: string, value: string): void; remove(key: string): void }): KeyValueStorage {
+  return {
+    getItem(key) {
+      try {
+        const value = api.get(key)
+        if (value === '' || value === undefined || value === null) return null
+        return typeof value === 'string' ? value : JSON.stringify(value)
+      } catch {
+        return null
+      }
+    },
+    setItem(key, value) {
+      try {
+        api.set(key, value)
+        return true
+      } catch {
+        return false
+      }
+    },
+    removeItem(key) {
+      try {
+        api.remove(key)
+      } catch {
+        // nothing to do: the key is gone or storage is unavailable
+      }
+    },
+  }
 }
 
 /** In-memory storage for tests and for when the platform storage is unavailable. */

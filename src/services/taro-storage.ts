@@ -1,30 +1,14 @@
-// Taro's sync storage (WeChat: 1 MB a key, 10 MB in all; H5: localStorage) behind KeyValueStorage.
-import Taro from '@tarojs/taro'
-import type { KeyValueStorage } from './storage'
+// H5: localStorage behind KeyValueStorage, in the format Taro's H5 storage API writes ({"data": value}), so what
+// an earlier build saved (drafts, tokens, preferences) reads the same, without Taro's storage module in the first
+// load. taro-storage.weapp.ts: Taro's API on WeChat.
+import { syncStorage } from './storage'
 
-export const taroStorage: KeyValueStorage = {
-  getItem(key) {
-    try {
-      const value: unknown = Taro.getStorageSync(key)
-      if (value === '' || value === undefined || value === null) return null
-      return typeof value === 'string' ? value : JSON.stringify(value)
-    } catch {
-      return null
-    }
+export const taroStorage = syncStorage({
+  get(key) {
+    const item: unknown = JSON.parse(localStorage.getItem(key) || '')
+    // like Taro: only what was stored in its format counts
+    return item && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, 'data') ? (item as { data: unknown }).data : undefined
   },
-  setItem(key, value) {
-    try {
-      Taro.setStorageSync(key, value)
-      return true
-    } catch {
-      return false
-    }
-  },
-  removeItem(key) {
-    try {
-      Taro.removeStorageSync(key)
-    } catch {
-      // nothing to do: the key is gone or storage is unavailable
-    }
-  },
-}
+  set: (key, value) => localStorage.setItem(key, JSON.stringify({ data: value })),
+  remove: (key) => localStorage.removeItem(key),
+})
