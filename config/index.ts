@@ -76,6 +76,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
         // Taro's router draws no tab bar when app.config's tabBar is custom (H5): its tab bar module, without the APIs
         chain.plugin('router-tabbar').use(webpack.NormalModuleReplacementPlugin, [/[\\/]@tarojs[\\/]router[\\/]dist[\\/]tabbar\.js$/, path.join(stubs, 'router-tabbar.js')])
+        // the app's transport names Taro's only for WeChat (services/http/app-transport.ts): on H5 the entry must not
+        // keep Taro's transport module (it would pull the platform-client chunk into the first load); it has no side effects
+        chain.module.rule('taro-transport-pure').test(/[\\/]src[\\/]services[\\/]http[\\/]taro-transport\.ts$/).set('sideEffects', false)
         // View, Text, Button and Image as plain elements (src/components/h5-elements.ts); set here, after Taro's H5 plugin sets its own
         chain.resolve.alias.set('@tarojs/components$', path.join(H5_ELEMENTS_DIR, 'h5-elements.ts'))
         // Draft sync loads late (src/stores/sync-start.ts) but the journey pages import it: one chunk for all of

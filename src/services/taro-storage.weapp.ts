@@ -2,4 +2,5 @@
 import Taro from '@tarojs/taro'
 import { syncStorage } from './storage'
 
-export const taroStorage = syncStorage({ get: (key) => Taro.getStorageSync(key), set: (key, value) => Taro.setStorageSync(key, value), remove: (key) => Taro.removeStorageSync(key) })
+// Taro's sync APIs on WeChat are plain functions (no `this`)
+export const taroStorage = syncStorage({ get: Taro.getStorageSync, set: Taro.setStorageSync, remove: Taro.removeStorageSync })
