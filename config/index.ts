@@ -50,6 +50,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: process.env.TARO_CACHE === '1' },
     mini: {
+      webpackChain(chain) {
+        // H5's transport (services/http/app-transport.ts) is named but never called on WeChat: not in the package
+        chain.module.rule('h5-transport-pure').test(/[\\/]src[\\/]services[\\/]http[\\/](app|fetch)-transport\.ts$/).set('sideEffects', false)
+      },
       // Packages that ship syntax newer than the oldest phone parses (uqr: ES2022 class fields, which iOS 14.0-14.4
       // cannot) go through Babel with the app's targets; scripts/scan-weapp.ts fails the build on any other.
       compile: { include: [(file: string) => /node_modules[\\/]uqr[\\/]/.test(file)] },
@@ -76,8 +80,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
         // Taro's router draws no tab bar when app.config's tabBar is custom (H5): its tab bar module, without the APIs
         chain.plugin('router-tabbar').use(webpack.NormalModuleReplacementPlugin, [/[\\/]@tarojs[\\/]router[\\/]dist[\\/]tabbar\.js$/, path.join(stubs, 'router-tabbar.js')])
-        // the app's transport names Taro's only for WeChat (services/http/app-transport.ts): on H5 the entry must not
-        // keep Taro's transport module (it would pull the platform-client chunk into the first load); it has no side effects
+        // Taro's transport is named but never called on H5 (services/app.ts): the entry must not keep its module (it
+        // would pull the platform-client chunk into the first load); it has no side effects
         chain.module.rule('taro-transport-pure').test(/[\\/]src[\\/]services[\\/]http[\\/]taro-transport\.ts$/).set('sideEffects', false)
         // View, Text, Button and Image as plain elements (src/components/h5-elements.ts); set here, after Taro's H5 plugin sets its own
         chain.resolve.alias.set('@tarojs/components$', path.join(H5_ELEMENTS_DIR, 'h5-elements.ts'))

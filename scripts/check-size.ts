@@ -11,7 +11,7 @@ export const budgets = {
   weappMainBytes: 600 * KiB,
   weappSubpackageBytes: 1024 * KiB,
   weappTotalBytes: 20 * 1024 * KiB,
-  // 109.1 KB measured (issue 14: plain Button/Image, fetch and localStorage without Taro's API modules on H5) + a
+  // 109.5 KB measured (issue 14: plain Button/Image, fetch and localStorage without Taro's API modules on H5) + a
   // small margin; issue 14 asks for ≤ 110 KB
   h5FirstLoadGzipBytes: 111 * 1000,
 }

@@ -4,8 +4,9 @@
 // app-client.ts. Stores are built on these in src/stores/app.ts.
 import { clientOptions } from './app-base'
 import { createAppTransport } from './http/app-transport'
+import { createTaroTransport } from './http/taro-transport'
 import { createCatalogueClient } from './platform/catalogue'
 
 export { acting, storage, tokens } from './app-base'
 export { messageClient, sessionClient } from './app-platform'
-export const catalogueClient = createCatalogueClient({ ...clientOptions, transport: createAppTransport() })
+export const catalogueClient = createCatalogueClient({ ...clientOptions, transport: process.env.TARO_ENV === 'h5' ? createAppTransport() : createTaroTransport() })

@@ -10,36 +10,6 @@ export interface KeyValueStorage {
   removeItem(key: string): void
 }
 
-/** A platform's sync storage calls as KeyValueStorage: nothing, '' or a throw reads as null; a throw fails the write. */
-export function syncStorage(api: { get(key: string): unknown; set(key: string, value: string): void; remove(key: string): void }): KeyValueStorage {
-  return {
-    getItem(key) {
-      try {
-        const value = api.get(key)
-        if (value === '' || value === undefined || value === null) return null
-        return typeof value === 'string' ? value : JSON.stringify(value)
-      } catch {
-        return null
-      }
-    },
-    setItem(key, value) {
-      try {
-        api.set(key, value)
-        return true
-      } catch {
-        return false
-      }
-    },
-    removeItem(key) {
-      try {
-        api.remove(key)
-      } catch {
-        // nothing to do: the key is gone or storage is unavailable
-      }
-    },
-  }
-}
-
 /** In-memory storage for tests and for when the platform storage is unavailable. */
 export function memoryStorage(initial: Record<string, string> = {}, capacityChars = Infinity): KeyValueStorage {
   const data = new Map(Object.entries(initial))

@@ -1,11 +1,12 @@
 // Home (tab): find a bundle by search, kind, life event or zone, in the citizen's region; resume a draft. In
 // 长辈版, the elder home: four large tiles, 请家人帮我办 and 12345.
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ApplicantKind } from '@/domain'
 import type { BundleQuery, CategoryListResponse } from '@/services/contract'
 import { HomeScreen } from '@/components/screens/HomeScreen'
 import { ICONS, type IconName } from '@/components/icons'
+import { HOTLINE } from '@/domain/contacts'
 import { useCatalogue, useDrafts, useMessages, usePreferences, useSession } from '@/stores/app'
 import { cityRegions, queryKey, regionName } from '@/stores/catalogue'
 import { selectOpenDraftsOf } from '@/stores/draft'
@@ -15,7 +16,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { Frame } from '../Frame'
 import { go, nowIso, signIn } from '../nav'
 import { HOME_DEFAULT_KIND, homeListQuery } from './home-query'
-import { ElderHome, RegionPicker } from './lazy'
+import { ElderHomeScreen, RegionPicker } from './lazy'
 import { useSavedAgo } from './saved-ago'
 
 /** the same empty list every render: the home screen defers the catalogue by its identity */
@@ -118,7 +119,7 @@ export default function HomePage() {
   if (prefs.elderMode)
     return (
       <Frame tab='home'>
-        <ElderHome
+        <ElderHomeScreen
           {...common}
           tiles={(categories?.elderTiles ?? []).map((t) => ({ label: t.label, icon: iconOf(t.icon) }))}
           tile={tile === undefined ? undefined : { index: tile, loading: !tileList || tileList.status === 'loading', error: tileList?.error, bundles: tileList?.bundles ?? [] }}
@@ -126,6 +127,8 @@ export default function HomePage() {
           all={list?.bundles ?? []}
           onFamily={() => go(ROUTES.family)}
           regionName={region.name}
+          hotline={HOTLINE}
+          onCall={(phoneNumber) => void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)}
           onElderMode={prefs.setElderMode}
         />
       </Frame>

@@ -1,11 +1,11 @@
-// H5: parts of the home page that are not on its opening screen load after it (the 长辈版 home and its call, the region
+// H5: parts of the home page that are not on its opening screen load after it (the 长辈版 home, the region
 // list), keeping the first load small. lazy.weapp.tsx: WeChat has them in the package already.
 import { lazy, Suspense, type ComponentProps } from 'react'
 import { View } from '@tarojs/components'
+import type { ElderHomeScreen as Elder } from '@/components/screens/ElderHomeScreen'
 import type { RegionPicker as Picker } from '@/components/RegionPicker'
-import type { ElderHomeProps } from './elder-home'
 
-const ElderLazy = lazy(() => import('./elder-home').then((m) => ({ default: m.ElderHome })))
+const ElderLazy = lazy(() => import('@/components/screens/ElderHomeScreen').then((m) => ({ default: m.ElderHomeScreen })))
 const PickerLazy = lazy(() => import('@/components/RegionPicker').then((m) => ({ default: m.RegionPicker })))
 
 const loading = (
@@ -16,7 +16,7 @@ const loading = (
   </View>
 )
 
-export function ElderHome(props: ElderHomeProps) {
+export function ElderHomeScreen(props: ComponentProps<typeof Elder>) {
   return (
     <Suspense fallback={loading}>
       <ElderLazy {...props} />

@@ -1,3 +1,3 @@
 // WeChat: the home page's later parts come with the package (lazy.tsx loads them late on H5).
-export { ElderHome } from './elder-home'
+export { ElderHomeScreen } from '@/components/screens/ElderHomeScreen'
 export { RegionPicker } from '@/components/RegionPicker'
