@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import webpack from 'webpack'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -14,6 +15,8 @@ function apiBase(): string {
 }
 
 const stubs = path.resolve(__dirname, 'h5-stubs')
+/** where src/components/h5-elements.ts and the plain elements it exports live (H5's `@tarojs/components`) */
+const H5_ELEMENTS_DIR = path.resolve(__dirname, '..', 'src', 'components')
 /** What Taro's H5 runtime imports but the app's target browsers and code do not need (H5 only). */
 const H5_STUBS: Record<string, string> = {
   'whatwg-fetch': path.join(stubs, 'empty.js'),
@@ -47,6 +50,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: process.env.TARO_CACHE === '1' },
     mini: {
+      webpackChain(chain) {
+        // H5's transport (services/http/app-transport.ts) is named but never called on WeChat: not in the package
+        chain.module.rule('h5-transport-pure').test(/[\\/]src[\\/]services[\\/]http[\\/](app|fetch)-transport\.ts$/).set('sideEffects', false)
+      },
       // Packages that ship syntax newer than the oldest phone parses (uqr: ES2022 class fields, which iOS 14.0-14.4
       // cannot) go through Babel with the app's targets; scripts/scan-weapp.ts fails the build on any other.
       compile: { include: [(file: string) => /node_modules[\\/]uqr[\\/]/.test(file)] },
@@ -62,6 +69,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Plain React DOM components (@tarojs/components-react) instead of Stencil web components:
       // smaller, real <input>/<button> semantics for screen readers, and the same code jest renders.
       useHtmlComponents: true,
+      // the alias targets below are compiled wherever the app's source root is (the bench's empty shell has its own)
+      compile: { include: [H5_ELEMENTS_DIR] },
       // H5_SOURCE_MAP=1 writes source maps (what each chunk is made of: scripts/bundle-map.ts); never in a release
       enableSourceMap: process.env.H5_SOURCE_MAP === '1',
       sourceMapType: 'source-map',
@@ -69,8 +78,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Every target browser has fetch and AbortController, the app never asks Taro.request for JSONP and
         // uses no Stencil component: these would only cost first-load bytes and start-up time.
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
-        // View and Text as plain elements (src/components/h5-elements.ts); set here, after Taro's H5 plugin sets its own
-        chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, '..', 'src', 'components', 'h5-elements.ts'))
+        // Taro's router draws no tab bar when app.config's tabBar is custom (H5): its tab bar module, without the APIs
+        chain.plugin('router-tabbar').use(webpack.NormalModuleReplacementPlugin, [/[\\/]@tarojs[\\/]router[\\/]dist[\\/]tabbar\.js$/, path.join(stubs, 'router-tabbar.js')])
+        // Taro's transport is named but never called on H5 (services/app.ts): the entry must not keep its module (it
+        // would pull the platform-client chunk into the first load); it has no side effects
+        chain.module.rule('taro-transport-pure').test(/[\\/]src[\\/]services[\\/]http[\\/]taro-transport\.ts$/).set('sideEffects', false)
+        // View, Text, Button and Image as plain elements (src/components/h5-elements.ts); set here, after Taro's H5 plugin sets its own
+        chain.resolve.alias.set('@tarojs/components$', path.join(H5_ELEMENTS_DIR, 'h5-elements.ts'))
         // Draft sync loads late (src/stores/sync-start.ts) but the journey pages import it: one chunk for all of
         // them, not a copy in each page's chunk (Taro splits only initial chunks) plus one for the late load.
         // The same for the full platform client (src/services/app-platform.ts).
@@ -82,7 +96,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
               // imported by the stores of later pages: one chunk, not a copy in each
               platformClient: {
                 name: 'platform-client',
-                test: /[\\/]src[\\/]services[\\/](app-client|files|upload-transport|http[\\/]taro-upload|platform[\\/](client|ids|canonical))\.ts$|[\\/]@tarojs[\\/]taro-h5[\\/]dist[\\/]api[\\/]network[\\/]upload\.js$/,
+                test: /[\\/]src[\\/]services[\\/](app-client|files|upload-transport|http[\\/]taro-(upload|transport)|platform[\\/](client|ids|canonical))\.ts$|[\\/]@tarojs[\\/]taro-h5[\\/]dist[\\/]api[\\/]network[\\/](upload|utils)\.js$/,
                 chunks: 'all',
                 enforce: true,
                 priority: 40,

@@ -11,8 +11,9 @@ export const budgets = {
   weappMainBytes: 600 * KiB,
   weappSubpackageBytes: 1024 * KiB,
   weappTotalBytes: 20 * 1024 * KiB,
-  // 112.9 KB measured (issue 16: drafts read late, the full platform client out of the entry) + a small margin
-  h5FirstLoadGzipBytes: 116 * 1000,
+  // 109.5 KB measured (issue 14: plain Button/Image, fetch and localStorage without Taro's API modules on H5) + a
+  // small margin; issue 14 asks for ≤ 110 KB
+  h5FirstLoadGzipBytes: 111 * 1000,
 }
 
 const root = path.resolve(__dirname, '..')

@@ -45,8 +45,13 @@ function App({ children }: PropsWithChildren) {
     // drafts follow the citizen from every page: pushed shortly after each change and at once when the app
     // goes to the background (H5: the page is hidden or closed), pulled back in the foreground
     startDraftSyncWhenSignedIn()
-    Taro.onAppHide(flushDrafts)
-    Taro.onAppShow(catchUpDraftsNow)
+    // H5: the page hidden or shown again, which is all Taro.onAppHide/onAppShow listen to there (their module and
+    // Taro's API helpers would add 1.2 KB gzip to the first load)
+    if (process.env.TARO_ENV === 'h5') document.addEventListener('visibilitychange', () => (document.visibilityState === 'hidden' ? flushDrafts() : catchUpDraftsNow()))
+    else {
+      Taro.onAppHide(flushDrafts)
+      Taro.onAppShow(catchUpDraftsNow)
+    }
     void useSession.getState().restore()
     if (process.env.TARO_ENV === 'h5') prefetchOpeningPage()
     // WeChat 关怀模式 or a large font setting: start in 长辈版 unless the citizen chose otherwise

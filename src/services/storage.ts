@@ -1,5 +1,6 @@
 // Key-value storage the stores persist through. Never throws: a full or broken storage must not crash
-// the app, so writes report success instead. The app uses taroStorage (./taro-storage).
+// the app, so writes report success instead. The app uses taroStorage (./taro-storage: localStorage on H5, Taro's
+// storage on WeChat).
 
 export interface KeyValueStorage {
   /** null when absent (Taro returns '' for a missing key) */

@@ -1,20 +1,26 @@
-// Taro's sync storage (WeChat: 1 MB a key, 10 MB in all; H5: localStorage) behind KeyValueStorage.
-import Taro from '@tarojs/taro'
+// H5: localStorage behind KeyValueStorage, in the format Taro's H5 storage API writes ({"data": value}), so what
+// an earlier build saved (drafts, tokens, preferences) reads the same, without Taro's storage module in the first
+// load. taro-storage.weapp.ts: Taro's API on WeChat.
 import type { KeyValueStorage } from './storage'
+
+/** the value Taro's H5 getStorageSync returns: what was stored in its format, else nothing */
+function taroValue(key: string): unknown {
+  const item: unknown = JSON.parse(localStorage.getItem(key) || '')
+  return item && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, 'data') ? (item as { data: unknown }).data : undefined
+}
 
 export const taroStorage: KeyValueStorage = {
   getItem(key) {
     try {
-      const value: unknown = Taro.getStorageSync(key)
-      if (value === '' || value === undefined || value === null) return null
-      return typeof value === 'string' ? value : JSON.stringify(value)
+      const value = taroValue(key)
+      return value === '' || value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value)
     } catch {
       return null
     }
   },
   setItem(key, value) {
     try {
-      Taro.setStorageSync(key, value)
+      localStorage.setItem(key, JSON.stringify({ data: value }))
       return true
     } catch {
       return false
@@ -22,9 +28,9 @@ export const taroStorage: KeyValueStorage = {
   },
   removeItem(key) {
     try {
-      Taro.removeStorageSync(key)
+      localStorage.removeItem(key)
     } catch {
-      // nothing to do: the key is gone or storage is unavailable
+      // nothing to do: storage is unavailable
     }
   },
 }

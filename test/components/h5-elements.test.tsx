@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
-// On H5 (and here: jest maps @tarojs/components as the H5 build does) View and Text are the plain elements they
+// On H5 (and here: jest maps @tarojs/components as the H5 build does) View, Text, Button and Image are the plain elements they
 // render, not Taro's wrappers: the first render of a long page is mostly these (docs/decisions.md, npm run bench -- fibers).
 import fs from 'node:fs'
 import path from 'node:path'
 import { fireEvent, render, screen } from '@testing-library/react'
 import { createRef } from 'react'
 import * as H5Components from '@tarojs/components'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 
 /** The components React renders between the root and `el` (Taro's View had two: forwardRef and View). */
 function componentsAbove(el: Element): number {
@@ -59,9 +59,52 @@ test('a Text is a span with Taro’s text classes, selectable when asked, one co
   expect(componentsAbove(plain)).toBe(1)
 })
 
-test('the other components are still Taro’s own', () => {
-  render(<Button>提交</Button>)
-  expect(screen.getByText('提交')).toHaveClass('taro-button-core')
+test('a Button is a div with Taro’s button classes, its props and click, and no WeChat-only props on the element', () => {
+  const onClick = jest.fn()
+  render(
+    <Button className='ui-btn' role='button' tabIndex={0} aria-pressed hoverClass='none' openType='share' onClick={onClick}>
+      提交
+    </Button>,
+  )
+  const button = screen.getByRole('button', { name: '提交', pressed: true })
+  expect(button.tagName).toBe('DIV')
+  expect(button.className).toBe('ui-btn taro-button-core taro-btn-default')
+  expect(button).not.toHaveAttribute('hoverClass')
+  expect(button).not.toHaveAttribute('openType')
+  fireEvent.click(button)
+  expect(onClick).toHaveBeenCalledTimes(1)
+  expect(componentsAbove(button)).toBe(1)
+})
+
+test('a disabled Button takes no click and does not pass it on', () => {
+  const onClick = jest.fn()
+  const outer = jest.fn()
+  render(
+    <div onClick={outer}>
+      <Button disabled onClick={onClick}>
+        提交
+      </Button>
+    </div>,
+  )
+  const button = screen.getByText('提交')
+  expect(button).toHaveClass('taro-btn-disabled')
+  fireEvent.click(button)
+  expect(onClick).not.toHaveBeenCalled()
+  expect(outer).not.toHaveBeenCalled()
+})
+
+test('an Image is Taro’s div round an <img> with its mode class; the <img> carries the alt', () => {
+  const { container } = render(<Image className='ui-icon' src='data:image/svg+xml,x' mode='aspectFit' aria-hidden imgProps={{ alt: '' }} />)
+  const box = container.firstElementChild as HTMLElement
+  expect(box.tagName).toBe('DIV')
+  expect(box.className).toBe('taro-img ui-icon')
+  expect(box).toHaveAttribute('aria-hidden', 'true')
+  const img = box.querySelector('img') as HTMLImageElement
+  expect(img.className).toBe('taro-img__mode-aspectfit')
+  expect(img).toHaveAttribute('src', 'data:image/svg+xml,x')
+  expect(img).toHaveAttribute('alt', '')
+  render(<Image src='x.png' mode='widthFix' imgProps={{ alt: '二维码' }} />)
+  expect(screen.getByRole('img', { name: '二维码' }).parentElement).toHaveClass('taro-img__widthfix')
 })
 
 /** Every name imported from @tarojs/components in code that ships to H5 (not the .weapp files). */

@@ -1,6 +1,7 @@
-// The two transports: fetch (Node/H5) against a real socket, Taro (WeChat/H5) against a mocked Taro.
+// The transports: fetch (Node/H5) and the H5 app transport against a real socket, Taro (WeChat) against a mocked Taro.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createAppTransport } from '@/services/http/app-transport'
 import { createFetchTransport } from '@/services/http/fetch-transport'
 import { createTaroTransport } from '@/services/http/taro-transport'
 import { taroUpload } from '@/services/http/taro-upload'
@@ -64,6 +65,22 @@ describe('fetch transport', () => {
     expect(last.headers['idempotency-key']).toBe('k-12345678')
     expect(last.body).toContain('name="materialId"')
     expect(last.body).toContain('%PDF-')
+  })
+
+  test('H5 app transport: requests over fetch (no Taro.request), files by the upload given, none without one', async () => {
+    taro.request.mockReset()
+    const upload = jest.fn().mockResolvedValue({ status: 201, headers: {}, body: '{"fileId":"f-1"}' })
+    const app = createAppTransport(upload)
+    const res = await app({ method: 'PUT', url: `${url}/drafts/1`, headers: { 'Content-Type': 'application/json' }, body: '{"x":1}', timeoutMs: 1000 })
+    expect(res).toMatchObject({ status: 200, body: '{"ok":true}' })
+    expect(seen[seen.length - 1]).toMatchObject({ method: 'PUT', body: '{"x":1}' })
+    await expect(app({ method: 'GET', url: `${url}/hang`, headers: {}, timeoutMs: 100 })).rejects.toMatchObject({ kind: 'timeout' })
+    const file = { kind: 'upload' as const, fields: { bundleId: 'b' }, file: { name: 'a.pdf', path: 'blob:x' } }
+    const up = { method: 'POST' as const, url: `${url}/up`, headers: {}, body: file, timeoutMs: 1000 }
+    expect(await app(up)).toEqual({ status: 201, headers: {}, body: '{"fileId":"f-1"}' })
+    expect(upload).toHaveBeenCalledWith(up, file)
+    await expect(createAppTransport()(up)).rejects.toMatchObject({ kind: 'offline' })
+    expect(taro.request).not.toHaveBeenCalled()
   })
 })
 
