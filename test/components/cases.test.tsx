@@ -202,6 +202,13 @@ describe('办件详情', () => {
     expect(p.onRate).toHaveBeenCalledWith({ level: 2, indicators: ['efficiency'], comment: '等太久' })
   })
 
+  test('a rating that could not be sent says so inside the rating form, with what was chosen kept', async () => {
+    const done = summary({ matters: [accepted({ status: 'delivered', outcome: 'approved', decidedAt: day('2026-11-30') })] })
+    renderCase(done, day('2026-12-01'), { ratingError: '网络连接失败，请检查网络后重试' })
+    const form = screen.getByRole('heading', { name: '评价本次办理' }).closest('#rating') as HTMLElement
+    expect(within(form).getByRole('alert')).toHaveTextContent('网络连接失败，请检查网络后重试')
+  })
+
   test('a bad rating: the follow-up with its due dates, then the department answer; the rater is told identity is protected', () => {
     const at = day('2026-12-01')
     const followUp = { ...followUpOf(at, false), callback: { at: day('2026-12-02'), note: '已电话回访' }, answer: { at: day('2026-12-03'), text: '已优化预约流程', department: '市场监督管理局' } }

@@ -17,6 +17,8 @@ export interface CaseScreenProps {
   busy?: boolean
   /** the last action's refusal or failure */
   actionError?: string
+  /** why the rating was not sent (the network, the platform): shown in the rating form, where it was tapped */
+  ratingError?: string
   ratingErrors?: Record<string, string>
   staleNote?: string
   onSupplement: () => void
@@ -74,7 +76,7 @@ export const CaseScreen = memo(function CaseScreen(p: CaseScreenProps) {
         <MatterCard key={m.id} m={m} onPay={p.onPay} paying={p.busy} />
       ))}
 
-      {v.canRate ? <RatingForm onSubmit={p.onRate} busy={p.busy} fieldErrors={p.ratingErrors} /> : null}
+      {v.canRate ? <RatingForm onSubmit={p.onRate} busy={p.busy} error={p.ratingError} fieldErrors={p.ratingErrors} /> : null}
       {v.rating ? (
         <View className='ui-card' role='group' aria-label='我的评价'>
           <Heading level={2}>我的评价</Heading>

@@ -24,6 +24,7 @@ export default function CaseDetailPage() {
   const [loaded, setLoaded] = useState(false)
   const [actionError, setActionError] = useState<string>()
   const [ratingErrors, setRatingErrors] = useState<Record<string, string>>()
+  const [ratingError, setRatingError] = useState<string>()
   // the screen (memo) renders again only when what it shows changed: not as the load settles, nor when the
   // fresh copy of a kept case says the same
   const view = useSame(useMemo(() => (rec ? caseView(rec, shownAt(rec.asOf)) : undefined), [rec]))
@@ -59,7 +60,8 @@ export default function CaseDetailPage() {
       onRate: async (input) => {
         const r = await cases().rate(caseId, input)
         setRatingErrors(r.ok ? undefined : r.fieldErrors)
-        setActionError(r.ok ? undefined : r.message)
+        // a refusal at a field is shown there; anything else in the form, where the citizen tapped
+        setRatingError(r.ok || r.fieldErrors ? undefined : r.message)
       },
       onCases: () => back(ROUTES.cases),
     }
@@ -79,6 +81,7 @@ export default function CaseDetailPage() {
         busy={busy}
         actionError={actionError}
         ratingErrors={ratingErrors}
+        ratingError={ratingError}
         staleNote={loadError ? `暂时无法获取最新进度（${loadError}），以下为上次获取的记录。` : undefined}
         {...handlers}
       />
