@@ -7,7 +7,7 @@ import { newDraftId, newIdempotencyKey, PlatformError } from '@/services/platfor
 import { SELF } from '@/stores/draft'
 import { guidanceContext } from '@/stores/journey'
 import { prefillData } from '@/stores/session'
-import { ADMIN_TOKEN, fillDraft, raw, signIn, start, START, submitConfirmed, uploader, type Running, type TestClient } from './support/harness'
+import { ADMIN_TOKEN, fillDraft, raw, signedIn, signIn, start, START, submitConfirmed, uploader, type Running, type TestClient } from './support/harness'
 
 let r: Running
 beforeAll(async () => {
@@ -15,11 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => r.stop())
 
-async function citizen(code: string) {
-  const c = r.client()
-  const who = await signIn(c, code)
-  return { c, ...who }
-}
+const citizen = (code: string) => signedIn(r, code)
 
 async function filled(c: TestClient, who: Awaited<ReturnType<typeof signIn>>, bundleId: string, extra: Partial<Parameters<typeof fillDraft>[1]> = {}) {
   const t = await c.getBundle(bundleId)

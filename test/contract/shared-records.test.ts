@@ -3,7 +3,7 @@
 // the platform's own check of a submission reading the same records.
 import { DECEASED_RECORD_REFUSAL, deceasedIdNumberProblem } from '@/domain/deceased'
 import { newDraftId, newIdempotencyKey, PlatformError } from '@/services/platform'
-import { fillDraft, raw, signIn, start, START, submitConfirmed, uploader, type Running } from './support/harness'
+import { fillDraft, raw, signedIn, start, START, submitConfirmed, uploader, type Running } from './support/harness'
 
 const WIFE = '430103196003150023' // 李秀英 (示例): registered in 王德明's household
 const STRANGER_DEATH = '430102194506201018' // 张国华 (示例): nobody's household among the fixtures
@@ -15,10 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => r.stop())
 
-async function citizen(code: string) {
-  const c = r.client()
-  return { c, ...(await signIn(c, code)) }
-}
+const citizen = (code: string) => signedIn(r, code)
 
 test('王德明 (same 户口簿) gets his wife’s records with each department’s source, her name and number masked', async () => {
   const { c } = await citizen('dev-elder')

@@ -2,47 +2,17 @@
 // answer from his real-name record (性别, 是否到龄) and, once he agrees on the first question, his 社保卡 and 户口簿
 // (缴费年限, 户口在省外, 医保年限) are not asked: 5 questions instead of 8. Help waits behind 这是什么意思？; the form
 // folds its empty optional fields behind 选填项（可不填）; dates are picked. axe clean, text ≥ 18 px, targets ≥ 60 px.
-import fs from 'node:fs'
-import path from 'node:path'
-import type { Page } from 'playwright-core'
-import { axeViolations } from './support/axe'
 import { withScreenshotOnFailure } from './support/browser'
-import { Driver } from './support/journeys'
-import { layout, setElder } from './support/layout'
+import { elderPhone, elderStates, signInAsElder } from './support/elder'
 import { contextsForEachTest } from './support/phone-page'
 
 const shared = contextsForEachTest()
-const SHOTS = process.env.SHOTS_DIR
-/** 王德明, born 1958: past the statutory age; holds an e-ID card, 户口簿 and 社保卡 */
-const ELDER_MOBILE = '13807310003'
-
-async function check(page: Page, state: string, problems: string[], shot: number): Promise<void> {
-  await page.waitForTimeout(200)
-  if (SHOTS) {
-    fs.mkdirSync(SHOTS, { recursive: true })
-    await page.screenshot({ path: path.join(SHOTS, `elder-${String(shot).padStart(2, '0')}-${state}.png`) })
-  }
-  for (const v of await axeViolations(page)) problems.push(`${state}: axe ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  const m = await layout(page)
-  if (m.sideways) problems.push(`${state}: scrolls sideways`)
-  if (m.minTarget < 60) problems.push(`${state}: a ${Math.round(m.minTarget)} px target (${m.minTargetName})`)
-  if (m.minFont < 18) problems.push(`${state}: ${m.minFont} px text (${m.minFontText})`)
-}
 
 test('长辈版 退休: answers the platform holds not asked (5 of 10), help folded, optional fields folded, dates picked; axe clean and large throughout', async () => {
-  const context = shared.track(
-    await shared.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }),
-  )
-  const page = await context.newPage()
-  const base = shared.platform.url
-  const d = new Driver(page, base)
-  const problems: string[] = []
-  let shot = 0
+  const { page, d, base } = await elderPhone(shared)
+  const states = elderStates(page, 'elder')
   await withScreenshotOnFailure(page, 'elder-journey', async () => {
-    await setElder(page, base, true)
-    await page.getByRole('button', { name: /登录/ }).first().click()
-    await d.signInBySms(ELDER_MOBILE)
-    await page.getByText(/王/).first().waitFor()
+    await signInAsElder(page, d, base)
 
     await page.goto(`${base}/#/pages/journey/guide/index?bundle=tuixiu`)
     await d.heading1('退休一件事').waitFor()
@@ -62,10 +32,10 @@ test('长辈版 退休: answers the platform holds not asked (5 of 10), help fol
     // his 社保卡 and 户口簿 answer 3 of the questions to come once he agrees
     const offer = page.getByText('平台有您的电子社保卡、户口簿。同意使用后，3 个问题由证照上的信息回答，您只需核对。')
     await offer.waitFor()
-    await check(page, 'question', problems, ++shot)
+    await states.check('question')
     await more.click()
     expect(await page.getByRole('button', { name: '收起说明' }).getAttribute('aria-expanded')).toBe('true')
-    await check(page, 'question-help-open', problems, ++shot)
+    await states.check('question-help-open')
     await d.press('同意使用电子社保卡、户口簿')
     await offer.waitFor({ state: 'detached' })
     await page.getByText(/问题 1 \/ 共 5/).waitFor()
@@ -98,7 +68,7 @@ test('长辈版 退休: answers the platform holds not asked (5 of 10), help fol
       await d.heading1(heading).waitFor()
       await page.getByText(`已根据您的信息填好（来自${source}），请核对；如有不同，请直接修改。`).waitFor()
     }
-    await check(page, 'question-from-data', problems, ++shot)
+    await states.check('question-from-data')
     await page.goto(formUrl)
     await d.heading1('填写申请信息').waitFor()
     const fold = page.getByRole('button', { name: /^选填项（可不填）· \d+ 项$/ })
@@ -109,14 +79,14 @@ test('长辈版 退休: answers the platform holds not asked (5 of 10), help fol
     expect(await page.getByRole('textbox', { name: /光荣证编号/ }).count()).toBe(0)
     expect(await page.getByRole('textbox', { name: /住房公积金个人账号/ }).count()).toBe(0)
     expect(await page.locator('#f-retireDate').getAttribute('type')).toBe('date')
-    await check(page, 'form-folded', problems, ++shot)
+    await states.check('form-folded')
     await fold.click()
     const open = page.getByRole('button', { name: '收起选填项' })
     expect(await open.getAttribute('aria-expanded')).toBe('true')
     const folded = page.getByRole('group', { name: '选填项' })
     await folded.getByRole('textbox').first().waitFor()
     expect(await folded.getByRole('textbox').count()).toBeGreaterThan(0)
-    await check(page, 'form-unfolded', problems, ++shot)
+    await states.check('form-unfolded')
     // typed into the fold, then folded again and back: kept
     await folded.getByRole('textbox', { name: /光荣证编号/ }).fill('湘 0001')
     await open.click()
@@ -130,7 +100,7 @@ test('长辈版 退休: answers the platform holds not asked (5 of 10), help fol
     await kept.waitFor()
     expect(await kept.inputValue()).toBe('湘 0001')
     expect(await page.getByRole('button', { name: /^选填项（可不填）/ }).textContent()).toContain('1 项')
-    await check(page, 'form-after-reload', problems, ++shot)
+    await states.check('form-after-reload')
   })
-  expect(problems).toEqual([])
+  expect(states.problems).toEqual([])
 })

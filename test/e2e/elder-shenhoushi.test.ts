@@ -3,50 +3,20 @@
 // record it is) and her name, number, sex and date of death on the form. A wrong number is refused at the field; a
 // stranger's death gets the one plain refusal. The number is never in a URL nor shown unmasked after the lookup.
 // Back and reload keep his place. axe clean, text ≥ 18 px, targets ≥ 60 px throughout.
-import fs from 'node:fs'
-import path from 'node:path'
-import type { Page } from 'playwright-core'
 import { DECEASED_RECORD_REFUSAL } from '@/domain/deceased'
-import { axeViolations } from './support/axe'
 import { withScreenshotOnFailure } from './support/browser'
-import { Driver } from './support/journeys'
-import { layout, setElder } from './support/layout'
+import { elderPhone, elderStates, signInAsElder } from './support/elder'
 import { contextsForEachTest } from './support/phone-page'
 
 const shared = contextsForEachTest()
-const SHOTS = process.env.SHOTS_DIR
-const ELDER_MOBILE = '13807310003'
 const WIFE = '430103196003150023' // 李秀英 (示例), same 户口簿 as 王德明
 const STRANGER = '430102194506201018' // 张国华 (示例), no tie to 王德明
 
-async function check(page: Page, state: string, problems: string[], shot: number): Promise<void> {
-  await page.waitForTimeout(200)
-  if (SHOTS) {
-    fs.mkdirSync(SHOTS, { recursive: true })
-    await page.screenshot({ path: path.join(SHOTS, `shenhoushi-${String(shot).padStart(2, '0')}-${state}.png`), fullPage: true })
-  }
-  for (const v of await axeViolations(page)) problems.push(`${state}: axe ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  const m = await layout(page)
-  if (m.sideways) problems.push(`${state}: scrolls sideways`)
-  if (m.minTarget < 60) problems.push(`${state}: a ${Math.round(m.minTarget)} px target (${m.minTargetName})`)
-  if (m.minFont < 18) problems.push(`${state}: ${m.minFont} px text (${m.minFontText})`)
-  if (page.url().includes(WIFE) || page.url().includes(STRANGER)) problems.push(`${state}: an ID number in the URL`)
-}
-
 test('长辈版 身后事: the deceased’s shared records answer 8 of 9 questions for a family member; wrong number and no standing said plainly', async () => {
-  const context = shared.track(
-    await shared.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }),
-  )
-  const page = await context.newPage()
-  const base = shared.platform.url
-  const d = new Driver(page, base)
-  const problems: string[] = []
-  let shot = 0
+  const { page, d, base } = await elderPhone(shared)
+  const states = elderStates(page, 'shenhoushi', (p) => (p.url().includes(WIFE) || p.url().includes(STRANGER) ? 'an ID number in the URL' : undefined))
   await withScreenshotOnFailure(page, 'elder-shenhoushi', async () => {
-    await setElder(page, base, true)
-    await page.getByRole('button', { name: /登录/ }).first().click()
-    await d.signInBySms(ELDER_MOBILE)
-    await page.getByText(/王/).first().waitFor()
+    await signInAsElder(page, d, base)
 
     await page.goto(`${base}/#/pages/journey/guide/index?bundle=shenhoushi`)
     await d.heading1('公民身后事一件事').waitFor()
@@ -55,19 +25,19 @@ test('长辈版 身后事: the deceased’s shared records answer 8 of 9 questio
     const box = page.getByRole('textbox', { name: '逝者的身份证号码' })
     await box.waitFor()
     await page.getByText(/输入逝者的身份证号码，平台核对您与逝者在同一户口簿或有结婚登记后，7 个问题由记录回答/).waitFor()
-    await check(page, 'question-offer', problems, ++shot)
+    await states.check('question-offer')
 
     // a wrong check digit: said at the field, nothing sent
     await d.type(box, `${WIFE.slice(0, 17)}5`)
     await d.press('查询逝者的记录')
     await page.getByText('逝者的身份证号码校验位不正确，请核对后重新输入').waitFor()
-    await check(page, 'wrong-number', problems, ++shot)
+    await states.check('wrong-number')
 
     // someone he has no tie to: the one plain refusal; the questions stay to be answered
     await d.type(box, STRANGER)
     await d.press('查询逝者的记录')
     await page.getByText(DECEASED_RECORD_REFUSAL).waitFor()
-    await check(page, 'no-standing', problems, ++shot)
+    await states.check('no-standing')
 
     // his wife: found, 8 questions answered from the departments' records
     await d.type(box, WIFE)
@@ -75,7 +45,7 @@ test('长辈版 身后事: the deceased’s shared records answer 8 of 9 questio
     await page.getByText(/已查到 李\*英（.+）的记录（同一户口簿），8 个问题已由各部门的记录回答/).waitFor()
     await page.getByText('已根据您的信息填好（来自卫健部门死亡医学证明），请核对；如有不同，请直接修改。').waitFor()
     expect(await page.getByText(WIFE).count()).toBe(0)
-    await check(page, 'records-found', problems, ++shot)
+    await states.check('records-found')
 
     await d.press('继续')
     await d.heading1('您和逝者是什么关系？').waitFor()
@@ -87,7 +57,7 @@ test('长辈版 身后事: the deceased’s shared records answer 8 of 9 questio
     await page.getByText(/来自公安部门户籍记录，不可修改/).first().waitFor()
     await page.getByText(/来自卫健部门死亡医学证明，不可修改/).first().waitFor()
     expect(await page.content()).not.toContain(WIFE)
-    await check(page, 'form', problems, ++shot)
+    await states.check('form')
 
     // reload: the form stays (the records are read again by their handle); Back: the one question he answered
     await page.reload()
@@ -96,7 +66,7 @@ test('长辈版 身后事: the deceased’s shared records answer 8 of 9 questio
     await page.goBack()
     await d.heading1('您和逝者是什么关系？').waitFor()
     expect(await page.getByRole('radio', { name: '配偶' }).isChecked()).toBe(true)
-    await check(page, 'back-to-relation', problems, ++shot)
+    await states.check('back-to-relation')
   })
-  expect(problems).toEqual([])
+  expect(states.problems).toEqual([])
 })

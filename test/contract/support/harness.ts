@@ -331,6 +331,12 @@ export async function signIn(c: Pick<PlatformClient, 'loginWechat' | 'listLicenc
   return { profile: r.profile, licences }
 }
 
+/** A new client of `r`, signed in by WeChat code (its e-licences agreed to), with its profile and licence kinds. */
+export async function signedIn(r: Running, code: string): Promise<{ c: TestClient; profile: Profile; licences: string[] }> {
+  const c = r.client()
+  return { c, ...(await signIn(c, code)) }
+}
+
 /** A bundle template as the catalogue publishes it (the file, not the platform's answer). */
 export function catalogueTemplate(id: string): BundleTemplate {
   return JSON.parse(fs.readFileSync(path.join(CATALOGUE, 'bundles', `${id}.json`), 'utf8')) as BundleTemplate
