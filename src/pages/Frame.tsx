@@ -43,9 +43,8 @@ function WechatPrivacy() {
 const MESSAGES_TAB = TABS.findIndex((t) => t.name === 'messages')
 
 /**
- * `atOnce`: the page shows no draft and its first render is small (我的办件, 办件详情 from the kept copies), so
- * it is drawn with the frame in the first commit: no wait for the saved drafts, no transition (which start-up's
- * other answers — sign-in check, messages, draft sync — each restarted, painting the page ~0.7 s later).
+ * `atOnce`: the page shows no draft (我的办件, 办件详情 from the kept copies), so its body does not wait for the
+ * saved drafts to be read.
  */
 export function Frame({ children, tab, atOnce }: { children: ReactNode; tab?: TabName; atOnce?: boolean }) {
   const elder = usePreferences((s) => s.elderMode)
@@ -66,7 +65,8 @@ export function Frame({ children, tab, atOnce }: { children: ReactNode; tab?: Ta
   // H5: the first commit draws the frame alone and the page's body follows in a transition, which React renders
   // in slices of a few milliseconds: a page's first render (hundreds of Taro component fibers) never holds the
   // main thread long enough to delay a tap (Lighthouse's blocking time). The heading gets focus when it arrives.
-  const [bodyShown, setBodyShown] = useState(!isH5 || !!atOnce)
+  // Start-up's reads wait for this render (services/first-paint.ts), so their answers do not restart it.
+  const [bodyShown, setBodyShown] = useState(!isH5)
   useEffect(() => {
     if (!bodyShown) startTransition(() => setBodyShown(true))
   }, [bodyShown])

@@ -2,6 +2,7 @@
 // The 补正 screen's store is in ./app-supplement.
 import { storage } from '@/services/app'
 import { platform } from '@/services/app-client'
+import { afterFirstPaint } from '@/services/first-paint'
 import { createCaseStore } from './cases'
 
-export const useCases = createCaseStore({ client: platform, storage })
+export const useCases = createCaseStore({ client: platform, storage, afterFirstPaint })

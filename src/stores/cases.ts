@@ -50,7 +50,12 @@ export function keep(record: CaseRecord | KeptCase): KeptCase {
   return rest
 }
 
-export function createCaseStore(deps: { client: CaseClient; storage: KeyValueStorage }) {
+export function createCaseStore(deps: {
+  client: CaseClient
+  storage: KeyValueStorage
+  /** a refresh of what the device keeps (already on screen) waits for this (H5: the opening page's first paint) */
+  afterFirstPaint?: () => Promise<void>
+}) {
   return create<CaseState>()(
     persist(
       (set, get) => {
@@ -75,6 +80,7 @@ export function createCaseStore(deps: { client: CaseClient; storage: KeyValueSto
         put: (record) => set((s) => ({ cases: { ...s.cases, [record.id]: keep(record) } })),
         async load(id) {
           try {
+            if (get().cases[id]) await deps.afterFirstPaint?.()
             const rec = await deps.client.getCase(id)
             const errors = { ...get().errors }
             delete errors[id]
@@ -88,6 +94,7 @@ export function createCaseStore(deps: { client: CaseClient; storage: KeyValueSto
         },
         async loadAll() {
           try {
+            if (Object.keys(get().cases).length) await deps.afterFirstPaint?.()
             const list = await deps.client.listCases()
             set((s) => ({ cases: { ...s.cases, ...Object.fromEntries(list.map((c) => [c.id, keep(c)])) }, listError: undefined, listed: true }))
           } catch (e) {

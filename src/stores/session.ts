@@ -83,11 +83,19 @@ export interface SessionState {
 
 const message = (e: unknown, fallback: string) => (isPlatformError(e) ? e.message : fallback)
 
-export function createSessionStore(deps: { client: SessionClient; tokens: TokenStore; now?: () => number; storage?: KeyValueStorage }) {
+export function createSessionStore(deps: {
+  client: SessionClient
+  tokens: TokenStore
+  now?: () => number
+  storage?: KeyValueStorage
+  /** the check of saved tokens waits for this (H5: the opening page's first paint) */
+  afterFirstPaint?: () => Promise<void>
+}) {
   const { client, tokens, storage } = deps
   const now = deps.now ?? (() => Date.now())
   const initial = { status: 'unknown' as SessionStatus, profile: undefined, licences: [], licenceData: {}, sharedRecords: {}, error: undefined, smsCooldownUntil: undefined, acting: undefined, firms: [], firm: undefined }
 
+  let waitingForPaint: Promise<void> | undefined
   const store = create<SessionState>()((set, get) => {
     async function loadSignedIn(profile?: Profile): Promise<void> {
       // the profile and the e-licences are asked for together: a page waiting for the sign-in waits one round trip less
@@ -142,6 +150,11 @@ export function createSessionStore(deps: { client: SessionClient; tokens: TokenS
         if (!tokens.hasTokens()) {
           set({ status: 'signed-out' })
           return
+        }
+        if (deps.afterFirstPaint) {
+          await (waitingForPaint ??= deps.afterFirstPaint())
+          // meanwhile another call began the check, or a sign-in or sign-out happened
+          if ((get().status !== 'unknown' && get().status !== 'signed-out') || !tokens.hasTokens()) return
         }
         set({ status: 'restoring' })
         try {

@@ -138,3 +138,22 @@ test('messages: opening one marks it read at once; all read; the count follows',
   await messages.getState().subscribe({ 'sample-tmpl-accepted-0001': 'accept', 'someone-else': 'accept', errMsg: 'requestSubscribeMessage:ok' })
   expect(client.subscribe).toHaveBeenCalledWith({ answers: { 'sample-tmpl-accepted-0001': 'accept' } })
 })
+
+test('a refresh of cases the device keeps waits for the first paint; a first load (nothing kept) goes at once', async () => {
+  const rec = caseRecord()
+  const listCases = jest.fn(async () => [rec])
+  const getCase = jest.fn(async () => rec)
+  let painted!: () => void
+  const paint = new Promise<void>((resolve) => (painted = resolve))
+  const cases = createCaseStore({ client: { listCases, getCase }, storage: memoryStorage(), afterFirstPaint: () => paint })
+  await cases.getState().loadAll()
+  expect(listCases).toHaveBeenCalledTimes(1)
+  const refreshing = [cases.getState().loadAll(), cases.getState().load(rec.id)]
+  await Promise.resolve()
+  expect(listCases).toHaveBeenCalledTimes(1)
+  expect(getCase).not.toHaveBeenCalled()
+  painted()
+  await Promise.all(refreshing)
+  expect(listCases).toHaveBeenCalledTimes(2)
+  expect(getCase).toHaveBeenCalledWith(rec.id)
+})

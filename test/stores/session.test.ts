@@ -147,3 +147,40 @@ test('the sign-in’s end follows the tokens; 继续使用 refreshes it to its f
   kv.clear()
   expect(store.getState().sessionEndsAt).toBeUndefined()
 })
+
+test('saved tokens are checked only after the first paint; a sign-in meanwhile is not undone by the check', async () => {
+  const kv = memoryStorage()
+  createTokenStore(kv).setTokens(tokens)
+  let painted!: () => void
+  const paint = new Promise<void>((resolve) => (painted = resolve))
+  const client = fakeClient()
+  const store = createSessionStore({ client, tokens: createTokenStore(kv), afterFirstPaint: () => paint })
+  const restoring = [store.getState().restore(), store.getState().restore()]
+  await Promise.resolve()
+  // nothing is asked before the page has painted; the status still says "not known yet"
+  expect(store.getState().status).toBe('unknown')
+  expect(client.me).not.toHaveBeenCalled()
+  painted()
+  await Promise.all(restoring)
+  expect(store.getState().status).toBe('signed-in')
+  // both calls waited for one check
+  expect(client.me).toHaveBeenCalledTimes(1)
+
+  // a visitor is known to be signed out at once (home chooses its region by it)
+  const visitor = createSessionStore({ client: fakeClient(), tokens: createTokenStore(memoryStorage()), afterFirstPaint: () => new Promise(() => undefined) })
+  void visitor.getState().restore()
+  expect(visitor.getState().status).toBe('signed-out')
+
+  // an SMS sign-in while the check waits: the check does not run over it
+  const kv2 = memoryStorage()
+  createTokenStore(kv2).setTokens(tokens)
+  let painted2!: () => void
+  const client2 = fakeClient()
+  const s2 = createSessionStore({ client: client2, tokens: createTokenStore(kv2), afterFirstPaint: () => new Promise<void>((resolve) => (painted2 = resolve)) })
+  const waiting = s2.getState().restore()
+  expect(await s2.getState().loginSms('13812345678', '123456')).toBe(true)
+  painted2()
+  await waiting
+  expect(s2.getState().status).toBe('signed-in')
+  expect(client2.me).not.toHaveBeenCalled()
+})

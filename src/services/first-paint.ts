@@ -1,0 +1,26 @@
+// H5: resolves once the opening page has painted (the browser's first-contentful-paint) and the main thread is
+// then idle (the page's body renders in a transition after the frame: pages/Frame.tsx), so reads that cannot
+// change that paint (the check of saved tokens and what waits on it: badges, draft sync, a refresh of what the
+// device keeps) leave the network and the main thread to it. first-paint.weapp.ts: at once.
+let painted: Promise<void> | undefined
+
+/** A tab that never paints (hidden) or a page without text waits no longer than this. */
+const LONGEST_WAIT_MS = 2000
+
+export function afterFirstPaint(): Promise<void> {
+  painted ??= new Promise<void>((resolve) => {
+    const done = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50))
+    if (document.visibilityState === 'hidden' || typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      done()
+      return
+    }
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return
+      observer.disconnect()
+      done()
+    })
+    observer.observe({ type: 'paint', buffered: true })
+    setTimeout(resolve, LONGEST_WAIT_MS)
+  })
+  return painted
+}
