@@ -7,7 +7,7 @@ import { clockOfCase, secondSupplementRefusal, supplementClosedRefusal } from '.
 import { maskIdNumber, maskName } from '../../src/domain/mask'
 import { actingMaterialErrors } from '../../src/domain/assist/materials'
 import type { BundleTemplate, LicenceKind, ProfileKey } from '../../src/domain/template/types'
-import { hallsOf, regionName, type CaseFiler, type CaseMatter, type CaseRecord, type SupplementRequest } from '../../src/services/contract'
+import { hallsOf, recordsPrefill, regionName, type CaseFiler, type CaseMatter, type CaseRecord, type SupplementRequest } from '../../src/services/contract'
 import { licenceNamesOf } from '../../src/domain/template/licence-kinds'
 import { nearestHallId } from './assist'
 import type { Core } from './core'
@@ -16,7 +16,7 @@ import { checkedFirm } from './firms'
 import { fail } from './http'
 import { matterSteps, overallStatus, progress, SITE_CHECK, stepStatus, type LifeHooks } from './lifecycle'
 import { notify } from './notify'
-import { sharedPrefill, sharedRecordOf } from './routes-shared-records'
+import { sharedRecordOf } from './shared-records'
 import type { StoredCase, UserRecord } from './state'
 
 /** Kinds of e-licence the applicant agreed to use (the platform keeps every consent). */
@@ -40,7 +40,9 @@ export function prefillOf(user: UserRecord, firm?: FirmAuthority): PrefillData {
 /** prefillOf, with the records shared for this draft (a deceased's) while the applicant still has standing. */
 export function draftPrefillOf(core: Core, user: UserRecord, content: DraftContent, firm?: FirmAuthority): PrefillData {
   const p = prefillOf(user, firm)
-  return content.sharedRecord ? { ...p, records: sharedPrefill(sharedRecordOf(core, user, content.sharedRecord)) } : p
+  if (!content.sharedRecord) return p
+  const shared = sharedRecordOf(core, user, content.sharedRecord)
+  return { ...p, records: shared ? recordsPrefill(shared) : {} }
 }
 
 /** The same context the app builds for the signed-in applicant (stores/journey.ts guidanceContext). */

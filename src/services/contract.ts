@@ -2,7 +2,7 @@
 // change a shape here and both sides fail to compile until they agree. Documented in docs/platform-api.md.
 import type { ActingFor, DraftContent, MaterialChoice, PartyConfirmation } from '../domain/draft'
 import type { CaseRecord, Evaluation, MatterOutcome } from '../domain/case/types'
-import type { Burden, JourneyStepId } from '../domain/engine/types'
+import type { Burden, JourneyStepId, PrefillData } from '../domain/engine/types'
 import type { Signature } from './contract-assist'
 import type { ApplicantKind, BundleTemplate, LicenceKind, LicenceKindInfo, RegionCode, Zone } from '../domain/template/types'
 
@@ -312,6 +312,11 @@ export interface ElderTile {
 export interface CategoryListResponse {
   categories: CategoryInfo[]
   elderTiles: ElderTile[]
+}
+
+/** Shared records as the engine reads them (PrefillData.records): the app's prefill and the platform's check alike. */
+export function recordsPrefill(r: SharedRecordResponse): NonNullable<PrefillData['records']> {
+  return { [r.kind]: r.records }
 }
 
 /** Every service hall in a region tree: where a result may be collected (delivery 'pickup', hallId). */

@@ -3,7 +3,7 @@
 // start (never written to storage: it carries the ID number).
 import { create } from 'zustand'
 import type { ActingFor, LicenceKind, PrefillData } from '@/domain'
-import type { LicenceSummary, Profile, SharedRecordResponse } from '@/services/contract'
+import { recordsPrefill, type LicenceSummary, type Profile, type SharedRecordResponse } from '@/services/contract'
 import { asFirm, type FirmAuthority } from '@/domain/firm'
 import type { KeyValueStorage } from '@/services/storage'
 import type { PlatformClient } from '@/services/platform'
@@ -289,7 +289,7 @@ export function prefillData(s: Pick<SessionState, 'profile' | 'licenceData'> & {
   if (p.firmName) profile.firmName = p.firmName
   if (p.uscc) profile.uscc = p.uscc
   if (p.legalRepresentative) profile.legalRepresentative = p.legalRepresentative
-  return { profile, licences: s.licenceData, ...(s.shared ? { records: { [s.shared.kind]: s.shared.records } } : {}) }
+  return { profile, licences: s.licenceData, ...(s.shared ? { records: recordsPrefill(s.shared) } : {}) }
 }
 
 /** Who files a draft begun now: the citizen, or the window or a relative acting under a grant. */
