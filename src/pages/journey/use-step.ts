@@ -30,6 +30,19 @@ function refetchLicences(kinds: LicenceKind[], bundleId: string): Promise<unknow
   )
 }
 
+/**
+ * What the session keeps in memory only and this draft needs (`missing`, '' when nothing), read again once
+ * `now` (signed in, after a reload): true once that was tried, whatever came of it.
+ */
+function useReadAgain(missing: string, now: boolean, read: (missing: string) => Promise<unknown>): boolean {
+  const [tried, setTried] = useState(false)
+  useEffect(() => {
+    if (!now || !missing) return
+    void read(missing).finally(() => setTried(true))
+  }, [now, missing]) // eslint-disable-line react-hooks/exhaustive-deps
+  return tried
+}
+
 export function useStep(step: JourneyStepId) {
   const router = useRouter()
   const draftId = router.params.draft ? decodeURIComponent(router.params.draft) : undefined
@@ -42,21 +55,12 @@ export function useStep(step: JourneyStepId) {
   const sessionStatus = useSession((s) => s.status)
   const hasProfile = useSession((s) => !!s.profile)
   const missingLicences = useSession((s) => (draft?.licences ?? []).filter((k) => !s.licenceData[k]).join(','))
-  const [licencesTried, setLicencesTried] = useState(false)
-  useEffect(() => {
-    if (sessionStatus !== 'signed-in' || !hasProfile || !draft || !missingLicences) return
-    void refetchLicences(missingLicences.split(',') as LicenceKind[], draft.content.bundleId).finally(() => setLicencesTried(true))
-  }, [sessionStatus, hasProfile, draft?.id, missingLicences]) // eslint-disable-line react-hooks/exhaustive-deps
-
-  // records shared for this draft (a deceased's) are in memory only: read again after a reload
+  // records shared for this draft (a deceased's) are in memory only too
   const sharedHandle = draft?.content.sharedRecord
   const sharedMissing = useSession((s) => !!sharedHandle && !s.sharedRecords[sharedHandle])
-  const loadSharedRecord = useSession((s) => s.loadSharedRecord)
-  const [sharedTried, setSharedTried] = useState(false)
-  useEffect(() => {
-    if (sessionStatus !== 'signed-in' || !hasProfile || !sharedHandle || !sharedMissing) return
-    void loadSharedRecord(sharedHandle).finally(() => setSharedTried(true))
-  }, [sessionStatus, hasProfile, sharedHandle, sharedMissing, loadSharedRecord])
+  const readAgainNow = sessionStatus === 'signed-in' && hasProfile && !!draft
+  const licencesTried = useReadAgain(missingLicences, readAgainNow, (kinds) => refetchLicences(kinds.split(',') as LicenceKind[], draft?.content.bundleId ?? ''))
+  const sharedTried = useReadAgain(sharedMissing ? sharedHandle ?? '' : '', readAgainNow, (handle) => useSession.getState().loadSharedRecord(handle))
 
   const load = useCallback(() => {
     if (draft) void loadTemplate(draft.content.bundleId, draft.content.templateVersion)
