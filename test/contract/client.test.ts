@@ -186,6 +186,36 @@ test('parallel 401s share one refresh', async () => {
   expect(refreshes).toBe(1)
 })
 
+test('a 401 that comes back after the refresh has finished repeats with the new token, without a second refresh', async () => {
+  // A second refresh here would rotate the pair again; a reload before its answer is stored leaves the app with a
+  // retired token, which the platform (after its short grace) treats as a stolen copy and signs the citizen out.
+  const sess = session()
+  let refreshes = 0
+  let lateAnswer!: () => void
+  const late = new Promise<void>((r) => (lateAnswer = r))
+  const seen: string[] = []
+  const transport: Transport = async (req) => {
+    if (req.url.endsWith('/auth/refresh')) {
+      refreshes++
+      return ok({ accessToken: `a${refreshes + 1}`, refreshToken: `r${refreshes + 1}`, expiresIn: 1, refreshExpiresIn: 1 })
+    }
+    seen.push(`${req.url.replace('https://p/api/v1', '')} ${req.headers.Authorization}`)
+    if (req.headers.Authorization === 'Bearer a2') return ok({ cases: [] })
+    // the drafts list was sent with the old token and answers only after the refresh is done
+    if (req.url.includes('/drafts')) await late
+    return err(401, 'TOKEN_EXPIRED')
+  }
+  const c = createPlatformClient({ baseUrl: 'https://p', transport, session: sess, sleep: async () => undefined })
+  const drafts = c.listDrafts().catch((e: unknown) => e)
+  await c.listCases()
+  expect(sess.current()).toMatchObject({ accessToken: 'a2', refreshToken: 'r2' })
+  lateAnswer()
+  await drafts
+  expect(refreshes).toBe(1)
+  expect(seen.filter((x) => x.startsWith('/drafts'))).toEqual(['/drafts?limit=100 Bearer a1', '/drafts?limit=100 Bearer a2'])
+  expect(sess.current()).toMatchObject({ accessToken: 'a2', refreshToken: 'r2' })
+})
+
 test('when the refresh fails the session is cleared and the call fails as unauthorized, once', async () => {
   const sess = session()
   const { c, calls } = client([err(401, 'TOKEN_EXPIRED'), err(401, 'UNAUTHORIZED', '刷新凭证无效，请重新登录')], sess)

@@ -194,8 +194,9 @@ export function createCaller(options: PlatformClientOptions): { call: Call; refr
       if (attempt > 0 && !again) await sleep(backoff(attempt - 1))
       again = false
       let r: RawResult
+      let token: string | null | undefined = null
       try {
-        const token = o.auth ? await options.session.getAccessToken() : null
+        token = o.auth ? await options.session.getAccessToken() : null
         r = await once(o, url, token)
       } catch (e) {
         if (!isTransportError(e)) throw e
@@ -204,7 +205,10 @@ export function createCaller(options: PlatformClientOptions): { call: Call; refr
       }
       if (r.status === 401 && o.auth && !refreshed) {
         refreshed = true
-        if (await refreshOnce()) {
+        // the token sent was replaced while this call was out (a refresh finished): repeat with the current one
+        // rather than refresh again (a second rotation lost to a reload would leave a retired token here)
+        const current = await options.session.getAccessToken()
+        if ((current && current !== token) || (await refreshOnce())) {
           // the repeat after a refresh is not a failed try
           attempt--
           again = true
