@@ -4,23 +4,22 @@
 // device keeps) leave the network and the main thread to it. first-paint.weapp.ts: at once.
 let painted: Promise<void> | undefined
 
-/** A tab that never paints (hidden) or a page without text waits no longer than this. */
+/** A hidden tab (it never paints), a page without text or a browser without paint timing waits no longer. */
 const LONGEST_WAIT_MS = 2000
 
 export function afterFirstPaint(): Promise<void> {
-  painted ??= new Promise<void>((resolve) => {
-    const done = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50))
-    if (document.visibilityState === 'hidden' || typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-      done()
-      return
+  return (painted ??= new Promise<void>((resolve) => {
+    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50))
+    try {
+      const observer = new PerformanceObserver((list) => {
+        if (!list.getEntriesByName('first-contentful-paint').length) return
+        observer.disconnect()
+        idle()
+      })
+      observer.observe({ type: 'paint', buffered: true })
+    } catch {
+      idle()
     }
-    const observer = new PerformanceObserver((list) => {
-      if (!list.getEntriesByName('first-contentful-paint').length) return
-      observer.disconnect()
-      done()
-    })
-    observer.observe({ type: 'paint', buffered: true })
     setTimeout(resolve, LONGEST_WAIT_MS)
-  })
-  return painted
+  }))
 }

@@ -49,16 +49,7 @@ export class PlatformError extends Error {
     super(init.message)
     this.name = 'PlatformError'
     this.kind = init.kind
-    this.status = init.status
-    this.code = init.code
-    this.fieldErrors = init.fieldErrors
-    this.materialErrors = init.materialErrors
-    this.answerErrors = init.answerErrors
-    this.deliveryError = init.deliveryError
-    this.handlingError = init.handlingError
-    this.current = init.current
-    this.conflicts = init.conflicts
-    this.caseId = init.caseId
+    Object.assign(this, init)
   }
 }
 
