@@ -16,6 +16,7 @@ import type {
   Question,
 } from '@/domain'
 import { proxyPromiseRefusal } from '@/domain/assist/grants'
+import { deceasedIdNumberProblem, deceasedRecordStanding } from '@/domain/deceased'
 import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { hallsOf, regionName, type Region, type ServiceHall } from '@/services/contract'
 import type { JourneyPlace, LocalDraft } from './draft'
@@ -202,6 +203,19 @@ export function sharedRecordQuestions(g: Guidance): { kind?: string; open: numbe
     else if (!v.answered) open++
   }
   return { kind, open, answered }
+}
+
+/**
+ * Why a deceased's records are not asked for (公民身后事), or nothing: the ID number's problem (shown at the field)
+ * or no tie the platform could check. The platform applies the same rules with the same messages
+ * (domain/deceased.ts), so a number it would refuse is never sent. `today`: Beijing date.
+ */
+export function deceasedLookupRefusal(applicant: { idNumber?: string; heldLicences: LicenceKind[] }, idNumber: string, today: string): { error: string; field?: boolean } | undefined {
+  const problem = deceasedIdNumberProblem(idNumber, applicant.idNumber, today)
+  if (problem) return { error: problem, field: true }
+  const holds = applicant.heldLicences.filter((k): k is 'household' | 'marriage' => k === 'household' || k === 'marriage')
+  const standing = deceasedRecordStanding({ holds })
+  return standing.ok ? undefined : { error: standing.message }
 }
 
 // ---------- choices the pages turn taps into ----------

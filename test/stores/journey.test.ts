@@ -1,9 +1,11 @@
+import { DECEASED_RECORD_REFUSAL } from '@/domain/deceased'
 import { guide, type Guidance, type LicenceKindInfo } from '@/domain'
 import type { LocalDraft } from '@/stores/draft'
 import {
   afterQuestion,
   choiceFor,
   currentQuestion,
+  deceasedLookupRefusal,
   deliveryFor,
   guidanceContext,
   hallName,
@@ -165,4 +167,15 @@ test('the question page offers the e-licences that would answer questions still 
   // a question the citizen already answered is not counted
   const typed = guide(tuixiu, guideDraft({ answers: { medicalYears: 30 } }), contextFor({ now: NOW, licences: ['socialSecurityCard'], consented: [] }), data)
   expect(questionLicenceOffers(typed, ['socialSecurityCard'], {})).toEqual({ kinds: ['socialSecurityCard'], questions: 1 })
+})
+
+test('身后事 lookup: the number’s problem at the field, no checkable tie refused in the platform’s words, else it may be sent', () => {
+  const WIFE = '430103196003150023'
+  const today = '2026-12-02'
+  const elder = { idNumber: '430103195801010015', heldLicences: ['idCard', 'household'] }
+  expect(deceasedLookupRefusal(elder, `${WIFE.slice(0, 17)}5`, today)).toEqual({ error: '逝者的身份证号码校验位不正确，请核对后重新输入', field: true })
+  expect(deceasedLookupRefusal({ ...elder, idNumber: WIFE }, WIFE, today)).toEqual({ error: '这是您本人的身份证号码，请输入逝者的身份证号码', field: true })
+  expect(deceasedLookupRefusal({ ...elder, heldLicences: ['idCard'] }, WIFE, today)).toEqual({ error: DECEASED_RECORD_REFUSAL })
+  expect(deceasedLookupRefusal(elder, WIFE, today)).toBeUndefined()
+  expect(deceasedLookupRefusal({ ...elder, heldLicences: ['marriage'] }, WIFE, today)).toBeUndefined()
 })

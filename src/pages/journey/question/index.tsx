@@ -10,13 +10,12 @@ import { licenceNamesOf } from '@/domain/template/licence-kinds'
 import { heldLicenceKinds } from '@/stores/session'
 import { cityRegions } from '@/stores/catalogue'
 import type { JourneyPlace } from '@/stores/draft'
-import { ROUTES, afterQuestion, questionLicenceOffers, sharedRecordQuestions, currentQuestion, nearestHall, placeBefore, questionPosition, summaryText, urlOf } from '@/stores/journey'
+import { ROUTES, afterQuestion, deceasedLookupRefusal, questionLicenceOffers, sharedRecordQuestions, currentQuestion, nearestHall, placeBefore, questionPosition, summaryText, urlOf } from '@/stores/journey'
 import { Frame, Loading } from '../../Frame'
 import { back, go, home, replace } from '../../nav'
 import { canSpeak, speak } from '@/services/speech'
 import { useStep } from '../use-step'
 import { DeceasedRecordCard } from '@/components/DeceasedRecordCard'
-import { deceasedIdNumberProblem, deceasedRecordStanding } from '@/domain/deceased'
 import { toBeijingDate } from '@/domain/calendar'
 
 // WeChat's stack holds 10 pages. Questions are pushed (the bar's back steps through them) while fewer than 8
@@ -93,14 +92,11 @@ export default function QuestionPage() {
   }
 
   const records = sharedRecordQuestions(guidance)
-  // the deceased is identified once by ID number (sent in a request body only); the standing rule is the
-  // platform's (domain/deceased.ts): checked here first, so a number is not sent when no tie could be found
+  // the deceased is identified once by ID number, sent in a request body only and only when the platform's own
+  // rules would not refuse it (stores/journey.ts deceasedLookupRefusal)
   const lookUp = async (idNumber: string) => {
-    const problem = deceasedIdNumberProblem(idNumber, session.profile?.idNumber, toBeijingDate(new Date().toISOString()))
-    if (problem) return setLookup({ fieldError: problem })
-    const held = heldLicenceKinds(session).filter((k): k is 'household' | 'marriage' => k === 'household' || k === 'marriage')
-    const standing = deceasedRecordStanding({ holds: held })
-    if (!standing.ok) return setLookup({ refusal: standing.message })
+    const refused = deceasedLookupRefusal({ idNumber: session.profile?.idNumber, heldLicences: heldLicenceKinds(session) }, idNumber, toBeijingDate(new Date().toISOString()))
+    if (refused) return setLookup(refused.field ? { fieldError: refused.error } : { refusal: refused.error })
     setLookup({ busy: true })
     const r = await useSession.getState().openDeceasedRecord(idNumber, template.id)
     if ('handle' in r) {
