@@ -42,6 +42,15 @@ async function auditRows(): Promise<{ actorRole: string; what: string; route?: s
   return ((await r.json()) as { entries: { actorRole: string; what: string; route?: string }[] }).entries
 }
 
+/** 王德明 (13807310003) on his phone, on 授权与查看记录: the window's registration row and its filing of `caseId`. */
+async function elderSeesWindowRows(page: Page, registration: string, caseId: string): Promise<void> {
+  await page.goto(run.platform.url + '/#/pages/account/grants/index')
+  await signInBySms(page, '13807310003')
+  await page.getByRole('heading', { level: 1, name: '授权与查看记录' }).waitFor()
+  await page.getByText(registration).waitFor()
+  await page.getByText(`办理：代为提交申请（${caseId}）`).waitFor()
+}
+
 const windowPc = () => run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
 const phoneContext = () => run.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
 
@@ -113,12 +122,8 @@ test('亲情帮办 at the window with the 户口簿: the clerk registers it (ref
   // the father, later, on a phone: the case is his, and he sees who registered the grant at which hall
   const father = await run.track(await phoneContext()).newPage()
   await withScreenshotOnFailure(father, 'window-family-father', async () => {
-    await father.goto(run.platform.url + '/#/pages/account/grants/index')
-    await signInBySms(father, '13807310003')
-    await father.getByRole('heading', { level: 1, name: '授权与查看记录' }).waitFor()
-    await father.getByText('办理：登记亲情帮办授权（户口簿）（户口簿.jpg）').waitFor()
+    await elderSeesWindowRows(father, '办理：登记亲情帮办授权（户口簿）（户口簿.jpg）', caseId)
     await father.getByText(/长沙市天心区政务服务中心.*（窗口工作人员）/).first().waitFor()
-    await father.getByText(`办理：代为提交申请（${caseId}）`).waitFor()
     await father.waitForTimeout(300)
     await shot(father, '07-father-sees-window-row', father.getByText('办理：登记亲情帮办授权（户口簿）（户口簿.jpg）'))
     expect(await axeViolations(father)).toEqual([])
@@ -195,11 +200,7 @@ test('a proxy with the citizen’s 授权委托书: refused without the scan, re
 
   const citizen = await run.track(await phoneContext()).newPage()
   await withScreenshotOnFailure(citizen, 'window-proxy-citizen', async () => {
-    await citizen.goto(run.platform.url + '/#/pages/account/grants/index')
-    await signInBySms(citizen, '13807310003')
-    await citizen.getByRole('heading', { level: 1, name: '授权与查看记录' }).waitFor()
-    await citizen.getByText('办理：登记代理人授权（授权委托书）（授权委托书.pdf）').waitFor()
-    await citizen.getByText(`办理：代为提交申请（${caseId}）`).waitFor()
+    await elderSeesWindowRows(citizen, '办理：登记代理人授权（授权委托书）（授权委托书.pdf）', caseId)
     // every row under the paper names the proxy
     expect(await citizen.getByText('依据您的授权：代理人李四代办“开办餐饮店”（凭授权委托书）').count()).toBeGreaterThan(2)
     await shot(citizen, '13-citizen-sees-proxy-row', citizen.getByText('办理：登记代理人授权（授权委托书）（授权委托书.pdf）'))
