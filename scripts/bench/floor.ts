@@ -97,6 +97,8 @@ interface Sample {
   fcp: number
   /** gzip -9 bytes of every script the page fetched */
   js: number
+  /** those scripts, by file: what BENCH_FLOOR_SCRIPTS=1 prints */
+  scripts: [file: string, bytes: number][]
 }
 
 interface Target {
@@ -117,14 +119,13 @@ function gzipBytes(file: string): number {
   return n
 }
 
-function scriptBytes(lhr: LH.Result, dir: string): number {
+function scriptsOf(lhr: LH.Result, dir: string): [string, number][] {
   const items = ((lhr.audits['network-requests']?.details as { items?: { url: string; resourceType?: string }[] } | undefined)?.items ?? []).filter((i) => i.resourceType === 'Script')
-  let total = 0
-  for (const item of items) {
-    const file = path.join(dir, new URL(item.url).pathname)
-    if (fs.existsSync(file)) total += gzipBytes(file)
-  }
-  return total
+  return items.flatMap((item): [string, number][] => {
+    const pathname = new URL(item.url).pathname
+    const file = path.join(dir, pathname)
+    return fs.existsSync(file) ? [[pathname, gzipBytes(file)]] : []
+  })
 }
 
 type Lighthouse = (typeof import('lighthouse'))['default']
@@ -142,7 +143,10 @@ async function measure(lighthouse: Lighthouse, port: number, t: Target): Promise
     tbt: metric('total-blocking-time'),
     lcp: metric('largest-contentful-paint'),
     fcp: metric('first-contentful-paint'),
-    js: scriptBytes(lhr, t.dir),
+    ...(() => {
+      const scripts = scriptsOf(lhr, t.dir)
+      return { scripts, js: scripts.reduce((n, [, bytes]) => n + bytes, 0) }
+    })(),
   }
 }
 
@@ -265,6 +269,14 @@ async function h5(): Promise<void> {
       ['页面', '首屏 JS（gzip）', '×空壳', 'TBT ms（范围）', 'LCP ms（范围）', 'FCP ms（范围）', '性能（范围）', '差距', `≤ ${RATIO_GOAL}× 且差距 ≤ ${GAP_GOAL}`],
       [row('空壳', base, true), ...pages.map((p) => row(p.name, samples.get(p.key) ?? [], false))],
     )
+    if (process.env.BENCH_FLOOR_SCRIPTS === '1') {
+      for (const t of [shellTarget, ...pages]) {
+        const first = samples.get(t.key)?.[0]
+        if (!first) continue
+        console.log(`  ${t.name} 的脚本（gzip，首轮）：`)
+        for (const [file, bytes] of [...first.scripts].sort((a, b) => b[1] - a[1])) console.log(`    ${kb(bytes).padStart(9)}  ${file}`)
+      }
+    }
     console.log(`  中位数（最小–最大）；空壳 ${base.length} 次，其余每页 ${ROUNDS} 次。负载开始 ${before}，结束 ${loadavg()}。`)
   } finally {
     await chrome.kill()

@@ -12,7 +12,8 @@
 // workers but keeps localStorage (its default clearStorageTypes), so every run still loads cold.
 //
 // Needs dist/h5 (npm run build:h5); builds nothing. BENCH_H5_DIR serves another build folder,
-// LIGHTHOUSE_RUNS changes the number of runs, LIGHTHOUSE_PAGES picks pages (home,guide,question,review,done,cases,case).
+// LIGHTHOUSE_RUNS changes the number of runs, LIGHTHOUSE_PAGES picks pages (home,guide,question,review,done,cases,case),
+// LIGHTHOUSE_THROTTLING=devtools measures with applied throttling instead of Lighthouse's simulation.
 // The last report of each page is kept in test-results/lighthouse/ (git-ignored) for a closer look.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -217,6 +218,8 @@ const section: BenchSection = {
             output: 'json',
             logLevel: 'error',
             onlyCategories: [...CATEGORIES],
+            // applied throttling (the page really runs at 4× CPU on a slowed network) instead of the simulation
+            ...(process.env.LIGHTHOUSE_THROTTLING === 'devtools' ? { throttlingMethod: 'devtools' as const } : {}),
           })
           if (!result) throw new Error(`Lighthouse 没有结果：${url}`)
           const lhr = result.lhr
