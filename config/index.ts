@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import webpack from 'webpack'
 import devConfig from './dev'
+import { PagePreloadPlugin } from './page-preload'
 import prodConfig from './prod'
 
 const platform = process.env.TARO_ENV ?? 'h5'
@@ -13,6 +14,10 @@ function apiBase(): string {
   if (process.env.TARO_APP_API_BASE !== undefined) return process.env.TARO_APP_API_BASE
   return platform === 'h5' ? '' : `http://127.0.0.1:${mockPort}`
 }
+
+const sourceRoot = process.env.TARO_SOURCE_ROOT ?? 'src'
+/** app.config's first page (the bench shell's too): what H5 opens at an address without a route */
+const FIRST_PAGE = 'pages/index/index'
 
 const stubs = path.resolve(__dirname, 'h5-stubs')
 /** where src/components/h5-elements.ts and the plain elements it exports live (H5's `@tarojs/components`) */
@@ -35,7 +40,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     // TARO_SOURCE_ROOT builds another app with this very config: the bench's empty shell (bench/empty-shell/src)
-    sourceRoot: process.env.TARO_SOURCE_ROOT ?? 'src',
+    sourceRoot,
     // TARO_OUTPUT_ROOT builds elsewhere (e.g. a bench of another build) without touching dist/<platform>
     outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${platform}`,
     plugins: [],
@@ -66,6 +71,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // The page is empty until the entry has run (index.html has no content): its scripts are fetched at high
+      // priority and run at the end of <body>, which for this document runs them exactly when `defer` would. With
+      // `defer` they are fetched at low priority, and Lighthouse's simulation assumed the first paint could come
+      // before them (docs/decisions.md, H5 performance).
+      htmlPluginOption: { scriptLoading: 'blocking', inject: 'body' },
       // Plain React DOM components (@tarojs/components-react) instead of Stencil web components:
       // smaller, real <input>/<button> semantics for screen readers, and the same code jest renders.
       useHtmlComponents: true,
@@ -78,6 +88,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Every target browser has fetch and AbortController, the app never asks Taro.request for JSONP and
         // uses no Stencil component: these would only cost first-load bytes and start-up time.
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
+        // the opening page's chunk is fetched with the entry, not one round trip after it (config/page-preload.ts)
+        chain.plugin('page-preload').use(PagePreloadPlugin, [{ sourceRoot: path.resolve(__dirname, '..', sourceRoot), firstPage: FIRST_PAGE }])
         // Taro's router draws no tab bar when app.config's tabBar is custom (H5): its tab bar module, without the APIs
         chain.plugin('router-tabbar').use(webpack.NormalModuleReplacementPlugin, [/[\\/]@tarojs[\\/]router[\\/]dist[\\/]tabbar\.js$/, path.join(stubs, 'router-tabbar.js')])
         // Taro's transport is named but never called on H5 (services/app.ts): the entry must not keep its module (it

@@ -81,3 +81,23 @@ test('every button and choice on the home page is at least 44 px tall and reacha
     expect(small).toEqual([])
   })
 })
+
+test('the opening page’s code is fetched with the app’s, once: index.html preloads it for the address opened', async () => {
+  const { page, platform } = browser
+  await withScreenshotOnFailure(page, 'home-preload', async () => {
+    const html = await (await fetch(platform.url + '/')).text()
+    const routes = JSON.parse(/\}\((\{[^<]*\})\)<\/script>/.exec(html)?.[1] ?? '{}') as Record<string, string[]>
+    for (const [address, route, heading] of [
+      ['/', 'pages/index/index', '热门一件事'],
+      ['/#/pages/my-cases/index', 'pages/my-cases/index', '我的办件'],
+    ]) {
+      // a fresh document each time (a change of the hash alone loads nothing)
+      await page.goto('about:blank')
+      await page.goto(platform.url + address)
+      await page.getByRole('heading', { name: heading }).first().waitFor()
+      const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, (e as PerformanceResourceTiming).initiatorType]))
+      expect(routes[route]?.length).toBeGreaterThan(0)
+      for (const file of routes[route]) expect(fetched.filter(([p]) => p === file)).toEqual([[file, 'link']])
+    }
+  })
+})
