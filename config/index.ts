@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { readConfig, resolveMainFilePath } from '@tarojs/helper'
 import webpack from 'webpack'
 import devConfig from './dev'
 import { PagePreloadPlugin } from './page-preload'
@@ -16,8 +17,12 @@ function apiBase(): string {
 }
 
 const sourceRoot = process.env.TARO_SOURCE_ROOT ?? 'src'
-/** app.config's first page (the bench shell's too): what H5 opens at an address without a route */
-const FIRST_PAGE = 'pages/index/index'
+
+/** the page H5 opens at an address without a route, as Taro's router picks it from app.config */
+function firstPageOf(root: string): string {
+  const config = readConfig(resolveMainFilePath(path.join(root, 'app.config'))) as { entryPagePath?: string; pages?: string[] }
+  return config.entryPagePath ?? config.pages?.[0] ?? ''
+}
 
 const stubs = path.resolve(__dirname, 'h5-stubs')
 /** where src/components/h5-elements.ts and the plain elements it exports live (H5's `@tarojs/components`) */
@@ -89,7 +94,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // uses no Stencil component: these would only cost first-load bytes and start-up time.
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
         // the opening page's chunk is fetched with the entry, not one round trip after it (config/page-preload.ts)
-        chain.plugin('page-preload').use(PagePreloadPlugin, [{ sourceRoot: path.resolve(__dirname, '..', sourceRoot), firstPage: FIRST_PAGE }])
+        chain.plugin('page-preload').use(PagePreloadPlugin, [{ sourceRoot: path.resolve(__dirname, '..', sourceRoot), firstPage: firstPageOf(path.resolve(__dirname, '..', sourceRoot)) }])
         // Taro's router draws no tab bar when app.config's tabBar is custom (H5): its tab bar module, without the APIs
         chain.plugin('router-tabbar').use(webpack.NormalModuleReplacementPlugin, [/[\\/]@tarojs[\\/]router[\\/]dist[\\/]tabbar\.js$/, path.join(stubs, 'router-tabbar.js')])
         // Taro's transport is named but never called on H5 (services/app.ts): the entry must not keep its module (it
