@@ -14,7 +14,8 @@
 // Needs dist/h5 (npm run build:h5); builds nothing. BENCH_H5_DIR serves another build folder,
 // LIGHTHOUSE_RUNS changes the number of runs, LIGHTHOUSE_PAGES picks pages (home,guide,question,review,done,cases,case),
 // LIGHTHOUSE_THROTTLING=devtools measures with applied throttling instead of Lighthouse's simulation.
-// The last report of each page is kept in test-results/lighthouse/ (git-ignored) for a closer look.
+// The last report of each page is kept in test-results/lighthouse/ (git-ignored) for a closer look, and with
+// LIGHTHOUSE_TRACE=1 every run's trace (<page>-<run>.trace.json).
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Page } from 'playwright-core'
@@ -227,6 +228,8 @@ const section: BenchSection = {
             console.log(`  ${p.name} 第 ${i + 1} 次：${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
             continue
           }
+          // the trace Lighthouse recorded (DevTools' Performance panel opens it): which task its model counted, and why
+          if (process.env.LIGHTHOUSE_TRACE) fs.writeFileSync(path.join(reports, `${p.key}-${i + 1}.trace.json`), JSON.stringify(result.artifacts.Trace))
           runs.push(summarise(lhr))
           last = lhr
         }

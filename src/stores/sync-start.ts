@@ -4,6 +4,8 @@
 // pushed at the catch-up on sign-in), so a visitor's first load goes without it. sync-start.weapp.ts: WeChat
 // has it in the package and starts it at once.
 import { create } from 'zustand'
+import { yieldToMain } from '@/services/app'
+import { afterFirstPaint } from '@/services/first-paint'
 import { useDrafts, useSession } from './app'
 import { draftsReady } from './draft'
 import type { SessionState } from './session'
@@ -18,10 +20,13 @@ let loading: Promise<void> | undefined
 const wanted = (s: SessionState) => s.status === 'signed-in' && !s.acting
 
 function load(): Promise<void> {
-  // never before the saved drafts are read: a pull merged into drafts not read yet would lose their edits
+  // never before the saved drafts are read: a pull merged into drafts not read yet would lose their edits; nor
+  // before the opening page has painted (H5: the draft a journey page shows is the device's copy meanwhile)
   if (!loading)
-    loading = Promise.all([import('./app-sync'), draftsReady(useDrafts)]).then(
-      ([sync]) => {
+    loading = Promise.all([afterFirstPaint().then(() => import('./app-sync')), draftsReady(useDrafts)]).then(
+      async ([sync]) => {
+        // H5: started in a task after its chunk's evaluation, not in the same one
+        await yieldToMain?.()
         sync.startDraftSync()
         useSyncModule.setState({ sync })
       },
@@ -42,8 +47,9 @@ export function startDraftSyncWhenSignedIn(): void {
   else void draftsReady(useDrafts).then(() => {
     if (Object.values(useDrafts.getState().drafts).some((d) => d.remote)) void load()
   })
+  // not in the sign-in's own update (its render of every page that reads the session)
   useSession.subscribe((s) => {
-    if (wanted(s)) void load()
+    if (wanted(s)) void Promise.resolve(yieldToMain?.()).then(load)
   })
 }
 

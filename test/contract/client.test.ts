@@ -152,6 +152,38 @@ test('408 (the body stopped arriving) is a time-out, retried like one', async ()
   await expect(again.c.getCase('HN2026112600001')).rejects.toMatchObject({ kind: 'timeout', status: 408 })
 })
 
+test('H5: a call gives the main thread back before its request leaves and before its checked reply is handed over', async () => {
+  const { transport, calls } = scripted([ok(CASE_RECORD)])
+  const turns: (() => void)[] = []
+  const c = createPlatformClient({ baseUrl: 'https://platform.example', transport, session: session(), yieldToMain: () => new Promise<void>((resolve) => turns.push(resolve)) })
+  let got: unknown
+  void c.getCase('HN2026112600001').then((x) => (got = x))
+  const settle = () => new Promise((r) => setTimeout(r, 0))
+  await settle()
+  // asked from a render or an effect: nothing is sent in that task
+  expect(calls.length).toBe(0)
+  turns.shift()?.()
+  await settle()
+  expect(calls.length).toBe(1)
+  // the reply is read, its schemas asked for, the reply checked and handed over in tasks of their own
+  for (let step = 0; step < 3; step++) {
+    expect(got).toBeUndefined()
+    turns.shift()?.()
+    await settle()
+  }
+  expect(got).toEqual(CASE_RECORD)
+  expect(turns.length).toBe(0)
+})
+
+test('H5: a draft pushed as the page is closed (keepalive) leaves at once, without waiting for a later task', async () => {
+  const { transport, calls } = scripted([ok(DRAFT_RECORD)])
+  // a page being closed runs no later task: a yield would never end
+  const c = createPlatformClient({ baseUrl: 'https://platform.example', transport, session: session(), yieldToMain: () => new Promise<void>(() => undefined) })
+  void c.putDraft('d-12345678', CONTENT, 1)
+  await new Promise((r) => setTimeout(r, 0))
+  expect(calls.map((x) => [x.method, x.url, x.keepalive])).toEqual([['PUT', 'https://platform.example/api/v1/drafts/d-12345678', true]])
+})
+
 test('lists are read page by page to the end', async () => {
   const caseNo = (id: string) => ({ ...CASE_RECORD, id })
   const { c, calls } = client([ok({ cases: [caseNo('HN3'), caseNo('HN2')], nextCursor: 'SE4y' }), ok({ cases: [caseNo('HN1')] })])

@@ -41,6 +41,12 @@ export interface PlatformClientOptions {
    * The platform then answers the citizen's routes as that citizen, within the grant, and records each call.
    */
   actingGrant?: () => string | undefined
+  /**
+   * H5: gives the main thread back between a call's steps (the request sent; the reply read; the reply schemas'
+   * chunk asked for and evaluated; the reply checked; the caller's store updated and rendered), so a tap never waits
+   * on all of them at once.
+   */
+  yieldToMain?: () => Promise<void>
 }
 
 export interface UploadInput {
@@ -196,6 +202,9 @@ export function createCaller(options: PlatformClientOptions): { call: Call; refr
       let r: RawResult
       let token: string | null | undefined = null
       try {
+        // the request leaves in a task of its own, not in the render or effect that asked for it (one that may outlive
+        // the page leaves at once: a page being closed runs no later task)
+        if (!o.keepalive) await options.yieldToMain?.()
         token = o.auth ? await options.session.getAccessToken() : null
         r = await once(o, url, token)
       } catch (e) {
@@ -217,8 +226,12 @@ export function createCaller(options: PlatformClientOptions): { call: Call; refr
       }
       if (r.status >= 200 && r.status < 300) {
         if (!o.reply) return r.json as T
+        await options.yieldToMain?.()
         const s = await schemas()
-        return checkedReply<T>(s, o.reply(s), r.json, o.path)
+        await options.yieldToMain?.()
+        const value = checkedReply<T>(s, o.reply(s), r.json, o.path)
+        await options.yieldToMain?.()
+        return value
       }
       last = fromResponse(r.status, r.json, conflictDraftOf(r.json) === undefined ? undefined : draftReader(await schemas()))
       if (r.status === 401 && o.auth) await options.session.clear()
