@@ -34,7 +34,7 @@ function prefetchOpeningPage(): void {
 
 function prefetchJourney(route: string, params: URLSearchParams): void {
   const catalogue = useCatalogue.getState()
-  const draft = params.get('draft') ? useDrafts.getState().drafts[params.get('draft') as string] : undefined
+  const draft = useDrafts.getState().drafts[params.get('draft') ?? '']
   if (draft) void catalogue.loadTemplate(draft.content.bundleId, draft.content.templateVersion)
   else if (route === 'pages/journey/guide/index' && params.get('bundle')) void catalogue.loadTemplate(params.get('bundle') as string)
 }

@@ -41,7 +41,6 @@ function WechatPrivacy() {
 }
 
 const MESSAGES_TAB = TABS.findIndex((t) => t.name === 'messages')
-const inJourney = () => (Taro.getCurrentInstance().router?.path ?? '').includes('pages/journey/')
 
 /**
  * `atOnce`: the page shows no draft (我的办件, 办件详情 from the kept copies), so its body does not wait for the
@@ -97,8 +96,7 @@ export function Frame({ children, tab, atOnce }: { children: ReactNode; tab?: Ta
       ) : null}
       {/* acting for a citizen: their drafts are not synced on this device (nothing to ask) */}
       {shown && !acting ? <DraftSyncNotices /> : null}
-      {/* only a journey page has typing to lose to an ended sign-in (and H5 loads the notice's code only there) */}
-      {shown && signedIn && !acting && inJourney() ? <SessionExpiry /> : null}
+      {shown && signedIn && !acting ? <SessionExpiry /> : null}
       {bodyShown && draftsReady ? children : null}
       {tab && isH5 ? <TabBar tabs={TABS.map((t) => ({ ...t, badge: t.name === 'messages' ? count : undefined }))} current={tab} onSelect={(name) => go(ROUTES[name as TabName])} /> : null}
       {/* the prompt and its toast exist only on WeChat: H5 loads none of it */}

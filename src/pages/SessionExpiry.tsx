@@ -1,6 +1,6 @@
-// On a journey page (Frame shows it there only), while signed in: 登录即将过期 before the sign-in ends
-// (SessionExpiryNotice), with 继续使用; once ended, 重新登录 (back to this page). Drafts are on the device, so
-// nothing typed is lost.
+// On a journey page, while signed in: 登录即将过期 before the sign-in ends (SessionExpiryNotice), with
+// 继续使用; once ended, 重新登录 (back to this page). Drafts are on the device, so nothing typed is lost.
+import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { sessionExpiry } from '@/domain/session-expiry'
 import { SessionExpiryNotice } from '@/components/SessionExpiryNotice'
@@ -9,6 +9,8 @@ import { signIn } from './nav'
 
 /** setTimeout's largest delay (about 24.8 days) */
 const MAX_DELAY_MS = 2 ** 31 - 1
+
+const inJourney = () => (Taro.getCurrentInstance().router?.path ?? '').includes('pages/journey/')
 
 export function SessionExpiry() {
   const endsAt = useSession((s) => s.sessionEndsAt)
@@ -25,7 +27,7 @@ export function SessionExpiry() {
     const timer = setTimeout(() => setNow(Date.now()), Math.min(checkIn, MAX_DELAY_MS))
     return () => clearTimeout(timer)
   }, [checkIn, now])
-  if (state.kind !== 'warn' && state.kind !== 'ended') return null
+  if ((state.kind !== 'warn' && state.kind !== 'ended') || !inJourney()) return null
   return (
     <SessionExpiryNotice
       minutesLeft={state.kind === 'warn' ? state.minutesLeft : undefined}

@@ -1,15 +1,13 @@
-// H5: the sign-in expiry notice (SessionExpiry.tsx) loads once someone is signed in (Frame shows it only then),
-// so a visitor's first load goes without it. Its chunk is asked for in a background render of its own, not in
-// the sign-in's update (a blocking render of every page that reads the session). SessionExpiryLate.weapp.tsx:
+// H5: the sign-in expiry notice (SessionExpiry.tsx) loads once someone is signed in (Frame shows it only then)
+// on a journey page (elsewhere there is no typing to lose and it shows nothing), so a visitor's first load and
+// the tab pages go without it. The address names the page shown (hash routing). SessionExpiryLate.weapp.tsx:
 // WeChat has it in the package.
-import { lazy, startTransition, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense } from 'react'
 
 const Late = lazy(() => import('./SessionExpiry').then((m) => ({ default: m.SessionExpiry })))
 
 export function SessionExpiry() {
-  const [wanted, setWanted] = useState(false)
-  useEffect(() => startTransition(() => setWanted(true)), [])
-  return wanted ? (
+  return window.location.hash.includes('/journey/') ? (
     <Suspense fallback={null}>
       <Late />
     </Suspense>

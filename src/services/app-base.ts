@@ -12,8 +12,8 @@ export const acting: { grantId?: string } = {}
  * H5: what follows runs in a task of its own (a hidden page goes on at once: its timers wait a second or more).
  * WeChat's logic thread does not hold up its screen.
  */
-export const yieldToMain =
-  process.env.TARO_ENV === 'h5' ? () => new Promise<void>((resolve) => (document.visibilityState === 'hidden' ? resolve() : setTimeout(resolve, 0))) : undefined
+const yieldToMain =
+  process.env.TARO_ENV === 'h5' ? () => new Promise<void>((resolve) => (document.hidden ? resolve() : setTimeout(resolve))) : undefined
 
 /** how the app reaches the platform: its address, the tokens, the grant named on signed-in calls */
 export const clientOptions = { baseUrl: API_BASE, session: tokens, actingGrant: () => acting.grantId, yieldToMain }

@@ -7,6 +7,6 @@ import { createAppTransport } from './http/app-transport'
 import { createTaroTransport } from './http/taro-transport'
 import { createCatalogueClient } from './platform/catalogue'
 
-export { acting, storage, tokens, yieldToMain } from './app-base'
+export { acting, storage, tokens } from './app-base'
 export { messageClient, sessionClient } from './app-platform'
 export const catalogueClient = createCatalogueClient({ ...clientOptions, transport: process.env.TARO_ENV === 'h5' ? createAppTransport() : createTaroTransport() })

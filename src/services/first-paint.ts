@@ -10,17 +10,20 @@ const LONGEST_WAIT_MS = 2000
 
 export function afterFirstPaint(): Promise<void> {
   return (painted ??= new Promise<void>((resolve) => {
-    const nextFrame = () => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : resolve())
-    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(nextFrame, { timeout: 1000 }) : setTimeout(nextFrame, 50))
+    // the next frame begins once the one painted meanwhile has been presented
+    const nextFrame = () => requestAnimationFrame(() => resolve())
+    // Safari has no idle callback; a main thread never idle is covered by the longest wait
+    const whenIdle: (then: () => void) => unknown = typeof requestIdleCallback === 'function' ? requestIdleCallback : setTimeout
     try {
       const observer = new PerformanceObserver((list) => {
         if (!list.getEntriesByName('first-contentful-paint').length) return
         observer.disconnect()
-        idle()
+        whenIdle(nextFrame)
       })
       observer.observe({ type: 'paint', buffered: true })
     } catch {
-      idle()
+      // no paint timing (tests): nothing to wait for
+      resolve()
     }
     setTimeout(resolve, LONGEST_WAIT_MS)
   }))

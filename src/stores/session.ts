@@ -246,7 +246,7 @@ export function createSessionStore(deps: {
   tokens.onSet?.(() => store.setState({ sessionEndsAt: tokens.sessionEndsAt() }))
   tokens.onClear(() => {
     store.setState({ sessionEndsAt: undefined })
-    if (store.getState().status === 'signed-in') store.setState({ status: 'signed-out', profile: undefined, licences: [], licenceData: {}, sharedRecords: {}, firms: [], firm: undefined })
+    if (store.getState().status === 'signed-in') store.setState({ ...initial, status: 'signed-out' })
   })
   return store
 }

@@ -4,7 +4,6 @@
 // pushed at the catch-up on sign-in), so a visitor's first load goes without it. sync-start.weapp.ts: WeChat
 // has it in the package and starts it at once.
 import { create } from 'zustand'
-import { yieldToMain } from '@/services/app'
 import { afterFirstPaint } from '@/services/first-paint'
 import { useDrafts, useSession } from './app'
 import { draftsReady } from './draft'
@@ -24,9 +23,7 @@ function load(): Promise<void> {
   // before the opening page has painted (H5: the draft a journey page shows is the device's copy meanwhile)
   if (!loading)
     loading = Promise.all([afterFirstPaint().then(() => import('./app-sync')), draftsReady(useDrafts)]).then(
-      async ([sync]) => {
-        // H5: started in a task after its chunk's evaluation, not in the same one
-        await yieldToMain?.()
+      ([sync]) => {
         sync.startDraftSync()
         useSyncModule.setState({ sync })
       },
@@ -49,7 +46,7 @@ export function startDraftSyncWhenSignedIn(): void {
   })
   // not in the sign-in's own update (its render of every page that reads the session)
   useSession.subscribe((s) => {
-    if (wanted(s)) void Promise.resolve(yieldToMain?.()).then(load)
+    if (wanted(s)) setTimeout(load)
   })
 }
 

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-// Every page's Frame: the sign-in expiry notice is for journey pages (typing to lose) and only they load its code.
+// Every page's Frame on H5: the sign-in expiry notice is for journey pages (typing to lose) and only they load
+// its code (SessionExpiryLate.tsx).
 import { act, render, screen } from '@testing-library/react'
 import { View } from '@tarojs/components'
 
@@ -22,6 +23,8 @@ function signedInEndingSoon() {
 }
 
 async function openAt(route: string) {
+  // H5 reads the page shown from the address (hash routing), the notice from Taro's router
+  window.location.hash = `#${route}`
   mockTaro.getCurrentInstance.mockReturnValue({ router: { path: route, params: {} } })
   render(
     <Frame atOnce>

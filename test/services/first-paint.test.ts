@@ -48,7 +48,6 @@ test('the reads wait for the first paint, an idle moment and the next frame', as
   // idle, but the body's paint may not be presented yet: a request now would count toward it
   expect(await state(waiting)).toBe('waiting')
   animationFrames.shift()?.()
-  jest.advanceTimersByTime(0)
   expect(await state(waiting)).toBe('resolved')
   // one wait for the whole start-up
   expect(afterFirstPaint()).toBe(waiting)

@@ -20,7 +20,6 @@ function load(session: Session, drafts: Drafts['drafts'] = {}, ready = true) {
   const useDrafts = create<Drafts>(() => ({ drafts, ready }))
   jest.isolateModules(() => {
     jest.doMock('@/stores/app', () => ({ useSession, useDrafts }))
-    jest.doMock('@/services/app', () => ({ yieldToMain: () => Promise.resolve() }))
     jest.doMock('@/services/first-paint', () => ({ afterFirstPaint: () => Promise.resolve() }))
     jest.doMock('@/stores/app-sync', () => ({ startDraftSync: started, catchUpDrafts: jest.fn(), useSync: create(() => ({})) }))
     mod = require('@/stores/sync-start')

@@ -42,9 +42,9 @@ export interface PlatformClientOptions {
    */
   actingGrant?: () => string | undefined
   /**
-   * H5: gives the main thread back between a call's steps (the request sent; the reply read; the reply schemas'
-   * chunk asked for and evaluated; the reply checked; the caller's store updated and rendered), so a tap never waits
-   * on all of them at once.
+   * H5: gives the main thread back between a call's steps (the request sent; the reply read and the reply schemas'
+   * chunk evaluated; the reply checked; the caller's store updated and rendered), so a tap never waits on all of
+   * them at once.
    */
   yieldToMain?: () => Promise<void>
 }
@@ -111,6 +111,7 @@ export function createCaller(options: PlatformClientOptions): { call: Call; refr
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const random = options.random ?? Math.random
   const etagCache = new Map<string, { etag: string; json: unknown }>()
+  const yieldToMain = options.yieldToMain ?? (() => undefined)
   let refreshing: Promise<boolean> | null = null
 
   function urlOf(path: string, query?: CallOptions['query']): string {
@@ -204,7 +205,7 @@ export function createCaller(options: PlatformClientOptions): { call: Call; refr
       try {
         // the request leaves in a task of its own, not in the render or effect that asked for it (one that may outlive
         // the page leaves at once: a page being closed runs no later task)
-        if (!o.keepalive) await options.yieldToMain?.()
+        if (!o.keepalive) await yieldToMain()
         token = o.auth ? await options.session.getAccessToken() : null
         r = await once(o, url, token)
       } catch (e) {
@@ -226,11 +227,10 @@ export function createCaller(options: PlatformClientOptions): { call: Call; refr
       }
       if (r.status >= 200 && r.status < 300) {
         if (!o.reply) return r.json as T
-        await options.yieldToMain?.()
         const s = await schemas()
-        await options.yieldToMain?.()
+        await yieldToMain()
         const value = checkedReply<T>(s, o.reply(s), r.json, o.path)
-        await options.yieldToMain?.()
+        await yieldToMain()
         return value
       }
       last = fromResponse(r.status, r.json, conflictDraftOf(r.json) === undefined ? undefined : draftReader(await schemas()))
