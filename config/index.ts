@@ -17,6 +17,7 @@ function apiBase(): string {
 }
 
 const sourceRoot = process.env.TARO_SOURCE_ROOT ?? 'src'
+const sourceDir = path.resolve(__dirname, '..', sourceRoot)
 
 /** the page H5 opens at an address without a route, as Taro's router picks it from app.config */
 function firstPageOf(root: string): string {
@@ -94,7 +95,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // uses no Stencil component: these would only cost first-load bytes and start-up time.
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
         // the opening page's chunk is fetched with the entry, not one round trip after it (config/page-preload.ts)
-        chain.plugin('page-preload').use(PagePreloadPlugin, [{ sourceRoot: path.resolve(__dirname, '..', sourceRoot), firstPage: firstPageOf(path.resolve(__dirname, '..', sourceRoot)) }])
+        chain.plugin('page-preload').use(PagePreloadPlugin, [{ sourceRoot: sourceDir, firstPage: firstPageOf(sourceDir) }])
         // Taro's router draws no tab bar when app.config's tabBar is custom (H5): its tab bar module, without the APIs
         chain.plugin('router-tabbar').use(webpack.NormalModuleReplacementPlugin, [/[\\/]@tarojs[\\/]router[\\/]dist[\\/]tabbar\.js$/, path.join(stubs, 'router-tabbar.js')])
         // Taro's transport is named but never called on H5 (services/app.ts): the entry must not keep its module (it

@@ -46,7 +46,7 @@ export function startDraftSyncWhenSignedIn(): void {
   })
   // not in the sign-in's own update (its render of every page that reads the session)
   useSession.subscribe((s) => {
-    if (wanted(s)) setTimeout(load)
+    if (wanted(s) && !loading) setTimeout(load)
   })
 }
 
