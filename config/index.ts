@@ -4,6 +4,7 @@ import { readConfig, resolveMainFilePath } from '@tarojs/helper'
 import webpack from 'webpack'
 import devConfig from './dev'
 import { PagePreloadPlugin } from './page-preload'
+import { PrecompressPlugin } from './precompress'
 import prodConfig from './prod'
 
 const platform = process.env.TARO_ENV ?? 'h5'
@@ -96,6 +97,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         for (const [name, stub] of Object.entries(H5_STUBS)) chain.resolve.alias.set(`${name}$`, stub)
         // the opening page's chunk is fetched with the entry, not one round trip after it (config/page-preload.ts)
         chain.plugin('page-preload').use(PagePreloadPlugin, [{ sourceRoot: sourceDir, firstPage: firstPageOf(sourceDir) }])
+        // a release sends brotli to browsers that take it (config/precompress.ts); the dev server's rebuilds skip it
+        if (process.env.NODE_ENV === 'production') chain.plugin('precompress').use(PrecompressPlugin)
         // Taro's router draws no tab bar when app.config's tabBar is custom (H5): its tab bar module, without the APIs
         chain.plugin('router-tabbar').use(webpack.NormalModuleReplacementPlugin, [/[\\/]@tarojs[\\/]router[\\/]dist[\\/]tabbar\.js$/, path.join(stubs, 'router-tabbar.js')])
         // Taro's transport is named but never called on H5 (services/app.ts): the entry must not keep its module (it

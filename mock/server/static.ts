@@ -1,10 +1,11 @@
 // Serves a built H5 app at the same origin as the API (production-like E2E): SPA fallback to index.html,
-// content types, gzip for text, long caching only for hashed file names.
+// content types, brotli for text the build compressed (config/precompress.ts) or else gzip, long caching only for
+// hashed file names.
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { maybeGzip } from './compress'
+import { acceptsEncoding, maybeGzip } from './compress'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,6 +55,15 @@ export function createStaticHandler(root: string) {
     return undefined
   }
 
+  /** The build's brotli copy of a file (`<file>.br`; each build empties the folder first, so it is never stale). */
+  function brotliCopy(file: string): Buffer | undefined {
+    try {
+      return fs.readFileSync(`${file}.br`)
+    } catch {
+      return undefined
+    }
+  }
+
   /** Handles GET/HEAD outside /api; returns false when it did not answer. */
   return function serve(req: IncomingMessage, res: ServerResponse, urlPath: string): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
@@ -70,8 +80,12 @@ export function createStaticHandler(root: string) {
       'Cache-Control': ext === '.html' ? 'no-cache' : hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
       'X-Content-Type-Options': 'nosniff',
     }
-    let data = fs.readFileSync(file)
-    if (COMPRESSIBLE.test(type)) {
+    const brotli = COMPRESSIBLE.test(type) && acceptsEncoding(req, 'br') ? brotliCopy(file) : undefined
+    let data = brotli ?? fs.readFileSync(file)
+    if (brotli) {
+      headers.Vary = 'Accept-Encoding'
+      headers['Content-Encoding'] = 'br'
+    } else if (COMPRESSIBLE.test(type)) {
       headers.Vary = 'Accept-Encoding'
       const out = maybeGzip(req, data, (body) => {
         const cached = gzCache.get(file)

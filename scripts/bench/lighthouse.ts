@@ -15,7 +15,8 @@
 // LIGHTHOUSE_RUNS changes the number of runs, LIGHTHOUSE_PAGES picks pages (home,guide,question,review,done,cases,case),
 // LIGHTHOUSE_THROTTLING=devtools measures with applied throttling instead of Lighthouse's simulation.
 // The last report of each page is kept in test-results/lighthouse/ (git-ignored) for a closer look, and with
-// LIGHTHOUSE_TRACE=1 every run's trace (<page>-<run>.trace.json).
+// LIGHTHOUSE_TRACE=1 every run's trace (<page>-<run>.trace.json). LIGHTHOUSE_EACH=1 prints each run's figures (one slow
+// run moves a median of 5: which metric it was).
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Page } from 'playwright-core'
@@ -230,7 +231,9 @@ const section: BenchSection = {
           }
           // the trace Lighthouse recorded (DevTools' Performance panel opens it): which task its model counted, and why
           if (process.env.LIGHTHOUSE_TRACE) fs.writeFileSync(path.join(reports, `${p.key}-${i + 1}.trace.json`), JSON.stringify(result.artifacts.Trace))
-          runs.push(summarise(lhr))
+          const run = summarise(lhr)
+          runs.push(run)
+          if (process.env.LIGHTHOUSE_EACH) console.log(`  ${p.name} 第 ${i + 1} 次：性能 ${run.performance}，FCP ${fmtMs(run.fcp)}，LCP ${fmtMs(run.lcp)}，TBT ${fmtMs(run.tbt)}，CLS ${run.cls.toFixed(3)}`)
           last = lhr
         }
         if (last) fs.writeFileSync(path.join(reports, `${p.key}.json`), JSON.stringify(last))

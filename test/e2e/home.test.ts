@@ -26,6 +26,27 @@ test('the home page has no axe violations at WCAG 2.2 AA', async () => {
   })
 })
 
+test('a page opened by its address does not move as it loads (no layout shift)', async () => {
+  const { page, platform } = browser
+  await withScreenshotOnFailure(page, 'home-no-shift', async () => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifted: number }
+      w.shifted = 0
+      // every shift, also those after input (Lighthouse counts them too)
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number }[]) w.shifted += entry.value
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    for (const address of ['/', '/#/pages/journey/guide/index?bundle=kaiban-canyin']) {
+      await page.goto(platform.url + address)
+      await page.getByRole('heading').first().waitFor()
+      await page.waitForTimeout(500)
+      const shifted = await page.evaluate(() => (window as unknown as { shifted: number }).shifted)
+      expect({ address, shifted }).toEqual({ address, shifted: 0 })
+    }
+  })
+})
+
 test('the catalogue lists bundles for the region; 个人/法人 and life events filter; search finds by keyword', async () => {
   const { page, platform } = browser
   await withScreenshotOnFailure(page, 'home-catalogue', async () => {

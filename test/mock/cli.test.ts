@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { REPO, tmpDir } from '../contract/support/harness'
 
 let child: ChildProcess
@@ -17,6 +17,9 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><html lang="zh-CN"><title>一件事一次办</title><div id="app"></div>')
   fs.mkdirSync(path.join(site, 'js'))
   fs.writeFileSync(path.join(site, 'js', 'app.1a2b3c4d.js'), appJs)
+  // the build's brotli copy of the entry (config/precompress.ts); the page chunk has none
+  fs.writeFileSync(path.join(site, 'js', 'app.1a2b3c4d.js.br'), brotliCompressSync(appJs))
+  fs.writeFileSync(path.join(site, 'js', 'page.5e6f7a8b.js'), appJs)
   fs.writeFileSync(path.join(site, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   child = spawn(process.execPath, [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'mock/main.ts'], {
     cwd: REPO,
@@ -84,7 +87,7 @@ test('serves the H5 app: index, SPA fallback, content types, gzip, caching', asy
   const page = await get('/pages/journey/guide/index?id=kaiban-canyin')
   expect(page.status).toBe(200)
   expect(page.body.toString()).toContain('<div id="app">')
-  const js = await get('/js/app.1a2b3c4d.js', { 'Accept-Encoding': 'gzip, br' })
+  const js = await get('/js/app.1a2b3c4d.js', { 'Accept-Encoding': 'gzip' })
   expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8')
   expect(js.headers['content-encoding']).toBe('gzip')
   expect(js.headers['cache-control']).toContain('immutable')
@@ -95,6 +98,23 @@ test('serves the H5 app: index, SPA fallback, content types, gzip, caching', asy
   expect(plain.body.toString()).toBe(appJs)
   expect((await get('/logo.svg')).headers['content-type']).toBe('image/svg+xml')
   expect((await get('/js/missing.js')).status).toBe(404)
+})
+
+test('a browser that takes brotli gets the build’s brotli copy; without one, or when br is refused, gzip', async () => {
+  const br = await get('/js/app.1a2b3c4d.js', { 'Accept-Encoding': 'gzip, deflate, br, zstd' })
+  expect(br.headers['content-encoding']).toBe('br')
+  expect(br.headers.vary).toContain('Accept-Encoding')
+  expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8')
+  expect(Number(br.headers['content-length'])).toBe(br.body.length)
+  expect(brotliDecompressSync(br.body).toString()).toBe(appJs)
+
+  const noCopy = await get('/js/page.5e6f7a8b.js', { 'Accept-Encoding': 'gzip, br' })
+  expect(noCopy.headers['content-encoding']).toBe('gzip')
+  expect(gunzipSync(noCopy.body).toString()).toBe(appJs)
+
+  const refused = await get('/js/app.1a2b3c4d.js', { 'Accept-Encoding': 'br;q=0, gzip' })
+  expect(refused.headers['content-encoding']).toBe('gzip')
+  expect(gunzipSync(refused.body).toString()).toBe(appJs)
 })
 
 test('API JSON is gzipped for a caller that takes gzip (Vary: Accept-Encoding); small answers and other callers get it plain', async () => {
