@@ -17,7 +17,8 @@ import { caseUrl, ROUTES } from '../../src/stores/routes'
 import { CHROMIUM } from '../../test/e2e/support/browser'
 import { repoRoot, startPlatform, type RunningPlatform } from '../../test/e2e/support/platform'
 import { median, printTable, type BenchSection } from './_lib'
-import { browserSectionReady, fileRestaurantCase, FLAGS, h5Dir, signInBrowser } from './lighthouse'
+import { fileRestaurantCase } from '../../test/e2e/support/filed-case'
+import { browserSectionReady, FLAGS, h5Dir, signInBrowser } from './lighthouse'
 
 const RUNS = Math.max(1, Math.round(Number(process.env.BENCH_FIBERS_RUNS)) || 5)
 const CPU_SLOWDOWN = 4

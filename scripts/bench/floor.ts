@@ -36,7 +36,8 @@ import { startMockPlatform } from '../../test/weapp/support/platform'
 import { DIST_DIR, WeappRuntime } from '../../test/weapp/support/runtime'
 import { PAGE_VISITS, visit } from '../../test/weapp/support/visits'
 import { formatMs, goal, median, printTable, type BenchSection } from './_lib'
-import { BUNDLE, fileRestaurantCase, FLAGS, h5Dir, signInBrowser } from './lighthouse'
+import { fileRestaurantCase } from '../../test/e2e/support/filed-case'
+import { BUNDLE, FLAGS, h5Dir, signInBrowser } from './lighthouse'
 
 const ROUNDS = Math.max(1, Math.round(Number(process.env.BENCH_FLOOR_ROUNDS)) || 3)
 const SHELL_EVERY = Math.max(1, Math.round(Number(process.env.BENCH_FLOOR_SHELL_EVERY)) || 3)

@@ -21,10 +21,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import type * as LH from 'lighthouse'
-import { newDraftId, newIdempotencyKey } from '../../src/services/platform'
 import { caseUrl, ROUTES } from '../../src/stores/routes'
-import { fillDraft, makeClient, uploader } from '../../test/contract/support/harness'
 import { CHROMIUM } from '../../test/e2e/support/browser'
+import { fileRestaurantCase } from '../../test/e2e/support/filed-case'
 import { Driver, restaurant } from '../../test/e2e/support/journeys'
 import { repoRoot, startPlatform } from '../../test/e2e/support/platform'
 import { goal, median, printTable, type BenchSection } from './_lib'
@@ -128,30 +127,6 @@ function confirmationUrl(port: number, review: string): Promise<string> {
     await d.heading1('核对申请信息').waitFor({ timeout: 30000 })
     await d.submit()
   })
-}
-
-/** Files a 开办餐饮店 case of 刘洋's through the platform client; with `supplement`, a clerk of its hall accepts it and asks for a 补正. */
-export async function fileRestaurantCase(origin: string, { supplement }: { supplement: boolean }): Promise<string> {
-  const c = makeClient(origin, { adminToken: undefined })
-  await c.loginWechat('dev-citizen-1')
-  const profile = await c.me()
-  const licences = (await c.listLicences()).map((l) => l.kind)
-  // as in the app: an e-licence is used once the citizen agrees to it (the rulebook refuses it otherwise)
-  for (const kind of licences) await c.consentLicence(kind)
-  const t = await c.getBundle(BUNDLE)
-  const content = await fillDraft(t, { profile, licences, upload: uploader(c, BUNDLE), now: (await c.health()).time })
-  const filed = await c.submitCase({ draftId: newDraftId(), content }, newIdempotencyKey())
-  if (!supplement) return filed.id
-  // the department's side: a clerk of the hall the case is filed at (a staff power, not a simulation control)
-  const clerk = makeClient(origin, { adminToken: undefined })
-  await clerk.loginStaff('staff03', 'Window@2026')
-  for (const m of filed.matters) await clerk.dept.accept(filed.id, { matterId: m.matterId })
-  // a field the citizen typed (not one filled from the profile or an e-licence); the first matter's are all of
-  // other types than 'text' (asking only for a text field left the case 审查中, not 待补正)
-  const field = t.fields.find((f) => !f.prefill && t.matters.find((m) => m.id === filed.matters[0].matterId)?.fields.includes(f.id))
-  if (!field) throw new Error(`${BUNDLE}: the first matter has no field typed by the citizen to ask a 补正 for`)
-  await clerk.dept.requestSupplement(filed.id, { matterId: filed.matters[0].matterId, message: '请核对后重新填写', fields: [field.id] })
-  return filed.id
 }
 
 /** Signs the browser (its profile, which every later run shares) in by SMS as 刘洋. */

@@ -135,6 +135,17 @@ test('继续办理 and unread messages come first; 登录 is offered to a signed
   expect(p.onSignIn).toHaveBeenCalled()
 })
 
+test('a signed-in citizen always has the 消息 row; the count changes its words in place; a visitor has none', () => {
+  const onMessages = jest.fn()
+  const { rerender } = render(<HomeScreen {...setupProps({ unread: 0, onMessages })} />)
+  const row = screen.getByRole('button', { name: '我的消息' })
+  rerender(<HomeScreen {...setupProps({ unread: 3, onMessages })} />)
+  // the same element: nothing below it moved when the count arrived
+  expect(screen.getByRole('button', { name: '您有 3 条未读消息' })).toBe(row)
+  rerender(<HomeScreen {...setupProps({ unread: undefined, onMessages })} />)
+  expect(screen.queryByRole('button', { name: /消息/ })).toBeNull()
+})
+
 test('a failed catalogue says so in Chinese and offers a retry', async () => {
   const p = setup({ catalogue: { loading: false, error: '网络连接不可用，请检查网络后重试', bundles: [] } })
   expect(screen.getByText(/网络连接不可用/)).toBeInTheDocument()

@@ -192,3 +192,26 @@ test('我的: sign in from there, the masked profile, then sign out', async () =
     expect(await page.getByText('刘*').count()).toBe(0)
   })
 })
+
+test('帮助与客服 and the 长辈版 home: 拨打 12345 hands the phone its dialler (a tel: address) and the page stays', async () => {
+  const { page, platform } = browser
+  await withScreenshotOnFailure(page, 'nav-call', async () => {
+    // a tel: address leaves the page for the phone's dialler: the browser asks for it, and nothing loads
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Page.enable')
+    const asked: string[] = []
+    cdp.on('Page.frameRequestedNavigation', (e) => asked.push(e.url))
+    await page.goto(`${platform.url}/#/pages/account/help/index`)
+    await page.getByRole('button', { name: /12345/ }).first().click()
+    await until(async () => asked.length > 0, 'the dialler asked for')
+    expect(asked).toEqual(['tel:12345'])
+    expect(page.url()).toContain('/pages/account/help/index')
+
+    await page.goto(`${platform.url}/`)
+    await page.getByRole('switch', { name: /长辈版/ }).click()
+    await page.getByRole('button', { name: /12345/ }).first().click()
+    await until(async () => asked.length > 1, 'the dialler asked for again')
+    expect(asked).toEqual(['tel:12345', 'tel:12345'])
+    expect(page.url()).toContain(platform.url)
+  })
+})

@@ -59,7 +59,7 @@ export interface HomeScreenProps {
   resume: ResumeItem[]
   onResume: (id: string) => void
   onDrafts: () => void
-  /** unread messages (shown at the top when there are any) */
+  /** unread messages of a signed-in citizen (0 until known); undefined for a visitor: no 消息 row */
   unread?: number
   onMessages?: () => void
   /** 隐私政策 */
@@ -85,14 +85,16 @@ export const BundleList = memo(function BundleList({ list, onOpen, empty }: { li
 
 /** 继续办理 and unread messages: what the citizen left off, first. */
 export function TodoCards({ resume, onResume, onDrafts, unread, onMessages }: Pick<HomeScreenProps, 'resume' | 'onResume' | 'onDrafts' | 'unread' | 'onMessages'>) {
-  if (!resume.length && !unread) return null
+  if (!resume.length && unread === undefined) return null
   const first = resume[0]
   return (
     <View className='ui-section ui-home__todo'>
-      {unread && onMessages ? (
+      {/* the row is there for every signed-in citizen, its words change in place: nothing below it moves when the
+          count arrives */}
+      {unread !== undefined && onMessages ? (
         <AppButton variant='row' className='ui-todo' onTap={onMessages}>
           <Icon name='messages' tone='brand' />
-          <Text className='ui-todo__text'>您有 {unread} 条未读消息</Text>
+          <Text className='ui-todo__text'>{unread ? `您有 ${unread} 条未读消息` : '我的消息'}</Text>
           <Icon name='chevron' tone='muted' size='sm' />
         </AppButton>
       ) : null}

@@ -1,6 +1,6 @@
 // Home (tab): find a bundle by search, kind, life event or zone, in the citizen's region; resume a draft. In
 // 长辈版, the elder home: four large tiles, 请家人帮我办 and 12345.
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ApplicantKind } from '@/domain'
 import type { BundleQuery, CategoryListResponse } from '@/services/contract'
@@ -18,6 +18,7 @@ import { go, nowIso, signIn } from '../nav'
 import { HOME_DEFAULT_KIND, homeListQuery } from './home-query'
 import { ElderHomeScreen, RegionPicker } from './lazy'
 import { useSavedAgo } from './saved-ago'
+import { callPhone } from '@/services/phone'
 
 /** the same empty list every render: the home screen defers the catalogue by its identity */
 const NO_BUNDLES: never[] = []
@@ -41,8 +42,8 @@ export default function HomePage() {
   const status = useSession((s) => s.status)
   // saved tokens are being checked: the greeting will come (src/app.ts starts this before the page renders on H5)
   const restoring = status === 'restoring' || status === 'unknown'
-  const { lists, regions, categories, loadRegions, loadCategories } = useCatalogue(
-    useShallow((s) => ({ lists: s.lists, regions: s.regions, categories: s.categories, loadRegions: s.loadRegions, loadCategories: s.loadCategories })),
+  const { lists, regions, categories, categoriesFailed, loadRegions, loadCategories } = useCatalogue(
+    useShallow((s) => ({ lists: s.lists, regions: s.regions, categories: s.categories, categoriesFailed: s.categoriesStatus?.status === 'error', loadRegions: s.loadRegions, loadCategories: s.loadCategories })),
   )
   // this device's drafts of the citizen signed in (or of nobody): another person's stay hidden (draft sync)
   const drafts = useDrafts(useShallow(selectOpenDraftsOf(profile?.userId)))
@@ -92,6 +93,9 @@ export default function HomePage() {
   const names = useMemo(() => new Map(Object.values(lists).flatMap((l) => l.bundles.map((b) => [b.id, b.name] as const))), [lists])
   const regionOptions = useMemo(() => cityRegions(regions).map((r) => ({ value: r.code, label: r.name })), [regions])
   const events = useMemo(() => eventsOf(categories), [categories])
+  // the life-event grid is drawn from the list and the categories together: the list waits for them, or the grid
+  // would be drawn from the list alone and then again, reordered, when they came (a layout shift)
+  const eventsUnknown = !categories && !categoriesFailed
 
   // stable handlers: the bundle lists do not render again when something else on the page changes
   const onOpen = useCallback((id: string) => go(`${ROUTES.guide}?bundle=${encodeURIComponent(id)}&kind=${listKind}`), [listKind])
@@ -114,7 +118,7 @@ export default function HomePage() {
   const userName = profile?.name
   const greetingPending = restoring && !profile
   // what both homes show: the greeting or sign-in, search, 继续办理
-  const common = { userName, greetingPending, onSignIn, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, unread: signedIn ? unread : undefined, onMessages }
+  const common = { userName, greetingPending, onSignIn, results, onSearch, onClearSearch, onOpen, resume, onResume, onDrafts, unread: signedIn || restoring ? unread : undefined, onMessages }
 
   if (prefs.elderMode)
     return (
@@ -128,7 +132,7 @@ export default function HomePage() {
           onFamily={() => go(ROUTES.family)}
           regionName={region.name}
           hotline={HOTLINE}
-          onCall={(phoneNumber) => void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)}
+          onCall={callPhone}
           onElderMode={prefs.setElderMode}
         />
       </Frame>
@@ -147,7 +151,7 @@ export default function HomePage() {
         onElderMode={prefs.setElderMode}
         kind={kind}
         onKind={setKind}
-        catalogue={{ loading: !list || list.status === 'loading', error: list?.error, bundles: list?.bundles ?? NO_BUNDLES }}
+        catalogue={{ loading: !list || list.status === 'loading' || eventsUnknown, error: list?.error, bundles: (!eventsUnknown && list?.bundles) || NO_BUNDLES }}
         events={events}
         onPrivacy={onPrivacy}
         onRetry={onRetry}

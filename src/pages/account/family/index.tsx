@@ -6,6 +6,7 @@ import { HOTLINE } from '@/domain/contacts'
 import { ROUTES } from '@/stores/routes'
 import { Frame } from '../../Frame'
 import { leave } from '../../nav'
+import { callPhone } from '@/services/phone'
 
 function appLink(): string {
   // H5 only: the app's own address (hash routing: the home page)
@@ -27,7 +28,7 @@ export default function FamilyPage() {
           )
         }}
         hotline={HOTLINE}
-        onCall={(phoneNumber) => void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)}
+        onCall={callPhone}
         onBack={leave}
       />
     </Frame>

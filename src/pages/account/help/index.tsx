@@ -1,6 +1,6 @@
 // 帮助与客服: 12345 in one tap, the department lines of the bundle the citizen asks about (`?bundle=` picks it
 // when opened from a guide), and the way to 在线咨询 (asked on its own page, with that bundle chosen).
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { HelpScreen } from '@/components/screens/HelpScreen'
 import { departmentContacts, HOTLINE } from '@/domain/contacts'
@@ -12,10 +12,7 @@ import { ConsultEntry } from '@/components/screens/ConsultEntry'
 import { consultUrl } from '@/stores/consult-url'
 import { Frame } from '../../Frame'
 import { go, leave } from '../../nav'
-
-function call(phoneNumber: string): void {
-  void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
-}
+import { callPhone } from '@/services/phone'
 
 export default function HelpPage() {
   const asked = decodeURIComponent(useRouter().params.bundle ?? '')
@@ -38,7 +35,7 @@ export default function HelpPage() {
     <Frame>
       <HelpScreen
         hotline={HOTLINE}
-        onCall={call}
+        onCall={callPhone}
         bundles={(list?.bundles ?? []).map((b) => ({ value: b.id, label: b.name }))}
         bundlesError={list?.status === 'error' ? list.error : undefined}
         bundleId={bundleId}
