@@ -33,3 +33,15 @@ test('no switch for a person who may act for no firm', () => {
   render(<MeScreen {...base} />)
   expect(screen.queryByRole('radiogroup', { name: /办事身份/ })).toBeNull()
 })
+
+test('while the saved sign-in is checked, the card already has the signed-in rows: the profile fills them in place', () => {
+  const rows = () => Array.from(document.querySelectorAll('.ui-me__who .ui-row')).map((r) => r.textContent)
+  const { rerender } = render(<MeScreen {...base} status='checking' profile={undefined} />)
+  expect(screen.getByRole('status')).toHaveTextContent('正在确认登录状态…')
+  expect(rows()).toEqual(['手机号…', '身份证号…'])
+  expect(screen.queryByRole('button', { name: '登录' })).toBeNull()
+  rerender(<MeScreen {...base} />)
+  expect(rows()).toEqual(['手机号138****0004', '身份证号4****************4'])
+  expect(screen.queryByRole('status')).toBeNull()
+  expect(screen.getByText('赵*')).toBeInTheDocument()
+})

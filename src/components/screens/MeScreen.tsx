@@ -89,19 +89,27 @@ export function MeScreen(p: MeScreenProps) {
         </Notice>
       ) : null}
       <View className='ui-card ui-me__who'>
-        {p.status === 'signed-in' && p.profile ? (
+        {/* while the saved sign-in is checked, the card already has the signed-in card's rows (values to come):
+            nothing below it moves when the profile arrives */}
+        {(p.status === 'signed-in' && p.profile) || p.status === 'checking' ? (
           <View>
             <View className='ui-me__name'>
               <Icon name='me' tone='brand' size='lg' />
-              <Text className='ui-h2 ui-me__name-text'>{p.profile.name}</Text>
+              {p.status === 'signed-in' && p.profile ? (
+                <Text className='ui-h2 ui-me__name-text'>{p.profile.name}</Text>
+              ) : (
+                <Text className='ui-h2 ui-me__name-text' role='status'>
+                  正在确认登录状态…
+                </Text>
+              )}
             </View>
             <View className='ui-row'>
               <Text className='ui-row__key'>手机号</Text>
-              <Text className='ui-row__value'>{p.profile.mobile}</Text>
+              <Text className='ui-row__value'>{p.status === 'signed-in' ? p.profile?.mobile : '…'}</Text>
             </View>
             <View className='ui-row'>
               <Text className='ui-row__key'>身份证号</Text>
-              <Text className='ui-row__value'>{p.profile.idNumber}</Text>
+              <Text className='ui-row__value'>{p.status === 'signed-in' ? p.profile?.idNumber : '…'}</Text>
             </View>
             <View className='ui-help'>实名信息来自省一体化平台，为保护您的隐私只显示部分内容。</View>
             {p.acting ? (
@@ -110,10 +118,6 @@ export function MeScreen(p: MeScreenProps) {
                 <Text className='ui-row__value'>{p.acting.options.find((o) => o.value === p.acting?.value)?.label}</Text>
               </View>
             ) : null}
-          </View>
-        ) : p.status === 'checking' ? (
-          <View className='ui-help' role='status'>
-            正在确认登录状态…
           </View>
         ) : (
           <View>

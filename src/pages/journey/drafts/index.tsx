@@ -64,7 +64,9 @@ export default function DraftsPage() {
       ) : null}
       <DraftsScreen
         drafts={drafts.map((d) => ({ id: d.id, bundleName: names[d.id] ?? '未完成的申请', stepLabel: STEP_LABELS[d.place.step], updatedText: savedText(d.updatedAt, now) }))}
-        signIn={session === 'signed-in' ? undefined : { onSignIn: () => signIn(), busy: session === 'unknown' || session === 'restoring' || session === 'signing-in' }}
+        // offered once the device is known to be signed out: not while a saved sign-in is checked (it would show
+        // 登录 to a citizen who is signed in, and the list would jump up when it went)
+        signIn={session === 'signed-out' || session === 'signing-in' ? { onSignIn: () => signIn(), busy: session === 'signing-in' } : undefined}
         onResume={async (id) => {
           if (checking) return
           setChecking(id)
