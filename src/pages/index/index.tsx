@@ -7,6 +7,7 @@ import type { BundleQuery, CategoryListResponse } from '@/services/contract'
 import { HomeScreen } from '@/components/screens/HomeScreen'
 import { ICONS, type IconName } from '@/components/icons'
 import { HOTLINE } from '@/domain/contacts'
+import { callPhone } from '@/services/phone'
 import { useCatalogue, useDrafts, useMessages, usePreferences, useSession } from '@/stores/app'
 import { cityRegions, queryKey, regionName } from '@/stores/catalogue'
 import { selectOpenDraftsOf } from '@/stores/draft'
@@ -18,7 +19,6 @@ import { go, nowIso, signIn } from '../nav'
 import { HOME_DEFAULT_KIND, homeListQuery } from './home-query'
 import { ElderHomeScreen, RegionPicker } from './lazy'
 import { useSavedAgo } from './saved-ago'
-import { callPhone } from '@/services/phone'
 
 /** the same empty list every render: the home screen defers the catalogue by its identity */
 const NO_BUNDLES: never[] = []

@@ -3,10 +3,10 @@ import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import { FamilyScreen } from '@/components/screens/FamilyScreen'
 import { HOTLINE } from '@/domain/contacts'
+import { callPhone } from '@/services/phone'
 import { ROUTES } from '@/stores/routes'
 import { Frame } from '../../Frame'
 import { leave } from '../../nav'
-import { callPhone } from '@/services/phone'
 
 function appLink(): string {
   // H5 only: the app's own address (hash routing: the home page)

@@ -4,6 +4,7 @@ import { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { HelpScreen } from '@/components/screens/HelpScreen'
 import { departmentContacts, HOTLINE } from '@/domain/contacts'
+import { callPhone } from '@/services/phone'
 import { useCatalogue, usePreferences, useSession } from '@/stores/app'
 import { latestTemplate, queryKey } from '@/stores/catalogue'
 import { DEFAULT_REGION } from '@/stores/preferences'
@@ -12,7 +13,6 @@ import { ConsultEntry } from '@/components/screens/ConsultEntry'
 import { consultUrl } from '@/stores/consult-url'
 import { Frame } from '../../Frame'
 import { go, leave } from '../../nav'
-import { callPhone } from '@/services/phone'
 
 export default function HelpPage() {
   const asked = decodeURIComponent(useRouter().params.bundle ?? '')
