@@ -8,7 +8,8 @@ import { Compilation, sources, type Compiler } from 'webpack'
 
 const NAME = 'PrecompressPlugin'
 const compress = promisify(brotliCompress)
-/** what the server compresses at all (mock/server/compress.ts COMPRESS_MIN_BYTES): smaller files go as they are */
+/** what the server compresses at all (mock/server/compress.ts COMPRESS_MIN_BYTES; Taro's config loader does not
+ *  compile files outside config/, so it cannot import it): smaller files go as they are */
 const MIN_BYTES = 1024
 const TEXT = /\.(js|css|html)$/
 

@@ -80,13 +80,13 @@ export function createStaticHandler(root: string) {
       'Cache-Control': ext === '.html' ? 'no-cache' : hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
       'X-Content-Type-Options': 'nosniff',
     }
-    const brotli = COMPRESSIBLE.test(type) && acceptsEncoding(req, 'br') ? brotliCopy(file) : undefined
+    const compressible = COMPRESSIBLE.test(type)
+    if (compressible) headers.Vary = 'Accept-Encoding'
+    const brotli = compressible && acceptsEncoding(req, 'br') ? brotliCopy(file) : undefined
     let data = brotli ?? fs.readFileSync(file)
     if (brotli) {
-      headers.Vary = 'Accept-Encoding'
       headers['Content-Encoding'] = 'br'
-    } else if (COMPRESSIBLE.test(type)) {
-      headers.Vary = 'Accept-Encoding'
+    } else if (compressible) {
       const out = maybeGzip(req, data, (body) => {
         const cached = gzCache.get(file)
         if (cached && cached.mtimeMs === st.mtimeMs) return cached.data

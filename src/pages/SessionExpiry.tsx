@@ -5,12 +5,13 @@ import { useEffect, useState } from 'react'
 import { sessionExpiry } from '@/domain/session-expiry'
 import { SessionExpiryNotice } from '@/components/SessionExpiryNotice'
 import { useSession } from '@/stores/app'
+import { isJourneyPath } from '@/stores/routes'
 import { signIn } from './nav'
 
 /** setTimeout's largest delay (about 24.8 days) */
 const MAX_DELAY_MS = 2 ** 31 - 1
 
-const inJourney = () => (Taro.getCurrentInstance().router?.path ?? '').includes('pages/journey/')
+const inJourney = () => isJourneyPath(Taro.getCurrentInstance().router?.path ?? '')
 
 export function SessionExpiry() {
   const endsAt = useSession((s) => s.sessionEndsAt)

@@ -3,11 +3,12 @@
 // the tab pages go without it. The address names the page shown (hash routing). SessionExpiryLate.weapp.tsx:
 // WeChat has it in the package.
 import { lazy, Suspense } from 'react'
+import { isJourneyPath } from '@/stores/routes'
 
 const Late = lazy(() => import('./SessionExpiry').then((m) => ({ default: m.SessionExpiry })))
 
 export function SessionExpiry() {
-  return window.location.hash.includes('/journey/') ? (
+  return isJourneyPath(window.location.hash) ? (
     <Suspense fallback={null}>
       <Late />
     </Suspense>

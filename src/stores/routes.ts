@@ -53,6 +53,11 @@ export const TABS: { name: TabName; text: string; icon: TabName }[] = [
 const bare = (url: string) => url.split('?')[0].replace(/^\//, '')
 
 /** the tab a URL opens, if it is a tab page */
+/** Whether a page's path or address is one of the journey's (where a citizen types, and a sign-in ending would cost it). */
+export function isJourneyPath(pathOrAddress: string): boolean {
+  return pathOrAddress.includes('pages/journey/')
+}
+
 export function tabOf(url: string): TabName | undefined {
   return TABS.find((t) => bare(ROUTES[t.name]) === bare(url))?.name
 }

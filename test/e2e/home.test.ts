@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { axeViolations } from './support/axe'
 import { withScreenshotOnFailure } from './support/browser'
 import { fileRestaurantCase } from './support/filed-case'
+import { Driver, PEOPLE } from './support/journeys'
 import { phonePageForEachTest } from './support/phone-page'
 
 const browser = phonePageForEachTest()
@@ -65,10 +66,7 @@ test('signed in with unread messages, home, 我的 and 我的草稿 do not move 
     // 刘洋's case, accepted and sent back for a 补正: two unread messages
     await fileRestaurantCase(platform.url, { supplement: true })
     await page.goto(`${platform.url}/#/pages/login/index`)
-    await page.getByRole('textbox', { name: '手机号码' }).fill('13807310001')
-    await page.getByRole('button', { name: '获取验证码', exact: true }).click()
-    await page.getByRole('textbox', { name: '短信验证码' }).fill('123456')
-    await page.getByRole('button', { name: '登录', exact: true }).click()
+    await new Driver(page, platform.url).signInBySms(PEOPLE.father.mobile)
     await page.waitForURL((u) => !u.hash.includes('pages/login'))
     const shifted = await watchShifts(page)
     const pages: [address: string, arrived: () => Promise<void>][] = [

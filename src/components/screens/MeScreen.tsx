@@ -80,6 +80,7 @@ function MenuContent({ item, chevron }: { item: MenuItem; chevron?: boolean }): 
 }
 
 export function MeScreen(p: MeScreenProps) {
+  const who = p.status === 'signed-in' ? p.profile : undefined
   return (
     <View className='ui-page ui-me'>
       <Heading level={1}>我的</Heading>
@@ -91,12 +92,12 @@ export function MeScreen(p: MeScreenProps) {
       <View className='ui-card ui-me__who'>
         {/* while the saved sign-in is checked, the card already has the signed-in card's rows (values to come):
             nothing below it moves when the profile arrives */}
-        {(p.status === 'signed-in' && p.profile) || p.status === 'checking' ? (
+        {who || p.status === 'checking' ? (
           <View>
             <View className='ui-me__name'>
               <Icon name='me' tone='brand' size='lg' />
-              {p.status === 'signed-in' && p.profile ? (
-                <Text className='ui-h2 ui-me__name-text'>{p.profile.name}</Text>
+              {who ? (
+                <Text className='ui-h2 ui-me__name-text'>{who.name}</Text>
               ) : (
                 <Text className='ui-h2 ui-me__name-text' role='status'>
                   正在确认登录状态…
@@ -105,11 +106,11 @@ export function MeScreen(p: MeScreenProps) {
             </View>
             <View className='ui-row'>
               <Text className='ui-row__key'>手机号</Text>
-              <Text className='ui-row__value'>{p.status === 'signed-in' ? p.profile?.mobile : '…'}</Text>
+              <Text className='ui-row__value'>{who?.mobile ?? '…'}</Text>
             </View>
             <View className='ui-row'>
               <Text className='ui-row__key'>身份证号</Text>
-              <Text className='ui-row__value'>{p.status === 'signed-in' ? p.profile?.idNumber : '…'}</Text>
+              <Text className='ui-row__value'>{who?.idNumber ?? '…'}</Text>
             </View>
             <View className='ui-help'>实名信息来自省一体化平台，为保护您的隐私只显示部分内容。</View>
             {p.acting ? (
